@@ -1,0 +1,144 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "lintcommand.h"
+
+#include "diagnosticformatter.h"
+#include "exitcodes.h"
+#include "linter.h"
+
+#include <optional>
+#include <ostream>
+
+namespace Pd::Cli {
+
+namespace {
+
+constexpr const char *usage =
+    "usage: perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] "
+    "PATH...\n";
+
+struct LintOptions
+{
+    OutputFormat format = OutputFormat::Text;
+    bool warningsAsErrors = false;
+    bool verbose = false;
+    std::vector<std::string> paths;
+};
+
+std::optional<OutputFormat> parseFormat(const std::string &name)
+{
+    if (name == "text")
+        return OutputFormat::Text;
+    if (name == "json")
+        return OutputFormat::Json;
+    if (name == "github")
+        return OutputFormat::Github;
+    return std::nullopt;
+}
+
+// Returns an error message, or nothing when the arguments are fine.
+std::optional<std::string> parseOptions(const std::vector<std::string> &args, LintOptions &options)
+{
+    bool onlyPaths = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (onlyPaths || arg.empty() || arg[0] != '-' || arg == "-") {
+            options.paths.push_back(arg);
+        } else if (arg == "--") {
+            onlyPaths = true;
+        } else if (arg == "--format" || arg.starts_with("--format=")) {
+            std::string value;
+            if (arg == "--format") {
+                if (i + 1 >= args.size())
+                    return "--format needs a value (text, json or github)";
+                value = args[++i];
+            } else {
+                value = arg.substr(9);
+            }
+            const auto format = parseFormat(value);
+            if (!format)
+                return "unknown format '" + value + "' (expected text, json or github)";
+            options.format = *format;
+        } else if (arg == "--warnings-as-errors") {
+            options.warningsAsErrors = true;
+        } else if (arg == "--verbose" || arg == "-v") {
+            options.verbose = true;
+        } else {
+            return "unknown option '" + arg + "'";
+        }
+    }
+    if (options.paths.empty())
+        return std::string("no PATH given");
+    return std::nullopt;
+}
+
+struct Counts
+{
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    std::size_t infos = 0;
+    std::size_t files = 0;
+    std::size_t skipped = 0;
+    bool unreadable = false;
+};
+
+std::string plural(std::size_t n, const char *word)
+{
+    return std::to_string(n) + ' ' + word + (n == 1 ? "" : "s");
+}
+
+} // namespace
+
+int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
+{
+    LintOptions options;
+    if (auto problem = parseOptions(args, options)) {
+        err << "perses-desktop lint: " << *problem << '\n' << usage;
+        return ExitCode::usage;
+    }
+    const LintReport report = Linter().run(options.paths);
+    for (const std::string &missing : report.missingPaths)
+        err << "perses-desktop lint: " << missing << ": no such file or directory\n";
+
+    Counts counts;
+    bool first = true;
+    if (options.format == OutputFormat::Json)
+        out << '[';
+    for (const LintedFile &file : report.files) {
+        if (file.skipped) {
+            ++counts.skipped;
+            if (options.verbose && options.format == OutputFormat::Text)
+                out << file.path << ": skipped: " << file.skipReason << '\n';
+            continue;
+        }
+        ++counts.files;
+        for (const Diagnostic &diagnostic : file.diagnostics) {
+            if (diagnostic.rule == "io")
+                counts.unreadable = true;
+            if (diagnostic.severity == Severity::Info && !options.verbose)
+                continue;
+            counts.errors += diagnostic.severity == Severity::Error;
+            counts.warnings += diagnostic.severity == Severity::Warning;
+            counts.infos += diagnostic.severity == Severity::Info;
+            if (options.format == OutputFormat::Json)
+                out << (first ? "\n  " : ",\n  ");
+            out << DiagnosticFormatter::format(options.format, diagnostic);
+            if (options.format != OutputFormat::Json)
+                out << '\n';
+            first = false;
+        }
+    }
+    if (options.format == OutputFormat::Json)
+        out << (first ? "]\n" : "\n]\n");
+    if (options.format == OutputFormat::Text)
+        out << plural(counts.errors, "error") << ", " << plural(counts.warnings, "warning")
+            << " in " << plural(counts.files, "file") << " (" << counts.skipped << " skipped)\n";
+
+    if (!report.missingPaths.empty() || counts.unreadable)
+        return ExitCode::usage;
+    if (counts.errors > 0 || (options.warningsAsErrors && counts.warnings > 0))
+        return ExitCode::failure;
+    return ExitCode::success;
+}
+
+} // namespace Pd::Cli

@@ -1,0 +1,16 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace Pd::Cli {
+
+// perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] PATH...
+// Exit 0: no error; 1: errors (or warnings with --warnings-as-errors); 2: usage error or a
+// path that cannot be read.
+int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostream &err);
+
+} // namespace Pd::Cli

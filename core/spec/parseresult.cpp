@@ -1,0 +1,25 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "parseresult.h"
+
+namespace Pd {
+
+void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos keyPos, Node value,
+                                    Diagnostics &diagnostics)
+{
+    if (const NodeMember *previous = object.findMember(key)) {
+        diagnostics.push_back(Diagnostic{Severity::Error,
+                                         ParseRules::duplicateKey,
+                                         "duplicate key \"" + key + "\" (first defined at line " +
+                                             std::to_string(previous->keyPos.line) + ", column " +
+                                             std::to_string(previous->keyPos.column) + ")",
+                                         {},
+                                         keyPos,
+                                         {}});
+        object.set(std::move(key), std::move(value), keyPos);
+        return;
+    }
+    object.members().push_back(NodeMember{std::move(key), keyPos, std::move(value)});
+}
+
+} // namespace Pd

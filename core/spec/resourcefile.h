@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "diagnostic.h"
+#include "node.h"
+#include "resourcekind.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Pd {
+
+enum class DocumentFormat { Json, Yaml };
+
+// One Perses resource found in a file. `node` is the resource as Perses defines it
+// ({kind, metadata, spec}); a Kubernetes custom resource is mapped to that form, with the
+// positions of its original values.
+struct LoadedResource
+{
+    std::optional<ResourceKind> kind; // empty when the kind is missing or unknown
+    std::string crdKind;              // "PersesDashboard" when read from a custom resource
+    Node node;
+};
+
+// Everything read from one file: its documents as written (for formatting), the resources
+// in them, and the problems found. Diagnostics carry the file's path.
+struct ResourceFile
+{
+    std::string path;
+    DocumentFormat format = DocumentFormat::Json;
+    std::vector<Node> documents;
+    std::vector<LoadedResource> resources;
+    Diagnostics diagnostics;
+
+    // True when at least one element names a Perses kind or one of its custom resources.
+    // A file without one is some other YAML or JSON (lint skips it).
+    bool hasPersesContent() const;
+    bool hasErrors() const { return Pd::hasErrors(diagnostics); }
+};
+
+class ResourceReader
+{
+public:
+    // Larger files are refused with one diagnostic: no dashboard is that large, and reading
+    // one would take the memory of the whole app.
+    static constexpr std::size_t maxFileSize = 64u * 1024 * 1024;
+
+    static ResourceFile readFile(const std::string &path);
+    static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format);
+    // JSON for *.json, YAML for *.yaml/*.yml, otherwise guessed from the first character.
+    static DocumentFormat formatFor(std::string_view path, std::string_view text);
+};
+
+} // namespace Pd

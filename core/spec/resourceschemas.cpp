@@ -1,0 +1,268 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "resourceschemas.h"
+
+namespace Pd::ResourceSchemas {
+
+namespace {
+
+Schema text()
+{
+    return Schema::string();
+}
+Schema flag()
+{
+    return Schema::boolean();
+}
+
+Schema display()
+{
+    return Schema::object({optional("name", text()), optional("description", text())});
+}
+
+Schema metadata()
+{
+    return Schema::object({
+        required("name", text()),
+        optional("createdAt", text()),
+        optional("updatedAt", text()),
+        optional("version", Schema::integer().minimum(0)),
+        optional("tags", Schema::list(text())),
+        optional("project", text()),
+    });
+}
+
+Schema resource(Schema spec, bool specRequired)
+{
+    return Schema::object({required("kind", text()), required("metadata", metadata()),
+                           SchemaField{"spec", std::move(spec), specRequired}});
+}
+
+Schema link()
+{
+    return Schema::object({optional("name", text()), required("url", text()),
+                           optional("tooltip", text()), optional("renderVariables", flag()),
+                           optional("targetBlank", flag())});
+}
+
+Schema annotation()
+{
+    return Schema::object({
+        required("display",
+                 Schema::object({required("name", text()), optional("description", text()),
+                                 optional("hidden", flag()), optional("color", text())})),
+        required("plugin", plugin()),
+    });
+}
+
+// Text and list variables share one struct here (fields of both, in Go order); the
+// validator checks what belongs to which kind.
+Schema variableSpec(bool named)
+{
+    std::vector<SchemaField> fields;
+    if (named)
+        fields.push_back(required("name", text()));
+    const std::vector<SchemaField> rest = {
+        optional("display",
+                 Schema::object({optional("name", text()), optional("description", text()),
+                                 optional("hidden", flag())})),
+        optional("value", text()),
+        optional("constant", flag()),
+        optional("defaultValue", Schema::anyOf({text(), Schema::list(text())})),
+        optional("allowAllValue", flag()),
+        optional("allowMultiple", flag()),
+        optional("customAllValue", text()),
+        optional("capturingRegexp", text()),
+        optional("sort", text()),
+        optional("plugin", plugin()),
+    };
+    fields.insert(fields.end(), rest.begin(), rest.end());
+    return Schema::object(std::move(fields));
+}
+
+Schema gridItems()
+{
+    const Schema item = Schema::object({
+        required("x", Schema::integer()),
+        required("y", Schema::integer()),
+        required("width", Schema::integer()),
+        required("height", Schema::integer()),
+        required("content", Schema::object({required("$ref", text())})),
+        optional("repeatVariable",
+                 Schema::object(
+                     {required("value", text()), optional("maxPer", Schema::integer()),
+                      optional("alignment", Schema::oneOfStrings({"horizontal", "vertical"}))})),
+    });
+    return Schema::list(item);
+}
+
+Schema layout()
+{
+    return Schema::object({
+        required("kind", text()),
+        required(
+            "spec",
+            Schema::object({
+                optional("display", Schema::object({required("title", text()),
+                                                    optional("collapse", Schema::object({required(
+                                                                             "open", flag())}))})),
+                optional("items", gridItems()),
+                optional("repeatVariable", text()),
+                // Tabs layouts (newer spec revisions): preserved, not drawn.
+                optional("tabs", Schema::list(Schema::object(
+                                     {required("name", text()), optional("items", gridItems())}))),
+                optional("defaultTab", Schema::integer()),
+            })),
+    });
+}
+
+Schema panel()
+{
+    const Schema query = Schema::object({
+        required("kind", text()),
+        required("spec", Schema::object({optional("name", text()), required("plugin", plugin())})),
+    });
+    // A panel's kind must be "Panel" for CUE, but the server does not check it: the validator
+    // warns instead.
+    return Schema::object({
+        optional("kind", text()),
+        required("spec",
+                 Schema::object({
+                     optional("display", display().extended({optional("hideHeader", flag())})),
+                     required("plugin", plugin()),
+                     optional("queries", Schema::list(query)),
+                     optional("links", Schema::list(link())),
+                     optional("annotations", Schema::list(annotation())),
+                 })),
+    });
+}
+
+std::vector<SchemaField> dashboardFields()
+{
+    return {
+        optional("display", display()),
+        optional("datasources", Schema::map(datasourceSpec())),
+        optional("variables", Schema::list(variable())),
+        optional("panels", Schema::map(panel())),
+        optional("layouts", Schema::list(layout())),
+        optional("duration", text()),
+        optional("refreshInterval", text()),
+        optional("timezone", text()),
+        optional("links", Schema::list(link())),
+        optional("annotations", Schema::list(annotation())),
+        // Newer spec revisions; no 0.54 component reads it.
+        optional("queryBatching", Schema::object({optional("mode", text()),
+                                                  optional("maxPerRequest", Schema::integer())})),
+    };
+}
+
+Schema secretSpec()
+{
+    return Schema::object({
+        optional("basicAuth",
+                 Schema::object({optional("username", text()), optional("password", text()),
+                                 optional("passwordFile", text())})),
+        optional("authorization",
+                 Schema::object({optional("type", text()), optional("credentials", text()),
+                                 optional("credentialsFile", text())})),
+        optional("oauth",
+                 Schema::object({optional("clientID", text()), optional("clientSecret", text()),
+                                 optional("clientSecretFile", text()), optional("tokenURL", text()),
+                                 optional("scopes", Schema::list(text())),
+                                 optional("endpointParams", Schema::map(Schema::list(text()))),
+                                 optional("authStyle", Schema::integer())})),
+        optional(
+            "tlsConfig",
+            Schema::object({optional("ca", text()), optional("cert", text()),
+                            optional("key", text()), optional("caFile", text()),
+                            optional("certFile", text()), optional("keyFile", text()),
+                            optional("serverName", text()), optional("insecureSkipVerify", flag()),
+                            optional("minVersion", text()), optional("maxVersion", text())})),
+    });
+}
+
+// Folders nest; a fixed depth is plenty for a tree people browse.
+Schema folderItems(int depth)
+{
+    std::vector<SchemaField> fields = {required("kind", text()), required("name", text())};
+    fields.push_back(optional("items", depth > 0 ? folderItems(depth - 1) : Schema::any()));
+    return Schema::list(Schema::object(std::move(fields)));
+}
+
+} // namespace
+
+const Schema &plugin()
+{
+    static const Schema schema = Schema::object({
+        required("kind", text()),
+        optional("metadata",
+                 Schema::object({optional("version", text()), optional("registry", text())})),
+        optional("spec", Schema::any()),
+    });
+    return schema;
+}
+
+const Schema &datasourceSpec()
+{
+    static const Schema schema =
+        Schema::object({optional("display", display()), optional("default", flag()),
+                        required("plugin", plugin())});
+    return schema;
+}
+
+const Schema &variable()
+{
+    static const Schema schema =
+        Schema::object({required("kind", text()), required("spec", variableSpec(true))});
+    return schema;
+}
+
+const Schema &dashboardSpec()
+{
+    static const Schema schema = Schema::object(dashboardFields());
+    return schema;
+}
+
+const Schema &forKind(ResourceKind kind)
+{
+    static const Schema dashboard = resource(dashboardSpec(), true);
+    static const Schema ephemeral = [] {
+        std::vector<SchemaField> fields = {optional("ttl", text())};
+        const std::vector<SchemaField> rest = dashboardFields();
+        fields.insert(fields.end(), rest.begin(), rest.end());
+        return resource(Schema::object(std::move(fields)), true);
+    }();
+    static const Schema datasource = resource(datasourceSpec(), true);
+    static const Schema variableResource = resource(
+        Schema::object({required("kind", text()), required("spec", variableSpec(false))}), true);
+    static const Schema secret = resource(secretSpec(), true);
+    static const Schema project = resource(Schema::object({optional("display", display())}), false);
+    static const Schema folder =
+        resource(Schema::object({optional("display", Schema::object({optional("name", text())})),
+                                 optional("items", folderItems(6))}),
+                 false);
+    static const Schema other = resource(Schema::any(), false);
+    switch (kind) {
+    case ResourceKind::Dashboard:
+        return dashboard;
+    case ResourceKind::EphemeralDashboard:
+        return ephemeral;
+    case ResourceKind::Datasource:
+    case ResourceKind::GlobalDatasource:
+        return datasource;
+    case ResourceKind::Variable:
+    case ResourceKind::GlobalVariable:
+        return variableResource;
+    case ResourceKind::Secret:
+    case ResourceKind::GlobalSecret:
+        return secret;
+    case ResourceKind::Project:
+        return project;
+    case ResourceKind::Folder:
+        return folder;
+    default:
+        return other;
+    }
+}
+
+} // namespace Pd::ResourceSchemas

@@ -1,0 +1,18 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+namespace Pd {
+
+// A position in a source text, 1-based. Line 0 means "unknown" (a node made in memory).
+struct SourcePos
+{
+    int line = 0;
+    int column = 0;
+
+    bool isKnown() const { return line > 0; }
+    friend bool operator==(const SourcePos &, const SourcePos &) = default;
+    friend auto operator<=>(const SourcePos &, const SourcePos &) = default;
+};
+
+} // namespace Pd

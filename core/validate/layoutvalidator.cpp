@@ -1,0 +1,219 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "layoutvalidator.h"
+
+#include "rules.h"
+
+#include <algorithm>
+
+namespace Pd {
+
+namespace {
+
+constexpr int gridColumns = 24;
+
+bool isRefSegmentChar(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-';
+}
+
+// Splits "#/spec/panels/x" as the server's regex ^#?/([a-zA-Z0-9_-]+)(?:/([a-zA-Z0-9_-]+))*$
+// does; nothing when the text does not match.
+std::optional<std::vector<std::string>> refSegments(std::string_view ref)
+{
+    if (ref.starts_with('#'))
+        ref.remove_prefix(1);
+    if (!ref.starts_with('/'))
+        return std::nullopt;
+    std::vector<std::string> segments;
+    while (!ref.empty()) {
+        ref.remove_prefix(1); // '/'
+        const auto end = std::find_if(ref.begin(), ref.end(), [](char c) { return c == '/'; });
+        const std::string_view segment(ref.data(), static_cast<std::size_t>(end - ref.begin()));
+        if (segment.empty() || !std::all_of(segment.begin(), segment.end(), isRefSegmentChar))
+            return std::nullopt;
+        segments.emplace_back(segment);
+        ref.remove_prefix(segment.size());
+    }
+    return segments;
+}
+
+struct Rect
+{
+    long long x, y, width, height;
+    bool intersects(const Rect &o) const
+    {
+        return x < o.x + o.width && o.x < x + width && y < o.y + o.height && o.y < y + height;
+    }
+};
+
+std::optional<Rect> rectOf(const Node &item)
+{
+    const Node *x = item.find("x");
+    const Node *y = item.find("y");
+    const Node *w = item.find("width");
+    const Node *h = item.find("height");
+    if (!x || !y || !w || !h || !x->isNumber() || !y->isNumber() || !w->isNumber() ||
+        !h->isNumber())
+        return std::nullopt;
+    return Rect{static_cast<long long>(x->toNumber()), static_cast<long long>(y->toNumber()),
+                static_cast<long long>(w->toNumber()), static_cast<long long>(h->toNumber())};
+}
+
+std::string refOf(const Node &item)
+{
+    const Node *content = item.find("content");
+    const Node *ref = content ? content->find("$ref") : nullptr;
+    return ref && ref->isString() ? ref->text() : std::string();
+}
+
+} // namespace
+
+LayoutValidator::LayoutValidator(ValidationContext &context, const Node &panels,
+                                 std::vector<RepeatableVariable> variables, std::string project)
+    : m_context(context)
+    , m_panels(panels)
+    , m_variables(std::move(variables))
+    , m_project(std::move(project))
+{}
+
+void LayoutValidator::validate(const Node &layouts, const std::string &path)
+{
+    for (std::size_t i = 0; i < layouts.items().size(); ++i) {
+        const Node &layout = layouts.items()[i];
+        const std::string layoutPath = indexPath(path, i);
+        const Node *kind = layout.find("kind");
+        const Node *spec = layout.find("spec");
+        if (!kind)
+            continue; // a missing kind is a missing required field
+        if (kind->isString() && kind->text().empty()) {
+            m_context.sink.report(Rules::layoutKind, "layout.kind cannot be empty", kind->pos(),
+                                  layoutPath + ".kind");
+        } else if (kind->isString() && kind->text() != "Grid" && kind->text() != "Tabs") {
+            m_context.sink.report(Rules::layoutKind,
+                                  "unknown layout.kind \"" + kind->text() + "\" used", kind->pos(),
+                                  layoutPath + ".kind");
+        } else if (kind->text() == "Grid" && spec && spec->isObject()) {
+            checkGrid(*spec, layoutPath + ".spec");
+        }
+    }
+}
+
+void LayoutValidator::checkGrid(const Node &spec, const std::string &path)
+{
+    if (const Node *repeat = spec.find("repeatVariable"); repeat && repeat->isString())
+        checkRepeat(*repeat, path + ".repeatVariable", "group");
+    const Node *items = spec.find("items");
+    if (!items || !items->isArray())
+        return;
+    for (std::size_t i = 0; i < items->items().size(); ++i)
+        checkItem(items->items()[i], indexPath(path + ".items", i));
+    checkOverlaps(*items, path + ".items");
+}
+
+void LayoutValidator::checkItem(const Node &item, const std::string &path)
+{
+    if (!item.isObject())
+        return;
+    if (const Node *content = item.find("content"); content && content->isObject()) {
+        if (const Node *ref = content->find("$ref"); ref && ref->isString())
+            checkRef(*ref, path + ".content.$ref");
+    }
+    if (const auto rect = rectOf(item)) {
+        std::string problem;
+        if (rect->x < 0 || rect->y < 0)
+            problem = "grid item starts outside the grid (x and y must be >= 0)";
+        else if (rect->width < 1 || rect->height < 1)
+            problem = "grid item has no size (width and height must be >= 1)";
+        else if (rect->x + rect->width > gridColumns)
+            problem = "grid item ends at column " + std::to_string(rect->x + rect->width) +
+                      ", beyond the grid's " + std::to_string(gridColumns) + " columns";
+        if (!problem.empty())
+            m_context.sink.report(Rules::gridBounds, problem, item.pos(), path);
+    }
+    if (const Node *repeat = item.find("repeatVariable"); repeat && repeat->isObject()) {
+        if (const Node *value = repeat->find("value"); value && value->isString())
+            checkRepeat(*value, path + ".repeatVariable.value", "panel");
+    }
+}
+
+void LayoutValidator::checkRef(const Node &ref, const std::string &path)
+{
+    const std::string &text = ref.text();
+    const auto segments = refSegments(text);
+    if (!segments) {
+        m_context.sink.report(Rules::layoutRef, "ref \"" + text + "\" is not accepted", ref.pos(),
+                              path);
+        return;
+    }
+    if (segments->size() != 3) {
+        m_context.sink.report(Rules::layoutRef,
+                              "reference \"" + text + "\" is pointing to the void", ref.pos(),
+                              path);
+        return;
+    }
+    static const char *expected[] = {"spec", "panels"};
+    for (int i = 0; i < 2; ++i) {
+        if ((*segments)[static_cast<std::size_t>(i)] != expected[i]) {
+            m_context.sink.report(Rules::layoutRef,
+                                  "reference \"" + text + "\" at position " + std::to_string(i) +
+                                      " doesn't have the expected element \"" + expected[i] + "\"",
+                                  ref.pos(), path);
+            return;
+        }
+    }
+    const std::string &panelId = (*segments)[2];
+    if (!m_panels.isObject() || !m_panels.contains(panelId)) {
+        m_context.sink.report(Rules::layoutRefTarget, "no panel found for ref \"" + panelId + "\"",
+                              ref.pos(), path);
+        return;
+    }
+    m_referenced.insert(panelId);
+}
+
+void LayoutValidator::checkOverlaps(const Node &items, const std::string &path)
+{
+    const auto &list = items.items();
+    for (std::size_t j = 1; j < list.size(); ++j) {
+        const auto b = rectOf(list[j]);
+        if (!b || b->width < 1 || b->height < 1)
+            continue;
+        for (std::size_t i = 0; i < j; ++i) {
+            const auto a = rectOf(list[i]);
+            if (!a || a->width < 1 || a->height < 1 || !a->intersects(*b))
+                continue;
+            m_context.sink.report(Rules::gridOverlap,
+                                  "grid item overlaps item " + std::to_string(i) + " (" +
+                                      refOf(list[i]) + ")",
+                                  list[j].pos(), indexPath(path, j));
+            break;
+        }
+    }
+}
+
+void LayoutValidator::checkRepeat(const Node &name, const std::string &path, std::string_view what)
+{
+    const std::string &variable = name.text();
+    const auto local =
+        std::find_if(m_variables.begin(), m_variables.end(),
+                     [&](const RepeatableVariable &v) { return v.name == variable; });
+    if (local != m_variables.end()) {
+        if (!local->multiValue)
+            m_context.sink.report(Rules::repeatVariable,
+                                  "repeatVariable \"" + variable + "\" allows a single value, so " +
+                                      "the " + std::string(what) +
+                                      " is never repeated (set allowMultiple)",
+                                  name.pos(), path);
+        return;
+    }
+    m_context.withResources([variable, pos = name.pos(), path, project = m_project](
+                                const ResourceSet &resources, DiagnosticSink &sink) {
+        if (!resources.hasSharedVariable(project, variable))
+            sink.report(Rules::repeatVariable,
+                        "repeatVariable names \"" + variable + "\", which is not defined", pos,
+                        path);
+    });
+}
+
+} // namespace Pd

@@ -1,0 +1,126 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "linter.h"
+
+#include "resourcefile.h"
+#include "resourceset.h"
+#include "resourcevalidator.h"
+
+#include <algorithm>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+
+namespace fs = std::filesystem;
+
+namespace Pd {
+
+namespace {
+
+bool hasResourceExtension(const fs::path &path)
+{
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".json" || extension == ".yaml" || extension == ".yml";
+}
+
+// A file found by walking a folder that does not even parse is only reported when it looks
+// like a Perses resource: repositories hold Helm templates and other YAML that is not ours.
+bool looksLikePersesFile(const std::string &path)
+{
+    std::ifstream stream(path, std::ios::binary);
+    std::string head(64 * 1024, '\0');
+    stream.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(stream.gcount()));
+    static const std::regex kind(
+        "kind[\"']?\\s*:\\s*[\"']?(Dashboard|EphemeralDashboard|Datasource|GlobalDatasource|"
+        "Variable|GlobalVariable|Secret|GlobalSecret|Project|Folder|PersesDashboard|"
+        "PersesDatasource|PersesGlobalDatasource)\\b",
+        std::regex::icase);
+    return std::regex_search(head, kind);
+}
+
+struct PendingFile
+{
+    std::string path;
+    bool explicitlyNamed = false;
+};
+
+} // namespace
+
+Linter::Linter(const PluginSchemaRegistry &plugins)
+    : m_plugins(plugins)
+{}
+
+std::vector<std::string> Linter::collectFiles(const std::string &path)
+{
+    std::vector<std::string> files;
+    std::error_code error;
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
+    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
+        const fs::path &entry = it->path();
+        const std::string name = entry.filename().string();
+        if (name.starts_with('.')) {
+            if (it->is_directory(error))
+                it.disable_recursion_pending();
+            continue;
+        }
+        if (it->is_regular_file(error) && hasResourceExtension(entry))
+            files.push_back(entry.string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+LintReport Linter::run(const std::vector<std::string> &paths) const
+{
+    LintReport report;
+    std::vector<PendingFile> pending;
+    for (const std::string &path : paths) {
+        std::error_code error;
+        if (fs::is_directory(path, error)) {
+            for (std::string &file : collectFiles(path))
+                pending.push_back({std::move(file), false});
+        } else if (fs::exists(path, error)) {
+            pending.push_back({path, true});
+        } else {
+            report.missingPaths.push_back(path);
+        }
+    }
+
+    // Diagnostics must stay where they are while deferred checks hold references to them.
+    std::deque<LintedFile> files;
+    ResourceSet resources;
+    std::vector<CrossFileCheck> deferred;
+    const ResourceValidator validator(m_plugins, &resources, &deferred);
+    for (const PendingFile &entry : pending) {
+        LintedFile &linted = files.emplace_back();
+        linted.path = entry.path;
+        const ResourceFile file = ResourceReader::readFile(entry.path);
+        if (!file.hasPersesContent()) {
+            const bool unreadable = file.hasErrors() && file.resources.empty();
+            const bool worthReporting =
+                unreadable && (entry.explicitlyNamed || looksLikePersesFile(entry.path));
+            if (!worthReporting) {
+                linted.skipped = true;
+                linted.skipReason = unreadable ? "not JSON or YAML" : "no Perses resource in it";
+                continue;
+            }
+        }
+        resources.add(file);
+        linted.diagnostics = file.diagnostics;
+        for (const LoadedResource &resource : file.resources)
+            validator.validate(resource, file.path, linted.diagnostics);
+    }
+    for (const CrossFileCheck &check : deferred)
+        check(resources);
+    for (LintedFile &file : files) {
+        sortDiagnostics(file.diagnostics);
+        report.files.push_back(std::move(file));
+    }
+    return report;
+}
+
+} // namespace Pd

@@ -1,0 +1,103 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "pluginschemaregistry.h"
+
+#include "coreschemas.h"
+
+namespace Pd {
+
+std::string_view pluginTypeName(PluginType type)
+{
+    switch (type) {
+    case PluginType::Panel:
+        return "Panel";
+    case PluginType::Query:
+        return "Query";
+    case PluginType::Variable:
+        return "Variable";
+    case PluginType::Datasource:
+        return "Datasource";
+    case PluginType::Annotation:
+        return "Annotation";
+    }
+    return "Panel";
+}
+
+void PluginSchemaRegistry::add(PluginSchema schema)
+{
+    std::string kind = schema.kind;
+    m_schemas.insert_or_assign(std::move(kind), std::move(schema));
+}
+
+const PluginSchema *PluginSchemaRegistry::find(std::string_view kind) const
+{
+    const auto it = m_schemas.find(kind);
+    return it == m_schemas.end() ? nullptr : &it->second;
+}
+
+const PluginSchema *PluginSchemaRegistry::find(std::string_view kind, PluginType type) const
+{
+    const PluginSchema *schema = find(kind);
+    return schema && schema->type == type ? schema : nullptr;
+}
+
+std::vector<const PluginSchema *> PluginSchemaRegistry::all() const
+{
+    std::vector<const PluginSchema *> schemas;
+    schemas.reserve(m_schemas.size());
+    for (const auto &[kind, schema] : m_schemas)
+        schemas.push_back(&schema);
+    return schemas;
+}
+
+std::vector<SchemaViolation> PluginSchemaRegistry::validatePlugin(const Node &plugin,
+                                                                  PluginType type) const
+{
+    std::vector<SchemaViolation> violations;
+    const Node *kind = plugin.find("kind");
+    if (!plugin.isObject()) {
+        violations.push_back(
+            SchemaViolation{{}, "a plugin must be an object with kind and spec", plugin.pos()});
+        return violations;
+    }
+    if (!kind || !kind->isString() || kind->text().empty()) {
+        violations.push_back(
+            SchemaViolation{"kind", "kind cannot be empty", kind ? kind->pos() : plugin.pos()});
+        return violations;
+    }
+    const PluginSchema *schema = find(kind->text(), type);
+    if (!schema) {
+        std::string detail = "schema not found for plugin " + kind->text();
+        if (const PluginSchema *other = find(kind->text()))
+            detail += " (" + kind->text() + " is a " + std::string(pluginTypeName(other->type)) +
+                      " plugin, not a " + std::string(pluginTypeName(type)) + " plugin)";
+        violations.push_back(SchemaViolation{{}, detail, kind->pos(), 1});
+        return violations;
+    }
+    static const Schema pluginMetadata = Schema::object(
+        {optional("version", Schema::string()), optional("registry", Schema::string())});
+    if (const Node *metadata = plugin.find("metadata"))
+        pluginMetadata.validate(*metadata, "metadata", violations);
+    // The server turns a missing or null spec into {} before CUE sees it.
+    const Node *spec = plugin.find("spec");
+    static const Node emptySpec = Node::object();
+    const Node &specValue = spec && !spec->isNull() ? *spec : emptySpec;
+    schema->spec.validate(specValue, "spec", violations);
+    for (const NodeMember &member : plugin.members()) {
+        if (member.key != "kind" && member.key != "spec" && member.key != "metadata")
+            violations.push_back(SchemaViolation{member.key, "field not allowed", member.keyPos});
+    }
+    return violations;
+}
+
+const PluginSchemaRegistry &PluginSchemaRegistry::builtin()
+{
+    static const PluginSchemaRegistry registry = [] {
+        PluginSchemaRegistry r;
+        CoreSchemas::registerAll(r);
+        return r;
+    }();
+    return registry;
+}
+
+} // namespace Pd
