@@ -5,13 +5,17 @@
 #include "textposition.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
+#include <sstream>
 #include <string>
 
 namespace Pd {
@@ -114,47 +118,93 @@ bool parseFloat(std::string_view text, double &value)
     return true;
 }
 
-class Converter
+std::size_t countNodes(const Node &node)
+{
+    std::size_t count = 1;
+    for (const NodeMember &member : node.members())
+        count += countNodes(member.value);
+    for (const Node &item : node.items())
+        count += countNodes(item);
+    return count;
+}
+
+// Builds positioned nodes straight from yaml-cpp's parser events. yaml-cpp's own node graph
+// is not used: it takes exponential time on nested aliases, and it drops the information
+// needed for duplicate keys.
+class NodeBuilder : public YAML::EventHandler
 {
 public:
+    // Without aliases a document has fewer values than bytes; more means aliases are being
+    // expanded over and over ("billion laughs"), which is refused.
+    explicit NodeBuilder(std::size_t textSize)
+        : m_maxNodes(std::min(ParseLimits::maxNodes, textSize + 1024))
+    {}
+
+    std::vector<Node> documents;
     Diagnostics diagnostics;
 
-    Node convert(const YAML::Node &node, int depth)
+    bool failed() const { return m_failed; }
+
+    void OnDocumentStart(const YAML::Mark &) override { m_root.reset(); }
+    void OnDocumentEnd() override
     {
-        if (m_failed)
-            return {};
-        if (++m_nodes > ParseLimits::maxNodes) {
-            fail(node.Mark(), ParseRules::tooLarge,
-                 "document expands to more than " + std::to_string(ParseLimits::maxNodes) +
-                     " values (aliases repeated too often?)");
-            return {};
-        }
-        if (depth > ParseLimits::maxDepth) {
-            fail(node.Mark(), ParseRules::tooDeep,
-                 "nesting is deeper than " + std::to_string(ParseLimits::maxDepth) + " levels");
-            return {};
-        }
-        const SourcePos pos = toPos(node.Mark());
-        switch (node.Type()) {
-        case YAML::NodeType::Undefined:
-        case YAML::NodeType::Null:
-            return Node::null(pos);
-        case YAML::NodeType::Scalar:
-            return convertScalar(node, pos);
-        case YAML::NodeType::Sequence: {
-            Node array = Node::array(pos);
-            array.items().reserve(node.size());
-            for (const YAML::Node &item : node)
-                array.append(convert(item, depth + 1));
-            return array;
-        }
-        case YAML::NodeType::Map:
-            return convertMap(node, pos, depth);
-        }
-        return {};
+        if (m_root && !m_root->isNull() && !m_failed)
+            documents.push_back(std::move(*m_root));
+        m_root.reset();
+        m_anchors.clear();
     }
 
+    void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        deliver(Node::null(toPos(mark)), anchor, mark, true, {});
+    }
+
+    void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
+    {
+        const auto it = m_anchors.find(anchor);
+        if (it == m_anchors.end()) {
+            fail(mark, ParseRules::syntax, "alias to an unknown anchor");
+            return;
+        }
+        m_nodes += it->second.second;
+        if (!checkNodeBudget(mark))
+            return;
+        Node copy = it->second.first;
+        copy.setPos(toPos(mark));
+        deliver(std::move(copy), 0, mark, false, {});
+    }
+
+    void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
+                  const std::string &value) override
+    {
+        const bool plain = tag == "?";
+        deliver(scalar(value, tag, toPos(mark)), anchor, mark, plain, value);
+    }
+
+    void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value) override
+    {
+        open(Node::array(toPos(mark)), anchor, mark);
+    }
+    void OnSequenceEnd() override { close(); }
+
+    void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value) override
+    {
+        open(Node::object(toPos(mark)), anchor, mark);
+    }
+    void OnMapEnd() override { close(); }
+
 private:
+    struct Frame
+    {
+        Node node;
+        YAML::anchor_t anchor = 0;
+        bool haveKey = false;
+        std::string key;
+        SourcePos keyPos;
+    };
+
     void fail(const YAML::Mark &mark, const char *rule, std::string message)
     {
         if (m_failed)
@@ -162,6 +212,16 @@ private:
         m_failed = true;
         diagnostics.push_back(
             Diagnostic{Severity::Error, rule, std::move(message), {}, toPos(mark), {}});
+    }
+
+    bool checkNodeBudget(const YAML::Mark &mark)
+    {
+        if (m_nodes <= m_maxNodes)
+            return true;
+        fail(mark, ParseRules::tooLarge,
+             "document expands to more than " + std::to_string(m_maxNodes) +
+                 " values: aliases repeat too much of it");
+        return false;
     }
 
     void warnYaml11(const std::string &word, SourcePos pos)
@@ -178,52 +238,110 @@ private:
             {}});
     }
 
-    Node convertMap(const YAML::Node &node, SourcePos pos, int depth)
+    Node scalar(const std::string &text, const std::string &tag, SourcePos pos)
     {
-        Node object = Node::object(pos);
-        object.members().reserve(node.size());
-        for (const auto &pair : node) {
-            const YAML::Node &keyNode = pair.first;
-            const SourcePos keyPos = toPos(keyNode.Mark());
-            if (!keyNode.IsScalar() && !keyNode.IsNull()) {
-                fail(keyNode.Mark(), ParseRules::syntax,
-                     "mapping keys must be plain strings, not lists or mappings");
-                return object;
-            }
-            std::string key = keyNode.IsNull() ? std::string("null") : keyNode.Scalar();
-            if (keyNode.Tag() == "?" && isYaml11Boolean(key))
-                warnYaml11(key, keyPos);
-            Node value = convert(pair.second, depth + 1);
-            if (m_failed)
-                return object;
-            appendMemberCheckingDuplicates(object, std::move(key), keyPos, std::move(value),
-                                           diagnostics);
-        }
-        return object;
-    }
-
-    Node convertScalar(const YAML::Node &node, SourcePos pos)
-    {
-        const std::string &text = node.Scalar();
-        const std::string &tag = node.Tag();
-        if (tag == "!" || tag == "tag:yaml.org,2002:str")
-            return Node::string(text, pos);
         if (tag != "?")
-            return Node::string(text, pos); // unknown explicit tags keep their text
+            return Node::string(text, pos); // quoted, block or explicitly tagged
         if (text == "true" || text == "True" || text == "TRUE")
             return Node::boolean(true, pos);
         if (text == "false" || text == "False" || text == "FALSE")
             return Node::boolean(false, pos);
+        if (text == "~" || text == "null" || text == "Null" || text == "NULL")
+            return Node::null(pos);
         double value = 0;
         if (parseInteger(text, value) || parseFloat(text, value))
             return Node::number(value, text, pos);
-        if (isYaml11Boolean(text))
-            warnYaml11(text, pos);
         return Node::string(text, pos);
     }
 
+    void open(Node node, YAML::anchor_t anchor, const YAML::Mark &mark)
+    {
+        if (m_failed)
+            return;
+        if (static_cast<int>(m_stack.size()) >= ParseLimits::maxDepth) {
+            fail(mark, ParseRules::tooDeep,
+                 "nesting is deeper than " + std::to_string(ParseLimits::maxDepth) + " levels");
+            return;
+        }
+        if (!m_stack.empty() && m_stack.back().node.isObject() && !m_stack.back().haveKey) {
+            fail(mark, ParseRules::syntax,
+                 "mapping keys must be plain strings, not lists or mappings");
+            return;
+        }
+        ++m_nodes;
+        if (!checkNodeBudget(mark))
+            return;
+        m_stack.push_back(Frame{std::move(node), anchor, false, {}, {}});
+    }
+
+    void close()
+    {
+        if (m_failed || m_stack.empty())
+            return;
+        Frame frame = std::move(m_stack.back());
+        m_stack.pop_back();
+        remember(frame.anchor, frame.node);
+        attach(std::move(frame.node));
+    }
+
+    void remember(YAML::anchor_t anchor, const Node &node)
+    {
+        if (anchor != 0)
+            m_anchors[anchor] = {node, countNodes(node)};
+    }
+
+    void deliver(Node node, YAML::anchor_t anchor, const YAML::Mark &mark, bool plain,
+                 const std::string &text)
+    {
+        if (m_failed)
+            return;
+        if (!node.isObject() && !node.isArray()) {
+            ++m_nodes;
+            if (!checkNodeBudget(mark))
+                return;
+        }
+        if (plain && node.isString() && isYaml11Boolean(text))
+            warnYaml11(text, node.pos());
+        remember(anchor, node);
+        if (!m_stack.empty() && m_stack.back().node.isObject() && !m_stack.back().haveKey) {
+            Frame &frame = m_stack.back();
+            if (node.isObject() || node.isArray()) {
+                fail(mark, ParseRules::syntax,
+                     "mapping keys must be plain strings, not lists or mappings");
+                return;
+            }
+            frame.key = node.isNull() && text.empty() ? std::string("null")
+                        : node.isString()             ? node.text()
+                                                      : text;
+            frame.keyPos = node.pos();
+            frame.haveKey = true;
+            return;
+        }
+        attach(std::move(node));
+    }
+
+    void attach(Node node)
+    {
+        if (m_stack.empty()) {
+            m_root = std::move(node);
+            return;
+        }
+        Frame &parent = m_stack.back();
+        if (parent.node.isArray()) {
+            parent.node.append(std::move(node));
+            return;
+        }
+        appendMemberCheckingDuplicates(parent.node, std::move(parent.key), parent.keyPos,
+                                       std::move(node), diagnostics);
+        parent.haveKey = false;
+    }
+
+    std::size_t m_maxNodes;
     std::size_t m_nodes = 0;
     bool m_failed = false;
+    std::vector<Frame> m_stack;
+    std::optional<Node> m_root;
+    std::map<YAML::anchor_t, std::pair<Node, std::size_t>> m_anchors;
 };
 
 } // namespace
@@ -235,26 +353,15 @@ ParseResult YamlReader::parse(std::string_view text)
         result.diagnostics.push_back(std::move(*bad));
         return result;
     }
+    NodeBuilder builder(text.size());
     try {
-        const std::vector<YAML::Node> documents = YAML::LoadAll(std::string(text));
-        Converter converter;
-        for (const YAML::Node &document : documents) {
-            if (document.IsNull())
-                continue; // empty documents are skipped, as percli does
-            result.documents.push_back(converter.convert(document, 0));
+        std::istringstream stream{std::string(text)};
+        YAML::Parser parser(stream);
+        while (!builder.failed() && parser.HandleNextDocument(builder)) {
         }
-        result.diagnostics = std::move(converter.diagnostics);
-        if (result.hasErrors())
-            result.documents.clear();
-        else if (result.documents.empty())
-            result.diagnostics.push_back(Diagnostic{Severity::Error,
-                                                    ParseRules::emptyFile,
-                                                    "file is empty: it holds no YAML document",
-                                                    {},
-                                                    SourcePos{1, 1},
-                                                    {}});
+        result.diagnostics = std::move(builder.diagnostics);
+        result.documents = std::move(builder.documents);
     } catch (const YAML::DeepRecursion &error) {
-        result.documents.clear();
         result.diagnostics.push_back(Diagnostic{Severity::Error,
                                                 ParseRules::tooDeep,
                                                 "nesting is too deep for a YAML document",
@@ -262,11 +369,9 @@ ParseResult YamlReader::parse(std::string_view text)
                                                 toPos(error.mark),
                                                 {}});
     } catch (const YAML::Exception &error) {
-        result.documents.clear();
         result.diagnostics.push_back(
             Diagnostic{Severity::Error, ParseRules::syntax, error.msg, {}, toPos(error.mark), {}});
     } catch (const std::exception &error) {
-        result.documents.clear();
         result.diagnostics.push_back(Diagnostic{Severity::Error,
                                                 ParseRules::syntax,
                                                 std::string("cannot read YAML: ") + error.what(),
@@ -274,6 +379,15 @@ ParseResult YamlReader::parse(std::string_view text)
                                                 SourcePos{1, 1},
                                                 {}});
     }
+    if (result.hasErrors())
+        result.documents.clear();
+    else if (result.documents.empty())
+        result.diagnostics.push_back(Diagnostic{Severity::Error,
+                                                ParseRules::emptyFile,
+                                                "file is empty: it holds no YAML document",
+                                                {},
+                                                SourcePos{1, 1},
+                                                {}});
     return result;
 }
 

@@ -1,0 +1,51 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QStringList>
+
+#include <string>
+
+// Paths of test inputs, fixed at configure time.
+namespace PdTest {
+
+inline QString conformance(const QString &relative = {})
+{
+    return QStringLiteral(PD_CONFORMANCE_DIR "/") + relative;
+}
+
+inline QString testData(const QString &relative = {})
+{
+    return QStringLiteral(PD_TEST_DATA_DIR "/") + relative;
+}
+
+// Files below `folder` whose names match `pattern`, sorted.
+inline QStringList filesBelow(const QString &folder,
+                              const QString &pattern = QStringLiteral("*.json"))
+{
+    QStringList files;
+    QDirIterator it(folder, {pattern}, QDir::Files, QDirIterator::Subdirectories);
+    while (it.hasNext())
+        files << it.next();
+    files.sort();
+    return files;
+}
+
+inline std::string readText(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray bytes = file.readAll();
+    return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+inline std::string toStd(const QString &text)
+{
+    return text.toStdString();
+}
+
+} // namespace PdTest
