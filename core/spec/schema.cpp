@@ -361,7 +361,7 @@ void checkScalar(const Schema::Definition &d, const Node &value, const std::stri
             for (const std::string &allowed : d.allowed)
                 choices += (choices.empty() ? "" : ", ") + describeValue(Node::string(allowed));
             violate("invalid value " + describeValue(value) + " (must be one of " + choices + ")",
-                    3);
+                    10); // a wrong enum value says the most about a wrong branch
             return;
         }
         if (d.minRunes > 0 && runeCount(text) < static_cast<std::size_t>(d.minRunes))
@@ -388,15 +388,24 @@ void Schema::validate(const Node &value, const std::string &path,
 {
     const Definition &d = *m_definition;
     if (d.type == Type::AnyOf) {
+        // Report the closest branch: one of the value's own type first, then the one with
+        // the lightest violations.
         std::vector<SchemaViolation> best;
+        bool bestTypeMatches = false;
         bool first = true;
         for (const Schema &alternative : d.elements) {
             std::vector<SchemaViolation> attempt;
             alternative.validate(value, path, attempt);
             if (attempt.empty())
                 return;
-            if (first || totalWeight(attempt) < totalWeight(best))
+            const bool sameType = typeMatches(alternative.m_definition->type, value);
+            const bool better =
+                first || (sameType && !bestTypeMatches) ||
+                (sameType == bestTypeMatches && totalWeight(attempt) < totalWeight(best));
+            if (better) {
                 best = std::move(attempt);
+                bestTypeMatches = sameType;
+            }
             first = false;
         }
         out.insert(out.end(), best.begin(), best.end());

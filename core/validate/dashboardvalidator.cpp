@@ -40,6 +40,22 @@ bool isKnownTimezone(const std::string &zone)
     return std::filesystem::is_regular_file(database / zone, error);
 }
 
+// The string of `node` that refers to `$name`, so that a message points at the use.
+const Node *findReference(const Node &node, const std::string &name)
+{
+    if (node.isString())
+        return node.text().find("$" + name) != std::string::npos ? &node : nullptr;
+    for (const NodeMember &member : node.members()) {
+        if (const Node *found = findReference(member.value, name))
+            return found;
+    }
+    for (const Node &item : node.items()) {
+        if (const Node *found = findReference(item, name))
+            return found;
+    }
+    return nullptr;
+}
+
 std::string variableName(const Node &variable)
 {
     const Node *spec = variable.find("spec");
@@ -164,7 +180,9 @@ std::vector<std::string> DashboardValidator::checkVariables(const Node &variable
         for (const std::string &dependency : entry->dependencies) {
             if (dependency.starts_with("__") || graph.find(dependency))
                 continue;
-            m_context.withResources([dependency, user = entry->name, pos = variable.pos(),
+            const Node *use = findReference(variable, dependency);
+            m_context.withResources([dependency, user = entry->name,
+                                     pos = use ? use->pos() : variable.pos(),
                                      path = indexPath("spec.variables", i),
                                      project](const ResourceSet &resources, DiagnosticSink &sink) {
                 if (!resources.hasSharedVariable(project, dependency))
@@ -182,10 +200,11 @@ std::vector<std::string> DashboardValidator::checkVariables(const Node &variable
         const auto first =
             std::find_if(variables.items().begin(), variables.items().end(),
                          [&](const Node &v) { return variableName(v) == cycle.front(); });
-        m_context.sink.report(
-            Rules::variableCycle, "circular dependency detected: " + chain, first->pos(),
-            indexPath("spec.variables",
-                      static_cast<std::size_t>(first - variables.items().begin())));
+        m_context.sink.report(Rules::variableCycle, "circular dependency detected: " + chain,
+                              first->find("spec")->find("name")->pos(),
+                              indexPath("spec.variables", static_cast<std::size_t>(
+                                                              first - variables.items().begin())) +
+                                  ".spec.name");
     }
     return names;
 }

@@ -1,0 +1,235 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "jsonreader.h"
+#include "pluginschemaregistry.h"
+#include "testpaths.h"
+
+#include <QTest>
+
+using namespace Pd;
+
+namespace {
+
+Node readJson(const QString &path)
+{
+    ParseResult result = JsonReader::parse(PdTest::readText(path));
+    return result.documents.empty() ? Node() : result.documents.front();
+}
+
+Node json(const char *text)
+{
+    return JsonReader::parse(text).documents.front();
+}
+
+std::vector<SchemaViolation> validate(const Node &plugin)
+{
+    const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+    const PluginSchema *schema = registry.find(plugin.find("kind")->text());
+    return registry.validatePlugin(plugin, schema ? schema->type : PluginType::Panel);
+}
+
+QString messages(const std::vector<SchemaViolation> &violations)
+{
+    QStringList lines;
+    for (const SchemaViolation &v : violations)
+        lines << QString::fromStdString(v.message());
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestPluginSchemas : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void validFixturesValidate_data()
+    {
+        QTest::addColumn<QString>("path");
+        for (const QString &file :
+             PdTest::filesBelow(PdTest::conformance(QStringLiteral("plugins/valid"))))
+            QTest::newRow(qPrintable(file.section(QLatin1Char('/'), -2))) << file;
+        // Upstream also validates every Grafana migration output against the plugin schemas.
+        for (const QString &file :
+             PdTest::filesBelow(PdTest::conformance(QStringLiteral("grafana/plugins")),
+                                QStringLiteral("expected.json")))
+            QTest::newRow(qPrintable(file.section(QLatin1Char('/'), -3))) << file;
+    }
+
+    void validFixturesValidate()
+    {
+        QFETCH(QString, path);
+        const Node plugin = readJson(path);
+        QVERIFY(plugin.isObject());
+        const auto violations = validate(plugin);
+        QVERIFY2(violations.empty(), qPrintable(messages(violations)));
+    }
+
+    void invalidFixturesAreRejectedForTheirReason_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("reason");
+        QTest::newRow("loki no label")
+            << "LokiLogQLVariable/no-label.json"
+            << "spec.labelName: invalid value \"\" (does not satisfy strings.MinRunes(1))";
+        QTest::newRow("opensearch index") << "OpenSearchLogQuery/empty-index.json"
+                                          << "spec.index: invalid value \"\"";
+        QTest::newRow("opensearch message") << "OpenSearchLogQuery/empty-message-field.json"
+                                            << "spec.messageField: invalid value \"\"";
+        QTest::newRow("opensearch query") << "OpenSearchLogQuery/empty-query.json"
+                                          << "spec.query: invalid value \"\"";
+        QTest::newRow("opensearch timestamp") << "OpenSearchLogQuery/empty-timestamp-field.json"
+                                              << "spec.timestampField: invalid value \"\"";
+        QTest::newRow("prometheus both modes")
+            << "PrometheusDatasource/both-modes.json"
+            << "spec: directUrl and proxy are mutually exclusive";
+        QTest::newRow("promql no label") << "PrometheusPromQLVariable/no-label.json"
+                                         << "spec.labelName: invalid value \"\"";
+    }
+
+    void invalidFixturesAreRejectedForTheirReason()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, reason);
+        const auto violations =
+            validate(readJson(PdTest::conformance(QStringLiteral("plugins/invalid/") + fixture)));
+        QCOMPARE(violations.size(), 1u);
+        QVERIFY2(messages(violations).startsWith(reason), qPrintable(messages(violations)));
+    }
+
+    void everyInvalidFixtureIsCovered()
+    {
+        QCOMPARE(PdTest::filesBelow(PdTest::conformance(QStringLiteral("plugins/invalid"))).size(),
+                 7);
+    }
+
+    void unknownKindsAreNamed()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        auto violations =
+            registry.validatePlugin(json(R"({"kind": "FooChart", "spec": {}})"), PluginType::Panel);
+        QCOMPARE(messages(violations), QStringLiteral("schema not found for plugin FooChart"));
+        violations = registry.validatePlugin(
+            json(R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up"}})"),
+            PluginType::Panel);
+        QVERIFY(
+            messages(violations).contains(QStringLiteral("is a Query plugin, not a Panel plugin")));
+    }
+
+    void missingSpecIsAnEmptySpec()
+    {
+        // The server turns a missing spec into {} before checking it.
+        QVERIFY(validate(json(R"({"kind": "TimeSeriesChart"})")).empty());
+        QCOMPARE(messages(validate(json(R"({"kind": "Markdown"})"))),
+                 QStringLiteral("spec.text: field is required but not present"));
+    }
+
+    void formatsPickTheClosestBranch()
+    {
+        const auto violations = validate(json(
+            R"({"kind": "StatChart", "spec": {"format": {"unit": "datetime-iso", "decimalPlaces": 2}}})"));
+        QCOMPARE(messages(violations),
+                 QStringLiteral("spec.format.decimalPlaces: field not allowed"));
+        const auto bytes = validate(json(
+            R"({"kind": "StatChart", "spec": {"format": {"unit": "bytes", "shortValues": "yes"}}})"));
+        QCOMPARE(messages(bytes),
+                 QStringLiteral("spec.format.shortValues: conflicting values \"yes\" and bool "
+                                "(mismatched types string and bool)"));
+    }
+
+    void crossFieldChecks()
+    {
+        QCOMPARE(
+            messages(validate(json(R"({"kind": "HistogramChart", "spec": {"min": 5, "max": 1}})"))),
+            QStringLiteral("spec: max (1) must be >= min (5)"));
+        QCOMPARE(messages(validate(
+                     json(R"({"kind": "TimeSeriesChart", "spec": {"yAxis": {"logBase": 3}}})"))),
+                 QStringLiteral("spec.yAxis.logBase: invalid value 3 (must be 2 or 10)"));
+        QCOMPARE(messages(validate(json(R"({"kind": "JaegerTraceQuery", "spec": {}})"))),
+                 QStringLiteral("spec: service is required when no traceId is given"));
+        QCOMPARE(
+            messages(validate(json(
+                R"({"kind": "TimeSeriesChart", "spec": {"querySettings": [{"queryIndex": 1.5}]}})"))),
+            QStringLiteral("spec.querySettings[0].queryIndex: conflicting values 1.5 and int "
+                           "(mismatched types float and int)"));
+    }
+
+    void datasourceSelectors()
+    {
+        QVERIFY(
+            validate(
+                json(
+                    R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": "$ds"}})"))
+                .empty());
+        QCOMPARE(
+            messages(validate(json(
+                R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": "${ds}"}})"))),
+            QStringLiteral(
+                "spec.datasource: invalid value \"${ds}\" (out of bound =~\"^\\\\$\\\\w+$\")"));
+        QCOMPARE(
+            messages(validate(json(
+                R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": {"kind": "LokiDatasource"}}})"))),
+            QStringLiteral("spec.datasource.kind: invalid value \"LokiDatasource\" (must be one of "
+                           "\"PrometheusDatasource\")"));
+    }
+
+    void registryIsOpenForPlugins()
+    {
+        PluginSchemaRegistry registry;
+        registry.add(PluginSchema{"SparklineChart",
+                                  PluginType::Panel,
+                                  Schema::object({required("color", Schema::string())}),
+                                  {},
+                                  {"TimeSeriesQuery"},
+                                  {}});
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "SparklineChart", "spec": {"color": "red"}})"),
+                                    PluginType::Panel)
+                    .empty());
+        QCOMPARE(registry
+                     .validatePlugin(json(R"({"kind": "SparklineChart", "spec": {}})"),
+                                     PluginType::Panel)
+                     .size(),
+                 1u);
+    }
+
+    void builtinSetCoversTheCatalogue()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        for (const char *kind : {"TimeSeriesChart",
+                                 "GaugeChart",
+                                 "StatChart",
+                                 "Table",
+                                 "TimeSeriesTable",
+                                 "BarChart",
+                                 "PieChart",
+                                 "ScatterChart",
+                                 "StatusHistoryChart",
+                                 "HeatMapChart",
+                                 "HistogramChart",
+                                 "Markdown",
+                                 "LogsTable",
+                                 "TraceTable",
+                                 "TracingGanttChart",
+                                 "FlameChart",
+                                 "PrometheusTimeSeriesQuery",
+                                 "TempoTraceQuery",
+                                 "LokiLogQuery",
+                                 "PrometheusLabelNamesVariable",
+                                 "PrometheusLabelValuesVariable",
+                                 "PrometheusPromQLVariable",
+                                 "StaticListVariable",
+                                 "DatasourceVariable",
+                                 "PrometheusDatasource",
+                                 "TempoDatasource",
+                                 "PrometheusPromQLAnnotation"})
+            QVERIFY2(registry.find(kind), kind);
+        QCOMPARE(registry.find("TimeSeriesChart")->supportedQueryTypes,
+                 std::vector<std::string>{"TimeSeriesQuery"});
+        QCOMPARE(registry.find("PrometheusTimeSeriesQuery")->datasourceKind,
+                 std::string("PrometheusDatasource"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPluginSchemas)
+#include "tst_pluginschemas.moc"
