@@ -64,7 +64,10 @@ std::string canonicalText(ResourceFile &file)
     return YamlWriter::write(file.documents);
 }
 
-Outcome formatFile(const std::string &path, bool check, std::ostream &out, std::ostream &err)
+// A file named on the command line that cannot be read as resources is an error; one found
+// while walking a folder may be any other JSON or YAML and is left alone.
+Outcome formatFile(const std::string &path, bool check, bool explicitlyNamed, std::ostream &out,
+                   std::ostream &err)
 {
     const auto original = readAll(path);
     if (!original) {
@@ -73,7 +76,7 @@ Outcome formatFile(const std::string &path, bool check, std::ostream &out, std::
     }
     ResourceFile file =
         ResourceReader::readText(*original, path, ResourceReader::formatFor(path, *original));
-    if (!file.hasPersesContent())
+    if (!file.hasPersesContent() && !(explicitlyNamed && file.hasErrors()))
         return Outcome::Skipped;
     if (file.hasErrors()) {
         for (const Diagnostic &diagnostic : file.diagnostics) {
@@ -128,7 +131,8 @@ int runFmt(const std::vector<std::string> &args, std::ostream &out, std::ostream
     for (const std::string &path : paths) {
         std::error_code error;
         std::vector<std::string> files;
-        if (fs::is_directory(path, error))
+        const bool isFolder = fs::is_directory(path, error);
+        if (isFolder)
             files = Linter::collectFiles(path);
         else if (fs::exists(path, error))
             files.push_back(path);
@@ -137,7 +141,7 @@ int runFmt(const std::vector<std::string> &args, std::ostream &out, std::ostream
             missing = true;
         }
         for (const std::string &file : files) {
-            const Outcome outcome = formatFile(file, check, out, err);
+            const Outcome outcome = formatFile(file, check, !isFolder, out, err);
             changed |= outcome == Outcome::Changed;
             failed |= outcome == Outcome::Failed;
         }

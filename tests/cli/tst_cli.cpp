@@ -1,0 +1,279 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &args)
+{
+    QProcess process;
+    process.start(QStringLiteral(PD_EXECUTABLE), args);
+    process.closeWriteChannel();
+    Run result;
+    if (!process.waitForFinished(60000))
+        return result;
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
+void write(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+}
+
+QByteArray read(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+QString rule(const char *fixture)
+{
+    return PdTest::testData(QStringLiteral("rules/") + QLatin1String(fixture));
+}
+
+const QByteArray cleanDashboard = R"(kind: Dashboard
+metadata:
+  name: clean
+spec:
+  panels: {}
+  layouts: []
+)";
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cleanFileExitsZero()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard);
+        const Run r = run({QStringLiteral("lint"), dir.filePath(QStringLiteral("d.yaml"))});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("0 errors, 0 warnings in 1 file (0 skipped)\n"));
+        QVERIFY(r.err.isEmpty());
+    }
+
+    void textFormatIsPathLineColumnSeverityMessageRule()
+    {
+        const QString path = rule("variable-duplicate.yaml");
+        const Run r = run({QStringLiteral("lint"), path});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(r.out, path + QStringLiteral(":9:20: error: variable \"env\" (index 1) already exists "
+                                              "[variable-duplicate]\n1 error, 0 warnings in 1 file (0 skipped)\n"));
+    }
+
+    void jsonFormat()
+    {
+        const QString path = rule("plugin-schema.yaml");
+        const Run r = run({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("json"), path});
+        QCOMPARE(r.exitCode, 1);
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        const QJsonArray array = doc.array();
+        QCOMPARE(array.size(), 4);
+        const QJsonObject first = array.at(0).toObject();
+        QCOMPARE(first.keys(), (QStringList{QStringLiteral("column"), QStringLiteral("file"), QStringLiteral("line"),
+                                            QStringLiteral("message"), QStringLiteral("path"), QStringLiteral("rule"),
+                                            QStringLiteral("severity")}));
+        QCOMPARE(first.value(QStringLiteral("file")).toString(), path);
+        QCOMPARE(first.value(QStringLiteral("line")).toInt(), 12);
+        QCOMPARE(first.value(QStringLiteral("column")).toInt(), 32);
+        QCOMPARE(first.value(QStringLiteral("severity")).toString(), QStringLiteral("error"));
+        QCOMPARE(first.value(QStringLiteral("rule")).toString(), QStringLiteral("plugin-schema"));
+        QCOMPARE(first.value(QStringLiteral("path")).toString(),
+                 QStringLiteral("spec.panels.a.spec.plugin.spec.legend.position"));
+        QVERIFY(first.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("invalid panel a:")));
+    }
+
+    void jsonFormatOfACleanRunIsAnEmptyArray()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard);
+        const Run r = run({QStringLiteral("lint"), QStringLiteral("--format=json"), dir.path()});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QStringLiteral("[]\n"));
+    }
+
+    void githubFormat()
+    {
+        const QString path = rule("grid-overlap.yaml");
+        const Run r = run({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("github"), path});
+        QCOMPARE(r.exitCode, 0);
+        QString escaped = path;
+        escaped.replace(QLatin1Char(':'), QStringLiteral("%3A")).replace(QLatin1Char(','), QStringLiteral("%2C"));
+        QCOMPARE(r.out, QStringLiteral("::warning file=") + escaped
+                            + QStringLiteral(",line=19,col=13,title=grid-overlap::grid item overlaps item 0 "
+                                             "(#/spec/panels/a)\n"));
+    }
+
+    void warningsAsErrors()
+    {
+        const QString path = rule("panel-orphan.yaml");
+        QCOMPARE(run({QStringLiteral("lint"), path}).exitCode, 0);
+        QCOMPARE(run({QStringLiteral("lint"), QStringLiteral("--warnings-as-errors"), path}).exitCode, 1);
+    }
+
+    void directoriesAreWalkedAndForeignFilesSkipped()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkpath(QStringLiteral("sub/.hidden"));
+        write(dir.filePath(QStringLiteral("sub/d.yaml")), cleanDashboard);
+        write(dir.filePath(QStringLiteral("sub/.hidden/bad.yaml")), "kind: Dashboard\nspec: [");
+        write(dir.filePath(QStringLiteral("values.yaml")), "replicas: 3\n");
+        write(dir.filePath(QStringLiteral("chart.yml")), "image: {{ .Values.image }\n");
+        write(dir.filePath(QStringLiteral("notes.txt")), "kind: Dashboard\n");
+        const Run quiet = run({QStringLiteral("lint"), dir.path()});
+        QCOMPARE(quiet.exitCode, 0);
+        QCOMPARE(quiet.out, QStringLiteral("0 errors, 0 warnings in 1 file (2 skipped)\n"));
+        const Run verbose = run({QStringLiteral("lint"), QStringLiteral("--verbose"), dir.path()});
+        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("values.yaml"))
+                                     + QStringLiteral(": skipped: no Perses resource in it")));
+        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("chart.yml"))
+                                     + QStringLiteral(": skipped: not JSON or YAML")));
+    }
+
+    void brokenPersesFileInAFolderIsReported()
+    {
+        QTemporaryDir dir;
+        write(dir.filePath(QStringLiteral("d.yaml")), "kind: Dashboard\nmetadata:\n  name: [x\n");
+        const Run r = run({QStringLiteral("lint"), dir.path()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.out.contains(QStringLiteral("[syntax]")));
+    }
+
+    void usageErrorsExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no path") << QStringList{QStringLiteral("lint")} << "no PATH given";
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("lint"), QStringLiteral("--fast"), QStringLiteral(".")}
+                                        << "unknown option '--fast'";
+        QTest::newRow("bad format") << QStringList{QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral(".")}
+                                    << "unknown format 'xml'";
+        QTest::newRow("missing path") << QStringList{QStringLiteral("lint"), QStringLiteral("/nonexistent/x.yaml")}
+                                      << "/nonexistent/x.yaml: no such file or directory";
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command 'frobnicate'";
+        QTest::newRow("no command") << QStringList{} << "use a command";
+        QTest::newRow("fmt no path") << QStringList{QStringLiteral("fmt")} << "no PATH given";
+    }
+
+    void usageErrorsExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const Run r = run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+    }
+
+    void missingPathWinsOverFindings()
+    {
+        const Run r = run({QStringLiteral("lint"), rule("variable-duplicate.yaml"), QStringLiteral("/nonexistent")});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.out.contains(QStringLiteral("[variable-duplicate]")));
+    }
+
+    void helpAndVersion()
+    {
+        const Run help = run({QStringLiteral("--help")});
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(QStringLiteral("lint")));
+        const Run lintHelp = run({QStringLiteral("lint"), QStringLiteral("--help")});
+        QCOMPARE(lintHelp.exitCode, 0);
+        QVERIFY(lintHelp.out.startsWith(QStringLiteral("usage: perses-desktop lint")));
+        QVERIFY(run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("perses-desktop ")));
+    }
+
+    void fmtCheckListsFilesThatWouldChange()
+    {
+        QTemporaryDir dir;
+        const QString messy = dir.filePath(QStringLiteral("messy.json"));
+        const QByteArray original = R"({"spec": {"layouts": [], "panels": {}}, "metadata": {"name": "m"}, "kind": "Dashboard"})";
+        write(messy, original);
+        const Run check = run({QStringLiteral("fmt"), QStringLiteral("--check"), dir.path()});
+        QCOMPARE(check.exitCode, 1);
+        QCOMPARE(check.out, messy + QLatin1Char('\n'));
+        QCOMPARE(read(messy), original); // --check writes nothing
+
+        const Run format = run({QStringLiteral("fmt"), messy});
+        QCOMPARE(format.exitCode, 0);
+        QCOMPARE(read(messy), QByteArray(R"({
+  "kind": "Dashboard",
+  "metadata": {
+    "name": "m"
+  },
+  "spec": {
+    "panels": {},
+    "layouts": []
+  }
+}
+)"));
+        const Run again = run({QStringLiteral("fmt"), QStringLiteral("--check"), messy});
+        QCOMPARE(again.exitCode, 0);
+        QVERIFY(again.out.isEmpty());
+    }
+
+    void fmtFormatsYamlAndKeepsComments()
+    {
+        QTemporaryDir dir;
+        const QString yaml = dir.filePath(QStringLiteral("d.yaml"));
+        write(yaml, "spec:\n  layouts: []\n  panels: {}\nkind: Dashboard\nmetadata: {name: d}\n");
+        QCOMPARE(run({QStringLiteral("fmt"), yaml}).exitCode, 0);
+        QCOMPARE(read(yaml), QByteArray("kind: Dashboard\nmetadata:\n  name: d\nspec:\n  panels: {}\n  layouts: []\n"));
+
+        const QString commented = dir.filePath(QStringLiteral("c.yaml"));
+        const QByteArray withComment = "# owned by team-a\nspec: {panels: {}, layouts: []}\nkind: Dashboard\nmetadata: {name: c}\n";
+        write(commented, withComment);
+        const Run r = run({QStringLiteral("fmt"), commented});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("has YAML comments")));
+        QCOMPARE(read(commented), withComment);
+    }
+
+    void fmtRefusesBrokenFiles()
+    {
+        QTemporaryDir dir;
+        const QString broken = dir.filePath(QStringLiteral("b.json"));
+        write(broken, "{\"kind\": \"Dashboard\", \"spec\": ");
+        const Run r = run({QStringLiteral("fmt"), broken});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains(QStringLiteral("[syntax]")));
+    }
+
+    void conformanceCorpus()
+    {
+        const Run dashboards = run({QStringLiteral("lint"), PdTest::conformance(QStringLiteral("dashboards/dev-data__perses__NodeExporter.json")),
+                                    PdTest::conformance(QStringLiteral("dashboards/dev-data__testing__Variables.json"))});
+        QCOMPARE(dashboards.exitCode, 0);
+        const Run invalid = run({QStringLiteral("lint"), PdTest::conformance(QStringLiteral("resources/invalid"))});
+        QCOMPARE(invalid.exitCode, 1);
+        QVERIFY(invalid.out.contains(QStringLiteral("invalid value \"www.datasource.com\" (out of bound")));
+        QVERIFY(invalid.out.contains(QStringLiteral("1 error, 0 warnings in 1 file (1 skipped)")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
