@@ -12,7 +12,6 @@ struct SourcePos
 
     bool isKnown() const { return line > 0; }
     friend bool operator==(const SourcePos &, const SourcePos &) = default;
-    friend auto operator<=>(const SourcePos &, const SourcePos &) = default;
 };
 
 } // namespace Pd

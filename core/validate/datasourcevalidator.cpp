@@ -4,6 +4,8 @@
 
 #include "rules.h"
 
+#include <algorithm>
+#include <iterator>
 #include <regex>
 
 namespace Pd {
@@ -24,8 +26,8 @@ void DatasourceValidator::validateSpec(const Node &spec, const std::string &path
     checkProxies(*plugin, path + ".plugin");
 }
 
-// The server finds the proxy anywhere in the plugin spec by its kind and compiles each
-// allowed endpoint pattern as a Go regexp.
+// The server finds the proxy anywhere in the plugin spec by its kind and decodes it: url,
+// methods and endpoint patterns (compiled as Go regexps) are checked there.
 void DatasourceValidator::checkProxies(const Node &node, const std::string &path)
 {
     if (!node.isObject()) {
@@ -34,28 +36,54 @@ void DatasourceValidator::checkProxies(const Node &node, const std::string &path
         return;
     }
     const Node *kind = node.find("kind");
-    if (kind && equalsIgnoringCase(kind->text(), "HTTPProxy")) {
-        const Node *endpoints =
-            node.find("spec") ? node.find("spec")->find("allowedEndpoints") : nullptr;
-        for (std::size_t i = 0; endpoints && i < endpoints->items().size(); ++i) {
-            const Node *pattern = endpoints->items()[i].find("endpointPattern");
-            if (!pattern || !pattern->isString() || pattern->text().empty())
-                continue; // the schema reports it
-            try {
-                std::regex compiled(pattern->text(), std::regex::ECMAScript);
-            } catch (const std::regex_error &error) {
-                m_context.sink.report(Rules::datasourceProxy,
-                                      "endpointPattern \"" + pattern->text() +
-                                          "\" is not a valid regular expression: " + error.what(),
-                                      pattern->pos(),
-                                      path + ".spec.allowedEndpoints[" + std::to_string(i) +
-                                          "].endpointPattern");
-            }
-        }
+    const Node *spec = node.find("spec");
+    if (kind && equalsIgnoringCase(kind->text(), "HTTPProxy") && spec && spec->isObject()) {
+        checkHttpProxy(*spec, path + ".spec");
         return;
     }
     for (const NodeMember &member : node.members())
         checkProxies(member.value, childPath(path, member.key));
+}
+
+void DatasourceValidator::checkHttpProxy(const Node &spec, const std::string &path)
+{
+    auto report = [&](const Node &at, const std::string &where, std::string message) {
+        m_context.sink.report(Rules::datasourceProxy, std::move(message), at.pos(), where);
+    };
+    if (const Node *url = spec.find("url"); url && url->isString() && url->text().empty())
+        report(*url, path + ".url", "url cannot be empty");
+    const Node *endpoints = spec.find("allowedEndpoints");
+    for (std::size_t i = 0; endpoints && i < endpoints->items().size(); ++i) {
+        const Node &endpoint = endpoints->items()[i];
+        const std::string endpointPath = indexPath(path + ".allowedEndpoints", i);
+        const Node *method = endpoint.find("method");
+        const Node *pattern = endpoint.find("endpointPattern");
+        if (method && method->isString()) {
+            static constexpr std::string_view methods[] = {"GET", "POST", "DELETE", "PUT", "PATCH"};
+            if (method->text().empty())
+                report(*method, endpointPath + ".method", "HTTP method cannot be empty");
+            else if (std::find(std::begin(methods), std::end(methods), method->text()) ==
+                     std::end(methods))
+                report(*method, endpointPath + ".method",
+                       "\"" + method->text() +
+                           "\" is not a valid http method. Current supported HTTP method: GET, "
+                           "POST, DELETE, PUT, PATCH");
+        }
+        if (!pattern || !pattern->isString())
+            continue;
+        if (pattern->text().empty()) {
+            report(*pattern, endpointPath + ".endpointPattern",
+                   "HTTP endpoint pattern cannot be empty");
+            continue;
+        }
+        try {
+            std::regex compiled(pattern->text(), std::regex::ECMAScript);
+        } catch (const std::regex_error &error) {
+            report(*pattern, endpointPath + ".endpointPattern",
+                   "endpointPattern \"" + pattern->text() +
+                       "\" is not a valid regular expression: " + error.what());
+        }
+    }
 }
 
 } // namespace Pd

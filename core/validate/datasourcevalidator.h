@@ -20,6 +20,7 @@ public:
 
 private:
     void checkProxies(const Node &node, const std::string &path);
+    void checkHttpProxy(const Node &spec, const std::string &path);
 
     ValidationContext &m_context;
 };

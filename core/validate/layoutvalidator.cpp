@@ -5,6 +5,7 @@
 #include "rules.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace Pd {
 
@@ -57,8 +58,12 @@ std::optional<Rect> rectOf(const Node &item)
     if (!x || !y || !w || !h || !x->isNumber() || !y->isNumber() || !w->isNumber() ||
         !h->isNumber())
         return std::nullopt;
-    return Rect{static_cast<long long>(x->toNumber()), static_cast<long long>(y->toNumber()),
-                static_cast<long long>(w->toNumber()), static_cast<long long>(h->toNumber())};
+    // Clamped first: converting an out-of-range double to an integer is undefined.
+    auto cell = [](const Node *n) {
+        const double v = n->toNumber();
+        return static_cast<long long>(std::isnan(v) ? 0.0 : std::clamp(v, -1e9, 1e9));
+    };
+    return Rect{cell(x), cell(y), cell(w), cell(h)};
 }
 
 std::string refOf(const Node &item)

@@ -80,14 +80,17 @@ private slots:
         const QString path = rule("variable-duplicate.yaml");
         const Run r = run({QStringLiteral("lint"), path});
         QCOMPARE(r.exitCode, 1);
-        QCOMPARE(r.out, path + QStringLiteral(":9:20: error: variable \"env\" (index 1) already exists "
-                                              "[variable-duplicate]\n1 error, 0 warnings in 1 file (0 skipped)\n"));
+        QCOMPARE(r.out,
+                 path + QStringLiteral(
+                            ":9:20: error: variable \"env\" (index 1) already exists "
+                            "[variable-duplicate]\n1 error, 0 warnings in 1 file (0 skipped)\n"));
     }
 
     void jsonFormat()
     {
         const QString path = rule("plugin-schema.yaml");
-        const Run r = run({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("json"), path});
+        const Run r =
+            run({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("json"), path});
         QCOMPARE(r.exitCode, 1);
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
@@ -95,8 +98,9 @@ private slots:
         const QJsonArray array = doc.array();
         QCOMPARE(array.size(), 4);
         const QJsonObject first = array.at(0).toObject();
-        QCOMPARE(first.keys(), (QStringList{QStringLiteral("column"), QStringLiteral("file"), QStringLiteral("line"),
-                                            QStringLiteral("message"), QStringLiteral("path"), QStringLiteral("rule"),
+        QCOMPARE(first.keys(), (QStringList{QStringLiteral("column"), QStringLiteral("file"),
+                                            QStringLiteral("line"), QStringLiteral("message"),
+                                            QStringLiteral("path"), QStringLiteral("rule"),
                                             QStringLiteral("severity")}));
         QCOMPARE(first.value(QStringLiteral("file")).toString(), path);
         QCOMPARE(first.value(QStringLiteral("line")).toInt(), 12);
@@ -105,7 +109,9 @@ private slots:
         QCOMPARE(first.value(QStringLiteral("rule")).toString(), QStringLiteral("plugin-schema"));
         QCOMPARE(first.value(QStringLiteral("path")).toString(),
                  QStringLiteral("spec.panels.a.spec.plugin.spec.legend.position"));
-        QVERIFY(first.value(QStringLiteral("message")).toString().startsWith(QStringLiteral("invalid panel a:")));
+        QVERIFY(first.value(QStringLiteral("message"))
+                    .toString()
+                    .startsWith(QStringLiteral("invalid panel a:")));
     }
 
     void jsonFormatOfACleanRunIsAnEmptyArray()
@@ -120,20 +126,25 @@ private slots:
     void githubFormat()
     {
         const QString path = rule("grid-overlap.yaml");
-        const Run r = run({QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("github"), path});
+        const Run r = run(
+            {QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("github"), path});
         QCOMPARE(r.exitCode, 0);
         QString escaped = path;
-        escaped.replace(QLatin1Char(':'), QStringLiteral("%3A")).replace(QLatin1Char(','), QStringLiteral("%2C"));
-        QCOMPARE(r.out, QStringLiteral("::warning file=") + escaped
-                            + QStringLiteral(",line=19,col=13,title=grid-overlap::grid item overlaps item 0 "
-                                             "(#/spec/panels/a)\n"));
+        escaped.replace(QLatin1Char(':'), QStringLiteral("%3A"))
+            .replace(QLatin1Char(','), QStringLiteral("%2C"));
+        QCOMPARE(r.out,
+                 QStringLiteral("::warning file=") + escaped +
+                     QStringLiteral(",line=19,col=13,title=grid-overlap::grid item overlaps item 0 "
+                                    "(#/spec/panels/a)\n"));
     }
 
     void warningsAsErrors()
     {
         const QString path = rule("panel-orphan.yaml");
         QCOMPARE(run({QStringLiteral("lint"), path}).exitCode, 0);
-        QCOMPARE(run({QStringLiteral("lint"), QStringLiteral("--warnings-as-errors"), path}).exitCode, 1);
+        QCOMPARE(
+            run({QStringLiteral("lint"), QStringLiteral("--warnings-as-errors"), path}).exitCode,
+            1);
     }
 
     void directoriesAreWalkedAndForeignFilesSkipped()
@@ -149,10 +160,10 @@ private slots:
         QCOMPARE(quiet.exitCode, 0);
         QCOMPARE(quiet.out, QStringLiteral("0 errors, 0 warnings in 1 file (2 skipped)\n"));
         const Run verbose = run({QStringLiteral("lint"), QStringLiteral("--verbose"), dir.path()});
-        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("values.yaml"))
-                                     + QStringLiteral(": skipped: no Perses resource in it")));
-        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("chart.yml"))
-                                     + QStringLiteral(": skipped: not JSON or YAML")));
+        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("values.yaml")) +
+                                     QStringLiteral(": skipped: no Perses resource in it")));
+        QVERIFY(verbose.out.contains(dir.filePath(QStringLiteral("chart.yml")) +
+                                     QStringLiteral(": skipped: not JSON or YAML")));
     }
 
     void brokenPersesFileInAFolderIsReported()
@@ -169,13 +180,18 @@ private slots:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<QString>("message");
         QTest::newRow("no path") << QStringList{QStringLiteral("lint")} << "no PATH given";
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("lint"), QStringLiteral("--fast"), QStringLiteral(".")}
-                                        << "unknown option '--fast'";
-        QTest::newRow("bad format") << QStringList{QStringLiteral("lint"), QStringLiteral("--format"), QStringLiteral("xml"), QStringLiteral(".")}
-                                    << "unknown format 'xml'";
-        QTest::newRow("missing path") << QStringList{QStringLiteral("lint"), QStringLiteral("/nonexistent/x.yaml")}
-                                      << "/nonexistent/x.yaml: no such file or directory";
-        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << "unknown command 'frobnicate'";
+        QTest::newRow("unknown option")
+            << QStringList{QStringLiteral("lint"), QStringLiteral("--fast"), QStringLiteral(".")}
+            << "unknown option '--fast'";
+        QTest::newRow("bad format")
+            << QStringList{QStringLiteral("lint"), QStringLiteral("--format"),
+                           QStringLiteral("xml"), QStringLiteral(".")}
+            << "unknown format 'xml'";
+        QTest::newRow("missing path")
+            << QStringList{QStringLiteral("lint"), QStringLiteral("/nonexistent/x.yaml")}
+            << "/nonexistent/x.yaml: no such file or directory";
+        QTest::newRow("unknown command")
+            << QStringList{QStringLiteral("frobnicate")} << "unknown command 'frobnicate'";
         QTest::newRow("no command") << QStringList{} << "use a command";
         QTest::newRow("fmt no path") << QStringList{QStringLiteral("fmt")} << "no PATH given";
     }
@@ -191,7 +207,8 @@ private slots:
 
     void missingPathWinsOverFindings()
     {
-        const Run r = run({QStringLiteral("lint"), rule("variable-duplicate.yaml"), QStringLiteral("/nonexistent")});
+        const Run r = run({QStringLiteral("lint"), rule("variable-duplicate.yaml"),
+                           QStringLiteral("/nonexistent")});
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.out.contains(QStringLiteral("[variable-duplicate]")));
     }
@@ -204,14 +221,16 @@ private slots:
         const Run lintHelp = run({QStringLiteral("lint"), QStringLiteral("--help")});
         QCOMPARE(lintHelp.exitCode, 0);
         QVERIFY(lintHelp.out.startsWith(QStringLiteral("usage: perses-desktop lint")));
-        QVERIFY(run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("perses-desktop ")));
+        QVERIFY(
+            run({QStringLiteral("--version")}).out.startsWith(QStringLiteral("perses-desktop ")));
     }
 
     void fmtCheckListsFilesThatWouldChange()
     {
         QTemporaryDir dir;
         const QString messy = dir.filePath(QStringLiteral("messy.json"));
-        const QByteArray original = R"({"spec": {"layouts": [], "panels": {}}, "metadata": {"name": "m"}, "kind": "Dashboard"})";
+        const QByteArray original =
+            R"({"spec": {"layouts": [], "panels": {}}, "metadata": {"name": "m"}, "kind": "Dashboard"})";
         write(messy, original);
         const Run check = run({QStringLiteral("fmt"), QStringLiteral("--check"), dir.path()});
         QCOMPARE(check.exitCode, 1);
@@ -242,10 +261,14 @@ private slots:
         const QString yaml = dir.filePath(QStringLiteral("d.yaml"));
         write(yaml, "spec:\n  layouts: []\n  panels: {}\nkind: Dashboard\nmetadata: {name: d}\n");
         QCOMPARE(run({QStringLiteral("fmt"), yaml}).exitCode, 0);
-        QCOMPARE(read(yaml), QByteArray("kind: Dashboard\nmetadata:\n  name: d\nspec:\n  panels: {}\n  layouts: []\n"));
+        QCOMPARE(
+            read(yaml),
+            QByteArray(
+                "kind: Dashboard\nmetadata:\n  name: d\nspec:\n  panels: {}\n  layouts: []\n"));
 
         const QString commented = dir.filePath(QStringLiteral("c.yaml"));
-        const QByteArray withComment = "# owned by team-a\nspec: {panels: {}, layouts: []}\nkind: Dashboard\nmetadata: {name: c}\n";
+        const QByteArray withComment = "# owned by team-a\nspec: {panels: {}, layouts: []}\nkind: "
+                                       "Dashboard\nmetadata: {name: c}\n";
         write(commented, withComment);
         const Run r = run({QStringLiteral("fmt"), commented});
         QCOMPARE(r.exitCode, 1);
@@ -263,14 +286,28 @@ private slots:
         QVERIFY(r.err.contains(QStringLiteral("[syntax]")));
     }
 
+    void bundledExamplesAreCleanAndCanonical()
+    {
+        const QString examples = QStringLiteral(PD_SOURCE_DIR "/resources/examples");
+        const Run lint =
+            run({QStringLiteral("lint"), QStringLiteral("--warnings-as-errors"), examples});
+        QCOMPARE(lint.exitCode, 0);
+        QCOMPARE(lint.out, QStringLiteral("0 errors, 0 warnings in 2 files (0 skipped)\n"));
+        QCOMPARE(run({QStringLiteral("fmt"), QStringLiteral("--check"), examples}).exitCode, 0);
+    }
+
     void conformanceCorpus()
     {
-        const Run dashboards = run({QStringLiteral("lint"), PdTest::conformance(QStringLiteral("dashboards/dev-data__perses__NodeExporter.json")),
-                                    PdTest::conformance(QStringLiteral("dashboards/dev-data__testing__Variables.json"))});
+        const Run dashboards = run(
+            {QStringLiteral("lint"),
+             PdTest::conformance(QStringLiteral("dashboards/dev-data__perses__NodeExporter.json")),
+             PdTest::conformance(QStringLiteral("dashboards/dev-data__testing__Variables.json"))});
         QCOMPARE(dashboards.exitCode, 0);
-        const Run invalid = run({QStringLiteral("lint"), PdTest::conformance(QStringLiteral("resources/invalid"))});
+        const Run invalid =
+            run({QStringLiteral("lint"), PdTest::conformance(QStringLiteral("resources/invalid"))});
         QCOMPARE(invalid.exitCode, 1);
-        QVERIFY(invalid.out.contains(QStringLiteral("invalid value \"www.datasource.com\" (out of bound")));
+        QVERIFY(invalid.out.contains(
+            QStringLiteral("invalid value \"www.datasource.com\" (out of bound")));
         QVERIFY(invalid.out.contains(QStringLiteral("1 error, 0 warnings in 1 file (1 skipped)")));
     }
 };

@@ -1,0 +1,122 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+// Lint speed against a bare nlohmann::json parse of the same bytes, measured in one run:
+// the 114-panel NodeExporter dashboard, a tree of 1,000 such dashboards, and re-validating
+// one edited panel.
+#include "benchharness.h"
+#include "dashboardvalidator.h"
+#include "jsonreader.h"
+#include "linter.h"
+#include "resourcefile.h"
+#include "resourcevalidator.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+using namespace Pd;
+
+namespace {
+
+std::string readFile(const std::string &path)
+{
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
+
+// 1,000 copies of the dashboard under distinct names, in folders of 100.
+std::vector<std::string> writeTree(const fs::path &root, const std::string &dashboard)
+{
+    std::vector<std::string> files;
+    const std::string marker = "\"name\": \"NodeExporter\"";
+    for (int i = 0; i < 1000; ++i) {
+        const fs::path folder = root / ("team-" + std::to_string(i / 100));
+        fs::create_directories(folder);
+        std::string copy = dashboard;
+        if (const auto at = copy.find(marker); at != std::string::npos)
+            copy.replace(at, marker.size(), "\"name\": \"node-" + std::to_string(i) + "\"");
+        const fs::path file = folder / ("node-" + std::to_string(i) + ".json");
+        std::ofstream(file, std::ios::binary) << copy;
+        files.push_back(file.string());
+    }
+    return files;
+}
+
+void singleDashboard(const std::string &path)
+{
+    const std::string text = readFile(path);
+    const double mb = double(text.size()) / 1e6;
+    std::printf("NodeExporter dashboard (%zu bytes, 114 panels)\n", text.size());
+
+    const double nlohmannMs = PdBench::medianMs([&] { (void)nlohmann::json::parse(text); });
+    const double readerMs = PdBench::medianMs([&] { (void)JsonReader::parse(text); });
+    const ResourceFile file = ResourceReader::readText(text, path, DocumentFormat::Json);
+    const ResourceValidator validator;
+    const double validateMs = PdBench::medianMs([&] {
+        Diagnostics out;
+        validator.validate(file.resources.front(), path, out);
+    });
+    const double lintMs = PdBench::medianMs([&] {
+        const ResourceFile parsed = ResourceReader::readText(text, path, DocumentFormat::Json);
+        (void)validator.validate(parsed);
+    });
+    PdBench::printRow("bare nlohmann::json::parse (baseline)", nlohmannMs, mb);
+    PdBench::printRow("our positioned JSON reader", readerMs, mb);
+    PdBench::printRow("validation alone", validateMs, mb);
+    PdBench::printRow("read + validate (lint of one file)", lintMs, mb);
+    PdBench::printRatio("validation / bare parse", validateMs / nlohmannMs, "<= 1.0");
+    PdBench::printRatio("(read + validate) / bare parse", lintMs / nlohmannMs, "<= 2.0");
+
+    // An editor re-checks the panel that changed, not the whole dashboard.
+    Diagnostics sink;
+    DiagnosticSink diagnostics(path, sink);
+    static const ResourceSet none;
+    ValidationContext context{diagnostics, PluginSchemaRegistry::builtin(), none};
+    const Node &resource = file.resources.front().node;
+    const std::string panel = resource.find("spec")->find("panels")->members().front().key;
+    const double panelMs = PdBench::medianMs([&] {
+        sink.clear();
+        DashboardValidator(context).validatePanel(resource, panel);
+    });
+    PdBench::printRow("re-validate one edited panel", panelMs, 0);
+    PdBench::printRatio("one panel, in ms", panelMs, "< 16 ms");
+}
+
+void dashboardTree(const std::string &path)
+{
+    const std::string text = readFile(path);
+    const fs::path root = fs::temp_directory_path() / "pd-bench-tree";
+    fs::remove_all(root);
+    const std::vector<std::string> files = writeTree(root, text);
+    const double mb = double(text.size()) * double(files.size()) / 1e6;
+    std::printf("\nTree of %zu dashboards (%.1f MB)\n", files.size(), mb);
+    const double nlohmannMs = PdBench::medianMs(
+        [&] {
+            for (const std::string &file : files)
+                (void)nlohmann::json::parse(readFile(file));
+        },
+        3, 0);
+    const double lintMs = PdBench::medianMs([&] { (void)Linter().run({root.string()}); }, 3, 0);
+    PdBench::printRow("read + bare nlohmann parse of every file", nlohmannMs, mb);
+    PdBench::printRow("lint of the tree", lintMs, mb);
+    std::printf("  %-44s %10.3f ms\n", "lint, per dashboard", lintMs / double(files.size()));
+    PdBench::printRatio("lint / (read + bare parse)", lintMs / nlohmannMs, "<= 2.0");
+    fs::remove_all(root);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const std::string path =
+        argc > 1 ? argv[1] : PD_CONFORMANCE_DIR "/dashboards/dev-data__perses__NodeExporter.json";
+    singleDashboard(path);
+    dashboardTree(path);
+    return 0;
+}
