@@ -74,8 +74,8 @@ Outcome formatFile(const std::string &path, bool check, bool explicitlyNamed, st
         err << "perses-desktop fmt: " << path << ": cannot read file\n";
         return Outcome::Failed;
     }
-    ResourceFile file =
-        ResourceReader::readText(*original, path, ResourceReader::formatFor(path, *original));
+    ResourceFile file = ResourceReader::readText(
+        *original, path, ResourceReader::formatFor(path, *original), KeepDocuments::Yes);
     if (!file.hasPersesContent() && !(explicitlyNamed && file.hasErrors()))
         return Outcome::Skipped;
     if (file.hasErrors()) {

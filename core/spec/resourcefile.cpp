@@ -54,7 +54,7 @@ Node fromCustomResource(const Node &crd, ResourceKind kind)
     return resource;
 }
 
-void collectResource(const Node &element, ResourceFile &file)
+void collectResource(Node element, ResourceFile &file)
 {
     LoadedResource loaded;
     const Node *kind = element.isObject() ? element.find("kind") : nullptr;
@@ -78,7 +78,7 @@ void collectResource(const Node &element, ResourceFile &file)
         file.diagnostics.push_back(
             makeError("resource-kind", "unknown kind \"" + kind->text() + "\" used", kind->pos()));
     }
-    loaded.node = element;
+    loaded.node = std::move(element);
     file.resources.push_back(std::move(loaded));
 }
 
@@ -103,7 +103,7 @@ DocumentFormat ResourceReader::formatFor(std::string_view path, std::string_view
 }
 
 ResourceFile ResourceReader::readText(std::string_view text, std::string path,
-                                      DocumentFormat format)
+                                      DocumentFormat format, KeepDocuments keep)
 {
     ResourceFile file;
     file.path = std::move(path);
@@ -111,13 +111,14 @@ ResourceFile ResourceReader::readText(std::string_view text, std::string path,
     ParseResult parsed =
         format == DocumentFormat::Json ? JsonReader::parse(text) : YamlReader::parse(text);
     file.diagnostics = std::move(parsed.diagnostics);
-    file.documents = std::move(parsed.documents);
-    for (const Node &document : file.documents) {
+    if (keep == KeepDocuments::Yes)
+        file.documents = parsed.documents;
+    for (Node &document : parsed.documents) {
         if (document.isArray()) {
-            for (const Node &element : document.items())
-                collectResource(element, file);
+            for (Node &element : document.items())
+                collectResource(std::move(element), file);
         } else {
-            collectResource(document, file);
+            collectResource(std::move(document), file);
         }
     }
     for (Diagnostic &diagnostic : file.diagnostics)
@@ -125,7 +126,7 @@ ResourceFile ResourceReader::readText(std::string_view text, std::string path,
     return file;
 }
 
-ResourceFile ResourceReader::readFile(const std::string &path)
+ResourceFile ResourceReader::readFile(const std::string &path, KeepDocuments keep)
 {
     auto failed = [&path](const char *rule, std::string message) {
         ResourceFile file;
@@ -151,7 +152,7 @@ ResourceFile ResourceReader::readFile(const std::string &path)
     stream.seekg(0);
     if (!stream.read(text.data(), size))
         return failed("io", "cannot read file");
-    return readText(text, path, formatFor(path, text));
+    return readText(text, path, formatFor(path, text), keep);
 }
 
 } // namespace Pd

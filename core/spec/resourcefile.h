@@ -25,13 +25,13 @@ struct LoadedResource
     Node node;
 };
 
-// Everything read from one file: its documents as written (for formatting), the resources
-// in them, and the problems found. Diagnostics carry the file's path.
+// Everything read from one file: the resources in it, the problems found (diagnostics carry
+// the file's path) and, when asked for, its documents as written (for formatting).
 struct ResourceFile
 {
     std::string path;
     DocumentFormat format = DocumentFormat::Json;
-    std::vector<Node> documents;
+    std::vector<Node> documents; // empty unless read with KeepDocuments::Yes
     std::vector<LoadedResource> resources;
     Diagnostics diagnostics;
 
@@ -41,6 +41,8 @@ struct ResourceFile
     bool hasErrors() const { return Pd::hasErrors(diagnostics); }
 };
 
+enum class KeepDocuments { No, Yes };
+
 class ResourceReader
 {
 public:
@@ -48,8 +50,11 @@ public:
     // one would take the memory of the whole app.
     static constexpr std::size_t maxFileSize = 64u * 1024 * 1024;
 
-    static ResourceFile readFile(const std::string &path);
-    static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format);
+    // Without KeepDocuments::Yes the documents are moved into the resources, not copied: a
+    // lint run reads thousands of dashboards.
+    static ResourceFile readFile(const std::string &path, KeepDocuments keep = KeepDocuments::No);
+    static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format,
+                                 KeepDocuments keep = KeepDocuments::No);
     // JSON for *.json, YAML for *.yaml/*.yml, otherwise guessed from the first character.
     static DocumentFormat formatFor(std::string_view path, std::string_view text);
 };

@@ -21,7 +21,7 @@ inline void exerciseResources(std::string_view text)
 {
     using namespace Pd;
     for (const DocumentFormat format : {DocumentFormat::Json, DocumentFormat::Yaml}) {
-        ResourceFile file = ResourceReader::readText(text, "fuzz", format);
+        ResourceFile file = ResourceReader::readText(text, "fuzz", format, KeepDocuments::Yes);
         ResourceSet resources;
         resources.add(file);
         const Diagnostics diagnostics =
