@@ -219,9 +219,7 @@ Schema Schema::list(const Schema &element)
 
 Schema Schema::object(std::initializer_list<SchemaField> fields)
 {
-    auto definition = std::make_shared<Definition>(withType(Type::Object));
-    definition->fields.assign(fields.begin(), fields.end());
-    return Schema(std::move(definition));
+    return object(std::vector<SchemaField>(fields));
 }
 
 Schema Schema::object(std::vector<SchemaField> fields)
