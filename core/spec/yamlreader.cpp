@@ -440,7 +440,8 @@ bool lineHasComment(std::string_view line)
 
 bool YamlReader::containsComments(std::string_view text)
 {
-    std::optional<std::size_t> blockIndent; // inside a block scalar deeper than this
+    bool inBlock = false;        // inside a block scalar...
+    std::size_t blockIndent = 0; // ...indented deeper than this
     while (!text.empty()) {
         const std::size_t end = text.find('\n');
         const std::string_view line = text.substr(0, end);
@@ -448,15 +449,17 @@ bool YamlReader::containsComments(std::string_view text)
         const std::size_t indent = indentationOf(line);
         const bool blank =
             indent == line.size() || line.find_first_not_of(" \t\r") == std::string_view::npos;
-        if (blockIndent) {
-            if (blank || indent > *blockIndent)
+        if (inBlock) {
+            if (blank || indent > blockIndent)
                 continue;
-            blockIndent.reset();
+            inBlock = false;
         }
         if (lineHasComment(line))
             return true;
-        if (opensBlockScalar(line))
+        if (opensBlockScalar(line)) {
+            inBlock = true;
             blockIndent = indent;
+        }
     }
     return false;
 }
