@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonwriter.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -93,7 +94,65 @@ void writeNode(std::string &out, const Node &node, int level)
     }
 }
 
+// JavaScript's Number#toString for finite values: shortest round trip, exponent without
+// leading zeros ("1e-7", "1e+21").
+std::string javascriptNumber(double value)
+{
+    if (!std::isfinite(value))
+        return "null";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    std::string text = ec == std::errc() ? std::string(buffer, end) : std::string("0");
+    const std::size_t e = text.find('e');
+    if (e != std::string::npos) {
+        std::string exponent = text.substr(e + 1);
+        const char sign = exponent[0] == '-' ? '-' : '+';
+        exponent.erase(0, exponent.find_first_not_of("+-"));
+        exponent.erase(0, std::min(exponent.find_first_not_of('0'), exponent.size() - 1));
+        text = text.substr(0, e) + 'e' + sign + exponent;
+    }
+    return text;
+}
+
+void writeCompactNode(std::string &out, const Node &node)
+{
+    switch (node.type()) {
+    case Node::Type::Number:
+        out += javascriptNumber(node.toNumber());
+        return;
+    case Node::Type::Array:
+        out += '[';
+        for (std::size_t i = 0; i < node.items().size(); ++i) {
+            if (i > 0)
+                out += ',';
+            writeCompactNode(out, node.items()[i]);
+        }
+        out += ']';
+        return;
+    case Node::Type::Object:
+        out += '{';
+        for (std::size_t i = 0; i < node.members().size(); ++i) {
+            if (i > 0)
+                out += ',';
+            JsonWriter::appendString(out, node.members()[i].key);
+            out += ':';
+            writeCompactNode(out, node.members()[i].value);
+        }
+        out += '}';
+        return;
+    default:
+        writeNode(out, node, 0);
+    }
+}
+
 } // namespace
+
+std::string JsonWriter::writeCompact(const Node &node)
+{
+    std::string out;
+    writeCompactNode(out, node);
+    return out;
+}
 
 std::string JsonWriter::numberText(const Node &number)
 {

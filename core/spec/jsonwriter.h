@@ -15,6 +15,8 @@ class JsonWriter
 {
 public:
     static std::string write(const Node &node);
+    // One line, no spaces, numbers as JavaScript prints them: what JSON.stringify gives.
+    static std::string writeCompact(const Node &node);
     static void appendString(std::string &out, std::string_view value);
     // A number's text as JSON (YAML spellings such as 0x1F or .5 are rewritten).
     static std::string numberText(const Node &number);

@@ -1,0 +1,97 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "datasourcecatalog.h"
+
+#include <algorithm>
+
+namespace Pd {
+
+namespace {
+
+bool sameIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x))
+                      == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+} // namespace
+
+std::string DatasourceEntry::displayName() const
+{
+    return spec.display.name.empty() ? name : spec.display.name;
+}
+
+DatasourceCatalog::DatasourceCatalog(const Model::DashboardSpec &dashboard, std::string project,
+                                     const std::vector<Model::Datasource> &stored)
+{
+    for (const auto &[name, spec] : dashboard.datasources)
+        m_entries.push_back(DatasourceEntry{name, DatasourceEntry::Scope::Dashboard, spec});
+    for (bool global : {false, true}) {
+        for (const Model::Datasource &datasource : stored) {
+            if (datasource.global != global
+                || (!global && !sameIgnoringCase(datasource.metadata.project, project)))
+                continue;
+            m_entries.push_back(DatasourceEntry{datasource.metadata.name,
+                                                global ? DatasourceEntry::Scope::Global
+                                                       : DatasourceEntry::Scope::Project,
+                                                datasource.spec});
+        }
+    }
+}
+
+std::optional<DatasourceEntry>
+DatasourceCatalog::resolveDirect(const std::string &kind, const std::optional<std::string> &name) const
+{
+    for (const auto scope : {DatasourceEntry::Scope::Dashboard, DatasourceEntry::Scope::Project,
+                             DatasourceEntry::Scope::Global}) {
+        for (const DatasourceEntry &entry : m_entries) {
+            if (entry.scope != scope || entry.spec.plugin.kind != kind)
+                continue;
+            const bool matches = !name ? entry.spec.isDefault
+                                 : scope == DatasourceEntry::Scope::Dashboard
+                                     ? entry.name == *name
+                                     : sameIgnoringCase(entry.name, *name);
+            if (matches)
+                return entry;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<DatasourceEntry> DatasourceCatalog::resolve(const Model::DatasourceSelector &selector,
+                                                          const VariableValues &variables) const
+{
+    if (selector.variable.empty())
+        return resolveDirect(selector.kind, selector.name);
+    const auto value = variables.find(selector.variable);
+    if (value != variables.end() && !value->second.isList) {
+        for (const DatasourceEntry &entry : m_entries) {
+            if (entry.spec.plugin.kind == selector.kind
+                && entry.displayName() == value->second.first())
+                return resolveDirect(selector.kind, entry.name);
+        }
+    }
+    return resolveDirect(selector.kind, std::nullopt);
+}
+
+std::vector<std::string> DatasourceCatalog::displayNames(const std::string &pluginKind) const
+{
+    std::vector<std::string> names;
+    for (const DatasourceEntry &entry : m_entries) {
+        const std::string name = entry.displayName();
+        if (entry.spec.plugin.kind == pluginKind
+            && std::find(names.begin(), names.end(), name) == names.end())
+            names.push_back(name);
+    }
+    return names;
+}
+
+std::string DatasourceCatalog::notFoundMessage(const Model::DatasourceSelector &selector)
+{
+    return "No datasource found for kind '" + selector.kind + "' and name '"
+           + selector.name.value_or("") + "'";
+}
+
+} // namespace Pd

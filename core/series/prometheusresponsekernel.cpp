@@ -1,0 +1,462 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+// The Prometheus response reader proper. This file is compiled once per simdjson kernel
+// (see CMakeLists.txt): simdjson's on-demand API is chosen when compiling, so each build gets
+// its own namespace and prometheusresponse.cpp picks one for the CPU at run time. Only
+// kernel-namespaced simdjson code is used here, so the copies never mix.
+#include "prometheusresponsekernel.h"
+
+#include <simdjson.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+namespace Pd::PD_PARSER_KERNEL {
+
+namespace {
+
+using namespace simdjson;
+using namespace simdjson::SIMDJSON_BUILTIN_IMPLEMENTATION;
+
+constexpr const char *badResponse = "bad_response";
+
+struct Reader
+{
+    PrometheusResponse &response;
+    std::size_t expectedPoints = 0;
+
+    bool fail(error_code code, std::string_view where)
+    {
+        response.ok = false;
+        response.errorType = badResponse;
+        response.error = "unreadable response from Prometheus (" + std::string(where)
+                         + "): " + error_message(code);
+        return false;
+    }
+
+    bool fail(std::string message)
+    {
+        response.ok = false;
+        response.errorType = badResponse;
+        response.error = std::move(message);
+        return false;
+    }
+
+    // A sample value string, read from its raw bytes: no unescaping needed for numbers.
+    bool readSampleValue(ondemand::value value, double &out)
+    {
+        ondemand::raw_json_string raw;
+        if (auto error = value.get_raw_json_string().get(raw))
+            return fail(error, "sample value");
+        const char *begin = raw.raw();
+        const char *end = static_cast<const char *>(std::memchr(begin, '"', 64));
+        if (!end || !PrometheusResponseParser::parseSampleValue(std::string_view(begin, end - begin), out))
+            return fail("unreadable sample value in the response from Prometheus");
+        return true;
+    }
+
+    bool readTimestamp(ondemand::value value, std::int64_t &out)
+    {
+        double seconds = 0;
+        if (auto error = value.get_double().get(seconds))
+            return fail(error, "sample time");
+        out = static_cast<std::int64_t>(std::llround(seconds * 1000.0));
+        return true;
+    }
+
+    // [ts, "v"]
+    bool readSample(ondemand::array pair, std::int64_t &time, double &value)
+    {
+        std::size_t index = 0;
+        for (auto element : pair) {
+            ondemand::value item;
+            if (auto error = element.get(item))
+                return fail(error, "sample");
+            if (index == 0 && !readTimestamp(item, time))
+                return false;
+            if (index == 1 && !readSampleValue(item, value))
+                return false;
+            ++index;
+        }
+        if (index != 2)
+            return fail("a sample is not a [time, value] pair");
+        return true;
+    }
+
+    bool readValues(ondemand::array values, Series &series)
+    {
+        if (expectedPoints > 0) {
+            series.timesMs.reserve(expectedPoints);
+            series.values.reserve(expectedPoints);
+        }
+        for (auto element : values) {
+            ondemand::array pair;
+            if (auto error = element.get_array().get(pair))
+                return fail(error, "values");
+            std::int64_t time = 0;
+            double value = 0;
+            if (!readSample(pair, time, value))
+                return false;
+            series.timesMs.push_back(time);
+            series.values.push_back(value);
+        }
+        return true;
+    }
+
+    bool readBuckets(ondemand::array buckets, HistogramSample &sample)
+    {
+        for (auto element : buckets) {
+            ondemand::array bucket;
+            if (auto error = element.get_array().get(bucket))
+                return fail(error, "histogram bucket");
+            HistogramBucket out;
+            std::size_t index = 0;
+            for (auto part : bucket) {
+                ondemand::value item;
+                if (auto error = part.get(item))
+                    return fail(error, "histogram bucket");
+                if (index == 0) {
+                    int64_t rule = 0;
+                    if (auto error = item.get_int64().get(rule))
+                        return fail(error, "histogram boundary rule");
+                    out.boundaryRule = static_cast<int>(rule);
+                } else {
+                    double *target = index == 1 ? &out.lower : index == 2 ? &out.upper : &out.count;
+                    if (index <= 3 && !readSampleValue(item, *target))
+                        return false;
+                }
+                ++index;
+            }
+            sample.buckets.push_back(out);
+        }
+        return true;
+    }
+
+    // <histogram> = {"count": "n", "sum": "s", "buckets": [...]}
+    bool readHistogram(ondemand::object histogram, HistogramSample &sample)
+    {
+        for (auto field : histogram) {
+            std::string_view key;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "histogram");
+            ondemand::value value = field.value();
+            if (key == "count") {
+                if (!readSampleValue(value, sample.count))
+                    return false;
+            } else if (key == "sum") {
+                if (!readSampleValue(value, sample.sum))
+                    return false;
+            } else if (key == "buckets") {
+                ondemand::array buckets;
+                if (auto error = value.get_array().get(buckets))
+                    return fail(error, "histogram buckets");
+                if (!readBuckets(buckets, sample))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    // [ts, <histogram>]
+    bool readHistogramSample(ondemand::array pair, HistogramSample &sample)
+    {
+        std::size_t index = 0;
+        for (auto element : pair) {
+            ondemand::value item;
+            if (auto error = element.get(item))
+                return fail(error, "histogram sample");
+            if (index == 0 && !readTimestamp(item, sample.timeMs))
+                return false;
+            if (index == 1) {
+                ondemand::object histogram;
+                if (auto error = item.get_object().get(histogram))
+                    return fail(error, "histogram");
+                if (!readHistogram(histogram, sample))
+                    return false;
+            }
+            ++index;
+        }
+        return index == 2 || fail("a histogram sample is not a [time, histogram] pair");
+    }
+
+    bool readHistograms(ondemand::array histograms, Series &series)
+    {
+        for (auto element : histograms) {
+            ondemand::array pair;
+            if (auto error = element.get_array().get(pair))
+                return fail(error, "histograms");
+            HistogramSample sample;
+            if (!readHistogramSample(pair, sample))
+                return false;
+            series.histograms.push_back(std::move(sample));
+        }
+        return true;
+    }
+
+    bool readLabels(ondemand::object metric, Series &series)
+    {
+        for (auto field : metric) {
+            std::string_view key;
+            std::string_view value;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "labels");
+            if (auto error = field.value().get_string().get(value))
+                return fail(error, "label value");
+            series.labels.emplace_back(std::string(key), std::string(value));
+        }
+        return true;
+    }
+
+    // One element of a vector or matrix result.
+    bool readSeries(ondemand::object element, Series &series)
+    {
+        for (auto field : element) {
+            std::string_view key;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "series");
+            ondemand::value value = field.value();
+            if (key == "metric") {
+                ondemand::object metric;
+                if (auto error = value.get_object().get(metric))
+                    return fail(error, "metric");
+                if (!readLabels(metric, series))
+                    return false;
+            } else if (key == "values" || key == "value") {
+                ondemand::array array;
+                if (auto error = value.get_array().get(array))
+                    return fail(error, "values");
+                if (key == "values") {
+                    if (!readValues(array, series))
+                        return false;
+                } else {
+                    std::int64_t time = 0;
+                    double sample = 0;
+                    if (!readSample(array, time, sample))
+                        return false;
+                    series.timesMs.push_back(time);
+                    series.values.push_back(sample);
+                }
+            } else if (key == "histograms") {
+                ondemand::array array;
+                if (auto error = value.get_array().get(array))
+                    return fail(error, "histograms");
+                if (!readHistograms(array, series))
+                    return false;
+            } else if (key == "histogram") {
+                ondemand::array pair;
+                if (auto error = value.get_array().get(pair))
+                    return fail(error, "histogram");
+                HistogramSample sample;
+                if (!readHistogramSample(pair, sample))
+                    return false;
+                series.histograms.push_back(std::move(sample));
+            }
+        }
+        // With histograms the plugin plots their sums and drops float samples (§9.6).
+        if (!series.histograms.empty()) {
+            series.timesMs.clear();
+            series.values.clear();
+            for (const HistogramSample &sample : series.histograms) {
+                series.timesMs.push_back(sample.timeMs);
+                series.values.push_back(sample.sum);
+            }
+        }
+        return true;
+    }
+
+    bool readResult(ondemand::value result)
+    {
+        ondemand::json_type type;
+        if (auto error = result.type().get(type))
+            return fail(error, "result");
+        SeriesStore &store = response.result;
+        if (type == ondemand::json_type::array) {
+            ondemand::array array;
+            if (auto error = result.get_array().get(array))
+                return fail(error, "result");
+            std::size_t index = 0;
+            Series scalar;
+            for (auto element : array) {
+                ondemand::value item;
+                if (auto error = element.get(item))
+                    return fail(error, "result");
+                ondemand::json_type itemType;
+                if (auto error = item.type().get(itemType))
+                    return fail(error, "result");
+                if (itemType == ondemand::json_type::object) {
+                    ondemand::object object;
+                    if (auto error = item.get_object().get(object))
+                        return fail(error, "result");
+                    Series &series = store.series().emplace_back();
+                    if (!readSeries(object, series))
+                        return false;
+                } else if (index == 0) {
+                    // scalar or string result: [ts, "v"]
+                    if (!readTimestamp(item, scalar.timesMs.emplace_back()))
+                        return false;
+                } else if (index == 1) {
+                    double value = 0;
+                    std::string_view text;
+                    if (store.resultType() == SeriesStore::ResultType::String) {
+                        if (auto error = item.get_string().get(text))
+                            return fail(error, "string result");
+                        scalar.labels.emplace_back("value", std::string(text));
+                        value = std::numeric_limits<double>::quiet_NaN();
+                    } else if (!readSampleValue(item, value)) {
+                        return false;
+                    }
+                    scalar.values.push_back(value);
+                    store.series().push_back(std::move(scalar));
+                }
+                ++index;
+            }
+            return true;
+        }
+        return fail("the result is not a list");
+    }
+
+    bool readResultType(ondemand::value value)
+    {
+        std::string_view type;
+        if (auto error = value.get_string().get(type))
+            return fail(error, "resultType");
+        SeriesStore &store = response.result;
+        if (type == "matrix")
+            store.setResultType(SeriesStore::ResultType::Matrix);
+        else if (type == "vector")
+            store.setResultType(SeriesStore::ResultType::Vector);
+        else if (type == "scalar")
+            store.setResultType(SeriesStore::ResultType::Scalar);
+        else if (type == "string")
+            store.setResultType(SeriesStore::ResultType::String);
+        else
+            return fail("unknown resultType \"" + std::string(type) + "\"");
+        return true;
+    }
+
+    bool readData(ondemand::value data, bool strings)
+    {
+        if (strings) {
+            ondemand::array array;
+            if (auto error = data.get_array().get(array))
+                return fail(error, "data");
+            for (auto element : array) {
+                std::string_view text;
+                if (auto error = element.get_string().get(text))
+                    return fail(error, "data");
+                response.strings.emplace_back(text);
+            }
+            return true;
+        }
+        ondemand::object object;
+        if (auto error = data.get_object().get(object))
+            return fail(error, "data");
+        for (auto field : object) {
+            std::string_view key;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "data");
+            if (key == "resultType") {
+                if (!readResultType(field.value()))
+                    return false;
+            } else if (key == "result") {
+                if (!readResult(field.value()))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    bool readMessages(ondemand::value value, std::vector<std::string> &out)
+    {
+        ondemand::array array;
+        if (auto error = value.get_array().get(array))
+            return fail(error, "warnings");
+        for (auto element : array) {
+            std::string_view text;
+            if (auto error = element.get_string().get(text))
+                return fail(error, "warnings");
+            out.emplace_back(text);
+        }
+        return true;
+    }
+
+    bool readEnvelope(padded_string_view json, bool strings)
+    {
+        ondemand::parser parser;
+        ondemand::document document;
+        if (auto error = parser.iterate(json).get(document))
+            return fail(error, "document");
+        ondemand::object root;
+        if (document.get_object().get(root) != SUCCESS)
+            return fail("the response is not a JSON object");
+        std::string status;
+        bool sawData = false;
+        for (auto field : root) {
+            std::string_view key;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "envelope");
+            ondemand::value value = field.value();
+            if (key == "status") {
+                std::string_view text;
+                if (auto error = value.get_string().get(text))
+                    return fail(error, "status");
+                status = text;
+            } else if (key == "data") {
+                ondemand::json_type type;
+                if (auto error = value.type().get(type))
+                    return fail(error, "data");
+                if (type != ondemand::json_type::null) {
+                    sawData = true;
+                    if (!readData(value, strings))
+                        return false;
+                }
+            } else if (key == "errorType" || key == "error") {
+                std::string_view text;
+                if (auto error = value.get_string().get(text))
+                    return fail(error, key);
+                (key == "error" ? response.error : response.errorType) = text;
+            } else if (key == "warnings") {
+                if (!readMessages(value, response.warnings))
+                    return false;
+            } else if (key == "infos") {
+                if (!readMessages(value, response.infos))
+                    return false;
+            }
+        }
+        if (status == "success" && sawData) {
+            response.ok = true;
+            return true;
+        }
+        if (status == "error") {
+            if (response.error.empty())
+                response.error = "Prometheus reported an error without a message";
+            return false;
+        }
+        return fail(status.empty() ? "the response has no status: not a Prometheus API answer"
+                                   : "the response has status \"" + status + "\" and no data");
+    }
+};
+
+} // namespace
+
+PrometheusResponse parseEnvelope(std::string_view paddedBody, std::size_t expectedPointsPerSeries,
+                                 bool strings)
+{
+    PrometheusResponse response;
+    Reader reader{response, expectedPointsPerSeries};
+    reader.readEnvelope(simdjson::padded_string_view(paddedBody.data(), paddedBody.size(),
+                                                     paddedBody.size() + simdjson::SIMDJSON_PADDING),
+                        strings);
+    return response;
+}
+
+#define PD_STRINGIFY2(x) #x
+#define PD_STRINGIFY(x) PD_STRINGIFY2(x)
+
+const char *kernelName()
+{
+    return PD_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION);
+}
+
+} // namespace Pd::PD_PARSER_KERNEL
