@@ -3,6 +3,7 @@
 #include "cli/exitcodes.h"
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
+#include "cli/querycommand.h"
 
 #include <iostream>
 #include <string>
@@ -19,6 +20,7 @@ constexpr const char *help =
     "commands:\n"
     "  lint   validate Perses resources as the server would, each problem at line:column\n"
     "  fmt    rewrite resources in the canonical key order and layout (--check: list only)\n"
+    "  query  run a dashboard's variables and queries against Prometheus, print the results\n"
     "\n"
     "Run 'perses-desktop COMMAND --help' for a command's options.\n";
 
@@ -58,6 +60,15 @@ int main(int argc, char **argv)
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runFmt(args, std::cout, std::cerr);
+    }
+    if (command == "query") {
+        if (wantsHelp) {
+            std::cout << "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... "
+                         "[--from T] [--to T] [--var NAME=VALUE]... [--datasource NAME=URL]... "
+                         "[--width PX] [--format json|text] [--timeout S]\n";
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runQuery(argc, argv, args, std::cout, std::cerr);
     }
     std::cerr << "perses-desktop: unknown command '" << command << "'\n\n" << help;
     return Pd::Cli::ExitCode::usage;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datasourcecatalog.h"
 
+#include "datasourceconnection.h"
+
 #include <algorithm>
 
 namespace Pd {
@@ -86,6 +88,27 @@ std::vector<std::string> DatasourceCatalog::displayNames(const std::string &plug
             names.push_back(name);
     }
     return names;
+}
+
+void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
+                                     const std::string &pluginKind)
+{
+    bool hasDefault = std::any_of(m_entries.begin(), m_entries.end(), [&](const DatasourceEntry &e) {
+        return e.spec.plugin.kind == pluginKind && e.spec.isDefault;
+    });
+    for (const auto &[name, value] : overrides.all()) {
+        const bool known = std::any_of(m_entries.begin(), m_entries.end(),
+                                       [&](const DatasourceEntry &e) { return sameIgnoringCase(e.name, name); });
+        if (known)
+            continue;
+        DatasourceEntry entry{name, DatasourceEntry::Scope::Global, {}};
+        entry.spec.plugin.kind = pluginKind;
+        entry.spec.plugin.spec = Node::object();
+        entry.spec.plugin.spec.set("directUrl", Node::string(value.url));
+        entry.spec.isDefault = !hasDefault;
+        hasDefault = true;
+        m_entries.push_back(std::move(entry));
+    }
 }
 
 std::string DatasourceCatalog::notFoundMessage(const Model::DatasourceSelector &selector)

@@ -13,7 +13,6 @@ namespace Pd {
 
 void VariableGraph::add(const std::string &name, const Node &variable)
 {
-    Entry entry{name, {}};
     const Node *kind = variable.find("kind");
     const Node *spec = variable.find("spec");
     std::vector<std::string> names;
@@ -24,10 +23,16 @@ void VariableGraph::add(const std::string &name, const Node &variable)
         if (const Node *plugin = spec->find("plugin"); plugin && plugin->find("spec"))
             collectVariableNames(*plugin->find("spec"), ReferenceSyntax::Server, names);
     }
-    for (std::string &dependency : names) {
-        if (std::find(entry.dependencies.begin(), entry.dependencies.end(), dependency) ==
-            entry.dependencies.end())
-            entry.dependencies.push_back(std::move(dependency));
+    add(name, names);
+}
+
+void VariableGraph::add(const std::string &name, const std::vector<std::string> &dependencies)
+{
+    Entry entry{name, {}};
+    for (const std::string &dependency : dependencies) {
+        if (std::find(entry.dependencies.begin(), entry.dependencies.end(), dependency)
+            == entry.dependencies.end())
+            entry.dependencies.push_back(dependency);
     }
     m_entries.push_back(std::move(entry));
 }

@@ -25,6 +25,8 @@ public:
     // `variables` holds {kind, spec} objects as in a dashboard's spec.variables; a Variable
     // resource's spec has the same shape with its name given separately.
     void add(const std::string &name, const Node &variable);
+    // A variable whose dependencies are already known.
+    void add(const std::string &name, const std::vector<std::string> &dependencies);
 
     const std::vector<Entry> &entries() const { return m_entries; }
     const Entry *find(const std::string &name) const;

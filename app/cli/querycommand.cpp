@@ -1,0 +1,317 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "querycommand.h"
+
+#include "dashboardqueryengine.h"
+#include "diagnosticformatter.h"
+#include "duration.h"
+#include "exitcodes.h"
+#include "modeldecoder.h"
+#include "queryoutput.h"
+#include "resourcefile.h"
+#include "variableresolver.h"
+
+#include <QCoreApplication>
+#include <QTimer>
+
+#include <charconv>
+#include <optional>
+#include <ostream>
+#include <set>
+
+namespace Pd::Cli {
+
+namespace {
+
+constexpr const char *usage =
+    "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
+    "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--width PX]\n"
+    "           [--format json|text] [--timeout S]\n";
+
+// A dashboard grid is laid out in a 1920 px window unless --width says otherwise.
+constexpr int defaultWindowWidth = 1920;
+
+struct QueryOptions
+{
+    std::string file;
+    std::string dashboard;
+    std::vector<std::string> panels;
+    std::string from;
+    std::string to = "now";
+    std::vector<std::string> variables;
+    std::vector<std::string> datasources;
+    int width = 0;
+    bool json = true;
+    int timeoutSeconds = 30;
+};
+
+bool parseInt(const std::string &text, int &value)
+{
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    return ec == std::errc() && end == text.data() + text.size();
+}
+
+// Applies one option that takes a value.
+std::optional<std::string> applyOption(const std::string &name, const std::string &text,
+                                       QueryOptions &o)
+{
+    if (name == "--dashboard")
+        o.dashboard = text;
+    else if (name == "--panel")
+        o.panels.push_back(text);
+    else if (name == "--from")
+        o.from = text;
+    else if (name == "--to")
+        o.to = text;
+    else if (name == "--var")
+        o.variables.push_back(text);
+    else if (name == "--datasource")
+        o.datasources.push_back(text);
+    else if (name == "--width") {
+        if (!parseInt(text, o.width) || o.width <= 0)
+            return std::string("--width needs a positive number of pixels");
+    } else if (name == "--timeout") {
+        if (!parseInt(text, o.timeoutSeconds) || o.timeoutSeconds <= 0)
+            return std::string("--timeout needs a positive number of seconds");
+    } else if (name == "--format") {
+        if (text != "json" && text != "text")
+            return "unknown format '" + text + "' (expected json or text)";
+        o.json = text == "json";
+    } else {
+        return "unknown option '" + name + "'";
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> parseOptions(const std::vector<std::string> &args, QueryOptions &o)
+{
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string &arg = args[i];
+        if (!arg.starts_with("--")) {
+            if (!o.file.empty())
+                return "more than one FILE given ('" + o.file + "' and '" + arg + "')";
+            o.file = arg;
+            continue;
+        }
+        const std::size_t equals = arg.find('=');
+        const std::string name = arg.substr(0, equals);
+        std::string text;
+        if (equals != std::string::npos)
+            text = arg.substr(equals + 1);
+        else if (i + 1 < args.size())
+            text = args[++i];
+        else
+            return arg + " needs a value";
+        if (auto problem = applyOption(name, text, o))
+            return problem;
+    }
+    if (o.file.empty())
+        return std::string("no FILE given");
+    return std::nullopt;
+}
+
+// The resources of FILE the engine needs.
+struct Loaded
+{
+    std::vector<Model::Dashboard> dashboards;
+    std::vector<Model::Datasource> datasources;
+    std::vector<Model::Variable> variables;
+};
+
+std::optional<std::string> load(const std::string &path, Loaded &loaded, std::ostream &err)
+{
+    const ResourceFile file = ResourceReader::readFile(path);
+    if (file.hasErrors()) {
+        for (const Diagnostic &d : file.diagnostics) {
+            if (d.isError())
+                err << DiagnosticFormatter::text(d) << '\n';
+        }
+        return "cannot read " + path;
+    }
+    for (const LoadedResource &resource : file.resources) {
+        std::optional<Model::Resource> decoded = ModelDecoder::decode(resource);
+        if (!decoded)
+            continue;
+        if (auto *dashboard = std::get_if<Model::Dashboard>(&*decoded))
+            loaded.dashboards.push_back(std::move(*dashboard));
+        else if (auto *datasource = std::get_if<Model::Datasource>(&*decoded))
+            loaded.datasources.push_back(std::move(*datasource));
+        else if (auto *variable = std::get_if<Model::Variable>(&*decoded))
+            loaded.variables.push_back(std::move(*variable));
+    }
+    if (loaded.dashboards.empty())
+        return path + " holds no dashboard";
+    return std::nullopt;
+}
+
+std::optional<std::string> pickDashboard(Loaded &loaded, const std::string &name,
+                                         Model::Dashboard &dashboard)
+{
+    if (name.empty()) {
+        if (loaded.dashboards.size() == 1) {
+            dashboard = loaded.dashboards.front();
+            return std::nullopt;
+        }
+        std::string names;
+        for (const Model::Dashboard &d : loaded.dashboards)
+            names += (names.empty() ? "" : ", ") + d.metadata.name;
+        return "the file holds several dashboards; pick one with --dashboard (" + names + ")";
+    }
+    for (const Model::Dashboard &d : loaded.dashboards) {
+        if (d.metadata.name == name) {
+            dashboard = d;
+            return std::nullopt;
+        }
+    }
+    return "no dashboard named '" + name + "' in the file";
+}
+
+std::optional<std::string> parseVariables(const std::vector<std::string> &arguments,
+                                          std::map<std::string, VariableValue> &values)
+{
+    for (const std::string &argument : arguments) {
+        const std::size_t equals = argument.find('=');
+        if (equals == std::string::npos || equals == 0)
+            return "--var expects NAME=VALUE, got '" + argument + "'";
+        std::vector<std::string> parts;
+        std::string_view rest = std::string_view(argument).substr(equals + 1);
+        while (true) {
+            const std::size_t comma = rest.find(',');
+            parts.emplace_back(rest.substr(0, comma));
+            if (comma == std::string_view::npos)
+                break;
+            rest.remove_prefix(comma + 1);
+        }
+        values[argument.substr(0, equals)] =
+            parts.size() > 1 ? VariableValue::list(std::move(parts))
+                             : VariableValue::single(std::move(parts.front()));
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> parseRange(const QueryOptions &o, const Model::Dashboard &dashboard,
+                                      TimeRange &range)
+{
+    const std::int64_t now = currentTimeMs();
+    const TimePointParse to = parseTimePoint(o.to, now);
+    if (!to.ms)
+        return "--to: " + to.error;
+    if (o.from.empty()) {
+        const DurationParse duration = parseDuration(dashboard.spec.duration);
+        if (!duration.isValid())
+            return "the dashboard's duration: " + duration.error;
+        range = TimeRange::last(*duration.milliseconds, *to.ms);
+    } else {
+        const TimePointParse from = parseTimePoint(o.from, now);
+        if (!from.ms)
+            return "--from: " + from.error;
+        range = TimeRange{*from.ms, *to.ms};
+    }
+    if (!range.isValid())
+        return std::string("the time range is empty: --from must be before --to");
+    return std::nullopt;
+}
+
+// Panels in layout order (or as named), each with the width its grid item gets.
+std::vector<std::pair<std::string, int>> panelsToRun(const Model::Dashboard &dashboard,
+                                                     const QueryOptions &o, std::string &problem)
+{
+    std::vector<std::pair<std::string, int>> panels;
+    std::set<std::string> seen;
+    auto widthOf = [&](int columns) {
+        if (o.width > 0)
+            return o.width;
+        return std::max(1, columns * defaultWindowWidth / 24 - 10);
+    };
+    for (const Model::GridLayout &layout : dashboard.spec.layouts) {
+        for (const Model::GridItem &item : layout.items) {
+            if (!item.panelId.empty() && dashboard.spec.panel(item.panelId)
+                && seen.insert(item.panelId).second)
+                panels.emplace_back(item.panelId, widthOf(item.width));
+        }
+    }
+    if (o.panels.empty())
+        return panels;
+    std::vector<std::pair<std::string, int>> chosen;
+    for (const std::string &id : o.panels) {
+        if (!dashboard.spec.panel(id)) {
+            problem = "no panel '" + id + "' in dashboard '" + dashboard.metadata.name + "'";
+            return {};
+        }
+        const auto it = std::find_if(panels.begin(), panels.end(),
+                                     [&](const auto &p) { return p.first == id; });
+        chosen.emplace_back(id, it != panels.end() ? it->second : widthOf(24));
+    }
+    return chosen;
+}
+
+} // namespace
+
+int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::ostream &out,
+             std::ostream &err)
+{
+    QueryOptions options;
+    auto usageError = [&](const std::string &message) {
+        err << "perses-desktop query: " << message << '\n' << usage;
+        return ExitCode::usage;
+    };
+    if (auto problem = parseOptions(args, options))
+        return usageError(*problem);
+    Loaded loaded;
+    if (auto problem = load(options.file, loaded, err))
+        return usageError(*problem);
+    Model::Dashboard dashboard;
+    if (auto problem = pickDashboard(loaded, options.dashboard, dashboard))
+        return usageError(*problem);
+    DashboardQueryEngine::Settings settings;
+    if (auto problem = parseRange(options, dashboard, settings.range))
+        return usageError(*problem);
+    if (auto problem = parseVariables(options.variables, settings.variables))
+        return usageError(*problem);
+    DatasourceOverrides overrides;
+    if (auto problem = overrides.loadFile(DatasourceOverrides::userFilePath()))
+        return usageError(*problem);
+    for (const std::string &argument : options.datasources) {
+        if (auto problem = overrides.addFromArgument(argument))
+            return usageError("--datasource: " + *problem);
+    }
+    std::string problem;
+    const std::vector<std::pair<std::string, int>> panels = panelsToRun(dashboard, options, problem);
+    if (!problem.empty())
+        return usageError(problem);
+    settings.timeout = std::chrono::seconds(options.timeoutSeconds);
+    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(settings.range.toMs);
+
+    QCoreApplication app(argc, argv);
+    DashboardQueryEngine engine(dashboard, loaded.datasources, loaded.variables,
+                                std::move(overrides), settings);
+    std::size_t pending = panels.size();
+    QObject::connect(&engine, &DashboardQueryEngine::panelFinished, &app, [&](const QString &) {
+        if (--pending == 0)
+            app.quit();
+    });
+    QObject::connect(&engine, &DashboardQueryEngine::variablesResolved, &app, [&] {
+        if (panels.empty())
+            app.quit();
+    });
+    for (const auto &[id, width] : panels)
+        engine.runPanel(id, width);
+    engine.start();
+    app.exec();
+
+    std::vector<QueryOutput::Panel> results;
+    bool failed = false;
+    for (const auto &[id, width] : panels) {
+        const PanelResult *result = engine.panelResult(id);
+        results.push_back(QueryOutput::Panel{id, result});
+        failed |= !result || result->hasErrors();
+    }
+    for (const VariableState &state : engine.variables().states())
+        failed |= !state.error.empty();
+    const auto &states = engine.variables().states();
+    out << (options.json ? QueryOutput::json(settings.range, states, results)
+                         : QueryOutput::text(settings.range, states, results));
+    return failed ? ExitCode::failure : ExitCode::success;
+}
+
+} // namespace Pd::Cli

@@ -1,0 +1,19 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace Pd::Cli {
+
+// perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]
+//     [--var NAME=VALUE]... [--datasource NAME=URL]... [--width PX] [--format json|text]
+//     [--timeout S]
+// Exit 0 when every query succeeded, 1 when one failed (the output is printed all the same),
+// 2 for usage errors and files that cannot be read.
+int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::ostream &out,
+             std::ostream &err);
+
+} // namespace Pd::Cli

@@ -1,0 +1,176 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "queryoutput.h"
+
+#include "jsonwriter.h"
+#include "variableoptions.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace Pd::Cli {
+
+namespace {
+
+std::string quoted(std::string_view text)
+{
+    std::string out;
+    JsonWriter::appendString(out, text);
+    return out;
+}
+
+// JSON has no NaN or infinities: they are written as Prometheus writes them, as strings.
+std::string sampleValue(double value)
+{
+    if (std::isnan(value))
+        return "\"NaN\"";
+    if (std::isinf(value))
+        return value > 0 ? "\"+Inf\"" : "\"-Inf\"";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("null");
+}
+
+std::string stringList(const std::vector<std::string> &values)
+{
+    std::string out = "[";
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + quoted(values[i]);
+    return out + "]";
+}
+
+std::string valueJson(const VariableValue &value)
+{
+    return value.isList ? stringList(value.values) : quoted(value.first());
+}
+
+std::vector<std::string> optionValues(const VariableState &state)
+{
+    std::vector<std::string> values;
+    for (const VariableOption &option : VariableOptions::sorted(state.options, state.spec.sort))
+        values.push_back(option.value);
+    return values;
+}
+
+std::string seriesJson(const Series &series, const std::string &format)
+{
+    std::string out = "{\"name\": " + quoted(series.displayName(format)) + ", \"labels\": {";
+    for (std::size_t i = 0; i < series.labels.size(); ++i)
+        out += (i ? ", " : "") + quoted(series.labels[i].first) + ": "
+               + quoted(series.labels[i].second);
+    out += "}, \"points\": " + std::to_string(series.size());
+    if (series.size() > 0) {
+        out += ", \"first\": [" + std::to_string(series.timesMs.front()) + ", "
+               + sampleValue(series.values.front()) + "]";
+        out += ", \"last\": [" + std::to_string(series.timesMs.back()) + ", "
+               + sampleValue(series.values.back()) + "]";
+    } else {
+        out += ", \"first\": null, \"last\": null";
+    }
+    return out + "}";
+}
+
+std::string queryJson(const QueryResult &query, const std::string &indent)
+{
+    std::string out = indent + "{\"query\": " + quoted(query.query);
+    out += ", \"datasource\": " + quoted(query.datasource);
+    out += ", \"url\": " + quoted(query.url);
+    out += ", \"step\": " + sampleValue(query.window.stepSeconds);
+    out += ", \"instant\": " + std::string(query.instant ? "true" : "false");
+    out += ", \"error\": " + (query.response.ok ? std::string("null") : quoted(query.response.error));
+    out += ", \"warnings\": " + stringList(query.response.warnings);
+    out += ", \"series\": [";
+    const auto &series = query.response.result.series();
+    for (std::size_t i = 0; i < series.size(); ++i)
+        out += (i ? ",\n" : "\n") + indent + "  " + seriesJson(series[i], query.seriesNameFormat);
+    out += series.empty() ? "]}" : "\n" + indent + "]}";
+    return out;
+}
+
+std::string formatValue(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "+Inf" : "-Inf";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, end);
+}
+
+std::string joined(const std::vector<std::string> &values)
+{
+    std::string out;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        out += (i ? ", " : "") + values[i];
+    return out;
+}
+
+} // namespace
+
+std::string QueryOutput::json(const TimeRange &range, const std::vector<VariableState> &variables,
+                              const std::vector<Panel> &panels)
+{
+    std::string out = "{\n  \"timeRange\": {\"from\": " + std::to_string(range.fromMs)
+                      + ", \"to\": " + std::to_string(range.toMs) + "},\n  \"variables\": [";
+    for (std::size_t i = 0; i < variables.size(); ++i) {
+        const VariableState &state = variables[i];
+        out += (i ? ",\n    " : "\n    ") + std::string("{\"name\": ") + quoted(state.name())
+               + ", \"options\": " + stringList(optionValues(state))
+               + ", \"value\": " + valueJson(state.selected)
+               + ", \"error\": " + (state.error.empty() ? std::string("null") : quoted(state.error))
+               + "}";
+    }
+    out += variables.empty() ? "],\n" : "\n  ],\n";
+    out += "  \"panels\": [";
+    for (std::size_t p = 0; p < panels.size(); ++p) {
+        out += (p ? ",\n" : "\n") + std::string("    {\"id\": ") + quoted(panels[p].id)
+               + ", \"queries\": [";
+        const std::vector<QueryResult> &queries = panels[p].result->queries;
+        for (std::size_t q = 0; q < queries.size(); ++q)
+            out += (q ? ",\n" : "\n") + queryJson(queries[q], "      ");
+        out += queries.empty() ? "]}" : "\n    ]}";
+    }
+    out += panels.empty() ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
+std::string QueryOutput::text(const TimeRange &range, const std::vector<VariableState> &variables,
+                              const std::vector<Panel> &panels)
+{
+    std::string out = "time range: " + formatRfc3339(range.fromMs) + " to "
+                      + formatRfc3339(range.toMs) + "\n";
+    for (const VariableState &state : variables) {
+        out += "variable " + state.name() + " = " + joined(state.selected.values);
+        if (!state.error.empty())
+            out += "  [error: " + state.error + "]";
+        else if (!state.options.empty())
+            out += "  (options: " + joined(optionValues(state)) + ")";
+        out += '\n';
+    }
+    for (const Panel &panel : panels) {
+        out += "panel " + panel.id + "\n";
+        for (const QueryResult &query : panel.result->queries) {
+            out += "  " + query.query + "\n    " + query.datasource + " " + query.url + ", step "
+                   + formatValue(query.window.stepSeconds) + " s"
+                   + (query.instant ? ", instant" : "") + "\n";
+            if (!query.response.ok) {
+                out += "    error: " + query.response.error + "\n";
+                continue;
+            }
+            for (const std::string &warning : query.response.warnings)
+                out += "    warning: " + warning + "\n";
+            for (const Series &series : query.response.result.series()) {
+                out += "    " + series.displayName(query.seriesNameFormat) + ": "
+                       + std::to_string(series.size()) + " points";
+                if (series.size() > 0)
+                    out += ", last " + formatValue(series.values.back()) + " at "
+                           + formatRfc3339(series.timesMs.back());
+                out += '\n';
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace Pd::Cli

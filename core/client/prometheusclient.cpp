@@ -1,0 +1,255 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "prometheusclient.h"
+
+#include "httpfailure.h"
+
+#include <QFuture>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QtConcurrent>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <memory>
+
+namespace Pd {
+
+namespace {
+
+QString toQString(const std::string &text)
+{
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+std::string number(double value)
+{
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
+// application/x-www-form-urlencoded, every reserved character encoded (PromQL has + & = #).
+QByteArray encodeForm(const std::vector<std::pair<std::string, std::string>> &params)
+{
+    QByteArray form;
+    for (const auto &[key, value] : params) {
+        if (!form.isEmpty())
+            form += '&';
+        form += QUrl::toPercentEncoding(toQString(key));
+        form += '=';
+        form += QUrl::toPercentEncoding(toQString(value));
+    }
+    return form;
+}
+
+std::size_t pointsBetween(double start, double end, double step)
+{
+    if (step <= 0 || end < start)
+        return 0;
+    return static_cast<std::size_t>(std::min((end - start) / step + 1.0, 11001.0));
+}
+
+} // namespace
+
+PrometheusClient::PrometheusClient(DatasourceConnection connection, QNetworkAccessManager *network,
+                                   QObject *parent)
+    : QObject(parent)
+    , m_connection(std::move(connection))
+    , m_network(network)
+{}
+
+PrometheusClient::~PrometheusClient() = default;
+
+PrometheusReply *PrometheusClient::queryRange(const std::string &query, double start, double end,
+                                              double step)
+{
+    return submit("/api/v1/query_range",
+                  {{"query", query}, {"start", number(start)}, {"end", number(end)},
+                   {"step", number(step)}},
+                  true, false, pointsBetween(start, end, step));
+}
+
+PrometheusReply *PrometheusClient::query(const std::string &query, std::optional<double> time)
+{
+    Params params = {{"query", query}};
+    if (time)
+        params.emplace_back("time", number(*time));
+    return submit("/api/v1/query", params, true, false);
+}
+
+PrometheusReply *PrometheusClient::labelNames(const std::vector<std::string> &matchers,
+                                              double start, double end)
+{
+    Params params;
+    for (const std::string &matcher : matchers)
+        params.emplace_back("match[]", matcher);
+    params.emplace_back("start", number(start));
+    params.emplace_back("end", number(end));
+    return submit("/api/v1/labels", params, true, true);
+}
+
+PrometheusReply *PrometheusClient::labelValues(const std::string &label,
+                                               const std::vector<std::string> &matchers,
+                                               double start, double end)
+{
+    Params params;
+    for (const std::string &matcher : matchers)
+        params.emplace_back("match[]", matcher);
+    params.emplace_back("start", number(start));
+    params.emplace_back("end", number(end));
+    const QByteArray encoded = QUrl::toPercentEncoding(toQString(label));
+    return submit("/api/v1/label/" + encoded.toStdString() + "/values", params, false, true);
+}
+
+PrometheusReply *PrometheusClient::series(const std::vector<std::string> &matchers, double start,
+                                          double end)
+{
+    Params params;
+    for (const std::string &matcher : matchers)
+        params.emplace_back("match[]", matcher);
+    params.emplace_back("start", number(start));
+    params.emplace_back("end", number(end));
+    return submit("/api/v1/series", params, true, false);
+}
+
+PrometheusReply *PrometheusClient::submit(const std::string &path, const Params &params, bool post,
+                                          bool strings, std::size_t expectedPoints)
+{
+    auto *reply = new PrometheusReply(this);
+    // The datasource's query parameters go on the URL; the request's own win over them.
+    QUrl url(toQString(m_connection.url));
+    url.setPath(url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) + toQString(path)
+                                                      : url.path() + toQString(path));
+    QUrlQuery urlQuery(url);
+    for (const auto &[key, value] : m_connection.queryParams) {
+        const bool overridden = std::any_of(params.begin(), params.end(),
+                                            [&](const auto &p) { return p.first == key; });
+        if (!overridden)
+            urlQuery.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(toQString(key))),
+                                  QString::fromUtf8(QUrl::toPercentEncoding(toQString(value))));
+    }
+    if (!post) {
+        for (const auto &[key, value] : params)
+            urlQuery.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(toQString(key))),
+                                  QString::fromUtf8(QUrl::toPercentEncoding(toQString(value))));
+    }
+    url.setQuery(urlQuery.query(QUrl::FullyEncoded), QUrl::StrictMode);
+    reply->m_url = url.toString(QUrl::FullyEncoded).toStdString();
+
+    Request request;
+    request.reply = reply;
+    request.request = QNetworkRequest(url);
+    request.request.setTransferTimeout(static_cast<int>(m_timeout.count()));
+    request.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
+                                 QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.request.setRawHeader("Accept", "application/json");
+    request.request.setHeader(QNetworkRequest::UserAgentHeader,
+                              QStringLiteral("perses-desktop"));
+    for (const auto &[name, value] : m_connection.headers)
+        request.request.setRawHeader(QByteArray::fromStdString(name),
+                                     QByteArray::fromStdString(value));
+    if (post) {
+        request.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QStringLiteral("application/x-www-form-urlencoded"));
+        request.form = encodeForm(params);
+    }
+    request.post = post;
+    request.strings = strings;
+    request.expectedPoints = expectedPoints;
+    m_queue.append(std::move(request));
+    // Start from the event loop, so the caller can connect to the reply first.
+    QMetaObject::invokeMethod(this, &PrometheusClient::startQueued, Qt::QueuedConnection);
+    emit requestsChanged();
+    return reply;
+}
+
+void PrometheusClient::startQueued()
+{
+    while (m_inFlight < maxConcurrentRequests && !m_queue.isEmpty()) {
+        Request request = m_queue.takeFirst();
+        if (!request.reply || request.reply->isCanceled()) {
+            if (request.reply)
+                request.reply->deleteLater();
+            continue;
+        }
+        start(std::move(request));
+    }
+    emit requestsChanged();
+}
+
+void PrometheusClient::start(Request request)
+{
+    QNetworkReply *network = request.post ? m_network->post(request.request, request.form)
+                                          : m_network->get(request.request);
+    ++m_inFlight;
+    auto body = std::make_shared<std::string>();
+    const qint64 limit = m_maxResponseBytes;
+    connect(network, &QNetworkReply::readyRead, this, [network, body, limit] {
+        if (body->empty()) {
+            const qint64 length =
+                network->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+            if (length > 0 && length <= limit)
+                body->reserve(static_cast<std::size_t>(length) + PrometheusResponseParser::padding);
+        }
+        const QByteArray chunk = network->readAll();
+        if (static_cast<qint64>(body->size()) + chunk.size() > limit) {
+            network->setProperty("pd_tooLarge", true);
+            network->abort();
+            return;
+        }
+        body->append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
+    });
+    connect(request.reply.data(), &PrometheusReply::canceled, network, &QNetworkReply::abort);
+    connect(network, &QNetworkReply::finished, this,
+            [this, network, request, body] { onFinished(network, request, body); });
+}
+
+void PrometheusClient::onFinished(QNetworkReply *network, Request request,
+                                  std::shared_ptr<std::string> body)
+{
+    --m_inFlight;
+    network->deleteLater();
+    QMetaObject::invokeMethod(this, &PrometheusClient::startQueued, Qt::QueuedConnection);
+    QPointer<PrometheusReply> reply = request.reply;
+    if (!reply || reply->isCanceled()) {
+        if (reply)
+            reply->deleteLater();
+        return;
+    }
+    if (network->property("pd_tooLarge").toBool()) {
+        reply->finish(HttpFailure::tooLarge(m_maxResponseBytes));
+        return;
+    }
+    const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError error = network->error();
+    const bool transferFailed = status >= 200 && status < 300 && error != QNetworkReply::NoError;
+    if (status == 0 || transferFailed) {
+        reply->finish(HttpFailure::network(error, network->errorString().toStdString(),
+                                           m_connection.url, m_timeout, transferFailed));
+        return;
+    }
+    const std::string contentType =
+        network->header(QNetworkRequest::ContentTypeHeader).toString().toStdString();
+    // Parsing runs on the thread pool: a large result never stalls the event loop.
+    body->reserve(body->size() + PrometheusResponseParser::padding);
+    const bool strings = request.strings;
+    const std::size_t expected = request.expectedPoints;
+    QtConcurrent::run([body, strings, expected, status, contentType] {
+        PrometheusResponse response =
+            strings ? PrometheusResponseParser::parseStrings(*body)
+                    : PrometheusResponseParser::parseQuery(
+                          *body, PrometheusResponseParser::Options{expected, true});
+        if (status >= 300)
+            return HttpFailure::httpStatus(status, *body, contentType, std::move(response));
+        return response;
+    }).then(reply, [reply](PrometheusResponse response) {
+        if (reply)
+            reply->finish(std::move(response));
+    });
+}
+
+} // namespace Pd

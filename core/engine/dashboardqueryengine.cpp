@@ -1,0 +1,243 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "dashboardqueryengine.h"
+
+#include "builtinvariables.h"
+#include "datasourceclients.h"
+#include "duration.h"
+#include "modeldecoder.h"
+#include "prometheusclient.h"
+#include "querystep.h"
+#include "variableinterpolator.h"
+#include "variableresolver.h"
+
+#include <QMetaObject>
+
+#include <algorithm>
+
+namespace Pd {
+
+namespace {
+
+PrometheusResponse failed(std::string type, std::string message)
+{
+    PrometheusResponse response;
+    response.errorType = std::move(type);
+    response.error = std::move(message);
+    return response;
+}
+
+std::string stringAt(const Node &spec, std::string_view key)
+{
+    const Node *value = spec.find(key);
+    return value && value->isString() ? value->text() : std::string();
+}
+
+} // namespace
+
+bool PanelResult::isFinished() const
+{
+    return std::all_of(queries.begin(), queries.end(),
+                       [](const QueryResult &q) { return q.finished; });
+}
+
+bool PanelResult::hasErrors() const
+{
+    return std::any_of(queries.begin(), queries.end(),
+                       [](const QueryResult &q) { return q.finished && !q.response.ok; });
+}
+
+DashboardQueryEngine::DashboardQueryEngine(Model::Dashboard dashboard,
+                                           std::vector<Model::Datasource> datasources,
+                                           std::vector<Model::Variable> sharedVariables,
+                                           DatasourceOverrides overrides, Settings settings,
+                                           QObject *parent)
+    : QObject(parent)
+    , m_dashboard(std::move(dashboard))
+    , m_settings(std::move(settings))
+{
+    m_clients = std::make_unique<DatasourceClients>(
+        DatasourceCatalog(m_dashboard.spec, m_dashboard.metadata.project, datasources),
+        std::move(overrides));
+    m_clients->setTimeout(m_settings.timeout);
+    connect(m_clients.get(), &DatasourceClients::requestsChanged, this,
+            &DashboardQueryEngine::requestsChanged);
+    m_variables = new VariableResolver(m_clients.get(), this);
+    m_variables->setVariables(m_dashboard.spec.variables, sharedVariables);
+    m_variables->setRequested(m_settings.variables);
+    m_variables->setContext(m_settings.range, m_dashboard.metadata.name,
+                            m_dashboard.metadata.project);
+    connect(m_variables, &VariableResolver::finished, this, [this] {
+        emit variablesResolved();
+        const auto waiting = std::exchange(m_waiting, {});
+        for (const auto &[panelId, width] : waiting)
+            runPanel(panelId, width);
+    });
+}
+
+DashboardQueryEngine::~DashboardQueryEngine()
+{
+    cancelInFlight();
+}
+
+void DashboardQueryEngine::start()
+{
+    ++m_generation;
+    cancelInFlight();
+    m_variables->resolve();
+}
+
+void DashboardQueryEngine::setTimeRange(const TimeRange &range)
+{
+    m_settings.range = range;
+    m_variables->setContext(range, m_dashboard.metadata.name, m_dashboard.metadata.project);
+    for (const auto &[panelId, result] : m_results)
+        m_waiting[panelId] = result.widthPx;
+    m_results.clear();
+    start();
+}
+
+void DashboardQueryEngine::cancelInFlight()
+{
+    for (const QPointer<PrometheusReply> &reply : m_inFlight) {
+        if (reply)
+            reply->cancel();
+    }
+    m_inFlight.clear();
+}
+
+int DashboardQueryEngine::requestsInFlight() const
+{
+    return m_clients->requestsInFlight();
+}
+
+const PanelResult *DashboardQueryEngine::panelResult(const std::string &panelId) const
+{
+    const auto it = m_results.find(panelId);
+    return it == m_results.end() ? nullptr : &it->second;
+}
+
+bool DashboardQueryEngine::prefersInstant(const std::string &panelPluginKind)
+{
+    return panelPluginKind == "TimeSeriesTable" || panelPluginKind == "HistogramChart"
+           || panelPluginKind == "Table";
+}
+
+void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
+{
+    if (!m_variables->isResolved()) {
+        m_waiting[panelId] = widthPx;
+        return;
+    }
+    PanelResult &result = m_results[panelId];
+    result.panelId = panelId;
+    result.widthPx = widthPx;
+    runQueries(panelId);
+}
+
+void DashboardQueryEngine::runQueries(const std::string &panelId)
+{
+    const Model::Panel *panel = m_dashboard.spec.panel(panelId);
+    PanelResult &result = m_results[panelId];
+    result.queries.clear();
+    if (!panel) {
+        QMetaObject::invokeMethod(
+            this, [this, panelId] { emit panelFinished(QString::fromStdString(panelId)); },
+            Qt::QueuedConnection);
+        return;
+    }
+    result.queries.resize(panel->queries.size());
+    const VariableValues values = m_variables->values();
+    const bool instantByDefault = prefersInstant(panel->plugin.kind);
+    for (std::size_t i = 0; i < panel->queries.size(); ++i)
+        runQuery(panelId, i, panel->queries[i], values, instantByDefault);
+    if (panel->queries.empty())
+        QMetaObject::invokeMethod(
+            this, [this, panelId] { emit panelFinished(QString::fromStdString(panelId)); },
+            Qt::QueuedConnection);
+}
+
+void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t index,
+                                    const Model::Query &query, const VariableValues &values,
+                                    bool instantByDefault)
+{
+    QueryResult &result = m_results[panelId].queries[index];
+    result.pluginKind = query.plugin.kind;
+    const std::uint64_t generation = m_generation;
+    auto fail = [&](std::string type, std::string message) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, panelId, index, generation, response = failed(std::move(type), std::move(message))] {
+                finishQuery(panelId, index, generation, response);
+            },
+            Qt::QueuedConnection);
+    };
+    if (query.plugin.kind != "PrometheusTimeSeriesQuery") {
+        fail("unsupported", "query plugin " + query.plugin.kind + " is not supported yet");
+        return;
+    }
+    const Node &spec = query.plugin.spec;
+    const DatasourceClients::Lookup lookup =
+        m_clients->prometheus(ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
+    result.datasource = lookup.datasource;
+    if (!lookup.client) {
+        fail("datasource", lookup.error);
+        return;
+    }
+    result.url = lookup.client->connection().url;
+
+    StepRequest step;
+    step.range = m_settings.range;
+    step.widthPx = m_results[panelId].widthPx;
+    step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
+    step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
+    if (const std::string minStep = VariableInterpolator::replace(stringAt(spec, "minStep"), values);
+        !minStep.empty()) {
+        if (const DurationParse parsed = parseDuration(minStep); parsed.isValid())
+            step.minStepSeconds = double(*parsed.milliseconds) / 1000.0;
+    }
+    result.window = QueryStep::compute(step);
+    VariableValues queryValues = values;
+    BuiltinVariables::addQueryScope(queryValues, result.window);
+    result.query = VariableInterpolator::replace(stringAt(spec, "query"), queryValues);
+    result.seriesNameFormat =
+        VariableInterpolator::replace(stringAt(spec, "seriesNameFormat"), queryValues);
+    const Node *instant = spec.find("instant");
+    result.instant = instant && instant->isBool() ? instant->toBool() : instantByDefault;
+    if (result.query.empty()) {
+        // An empty query makes no request and gives an empty result (§9.6).
+        PrometheusResponse empty;
+        empty.ok = true;
+        QMetaObject::invokeMethod(
+            this, [this, panelId, index, generation, empty] { finishQuery(panelId, index, generation, empty); },
+            Qt::QueuedConnection);
+        return;
+    }
+    PrometheusReply *reply =
+        result.instant
+            ? lookup.client->query(result.query, result.window.endSeconds)
+            : lookup.client->queryRange(result.query, result.window.startSeconds,
+                                        result.window.endSeconds, result.window.stepSeconds);
+    m_inFlight.emplace_back(reply);
+    connect(reply, &PrometheusReply::finished, this, [this, reply, panelId, index, generation] {
+        reply->deleteLater();
+        finishQuery(panelId, index, generation, reply->response());
+    });
+}
+
+void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t index,
+                                       std::uint64_t generation, PrometheusResponse response)
+{
+    if (generation != m_generation)
+        return; // a stale answer: the range or a variable changed since
+    auto it = m_results.find(panelId);
+    if (it == m_results.end() || index >= it->second.queries.size())
+        return;
+    QueryResult &result = it->second.queries[index];
+    result.response = std::move(response);
+    result.finished = true;
+    if (it->second.isFinished())
+        emit panelFinished(QString::fromStdString(panelId));
+}
+
+} // namespace Pd

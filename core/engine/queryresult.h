@@ -1,0 +1,38 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "prometheusresponse.h"
+#include "querystep.h"
+
+#include <string>
+#include <vector>
+
+namespace Pd {
+
+// What one query of a panel asked and got: the values a panel draws and the query
+// inspector shows.
+struct QueryResult
+{
+    std::string pluginKind;
+    std::string query;            // after interpolation
+    std::string seriesNameFormat; // after interpolation
+    std::string datasource;       // the datasource it resolved to
+    std::string url;              // that datasource's base URL
+    QueryWindow window;           // aligned start, end and step
+    bool instant = false;
+    bool finished = false;
+    PrometheusResponse response; // ok or error, warnings, series
+};
+
+struct PanelResult
+{
+    std::string panelId;
+    int widthPx = 0;
+    std::vector<QueryResult> queries;
+
+    bool isFinished() const;
+    bool hasErrors() const;
+};
+
+} // namespace Pd

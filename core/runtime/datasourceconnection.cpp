@@ -1,0 +1,156 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "datasourceconnection.h"
+
+#include "duration.h"
+#include "resourcefile.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace Pd {
+
+namespace {
+
+std::string lowered(std::string_view text)
+{
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+bool isHttpUrl(std::string_view url)
+{
+    return url.starts_with("http://") || url.starts_with("https://");
+}
+
+std::vector<std::pair<std::string, std::string>> stringMap(const Node *node)
+{
+    std::vector<std::pair<std::string, std::string>> out;
+    if (!node)
+        return out;
+    for (const NodeMember &member : node->members()) {
+        if (member.value.isString())
+            out.emplace_back(member.key, member.value.text());
+    }
+    return out;
+}
+
+// The HTTPProxy object anywhere in a plugin spec (as the server finds it).
+const Node *findProxySpec(const Node &node)
+{
+    if (const Node *kind = node.find("kind"); kind && kind->text() == "HTTPProxy")
+        return node.find("spec");
+    for (const NodeMember &member : node.members()) {
+        if (const Node *found = findProxySpec(member.value))
+            return found;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+void DatasourceOverrides::set(const std::string &name, Override value)
+{
+    m_overrides[lowered(name)] = std::move(value);
+}
+
+const DatasourceOverrides::Override *DatasourceOverrides::find(std::string_view name) const
+{
+    const auto it = m_overrides.find(lowered(name));
+    return it == m_overrides.end() ? nullptr : &it->second;
+}
+
+std::optional<std::string> DatasourceOverrides::addFromArgument(std::string_view argument)
+{
+    const std::size_t equals = argument.find('=');
+    if (equals == std::string_view::npos || equals == 0)
+        return "expected NAME=URL, got \"" + std::string(argument) + "\"";
+    const std::string_view url = argument.substr(equals + 1);
+    if (!isHttpUrl(url))
+        return "the URL of datasource \"" + std::string(argument.substr(0, equals))
+               + "\" must start with http:// or https://";
+    set(std::string(argument.substr(0, equals)), Override{std::string(url), {}});
+    return std::nullopt;
+}
+
+std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path)
+{
+    std::error_code error;
+    if (!std::filesystem::exists(path, error))
+        return std::nullopt;
+    const ResourceFile file = ResourceReader::readFile(path, KeepDocuments::Yes);
+    if (file.hasErrors()) {
+        const Diagnostic &d = file.diagnostics.front();
+        return path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": "
+               + d.message;
+    }
+    const Node *root = file.documents.empty() ? nullptr : &file.documents.front();
+    const Node *datasources = root ? root->find("datasources") : nullptr;
+    if (!datasources || !datasources->isObject())
+        return path + ": expected a 'datasources' map of name to URL";
+    for (const NodeMember &member : datasources->members()) {
+        Override value;
+        if (member.value.isString()) {
+            value.url = member.value.text();
+        } else if (const Node *url = member.value.find("url"); url && url->isString()) {
+            value.url = url->text();
+            value.headers = stringMap(member.value.find("headers"));
+        }
+        if (!isHttpUrl(value.url))
+            return path + ":" + std::to_string(member.keyPos.line) + ":"
+                   + std::to_string(member.keyPos.column) + ": datasource \"" + member.key
+                   + "\" needs an http:// or https:// url";
+        set(member.key, std::move(value));
+    }
+    return std::nullopt;
+}
+
+std::string DatasourceOverrides::userFilePath()
+{
+    const char *config = std::getenv("XDG_CONFIG_HOME");
+    std::filesystem::path base;
+    if (config && *config)
+        base = config;
+    else if (const char *home = std::getenv("HOME"); home && *home)
+        base = std::filesystem::path(home) / ".config";
+    else
+        return {};
+    return (base / "perses-desktop" / "datasources.yaml").string();
+}
+
+std::variant<DatasourceConnection, std::string>
+DatasourceOverrides::connect(const DatasourceEntry &entry) const
+{
+    DatasourceConnection connection;
+    connection.name = entry.name;
+    const Node &spec = entry.spec.plugin.spec;
+    connection.queryParams = stringMap(spec.find("queryParams"));
+    if (const Node *scrape = spec.find("scrapeInterval"); scrape && scrape->isString()) {
+        if (const DurationParse parsed = parseDuration(scrape->text()); parsed.isValid())
+            connection.scrapeIntervalSeconds = double(*parsed.milliseconds) / 1000.0;
+    }
+    const Node *proxy = findProxySpec(spec);
+    if (proxy)
+        connection.headers = stringMap(proxy->find("headers"));
+    if (const Override *override = find(entry.name)) {
+        connection.url = override->url;
+        for (const auto &header : override->headers)
+            connection.headers.push_back(header);
+        return connection;
+    }
+    if (const Node *direct = spec.find("directUrl"); direct && direct->isString()) {
+        connection.url = direct->text();
+        return connection;
+    }
+    if (proxy)
+        return "datasource \"" + entry.name
+               + "\" is reached through the Perses server's proxy; give its URL with "
+                 "--datasource "
+               + entry.name + "=URL or in " + userFilePath();
+    return "datasource \"" + entry.name + "\" has neither directUrl nor proxy";
+}
+
+} // namespace Pd

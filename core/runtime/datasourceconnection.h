@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "datasourcecatalog.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace Pd {
+
+// How to reach a datasource: its base URL and what every request carries.
+struct DatasourceConnection
+{
+    std::string name;
+    std::string url;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::vector<std::pair<std::string, std::string>> queryParams; // appended to every request
+    std::optional<double> scrapeIntervalSeconds;
+};
+
+// Where the user points datasources when viewing dashboards outside a Perses server: the
+// file $XDG_CONFIG_HOME/perses-desktop/datasources.yaml and `--datasource NAME=URL`.
+//
+//   datasources:
+//     prometheus-demo:
+//       url: http://localhost:9090
+//       headers: {X-Scope-OrgID: team-a}
+//     thanos: http://thanos:10902          # the short form
+class DatasourceOverrides
+{
+public:
+    struct Override
+    {
+        std::string url;
+        std::vector<std::pair<std::string, std::string>> headers;
+    };
+
+    void set(const std::string &name, Override value);
+    const Override *find(std::string_view name) const; // case-insensitive, as names are stored
+    bool empty() const { return m_overrides.empty(); }
+    // By lower-cased name, in name order.
+    const std::map<std::string, Override> &all() const { return m_overrides; }
+
+    // "NAME=URL"; an error message when it is not of that form.
+    std::optional<std::string> addFromArgument(std::string_view argument);
+    // Reads the user file; a missing file is no error.
+    std::optional<std::string> loadFile(const std::string &path);
+    static std::string userFilePath();
+
+    // The connection for a resolved datasource: an override by name first, then its
+    // directUrl. A datasource reached only through the Perses proxy needs an override here.
+    std::variant<DatasourceConnection, std::string> connect(const DatasourceEntry &entry) const;
+
+private:
+    std::map<std::string, Override> m_overrides;
+};
+
+} // namespace Pd
