@@ -182,9 +182,9 @@ std::optional<std::string> parseVariables(const std::vector<std::string> &argume
                 break;
             rest.remove_prefix(comma + 1);
         }
-        values[argument.substr(0, equals)] =
-            parts.size() > 1 ? VariableValue::list(std::move(parts))
-                             : VariableValue::single(std::move(parts.front()));
+        values[argument.substr(0, equals)] = parts.size() > 1
+                                                 ? VariableValue::list(std::move(parts))
+                                                 : VariableValue::single(std::move(parts.front()));
     }
     return std::nullopt;
 }
@@ -225,8 +225,8 @@ std::vector<std::pair<std::string, int>> panelsToRun(const Model::Dashboard &das
     };
     for (const Model::GridLayout &layout : dashboard.spec.layouts) {
         for (const Model::GridItem &item : layout.items) {
-            if (!item.panelId.empty() && dashboard.spec.panel(item.panelId)
-                && seen.insert(item.panelId).second)
+            if (!item.panelId.empty() && dashboard.spec.panel(item.panelId) &&
+                seen.insert(item.panelId).second)
                 panels.emplace_back(item.panelId, widthOf(item.width));
         }
     }
@@ -276,7 +276,8 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
             return usageError("--datasource: " + *problem);
     }
     std::string problem;
-    const std::vector<std::pair<std::string, int>> panels = panelsToRun(dashboard, options, problem);
+    const std::vector<std::pair<std::string, int>> panels =
+        panelsToRun(dashboard, options, problem);
     if (!problem.empty())
         return usageError(problem);
     settings.timeout = std::chrono::seconds(options.timeoutSeconds);

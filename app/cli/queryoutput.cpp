@@ -56,14 +56,14 @@ std::string seriesJson(const Series &series, const std::string &format)
 {
     std::string out = "{\"name\": " + quoted(series.displayName(format)) + ", \"labels\": {";
     for (std::size_t i = 0; i < series.labels.size(); ++i)
-        out += (i ? ", " : "") + quoted(series.labels[i].first) + ": "
-               + quoted(series.labels[i].second);
+        out += (i ? ", " : "") + quoted(series.labels[i].first) + ": " +
+               quoted(series.labels[i].second);
     out += "}, \"points\": " + std::to_string(series.size());
     if (series.size() > 0) {
-        out += ", \"first\": [" + std::to_string(series.timesMs.front()) + ", "
-               + sampleValue(series.values.front()) + "]";
-        out += ", \"last\": [" + std::to_string(series.timesMs.back()) + ", "
-               + sampleValue(series.values.back()) + "]";
+        out += ", \"first\": [" + std::to_string(series.timesMs.front()) + ", " +
+               sampleValue(series.values.front()) + "]";
+        out += ", \"last\": [" + std::to_string(series.timesMs.back()) + ", " +
+               sampleValue(series.values.back()) + "]";
     } else {
         out += ", \"first\": null, \"last\": null";
     }
@@ -77,7 +77,8 @@ std::string queryJson(const QueryResult &query, const std::string &indent)
     out += ", \"url\": " + quoted(query.url);
     out += ", \"step\": " + sampleValue(query.window.stepSeconds);
     out += ", \"instant\": " + std::string(query.instant ? "true" : "false");
-    out += ", \"error\": " + (query.response.ok ? std::string("null") : quoted(query.response.error));
+    out +=
+        ", \"error\": " + (query.response.ok ? std::string("null") : quoted(query.response.error));
     out += ", \"warnings\": " + stringList(query.response.warnings);
     out += ", \"series\": [";
     const auto &series = query.response.result.series();
@@ -111,21 +112,21 @@ std::string joined(const std::vector<std::string> &values)
 std::string QueryOutput::json(const TimeRange &range, const std::vector<VariableState> &variables,
                               const std::vector<Panel> &panels)
 {
-    std::string out = "{\n  \"timeRange\": {\"from\": " + std::to_string(range.fromMs)
-                      + ", \"to\": " + std::to_string(range.toMs) + "},\n  \"variables\": [";
+    std::string out = "{\n  \"timeRange\": {\"from\": " + std::to_string(range.fromMs) +
+                      ", \"to\": " + std::to_string(range.toMs) + "},\n  \"variables\": [";
     for (std::size_t i = 0; i < variables.size(); ++i) {
         const VariableState &state = variables[i];
-        out += (i ? ",\n    " : "\n    ") + std::string("{\"name\": ") + quoted(state.name())
-               + ", \"options\": " + stringList(optionValues(state))
-               + ", \"value\": " + valueJson(state.selected)
-               + ", \"error\": " + (state.error.empty() ? std::string("null") : quoted(state.error))
-               + "}";
+        out += (i ? ",\n    " : "\n    ") + std::string("{\"name\": ") + quoted(state.name()) +
+               ", \"options\": " + stringList(optionValues(state)) +
+               ", \"value\": " + valueJson(state.selected) +
+               ", \"error\": " + (state.error.empty() ? std::string("null") : quoted(state.error)) +
+               "}";
     }
     out += variables.empty() ? "],\n" : "\n  ],\n";
     out += "  \"panels\": [";
     for (std::size_t p = 0; p < panels.size(); ++p) {
-        out += (p ? ",\n" : "\n") + std::string("    {\"id\": ") + quoted(panels[p].id)
-               + ", \"queries\": [";
+        out += (p ? ",\n" : "\n") + std::string("    {\"id\": ") + quoted(panels[p].id) +
+               ", \"queries\": [";
         const std::vector<QueryResult> &queries = panels[p].result->queries;
         for (std::size_t q = 0; q < queries.size(); ++q)
             out += (q ? ",\n" : "\n") + queryJson(queries[q], "      ");
@@ -138,8 +139,8 @@ std::string QueryOutput::json(const TimeRange &range, const std::vector<Variable
 std::string QueryOutput::text(const TimeRange &range, const std::vector<VariableState> &variables,
                               const std::vector<Panel> &panels)
 {
-    std::string out = "time range: " + formatRfc3339(range.fromMs) + " to "
-                      + formatRfc3339(range.toMs) + "\n";
+    std::string out =
+        "time range: " + formatRfc3339(range.fromMs) + " to " + formatRfc3339(range.toMs) + "\n";
     for (const VariableState &state : variables) {
         out += "variable " + state.name() + " = " + joined(state.selected.values);
         if (!state.error.empty())
@@ -151,9 +152,9 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
     for (const Panel &panel : panels) {
         out += "panel " + panel.id + "\n";
         for (const QueryResult &query : panel.result->queries) {
-            out += "  " + query.query + "\n    " + query.datasource + " " + query.url + ", step "
-                   + formatValue(query.window.stepSeconds) + " s"
-                   + (query.instant ? ", instant" : "") + "\n";
+            out += "  " + query.query + "\n    " + query.datasource + " " + query.url + ", step " +
+                   formatValue(query.window.stepSeconds) + " s" +
+                   (query.instant ? ", instant" : "") + "\n";
             if (!query.response.ok) {
                 out += "    error: " + query.response.error + "\n";
                 continue;
@@ -161,11 +162,11 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
             for (const std::string &warning : query.response.warnings)
                 out += "    warning: " + warning + "\n";
             for (const Series &series : query.response.result.series()) {
-                out += "    " + series.displayName(query.seriesNameFormat) + ": "
-                       + std::to_string(series.size()) + " points";
+                out += "    " + series.displayName(query.seriesNameFormat) + ": " +
+                       std::to_string(series.size()) + " points";
                 if (series.size() > 0)
-                    out += ", last " + formatValue(series.values.back()) + " at "
-                           + formatRfc3339(series.timesMs.back());
+                    out += ", last " + formatValue(series.values.back()) + " at " +
+                           formatRfc3339(series.timesMs.back());
                 out += '\n';
             }
         }

@@ -103,8 +103,8 @@ PrometheusResponse network(QNetworkReply::NetworkError error, const std::string 
         return failure("network", "cannot connect to " + url + ": host not found");
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return failure("timeout", "no answer from " + url + " within "
-                                      + std::to_string(timeout.count() / 1000) + " s");
+        return failure("timeout", "no answer from " + url + " within " +
+                                      std::to_string(timeout.count() / 1000) + " s");
     case QNetworkReply::RemoteHostClosedError:
         return failure("network", "connection closed by " + url + " before it answered");
     case QNetworkReply::SslHandshakeFailedError:
@@ -140,15 +140,17 @@ PrometheusResponse httpStatus(int status, const std::string &body, const std::st
         message = htmlTitle(body);
     if (message.empty() && !looksLikeHtml(body, contentType))
         message = collapseWhitespace(body, 300);
-    PrometheusResponse response = failure("http", message.empty() ? prefix : prefix + ": " + message);
+    PrometheusResponse response =
+        failure("http", message.empty() ? prefix : prefix + ": " + message);
     response.warnings = std::move(parsed.warnings);
     return response;
 }
 
 PrometheusResponse tooLarge(qint64 limit)
 {
-    return failure("too_large", "the answer is larger than " + std::to_string(limit / (1024 * 1024))
-                                    + " MiB: narrow the query or the time range");
+    return failure("too_large", "the answer is larger than " +
+                                    std::to_string(limit / (1024 * 1024)) +
+                                    " MiB: narrow the query or the time range");
 }
 
 } // namespace Pd::HttpFailure

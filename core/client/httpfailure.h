@@ -15,8 +15,7 @@ namespace Pd {
 namespace HttpFailure {
 
 PrometheusResponse network(QNetworkReply::NetworkError error, const std::string &detail,
-                           const std::string &url, std::chrono::milliseconds timeout,
-                           bool cutOff);
+                           const std::string &url, std::chrono::milliseconds timeout, bool cutOff);
 // A non-2xx answer: Prometheus' `error`, the Perses proxy's `message`, an HTML page's title,
 // or the start of a text body.
 PrometheusResponse httpStatus(int status, const std::string &body, const std::string &contentType,

@@ -67,10 +67,10 @@ PrometheusClient::~PrometheusClient() = default;
 PrometheusReply *PrometheusClient::queryRange(const std::string &query, double start, double end,
                                               double step)
 {
-    return submit("/api/v1/query_range",
-                  {{"query", query}, {"start", number(start)}, {"end", number(end)},
-                   {"step", number(step)}},
-                  true, false, pointsBetween(start, end, step));
+    return submit(
+        "/api/v1/query_range",
+        {{"query", query}, {"start", number(start)}, {"end", number(end)}, {"step", number(step)}},
+        true, false, pointsBetween(start, end, step));
 }
 
 PrometheusReply *PrometheusClient::query(const std::string &query, std::optional<double> time)
@@ -147,8 +147,7 @@ PrometheusReply *PrometheusClient::submit(const std::string &path, const Params 
     request.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                                  QNetworkRequest::NoLessSafeRedirectPolicy);
     request.request.setRawHeader("Accept", "application/json");
-    request.request.setHeader(QNetworkRequest::UserAgentHeader,
-                              QStringLiteral("perses-desktop"));
+    request.request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("perses-desktop"));
     for (const auto &[name, value] : m_connection.headers)
         request.request.setRawHeader(QByteArray::fromStdString(name),
                                      QByteArray::fromStdString(value));

@@ -31,7 +31,7 @@ class PrometheusClient : public QObject
 
 public:
     static constexpr int maxConcurrentRequests = 6;
-    static constexpr qint64 defaultMaxResponseBytes = 256 * 1024 * 1024;
+    static constexpr qint64 defaultMaxResponseBytes = 128 * 1024 * 1024;
 
     PrometheusClient(DatasourceConnection connection, QNetworkAccessManager *network,
                      QObject *parent = nullptr);

@@ -119,8 +119,8 @@ const PanelResult *DashboardQueryEngine::panelResult(const std::string &panelId)
 
 bool DashboardQueryEngine::prefersInstant(const std::string &panelPluginKind)
 {
-    return panelPluginKind == "TimeSeriesTable" || panelPluginKind == "HistogramChart"
-           || panelPluginKind == "Table";
+    return panelPluginKind == "TimeSeriesTable" || panelPluginKind == "HistogramChart" ||
+           panelPluginKind == "Table";
 }
 
 void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
@@ -167,7 +167,8 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     auto fail = [&](std::string type, std::string message) {
         QMetaObject::invokeMethod(
             this,
-            [this, panelId, index, generation, response = failed(std::move(type), std::move(message))] {
+            [this, panelId, index, generation,
+             response = failed(std::move(type), std::move(message))] {
                 finishQuery(panelId, index, generation, response);
             },
             Qt::QueuedConnection);
@@ -177,8 +178,8 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         return;
     }
     const Node &spec = query.plugin.spec;
-    const DatasourceClients::Lookup lookup =
-        m_clients->prometheus(ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
+    const DatasourceClients::Lookup lookup = m_clients->prometheus(
+        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
     result.datasource = lookup.datasource;
     if (!lookup.client) {
         fail("datasource", lookup.error);
@@ -191,7 +192,8 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     step.widthPx = m_results[panelId].widthPx;
     step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
     step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
-    if (const std::string minStep = VariableInterpolator::replace(stringAt(spec, "minStep"), values);
+    if (const std::string minStep =
+            VariableInterpolator::replace(stringAt(spec, "minStep"), values);
         !minStep.empty()) {
         if (const DurationParse parsed = parseDuration(minStep); parsed.isValid())
             step.minStepSeconds = double(*parsed.milliseconds) / 1000.0;
@@ -209,7 +211,10 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         PrometheusResponse empty;
         empty.ok = true;
         QMetaObject::invokeMethod(
-            this, [this, panelId, index, generation, empty] { finishQuery(panelId, index, generation, empty); },
+            this,
+            [this, panelId, index, generation, empty] {
+                finishQuery(panelId, index, generation, empty);
+            },
             Qt::QueuedConnection);
         return;
     }

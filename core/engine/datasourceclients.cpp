@@ -41,8 +41,8 @@ DatasourceClients::Lookup DatasourceClients::prometheus(const Model::DatasourceS
         lookup.error = *error;
         return lookup;
     }
-    auto *client =
-        new PrometheusClient(std::get<DatasourceConnection>(std::move(connection)), &m_network, this);
+    auto *client = new PrometheusClient(std::get<DatasourceConnection>(std::move(connection)),
+                                        &m_network, this);
     client->setTimeout(m_timeout);
     connect(client, &PrometheusClient::requestsChanged, this, &DatasourceClients::requestsChanged);
     m_clients.emplace(key, client);

@@ -69,8 +69,9 @@ void VariableResolver::setVariables(const std::vector<Model::VariableSpec> &dash
 {
     m_states.clear();
     auto add = [this](const Model::VariableSpec &spec, VariableState::Scope scope) {
-        const bool hidden = std::any_of(m_states.begin(), m_states.end(),
-                                        [&](const VariableState &s) { return s.name() == spec.name; });
+        const bool hidden =
+            std::any_of(m_states.begin(), m_states.end(),
+                        [&](const VariableState &s) { return s.name() == spec.name; });
         if (!hidden && !spec.name.empty())
             m_states.push_back(VariableState{spec, scope, {}, {}, {}, {}, false});
     };
@@ -79,8 +80,8 @@ void VariableResolver::setVariables(const std::vector<Model::VariableSpec> &dash
     for (bool global : {false, true}) {
         for (const Model::Variable &variable : shared) {
             if (variable.global == global)
-                add(variable.spec, global ? VariableState::Scope::Global
-                                          : VariableState::Scope::Project);
+                add(variable.spec,
+                    global ? VariableState::Scope::Global : VariableState::Scope::Project);
         }
     }
 }
@@ -150,9 +151,8 @@ void VariableResolver::resolve()
         }
         for (const std::string &name : names) {
             // A variable using itself is a cycle of one.
-            if (state(name)
-                && std::find(m_dependencies[i].begin(), m_dependencies[i].end(), name)
-                       == m_dependencies[i].end())
+            if (state(name) && std::find(m_dependencies[i].begin(), m_dependencies[i].end(),
+                                         name) == m_dependencies[i].end())
                 m_dependencies[i].push_back(name);
         }
         graph.add(current.name(), m_dependencies[i]);
@@ -214,8 +214,9 @@ void VariableResolver::start(std::size_t index)
     if (kind == "StaticListVariable") {
         complete(index, VariableOptions::staticList(spec), {});
     } else if (kind == "DatasourceVariable") {
-        complete(index, asOptions(m_clients->catalog().displayNames(
-                            stringAt(spec, "datasourcePluginKind", current))),
+        complete(index,
+                 asOptions(m_clients->catalog().displayNames(
+                     stringAt(spec, "datasourcePluginKind", current))),
                  {});
     } else if (kind.starts_with("Prometheus")) {
         fetchPrometheusOptions(index, current);
@@ -259,18 +260,20 @@ void VariableResolver::fetchPrometheusOptions(std::size_t index, const VariableV
     m_inFlight.emplace_back(reply);
     const std::uint64_t generation = m_generation;
     const bool promql = kind == "PrometheusPromQLVariable";
-    connect(reply, &PrometheusReply::finished, this, [this, reply, index, generation, promql, label] {
-        reply->deleteLater();
-        if (generation != m_generation)
-            return;
-        const PrometheusResponse &response = reply->response();
-        if (!response.ok)
-            complete(index, {}, response.error);
-        else
-            complete(index,
-                     promql ? labelValuesOf(response.result, label) : asOptions(response.strings),
-                     {});
-    });
+    connect(reply, &PrometheusReply::finished, this,
+            [this, reply, index, generation, promql, label] {
+                reply->deleteLater();
+                if (generation != m_generation)
+                    return;
+                const PrometheusResponse &response = reply->response();
+                if (!response.ok)
+                    complete(index, {}, response.error);
+                else
+                    complete(index,
+                             promql ? labelValuesOf(response.result, label)
+                                    : asOptions(response.strings),
+                             {});
+            });
 }
 
 void VariableResolver::complete(std::size_t index, std::vector<VariableOption> options,

@@ -6,8 +6,8 @@
 
 namespace Pd::BuiltinVariables {
 
-void addDashboardScope(VariableValues &values, const TimeRange &range,
-                       const std::string &dashboard, const std::string &project)
+void addDashboardScope(VariableValues &values, const TimeRange &range, const std::string &dashboard,
+                       const std::string &project)
 {
     values["__from"] = VariableValue::single(std::to_string(range.fromMs));
     values["__to"] = VariableValue::single(std::to_string(range.toMs));

@@ -14,8 +14,8 @@ namespace Pd {
 namespace BuiltinVariables {
 // __from, __to (epoch ms), __range (a duration), __range_s, __range_ms, __dashboard,
 // __project.
-void addDashboardScope(VariableValues &values, const TimeRange &range,
-                       const std::string &dashboard, const std::string &project);
+void addDashboardScope(VariableValues &values, const TimeRange &range, const std::string &dashboard,
+                       const std::string &project);
 // __interval, __interval_ms, __rate_interval of one Prometheus query.
 void addQueryScope(VariableValues &values, const QueryWindow &window);
 } // namespace BuiltinVariables

@@ -13,8 +13,8 @@ namespace {
 bool sameIgnoringCase(std::string_view a, std::string_view b)
 {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x))
-                      == std::tolower(static_cast<unsigned char>(y));
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
            });
 }
 
@@ -32,8 +32,8 @@ DatasourceCatalog::DatasourceCatalog(const Model::DashboardSpec &dashboard, std:
         m_entries.push_back(DatasourceEntry{name, DatasourceEntry::Scope::Dashboard, spec});
     for (bool global : {false, true}) {
         for (const Model::Datasource &datasource : stored) {
-            if (datasource.global != global
-                || (!global && !sameIgnoringCase(datasource.metadata.project, project)))
+            if (datasource.global != global ||
+                (!global && !sameIgnoringCase(datasource.metadata.project, project)))
                 continue;
             m_entries.push_back(DatasourceEntry{datasource.metadata.name,
                                                 global ? DatasourceEntry::Scope::Global
@@ -44,7 +44,8 @@ DatasourceCatalog::DatasourceCatalog(const Model::DashboardSpec &dashboard, std:
 }
 
 std::optional<DatasourceEntry>
-DatasourceCatalog::resolveDirect(const std::string &kind, const std::optional<std::string> &name) const
+DatasourceCatalog::resolveDirect(const std::string &kind,
+                                 const std::optional<std::string> &name) const
 {
     for (const auto scope : {DatasourceEntry::Scope::Dashboard, DatasourceEntry::Scope::Project,
                              DatasourceEntry::Scope::Global}) {
@@ -70,8 +71,8 @@ std::optional<DatasourceEntry> DatasourceCatalog::resolve(const Model::Datasourc
     const auto value = variables.find(selector.variable);
     if (value != variables.end() && !value->second.isList) {
         for (const DatasourceEntry &entry : m_entries) {
-            if (entry.spec.plugin.kind == selector.kind
-                && entry.displayName() == value->second.first())
+            if (entry.spec.plugin.kind == selector.kind &&
+                entry.displayName() == value->second.first())
                 return resolveDirect(selector.kind, entry.name);
         }
     }
@@ -83,8 +84,8 @@ std::vector<std::string> DatasourceCatalog::displayNames(const std::string &plug
     std::vector<std::string> names;
     for (const DatasourceEntry &entry : m_entries) {
         const std::string name = entry.displayName();
-        if (entry.spec.plugin.kind == pluginKind
-            && std::find(names.begin(), names.end(), name) == names.end())
+        if (entry.spec.plugin.kind == pluginKind &&
+            std::find(names.begin(), names.end(), name) == names.end())
             names.push_back(name);
     }
     return names;
@@ -93,12 +94,14 @@ std::vector<std::string> DatasourceCatalog::displayNames(const std::string &plug
 void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
                                      const std::string &pluginKind)
 {
-    bool hasDefault = std::any_of(m_entries.begin(), m_entries.end(), [&](const DatasourceEntry &e) {
-        return e.spec.plugin.kind == pluginKind && e.spec.isDefault;
-    });
+    bool hasDefault =
+        std::any_of(m_entries.begin(), m_entries.end(), [&](const DatasourceEntry &e) {
+            return e.spec.plugin.kind == pluginKind && e.spec.isDefault;
+        });
     for (const auto &[name, value] : overrides.all()) {
-        const bool known = std::any_of(m_entries.begin(), m_entries.end(),
-                                       [&](const DatasourceEntry &e) { return sameIgnoringCase(e.name, name); });
+        const bool known =
+            std::any_of(m_entries.begin(), m_entries.end(),
+                        [&](const DatasourceEntry &e) { return sameIgnoringCase(e.name, name); });
         if (known)
             continue;
         DatasourceEntry entry{name, DatasourceEntry::Scope::Global, {}};
@@ -113,8 +116,8 @@ void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
 
 std::string DatasourceCatalog::notFoundMessage(const Model::DatasourceSelector &selector)
 {
-    return "No datasource found for kind '" + selector.kind + "' and name '"
-           + selector.name.value_or("") + "'";
+    return "No datasource found for kind '" + selector.kind + "' and name '" +
+           selector.name.value_or("") + "'";
 }
 
 } // namespace Pd

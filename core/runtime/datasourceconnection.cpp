@@ -3,11 +3,13 @@
 #include "datasourceconnection.h"
 
 #include "duration.h"
-#include "resourcefile.h"
+#include "yamlreader.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 namespace Pd {
 
@@ -70,8 +72,8 @@ std::optional<std::string> DatasourceOverrides::addFromArgument(std::string_view
         return "expected NAME=URL, got \"" + std::string(argument) + "\"";
     const std::string_view url = argument.substr(equals + 1);
     if (!isHttpUrl(url))
-        return "the URL of datasource \"" + std::string(argument.substr(0, equals))
-               + "\" must start with http:// or https://";
+        return "the URL of datasource \"" + std::string(argument.substr(0, equals)) +
+               "\" must start with http:// or https://";
     set(std::string(argument.substr(0, equals)), Override{std::string(url), {}});
     return std::nullopt;
 }
@@ -81,13 +83,16 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
     std::error_code error;
     if (!std::filesystem::exists(path, error))
         return std::nullopt;
-    const ResourceFile file = ResourceReader::readFile(path, KeepDocuments::Yes);
-    if (file.hasErrors()) {
-        const Diagnostic &d = file.diagnostics.front();
-        return path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": "
-               + d.message;
+    std::ifstream stream(path, std::ios::binary);
+    std::ostringstream text;
+    text << stream.rdbuf();
+    const ParseResult parsed = YamlReader::parse(text.str());
+    if (parsed.hasErrors()) {
+        const Diagnostic &d = parsed.diagnostics.front();
+        return path + ":" + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": " +
+               d.message;
     }
-    const Node *root = file.documents.empty() ? nullptr : &file.documents.front();
+    const Node *root = parsed.documents.empty() ? nullptr : &parsed.documents.front();
     const Node *datasources = root ? root->find("datasources") : nullptr;
     if (!datasources || !datasources->isObject())
         return path + ": expected a 'datasources' map of name to URL";
@@ -100,9 +105,9 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
             value.headers = stringMap(member.value.find("headers"));
         }
         if (!isHttpUrl(value.url))
-            return path + ":" + std::to_string(member.keyPos.line) + ":"
-                   + std::to_string(member.keyPos.column) + ": datasource \"" + member.key
-                   + "\" needs an http:// or https:// url";
+            return path + ":" + std::to_string(member.keyPos.line) + ":" +
+                   std::to_string(member.keyPos.column) + ": datasource \"" + member.key +
+                   "\" needs an http:// or https:// url";
         set(member.key, std::move(value));
     }
     return std::nullopt;
@@ -146,10 +151,10 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
         return connection;
     }
     if (proxy)
-        return "datasource \"" + entry.name
-               + "\" is reached through the Perses server's proxy; give its URL with "
-                 "--datasource "
-               + entry.name + "=URL or in " + userFilePath();
+        return "datasource \"" + entry.name +
+               "\" is reached through the Perses server's proxy; give its URL with "
+               "--datasource " +
+               entry.name + "=URL or in " + userFilePath();
     return "datasource \"" + entry.name + "\" has neither directUrl nor proxy";
 }
 

@@ -14,10 +14,10 @@ namespace Pd {
 struct StepRequest
 {
     TimeRange range;
-    int widthPx = 0;                            // the panel's drawn width; 0 when unknown
-    std::optional<double> minStepSeconds;       // the query's minStep, interpolated and parsed
+    int widthPx = 0;                             // the panel's drawn width; 0 when unknown
+    std::optional<double> minStepSeconds;        // the query's minStep, interpolated and parsed
     std::optional<double> scrapeIntervalSeconds; // the datasource's scrapeInterval
-    std::int64_t timezoneOffsetSeconds = 0;     // as getTimezoneOffset(): positive west of UTC
+    std::int64_t timezoneOffsetSeconds = 0;      // as getTimezoneOffset(): positive west of UTC
 };
 
 // The aligned window and step a range query asks for.
@@ -29,9 +29,9 @@ struct QueryWindow
     double minStepSeconds = 0;
 
     // Built-in variables of the Prometheus plugin (§9.4).
-    std::string interval() const;          // $__interval, e.g. "1m30s"
-    std::string intervalMs() const;        // $__interval_ms, e.g. "90000"
-    std::string rateInterval() const;      // $__rate_interval: max(step + minStep, 4 × minStep)
+    std::string interval() const;     // $__interval, e.g. "1m30s"
+    std::string intervalMs() const;   // $__interval_ms, e.g. "90000"
+    std::string rateInterval() const; // $__rate_interval: max(step + minStep, 4 × minStep)
 };
 
 class QueryStep

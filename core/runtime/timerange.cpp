@@ -61,11 +61,10 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
 {
     std::size_t i = 0;
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0;
-    if (!readDigits(text, i, 4, year) || !expect(text, i, '-') || !readDigits(text, i, 2, month)
-        || !expect(text, i, '-') || !readDigits(text, i, 2, day) || !expect(text, i, 'T')
-        || !readDigits(text, i, 2, hour) || !expect(text, i, ':')
-        || !readDigits(text, i, 2, minute) || !expect(text, i, ':')
-        || !readDigits(text, i, 2, second))
+    if (!readDigits(text, i, 4, year) || !expect(text, i, '-') || !readDigits(text, i, 2, month) ||
+        !expect(text, i, '-') || !readDigits(text, i, 2, day) || !expect(text, i, 'T') ||
+        !readDigits(text, i, 2, hour) || !expect(text, i, ':') || !readDigits(text, i, 2, minute) ||
+        !expect(text, i, ':') || !readDigits(text, i, 2, second))
         return std::nullopt;
     if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return std::nullopt;
@@ -97,8 +96,8 @@ std::optional<std::int64_t> parseRfc3339(std::string_view text)
     }
     if (i != text.size())
         return std::nullopt;
-    const std::int64_t days = daysFromCivil(year, static_cast<unsigned>(month),
-                                            static_cast<unsigned>(day));
+    const std::int64_t days =
+        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
     const std::int64_t seconds = days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds;
     return seconds * 1000 + millis;
 }
@@ -107,8 +106,8 @@ std::optional<std::int64_t> parseEpochSeconds(std::string_view text)
 {
     double seconds = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), seconds);
-    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds)
-        || std::abs(seconds) > 1e13)
+    if (ec != std::errc() || end != text.data() + text.size() || !std::isfinite(seconds) ||
+        std::abs(seconds) > 1e13)
         return std::nullopt;
     return static_cast<std::int64_t>(std::llround(seconds * 1000.0));
 }
@@ -144,8 +143,8 @@ TimePointParse parseTimePoint(std::string_view text, std::int64_t nowMs)
         result.ms = rfc;
         return result;
     }
-    result.error = "invalid time \"" + std::string(text)
-                   + "\": expected Unix seconds, RFC 3339, now or now-<duration>";
+    result.error = "invalid time \"" + std::string(text) +
+                   "\": expected Unix seconds, RFC 3339, now or now-<duration>";
     return result;
 }
 
@@ -161,14 +160,13 @@ std::string formatRfc3339(std::int64_t ms)
     char buffer[96];
     if (millis != 0)
         std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%03lldZ",
-                      static_cast<long long>(year), month, day,
-                      static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
-                      static_cast<long long>(rest % 60), static_cast<long long>(millis));
+                      static_cast<long long>(year), month, day, static_cast<long long>(rest / 3600),
+                      static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60),
+                      static_cast<long long>(millis));
     else
         std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ",
-                      static_cast<long long>(year), month, day,
-                      static_cast<long long>(rest / 3600), static_cast<long long>(rest / 60 % 60),
-                      static_cast<long long>(rest % 60));
+                      static_cast<long long>(year), month, day, static_cast<long long>(rest / 3600),
+                      static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
     return buffer;
 }
 

@@ -124,8 +124,8 @@ std::string VariableInterpolator::percentEncode(std::string_view text)
     std::string out;
     for (const char c : text) {
         const auto byte = static_cast<unsigned char>(c);
-        if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z')
-            || (byte >= '0' && byte <= '9') || unreserved.find(c) != std::string_view::npos) {
+        if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+            (byte >= '0' && byte <= '9') || unreserved.find(c) != std::string_view::npos) {
             out += c;
         } else {
             out += '%';
@@ -174,8 +174,9 @@ std::string VariableInterpolator::format(const std::vector<std::string> &values,
         return join(values, "|");
     case InterpolationFormat::Regex:
     case InterpolationFormat::RegexLiteral: {
-        const std::string_view backslash =
-            format == InterpolationFormat::Regex ? std::string_view("\\") : std::string_view("\\\\");
+        const std::string_view backslash = format == InterpolationFormat::Regex
+                                               ? std::string_view("\\")
+                                               : std::string_view("\\\\");
         std::vector<std::string> escaped;
         for (const std::string &value : values)
             escaped.push_back(escapeRegex(value, backslash));
@@ -214,17 +215,15 @@ std::string VariableInterpolator::replace(std::string_view text, const VariableV
             it->second = format;
     }
     // Longest names first, so that $__range does not eat the start of $__range_ms.
-    std::stable_sort(found.begin(), found.end(), [](const auto &a, const auto &b) {
-        return a.first.size() > b.first.size();
-    });
+    std::stable_sort(found.begin(), found.end(),
+                     [](const auto &a, const auto &b) { return a.first.size() > b.first.size(); });
     std::string result(text);
     for (const auto &[name, format] : found) {
         const auto value = values.find(name);
         if (value == values.end())
             continue;
-        const InterpolationFormat effective =
-            format.value_or(value->second.isList ? InterpolationFormat::Prometheus
-                                                 : InterpolationFormat::Raw);
+        const InterpolationFormat effective = format.value_or(
+            value->second.isList ? InterpolationFormat::Prometheus : InterpolationFormat::Raw);
         const std::string replacement =
             VariableInterpolator::format(value->second.values, name, effective);
         const std::string braced =

@@ -96,12 +96,15 @@ std::vector<VariableOption> VariableOptions::sorted(std::vector<VariableOption> 
                              return a.label < b.label;
                          }));
     } else if (sort.starts_with("numerical")) {
-        // NaN compares as equal to everything in JavaScript's sort: such labels keep their
-        // place relative to each other.
+        // Labels that are not numbers go last, in their order.
         std::stable_sort(options.begin(), options.end(),
-                         order([](const VariableOption &a, const VariableOption &b) {
-                             return parseIntLike(a.label) < parseIntLike(b.label);
-                         }));
+                         [descending](const VariableOption &a, const VariableOption &b) {
+                             const double x = parseIntLike(a.label);
+                             const double y = parseIntLike(b.label);
+                             if (std::isnan(x) || std::isnan(y))
+                                 return !std::isnan(x) && std::isnan(y);
+                             return descending ? y < x : x < y;
+                         });
     }
     return options;
 }
@@ -147,8 +150,7 @@ VariableValue VariableOptions::effectiveValue(const Model::VariableSpec &spec,
                                               const std::vector<VariableOption> &options)
 {
     const bool all = std::find(selected.values.begin(), selected.values.end(),
-                               std::string(allValue))
-                     != selected.values.end();
+                               std::string(allValue)) != selected.values.end();
     if (!all)
         return selected;
     if (spec.customAllValue)

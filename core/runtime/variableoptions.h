@@ -26,9 +26,9 @@ public:
     // Every capture group of every match, concatenated, becomes the value; options that end up
     // empty are dropped, duplicates removed, labels kept. A regexp without a group drops all.
     // An invalid regexp leaves the options as they are and sets `error`.
-    static std::vector<VariableOption> applyCapturingRegexp(const std::vector<VariableOption> &options,
-                                                            const std::string &regexp,
-                                                            std::string *error = nullptr);
+    static std::vector<VariableOption>
+    applyCapturingRegexp(const std::vector<VariableOption> &options, const std::string &regexp,
+                         std::string *error = nullptr);
     // The displayed order: none, alphabetical-asc/desc, alphabetical-ci-asc/desc,
     // numerical-asc/desc (by label; numerical uses parseInt).
     static std::vector<VariableOption> sorted(std::vector<VariableOption> options,
@@ -43,7 +43,8 @@ public:
                                 const std::optional<VariableValue> &requested);
     // What interpolation sees: "All" becomes customAllValue, or every option value in plugin
     // order.
-    static VariableValue effectiveValue(const Model::VariableSpec &spec, const VariableValue &selected,
+    static VariableValue effectiveValue(const Model::VariableSpec &spec,
+                                        const VariableValue &selected,
                                         const std::vector<VariableOption> &options);
     // StaticListVariable: strings or {value, label}.
     static std::vector<VariableOption> staticList(const Node &pluginSpec);

@@ -17,8 +17,8 @@ namespace {
 bool cpuHasHaswellKernel()
 {
 #if defined(__x86_64__) && defined(PD_HAVE_HASWELL_KERNEL)
-    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")
-                            && __builtin_cpu_supports("pclmul");
+    static const bool has = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2") &&
+                            __builtin_cpu_supports("pclmul");
     return has;
 #else
     return false;
@@ -29,6 +29,14 @@ PrometheusResponse parseEnvelope(std::string_view body,
                                  const PrometheusResponseParser::Options &options, bool strings)
 {
     static_assert(PrometheusResponseParser::padding >= simdjson::SIMDJSON_PADDING);
+    // Proxies and load balancers answer with HTML pages: say so rather than "bad JSON".
+    if (const auto first = body.find_first_not_of(" \t\r\n");
+        first != std::string_view::npos && body[first] == '<') {
+        PrometheusResponse response;
+        response.errorType = "bad_response";
+        response.error = "the answer is an HTML page, not a Prometheus API response";
+        return response;
+    }
     simdjson::padded_string copy;
     std::string_view padded = body;
     if (!options.bodyIsPadded) {
@@ -82,7 +90,8 @@ bool PrometheusResponseParser::parseSampleValue(std::string_view text, double &v
     return ec == std::errc() && end == text.data() + text.size();
 }
 
-PrometheusResponse PrometheusResponseParser::parseQuery(std::string_view body, const Options &options)
+PrometheusResponse PrometheusResponseParser::parseQuery(std::string_view body,
+                                                        const Options &options)
 {
     return parseEnvelope(body, options, false);
 }

@@ -30,8 +30,8 @@ struct Reader
     {
         response.ok = false;
         response.errorType = badResponse;
-        response.error = "unreadable response from Prometheus (" + std::string(where)
-                         + "): " + error_message(code);
+        response.error = "unreadable response from Prometheus (" + std::string(where) +
+                         "): " + error_message(code);
         return false;
     }
 
@@ -51,7 +51,8 @@ struct Reader
             return fail(error, "sample value");
         const char *begin = raw.raw();
         const char *end = static_cast<const char *>(std::memchr(begin, '"', 64));
-        if (!end || !PrometheusResponseParser::parseSampleValue(std::string_view(begin, end - begin), out))
+        if (!end ||
+            !PrometheusResponseParser::parseSampleValue(std::string_view(begin, end - begin), out))
             return fail("unreadable sample value in the response from Prometheus");
         return true;
     }
@@ -388,8 +389,9 @@ struct Reader
         if (auto error = parser.iterate(json).get(document))
             return fail(error, "document");
         ondemand::object root;
-        if (document.get_object().get(root) != SUCCESS)
-            return fail("the response is not a JSON object");
+        if (const error_code error = document.get_object().get(root); error != SUCCESS)
+            return error == INCORRECT_TYPE ? fail("the response is not a JSON object")
+                                           : fail(error, "document");
         std::string status;
         bool sawData = false;
         for (auto field : root) {
@@ -445,9 +447,10 @@ PrometheusResponse parseEnvelope(std::string_view paddedBody, std::size_t expect
 {
     PrometheusResponse response;
     Reader reader{response, expectedPointsPerSeries};
-    reader.readEnvelope(simdjson::padded_string_view(paddedBody.data(), paddedBody.size(),
-                                                     paddedBody.size() + simdjson::SIMDJSON_PADDING),
-                        strings);
+    reader.readEnvelope(
+        simdjson::padded_string_view(paddedBody.data(), paddedBody.size(),
+                                     paddedBody.size() + simdjson::SIMDJSON_PADDING),
+        strings);
     return response;
 }
 

@@ -33,7 +33,7 @@ struct HistogramSample
 // point. NaN and ±Inf are stored as such; drawing decides what they mean.
 struct Series
 {
-    Labels labels;            // as returned, __name__ included
+    Labels labels; // as returned, __name__ included
     std::vector<std::int64_t> timesMs;
     std::vector<double> values;
     // Native histograms, when the series has them; `values` then holds their sums (as the

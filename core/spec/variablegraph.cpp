@@ -30,8 +30,8 @@ void VariableGraph::add(const std::string &name, const std::vector<std::string> 
 {
     Entry entry{name, {}};
     for (const std::string &dependency : dependencies) {
-        if (std::find(entry.dependencies.begin(), entry.dependencies.end(), dependency)
-            == entry.dependencies.end())
+        if (std::find(entry.dependencies.begin(), entry.dependencies.end(), dependency) ==
+            entry.dependencies.end())
             entry.dependencies.push_back(dependency);
     }
     m_entries.push_back(std::move(entry));

@@ -1,0 +1,170 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "m4decimator.h"
+#include "prometheusresponse.h"
+
+#include <QTest>
+
+#include <cmath>
+#include <random>
+
+using namespace Pd;
+
+class TestPrometheusResponse : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void matrixWithSpecialValues()
+    {
+        const auto r = PrometheusResponseParser::parseQuery(
+            R"({"status":"success","data":{"resultType":"matrix","result":[ {"metric":{"__name__":"up","job":"api","instance":"a"},"values":[[1700000000,"1"],[1700000015.5,"NaN"],[1700000030,"+Inf"],[1700000045,"-Inf"],[1700000060,"1e+06"]]}, {"metric":{},"values":[]}]},"warnings":["w1","w2"],"infos":["i"]})");
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.result.resultType(), SeriesStore::ResultType::Matrix);
+        QCOMPARE(r.result.series().size(), 2u);
+        const Series &s = r.result.series()[0];
+        QCOMPARE(s.timesMs, (std::vector<std::int64_t>{1700000000000, 1700000015500, 1700000030000,
+                                                       1700000045000, 1700000060000}));
+        QCOMPARE(s.values[0], 1.0);
+        QVERIFY(std::isnan(s.values[1]));
+        QVERIFY(std::isinf(s.values[2]) && s.values[2] > 0);
+        QVERIFY(std::isinf(s.values[3]) && s.values[3] < 0);
+        QCOMPARE(s.values[4], 1e6);
+        QCOMPARE(s.key(), std::string("up{instance=\"a\",job=\"api\"}"));
+        QCOMPARE(s.displayName("{{ job }}/{{instance}} {{missing}}!"), std::string("api/a !"));
+        QCOMPARE(r.result.series()[1].key(), std::string("{}"));
+        QCOMPARE(r.warnings, (std::vector<std::string>{"w1", "w2"}));
+        QCOMPARE(r.infos.size(), 1u);
+    }
+
+    void vectorScalarAndStrings()
+    {
+        auto r = PrometheusResponseParser::parseQuery(
+            R"({"data":{"result":[{"value":[1700000000,"2.5"],"metric":{"a":"b"}}],"resultType":"vector"},"status":"success"})");
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.result.series().front().values.front(), 2.5);
+        r = PrometheusResponseParser::parseQuery(
+            R"({"status":"success","data":{"resultType":"scalar","result":[1700000000,"42"]}})");
+        QVERIFY(r.ok);
+        QCOMPARE(r.result.series().size(), 1u);
+        QCOMPARE(r.result.series().front().values.front(), 42.0);
+        QCOMPARE(r.result.series().front().key(), std::string("{}"));
+        r = PrometheusResponseParser::parseStrings(
+            R"({"status":"success","data":["__name__","job","a\u0062"]})");
+        QVERIFY(r.ok);
+        QCOMPARE(r.strings, (std::vector<std::string>{"__name__", "job", "ab"}));
+    }
+
+    void nativeHistogramsPlotTheirSums()
+    {
+        const auto r = PrometheusResponseParser::parseQuery(
+            R"({"status":"success","data":{"resultType":"matrix","result":[ {"metric":{"__name__":"h"},"values":[[1,"9"]],"histograms":[[1700000000,{"count":"10","sum":"3.5","buckets":[[0,"0","0.5","4"],[3,"0.5","1","6"]]}]]}]}})");
+        QVERIFY2(r.ok, r.error.c_str());
+        const Series &s = r.result.series().front();
+        QCOMPARE(s.values, std::vector<double>{3.5});
+        QCOMPARE(s.timesMs, std::vector<std::int64_t>{1700000000000});
+        QCOMPARE(s.histograms.front().count, 10.0);
+        QCOMPARE(s.histograms.front().buckets.size(), 2u);
+        QCOMPARE(s.histograms.front().buckets[1].boundaryRule, 3);
+        QCOMPARE(s.histograms.front().buckets[1].upper, 1.0);
+    }
+
+    void errors_data()
+    {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("prometheus error")
+            << QByteArray(
+                   R"({"status":"error","errorType":"bad_data","error":"parse error at char 5"})")
+            << "bad_data"
+            << "parse error at char 5";
+        QTest::newRow("garbage") << QByteArray("{not json") << "bad_response"
+                                 << "unreadable response";
+        QTest::newRow("truncated")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"2"],[2,)")
+            << "bad_response"
+            << "unreadable response";
+        QTest::newRow("html") << QByteArray("<html><body>oops</body></html>") << "bad_response"
+                              << "HTML page";
+        QTest::newRow("not an object") << QByteArray("[1,2]") << "bad_response"
+                                       << "not a JSON object";
+        QTest::newRow("no status") << QByteArray(R"({"data":{}})") << "bad_response"
+                                   << "has no status";
+        QTest::newRow("number values")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,2]]}]}})")
+            << "bad_response"
+            << "sample value";
+        QTest::newRow("empty") << QByteArray("") << "bad_response"
+                               << "unreadable";
+    }
+
+    void errors()
+    {
+        QFETCH(QByteArray, body);
+        QFETCH(QString, type);
+        QFETCH(QString, message);
+        const auto r = PrometheusResponseParser::parseQuery(body.toStdString());
+        QVERIFY(!r.ok);
+        QCOMPARE(QString::fromStdString(r.errorType), type);
+        QVERIFY2(QString::fromStdString(r.error).contains(message), r.error.c_str());
+        QVERIFY(r.result.series().empty());
+    }
+
+    // A line through the M4 points covers the same pixels: per column the extremes survive.
+    void m4KeepsExtremesAndOrder()
+    {
+        std::mt19937 random(7);
+        std::normal_distribution<double> noise(0, 1);
+        std::vector<std::int64_t> times;
+        std::vector<double> values;
+        for (int i = 0; i < 100000; ++i) {
+            times.push_back(1000LL * i);
+            values.push_back(std::sin(i / 1000.0) * 10 + noise(random));
+        }
+        values[5000] = std::numeric_limits<double>::quiet_NaN();
+        const int columns = 400;
+        const auto points = M4Decimator::decimate(times, values, 0, 100000000, columns);
+        QVERIFY(points.size() <= 4u * columns + 1);
+        QVERIFY(points.size() >= 2u * columns);
+        for (std::size_t i = 1; i < points.size(); ++i)
+            QVERIFY(points[i - 1].timeMs < points[i].timeMs);
+        // Each column keeps its minimum and maximum.
+        for (int column = 0; column < columns; column += 37) {
+            double lo = INFINITY, hi = -INFINITY;
+            for (int i = column * 250; i < (column + 1) * 250; ++i) {
+                if (!std::isnan(values[i])) {
+                    lo = std::min(lo, values[i]);
+                    hi = std::max(hi, values[i]);
+                }
+            }
+            bool sawLo = false, sawHi = false;
+            for (const auto &p : points) {
+                if (p.timeMs >= column * 250000LL && p.timeMs < (column + 1) * 250000LL) {
+                    sawLo |= p.value == lo;
+                    sawHi |= p.value == hi;
+                }
+            }
+            QVERIFY(sawLo && sawHi);
+        }
+        // The gap survives as a NaN point.
+        QVERIFY(std::any_of(points.begin(), points.end(),
+                            [](const auto &p) { return std::isnan(p.value); }));
+    }
+
+    void m4KeepsNeighboursOutsideTheRange()
+    {
+        const std::vector<std::int64_t> times = {0, 10, 20, 30, 40};
+        const std::vector<double> values = {1, 2, 3, 4, 5};
+        const auto points = M4Decimator::decimate(times, values, 15, 35, 100);
+        QCOMPARE(points.size(), 4u);
+        QCOMPARE(points.front().timeMs, 10);
+        QCOMPARE(points.back().timeMs, 40);
+        QVERIFY(M4Decimator::decimate(times, values, 50, 40, 10).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestPrometheusResponse)
+#include "tst_prometheusresponse.moc"

@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "prometheustestserver.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTcpServer>
+#include <QThread>
+#include <QTimer>
+
+namespace {
+
+int freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
+}
+
+} // namespace
+
+PrometheusTestServer::PrometheusTestServer()
+{
+    // Data ends at the last whole hour, so that expected values do not depend on the minute.
+    const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+    m_end = now - now % 3600;
+}
+
+PrometheusTestServer::~PrometheusTestServer()
+{
+    if (m_process && m_process->state() != QProcess::NotRunning) {
+        m_process->terminate();
+        if (!m_process->waitForFinished(10000))
+            m_process->kill();
+        m_process->waitForFinished(5000);
+    }
+}
+
+QString PrometheusTestServer::url() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
+{
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return QStringLiteral("cannot write %1").arg(path);
+    QByteArray out;
+    const std::int64_t first = startSeconds();
+    auto line = [&out](const char *series, double value, std::int64_t t) {
+        out += series;
+        out += ' ';
+        out += QByteArray::number(value, 'g', 17);
+        out += ' ';
+        out += QByteArray::number(t);
+        out += '\n';
+    };
+    out += "# TYPE pd_info gauge\n";
+    for (const char *series :
+         {"pd_info{job=\"api\",instance=\"host-a\"}", "pd_info{job=\"node\",instance=\"host-a\"}",
+          "pd_info{job=\"node\",instance=\"host-b\"}"}) {
+        for (int i = 0; i < samples; ++i)
+            line(series, 1, first + i * stepSeconds);
+    }
+    out += "# TYPE pd_temperature_celsius gauge\n";
+    for (int i = 0; i < samples; ++i)
+        line("pd_temperature_celsius{job=\"node\",instance=\"host-a\"}", 20 + i % 10,
+             first + i * stepSeconds);
+    for (int i = 0; i < samples; ++i)
+        line("pd_temperature_celsius{job=\"node\",instance=\"host-b\"}", 30,
+             first + i * stepSeconds);
+    out += "# TYPE pd_requests counter\n";
+    for (int i = 0; i < samples; ++i)
+        line("pd_requests_total{job=\"api\",instance=\"host-a\",code=\"200\"}", 10.0 * i,
+             first + i * stepSeconds);
+    for (int i = 0; i < samples; ++i)
+        line("pd_requests_total{job=\"api\",instance=\"host-a\",code=\"500\"}", 1.0 * i,
+             first + i * stepSeconds);
+    out += "# TYPE pd_request_duration_seconds histogram\n";
+    for (int i = 0; i < samples; ++i) {
+        const std::int64_t t = first + i * stepSeconds;
+        line("pd_request_duration_seconds_bucket{job=\"api\",le=\"0.1\"}", 5.0 * i, t);
+        line("pd_request_duration_seconds_bucket{job=\"api\",le=\"0.5\"}", 8.0 * i, t);
+        line("pd_request_duration_seconds_bucket{job=\"api\",le=\"+Inf\"}", 10.0 * i, t);
+        line("pd_request_duration_seconds_sum{job=\"api\"}", 1.5 * i, t);
+        line("pd_request_duration_seconds_count{job=\"api\"}", 10.0 * i, t);
+    }
+    out += "# EOF\n";
+    if (file.write(out) != out.size())
+        return QStringLiteral("cannot write %1").arg(path);
+    return {};
+}
+
+QString PrometheusTestServer::run(const QString &program, const QStringList &arguments)
+{
+    QProcess process;
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForFinished(120000) || process.exitCode() != 0)
+        return QStringLiteral("%1 failed: %2").arg(program, QString::fromUtf8(process.readAll()));
+    return {};
+}
+
+QString PrometheusTestServer::start()
+{
+    if (!m_dir.isValid())
+        return QStringLiteral("no temporary directory");
+    const QString data = m_dir.filePath(QStringLiteral("data.om"));
+    const QString tsdb = m_dir.filePath(QStringLiteral("tsdb"));
+    if (QString problem = writeOpenMetrics(data); !problem.isEmpty())
+        return problem;
+    if (QString problem = run(QStringLiteral("promtool"),
+                              {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
+                               QStringLiteral("openmetrics"), data, tsdb});
+        !problem.isEmpty())
+        return problem;
+    const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
+    QFile configFile(config);
+    if (!configFile.open(QIODevice::WriteOnly) || configFile.write("scrape_configs: []\n") < 0)
+        return QStringLiteral("cannot write the Prometheus configuration");
+    configFile.close();
+    m_port = freePort();
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("prometheus.log")));
+    m_process->start(QStringLiteral("prometheus"),
+                     {QStringLiteral("--config.file=") + config,
+                      QStringLiteral("--storage.tsdb.path=") + tsdb,
+                      QStringLiteral("--storage.tsdb.retention.time=100y"),
+                      QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
+                      QStringLiteral("--web.enable-lifecycle")});
+    if (!m_process->waitForStarted(10000))
+        return QStringLiteral("prometheus did not start: %1").arg(m_process->errorString());
+    // Ready means the TSDB with the backfilled blocks is open.
+    QNetworkAccessManager network;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 120000) {
+        QNetworkReply *reply =
+            network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/-/ready"))));
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        reply->deleteLater();
+        if (status == 200)
+            return {};
+        if (m_process->state() == QProcess::NotRunning)
+            break;
+        QThread::msleep(200);
+    }
+    QFile log(m_dir.filePath(QStringLiteral("prometheus.log")));
+    log.open(QIODevice::ReadOnly);
+    return QStringLiteral("prometheus did not become ready: %1")
+        .arg(QString::fromUtf8(log.readAll().right(2000)));
+}
