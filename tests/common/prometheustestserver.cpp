@@ -53,6 +53,10 @@ QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
         return QStringLiteral("cannot write %1").arg(path);
     QByteArray out;
     const std::int64_t first = startSeconds();
+    // Samples go on past the window up to a minute from now, so that queries at "now" (PromQL
+    // variables send no time) see data too.
+    const std::int64_t now = QDateTime::currentSecsSinceEpoch();
+    const int written = int((std::max(m_end, now + 60) - first) / stepSeconds) + 1;
     auto line = [&out](const char *series, double value, std::int64_t t) {
         out += series;
         out += ' ';
@@ -65,25 +69,25 @@ QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
     for (const char *series :
          {"pd_info{job=\"api\",instance=\"host-a\"}", "pd_info{job=\"node\",instance=\"host-a\"}",
           "pd_info{job=\"node\",instance=\"host-b\"}"}) {
-        for (int i = 0; i < samples; ++i)
+        for (int i = 0; i < written; ++i)
             line(series, 1, first + i * stepSeconds);
     }
     out += "# TYPE pd_temperature_celsius gauge\n";
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; i < written; ++i)
         line("pd_temperature_celsius{job=\"node\",instance=\"host-a\"}", 20 + i % 10,
              first + i * stepSeconds);
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; i < written; ++i)
         line("pd_temperature_celsius{job=\"node\",instance=\"host-b\"}", 30,
              first + i * stepSeconds);
     out += "# TYPE pd_requests counter\n";
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; i < written; ++i)
         line("pd_requests_total{job=\"api\",instance=\"host-a\",code=\"200\"}", 10.0 * i,
              first + i * stepSeconds);
-    for (int i = 0; i < samples; ++i)
+    for (int i = 0; i < written; ++i)
         line("pd_requests_total{job=\"api\",instance=\"host-a\",code=\"500\"}", 1.0 * i,
              first + i * stepSeconds);
     out += "# TYPE pd_request_duration_seconds histogram\n";
-    for (int i = 0; i < samples; ++i) {
+    for (int i = 0; i < written; ++i) {
         const std::int64_t t = first + i * stepSeconds;
         line("pd_request_duration_seconds_bucket{job=\"api\",le=\"0.1\"}", 5.0 * i, t);
         line("pd_request_duration_seconds_bucket{job=\"api\",le=\"0.5\"}", 8.0 * i, t);

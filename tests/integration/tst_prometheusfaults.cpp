@@ -1,0 +1,141 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "faulthttpserver.h"
+#include "prometheusclient.h"
+
+#include <QNetworkAccessManager>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+#include <cmath>
+
+using namespace Pd;
+
+namespace {
+
+// A port nothing listens on.
+int closedPort()
+{
+    QTcpServer server;
+    server.listen(QHostAddress::LocalHost, 0);
+    return server.serverPort();
+}
+
+} // namespace
+
+// Every way a datasource can fail ends as one clear error on the query, never a crash or a
+// hang; the client keeps working afterwards.
+class TestPrometheusFaults : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QVERIFY(m_server.start()); }
+
+    void faults_data()
+    {
+        QTest::addColumn<QString>("fault");
+        QTest::addColumn<QString>("type");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("500") << "500"
+                             << "http"
+                             << "HTTP 500 Internal Server Error: boom";
+        QTest::newRow("503 with errorType")
+            << "503"
+            << "unavailable"
+            << "too many concurrent queries (HTTP 503 Service Unavailable)";
+        QTest::newRow("slower than the timeout") << "slow"
+                                                 << "timeout"
+                                                 << "within 1 s";
+        QTest::newRow("malformed json") << "garbage"
+                                        << "bad_response"
+                                        << "unreadable response from Prometheus";
+        QTest::newRow("truncated body") << "truncated"
+                                        << "network"
+                                        << "was cut off";
+        QTest::newRow("200 MB body") << "huge"
+                                     << "too_large"
+                                     << "larger than 128 MiB";
+        QTest::newRow("html error page") << "html"
+                                         << "http"
+                                         << "HTTP 502 Bad Gateway: 502 Bad Gateway";
+        QTest::newRow("closed at once") << "closed"
+                                        << "network"
+                                        << "connection closed";
+    }
+
+    void faults()
+    {
+        QFETCH(QString, fault);
+        QFETCH(QString, type);
+        QFETCH(QString, message);
+        DatasourceConnection connection;
+        connection.url = m_server.url(fault).toStdString();
+        PrometheusClient client(connection, &m_network);
+        client.setTimeout(std::chrono::seconds(1));
+        PrometheusReply *reply = client.queryRange("up", 1700000000, 1700003600, 60);
+        QSignalSpy finished(reply, &PrometheusReply::finished);
+        QVERIFY(finished.wait(60000));
+        const PrometheusResponse &response = reply->response();
+        QVERIFY(!response.ok);
+        QCOMPARE(QString::fromStdString(response.errorType), type);
+        QVERIFY2(QString::fromStdString(response.error).contains(message), response.error.c_str());
+        QVERIFY(response.result.series().empty());
+    }
+
+    void connectionRefused()
+    {
+        DatasourceConnection connection;
+        connection.url = "http://127.0.0.1:" + std::to_string(closedPort());
+        PrometheusClient client(connection, &m_network);
+        PrometheusReply *reply = client.query("up", std::nullopt);
+        QSignalSpy finished(reply, &PrometheusReply::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(reply->response().error,
+                 "cannot connect to " + connection.url + ": connection refused");
+    }
+
+    void goodAnswerAfterFaults()
+    {
+        DatasourceConnection connection;
+        connection.url = m_server.url(QStringLiteral("ok")).toStdString();
+        connection.queryParams = {{"tenant", "a b"}};
+        PrometheusClient client(connection, &m_network);
+        PrometheusReply *reply = client.queryRange("up{job=\"x\"} + 1", 1700000000, 1700000120, 60);
+        QSignalSpy finished(reply, &PrometheusReply::finished);
+        QVERIFY(finished.wait(30000));
+        const PrometheusResponse &response = reply->response();
+        QVERIFY2(response.ok, response.error.c_str());
+        QCOMPARE(response.warnings, std::vector<std::string>{"careful"});
+        const Series &series = response.result.series().front();
+        QCOMPARE(series.size(), 3u);
+        QVERIFY(std::isnan(series.values[1]));
+        QVERIFY(std::isinf(series.values[2]));
+        QVERIFY(reply->url().find("/ok/api/v1/query_range?tenant=a%20b") != std::string::npos);
+    }
+
+    void atMostSixRequestsAtOnce()
+    {
+        DatasourceConnection connection;
+        connection.url = m_server.url(QStringLiteral("slow")).toStdString();
+        PrometheusClient client(connection, &m_network);
+        client.setTimeout(std::chrono::seconds(2));
+        std::vector<PrometheusReply *> replies;
+        for (int i = 0; i < 10; ++i)
+            replies.push_back(client.query("up", std::nullopt));
+        QTRY_COMPARE(client.requestsInFlight(), 6);
+        QCOMPARE(client.requestsQueued(), 4);
+        // Cancelled requests never answer, and leave room for the others.
+        for (int i = 0; i < 10; ++i)
+            replies[i]->cancel();
+        QTRY_COMPARE(client.requestsInFlight() + client.requestsQueued(), 0);
+    }
+
+private:
+    FaultHttpServer m_server;
+    QNetworkAccessManager m_network;
+};
+
+QTEST_GUILESS_MAIN(TestPrometheusFaults)
+#include "tst_prometheusfaults.moc"

@@ -1,0 +1,232 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "prometheustestserver.h"
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QJsonObject json;
+    QString out;
+    QString err;
+};
+
+} // namespace
+
+// `perses-desktop query` against a real Prometheus over backfilled data with known values.
+class TestPrometheusQuery : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        const QString problem = m_prometheus.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+
+    void chainedVariablesAndValues()
+    {
+        const Run r = query({QStringLiteral("--var"), QStringLiteral("job=node")});
+        QCOMPARE(r.exitCode, 1); // the "broken" panel fails; the rest is printed all the same
+        QCOMPARE(r.json.value(QStringLiteral("timeRange"))
+                     .toObject()
+                     .value(QStringLiteral("from"))
+                     .toDouble(),
+                 double(m_prometheus.startSeconds()) * 1000);
+
+        const QJsonArray variables = r.json.value(QStringLiteral("variables")).toArray();
+        QCOMPARE(variables.size(), 5);
+        QCOMPARE(variable(variables, "job").value(QStringLiteral("options")).toArray(),
+                 strings({"api", "node"}));
+        QCOMPARE(variable(variables, "job").value(QStringLiteral("value")).toString(),
+                 QStringLiteral("node"));
+        // chained on $job; All selected first, as a list
+        QCOMPARE(variable(variables, "instance").value(QStringLiteral("options")).toArray(),
+                 strings({"host-a", "host-b"}));
+        QCOMPARE(variable(variables, "instance").value(QStringLiteral("value")).toArray(),
+                 strings({"$__all"}));
+        QCOMPARE(variable(variables, "code").value(QStringLiteral("value")).toString(),
+                 QStringLiteral("200"));
+        // PromQL variable, sorted descending for display
+        QCOMPARE(variable(variables, "hottest").value(QStringLiteral("options")).toArray(),
+                 strings({"host-b", "host-a"}));
+        QCOMPARE(variable(variables, "hottest").value(QStringLiteral("value")).toString(),
+                 QStringLiteral("host-b"));
+        QCOMPARE(variable(variables, "threshold").value(QStringLiteral("value")).toString(),
+                 QStringLiteral("25"));
+
+        const QJsonObject temperature = onlyQuery(r, "temperature");
+        QCOMPARE(
+            temperature.value(QStringLiteral("query")).toString(),
+            QStringLiteral("pd_temperature_celsius{job=\"node\", instance=~\"(host-a|host-b)\"}"));
+        QCOMPARE(temperature.value(QStringLiteral("step")).toDouble(), 60.0);
+        QCOMPARE(temperature.value(QStringLiteral("datasource")).toString(),
+                 QStringLiteral("prom"));
+        QCOMPARE(temperature.value(QStringLiteral("error")), QJsonValue(QJsonValue::Null));
+        const QJsonArray series = temperature.value(QStringLiteral("series")).toArray();
+        QCOMPARE(series.size(), 2);
+        const QJsonObject hostA = series.at(0).toObject();
+        QCOMPARE(hostA.value(QStringLiteral("name")).toString(), QStringLiteral("host-a"));
+        QCOMPARE(hostA.value(QStringLiteral("points")).toInt(), 361); // 6 h at 60 s, both ends
+        QCOMPARE(hostA.value(QStringLiteral("first")).toArray(),
+                 (QJsonArray{double(m_prometheus.startSeconds()) * 1000, 20}));
+        QCOMPARE(hostA.value(QStringLiteral("last")).toArray(),
+                 (QJsonArray{double(m_prometheus.endSeconds()) * 1000, 20}));
+        QCOMPARE(series.at(1).toObject().value(QStringLiteral("last")).toArray().at(1).toDouble(),
+                 30.0);
+
+        // rate over $__rate_interval = max(60 + 60, 4 × 60) s: 10 per 15 s
+        const QJsonObject requests = onlyQuery(r, "requests");
+        QCOMPARE(requests.value(QStringLiteral("query")).toString(),
+                 QStringLiteral("rate(pd_requests_total{code=\"200\"}[4m])"));
+        const QJsonObject rate =
+            requests.value(QStringLiteral("series")).toArray().at(0).toObject();
+        QCOMPARE(rate.value(QStringLiteral("name")).toString(), QStringLiteral("200 on host-a"));
+        QVERIFY(std::abs(rate.value(QStringLiteral("last")).toArray().at(1).toDouble() -
+                         10.0 / 15.0) < 1e-9);
+
+        // 20 + (i % 10) > 25 at every fourth sample: 26 or 28 on two minutes out of five
+        const QJsonArray hot = onlyQuery(r, "hot").value(QStringLiteral("series")).toArray();
+        QCOMPARE(hot.size(), 2);
+        QCOMPARE(hot.at(0).toObject().value(QStringLiteral("points")).toInt(), 144);
+        QCOMPARE(hot.at(1).toObject().value(QStringLiteral("points")).toInt(), 361);
+
+        // half of every ten requests are under 0.1 s
+        const QJsonObject p50 =
+            onlyQuery(r, "latency").value(QStringLiteral("series")).toArray().at(0).toObject();
+        QCOMPARE(p50.value(QStringLiteral("name")).toString(), QStringLiteral("p50"));
+        QVERIFY(std::abs(p50.value(QStringLiteral("last")).toArray().at(1).toDouble() - 0.1) <
+                1e-9);
+
+        const QJsonObject broken = onlyQuery(r, "broken");
+        QVERIFY(broken.value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("parse error")));
+        QVERIFY(
+            broken.value(QStringLiteral("error")).toString().contains(QStringLiteral("HTTP 400")));
+    }
+
+    void variablesFromTheCommandLine()
+    {
+        const Run r = query({QStringLiteral("--var"), QStringLiteral("job=node"),
+                             QStringLiteral("--var"), QStringLiteral("instance=host-b"),
+                             QStringLiteral("--var"), QStringLiteral("code=500"),
+                             QStringLiteral("--panel"), QStringLiteral("temperature"),
+                             QStringLiteral("--panel"), QStringLiteral("requests")});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.json.value(QStringLiteral("panels")).toArray().size(), 2);
+        QCOMPARE(onlyQuery(r, "temperature").value(QStringLiteral("query")).toString(),
+                 QStringLiteral("pd_temperature_celsius{job=\"node\", instance=~\"(host-b)\"}"));
+        const QJsonObject rate =
+            onlyQuery(r, "requests").value(QStringLiteral("series")).toArray().at(0).toObject();
+        QVERIFY(std::abs(rate.value(QStringLiteral("last")).toArray().at(1).toDouble() -
+                         1.0 / 15.0) < 1e-9);
+    }
+
+    void defaultJobIsTheFirstOption()
+    {
+        const Run r = query({QStringLiteral("--panel"), QStringLiteral("temperature")});
+        QCOMPARE(r.exitCode, 0);
+        // job = api has no temperature: an empty result is not an error
+        QCOMPARE(onlyQuery(r, "temperature").value(QStringLiteral("series")).toArray().size(), 0);
+        QCOMPARE(variable(r.json.value(QStringLiteral("variables")).toArray(), "instance")
+                     .value(QStringLiteral("options"))
+                     .toArray(),
+                 strings({"host-a"}));
+    }
+
+    void textFormatAndUsageErrors()
+    {
+        QProcess process;
+        process.start(QStringLiteral(PD_EXECUTABLE),
+                      {QStringLiteral("query"), QStringLiteral("--format"), QStringLiteral("xml"),
+                       dashboard()});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        process.start(QStringLiteral(PD_EXECUTABLE),
+                      {QStringLiteral("query"), dashboard(), QStringLiteral("--panel"),
+                       QStringLiteral("nope")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 2);
+        QVERIFY(process.readAllStandardError().contains("no panel 'nope'"));
+        const Run text = query({QStringLiteral("--var"), QStringLiteral("job=node"),
+                                QStringLiteral("--panel"), QStringLiteral("temperature"),
+                                QStringLiteral("--format"), QStringLiteral("text")});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(QStringLiteral("variable job = node  (options: api, node)")),
+                 qPrintable(text.out));
+        QVERIFY(text.out.contains(QStringLiteral("host-a: 361 points, last 20")));
+    }
+
+private:
+    QString dashboard() const { return PdTest::testData(QStringLiteral("query/chained.yaml")); }
+
+    Run query(QStringList extra)
+    {
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("TZ"),
+                           QStringLiteral("UTC")); // steps align to UTC minutes
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/nonexistent"));
+        process.setProcessEnvironment(environment);
+        QStringList arguments = {
+            QStringLiteral("query"),        dashboard(),
+            QStringLiteral("--datasource"), QStringLiteral("prom=") + m_prometheus.url(),
+            QStringLiteral("--from"),       QString::number(m_prometheus.startSeconds()),
+            QStringLiteral("--to"),         QString::number(m_prometheus.endSeconds()),
+            QStringLiteral("--width"),      QStringLiteral("1200")};
+        arguments += extra;
+        process.start(QStringLiteral(PD_EXECUTABLE), arguments);
+        Run run;
+        if (!process.waitForFinished(120000))
+            return run;
+        run.exitCode = process.exitCode();
+        const QByteArray out = process.readAllStandardOutput();
+        run.out = QString::fromUtf8(out);
+        run.err = QString::fromUtf8(process.readAllStandardError());
+        run.json = QJsonDocument::fromJson(out).object();
+        return run;
+    }
+
+    static QJsonObject variable(const QJsonArray &variables, const char *name)
+    {
+        for (const QJsonValue &v : variables) {
+            if (v.toObject().value(QStringLiteral("name")).toString() == QLatin1String(name))
+                return v.toObject();
+        }
+        return {};
+    }
+
+    static QJsonObject onlyQuery(const Run &run, const char *panel)
+    {
+        for (const QJsonValue &p : run.json.value(QStringLiteral("panels")).toArray()) {
+            if (p.toObject().value(QStringLiteral("id")).toString() == QLatin1String(panel))
+                return p.toObject().value(QStringLiteral("queries")).toArray().at(0).toObject();
+        }
+        return {};
+    }
+
+    static QJsonArray strings(std::initializer_list<const char *> values)
+    {
+        QJsonArray array;
+        for (const char *value : values)
+            array.append(QString::fromLatin1(value));
+        return array;
+    }
+
+    PrometheusTestServer m_prometheus;
+};
+
+QTEST_GUILESS_MAIN(TestPrometheusQuery)
+#include "tst_prometheusquery.moc"
