@@ -26,6 +26,24 @@ double medianMs(const std::function<void()> &work, int minRuns, double minSecond
     return samples[samples.size() / 2];
 }
 
+std::pair<double, double> fastestInterleaved(const std::function<void()> &a,
+                                             const std::function<void()> &b, int rounds)
+{
+    using Clock = std::chrono::steady_clock;
+    auto time = [](const std::function<void()> &work) {
+        const auto before = Clock::now();
+        work();
+        return std::chrono::duration<double, std::milli>(Clock::now() - before).count();
+    };
+    double bestA = 1e300;
+    double bestB = 1e300;
+    for (int i = 0; i < rounds; ++i) {
+        bestA = std::min(bestA, time(a));
+        bestB = std::min(bestB, time(b));
+    }
+    return {bestA, bestB};
+}
+
 void printRow(const std::string &label, double ms, double megabytes)
 {
     std::printf("  %-44s %10.3f ms  %9.1f MB/s\n", label.c_str(), ms,

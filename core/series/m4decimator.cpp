@@ -24,24 +24,34 @@ struct Column
 void flush(const Column &column, std::span<const std::int64_t> times,
            std::span<const double> values, std::vector<M4Decimator::Point> &out)
 {
+    // first <= min, max <= last by construction: only min and max (and a rare gap) need
+    // ordering. Indices in order, each once.
     std::size_t picks[5];
     int count = 0;
-    if (column.hasValue) {
-        picks[count++] = column.first;
-        picks[count++] = column.min;
-        picks[count++] = column.max;
-        picks[count++] = column.last;
+    auto add = [&](std::size_t index) {
+        if (count == 0 || picks[count - 1] != index)
+            picks[count++] = index;
+    };
+    const std::size_t low = std::min(column.min, column.max);
+    const std::size_t high = std::max(column.min, column.max);
+    add(column.first);
+    add(low);
+    add(high);
+    add(column.last);
+    if (column.gap != std::numeric_limits<std::size_t>::max()) {
+        // Insert the gap where it belongs.
+        int at = count;
+        while (at > 0 && picks[at - 1] > column.gap)
+            --at;
+        if (at == 0 || picks[at - 1] != column.gap) {
+            for (int k = count; k > at; --k)
+                picks[k] = picks[k - 1];
+            picks[at] = column.gap;
+            ++count;
+        }
     }
-    if (column.gap != std::numeric_limits<std::size_t>::max())
-        picks[count++] = column.gap;
-    std::sort(picks, picks + count);
-    std::size_t previous = std::numeric_limits<std::size_t>::max();
-    for (int i = 0; i < count; ++i) {
-        if (picks[i] == previous)
-            continue;
-        previous = picks[i];
-        out.push_back(M4Decimator::Point{times[picks[i]], values[picks[i]]});
-    }
+    for (int k = 0; k < count; ++k)
+        out.push_back(M4Decimator::Point{times[picks[k]], values[picks[k]]});
 }
 
 } // namespace
@@ -71,36 +81,48 @@ void M4Decimator::decimate(std::span<const std::int64_t> timesMs, std::span<cons
     const std::size_t stop = static_cast<std::size_t>(end - timesMs.begin());
     if (i > 0)
         out.push_back(Point{timesMs[i - 1], values[i - 1]});
-    const double scale = double(columns) / double(toMs - fromMs);
-    Column column;
-    long current = -1;
-    for (; i < stop; ++i) {
-        const long index = static_cast<long>(double(timesMs[i] - fromMs) * scale);
-        if (index != current) {
-            if (current >= 0)
-                flush(column, timesMs, values, out);
-            column = Column{};
-            current = index;
+    const std::int64_t span = toMs - fromMs;
+    while (i < stop) {
+        // Jump straight to the column of the next point: empty columns cost nothing.
+        const std::int64_t column = (timesMs[i] - fromMs) * columns / span;
+        const std::int64_t boundary = fromMs + ((column + 1) * span + columns - 1) / columns;
+        Column kept;
+        kept.first = kept.min = kept.max = i;
+        kept.hasValue = true;
+        double low = values[i];
+        double high = values[i];
+        if (std::isnan(low)) {
+            kept.gap = i;
+            low = std::numeric_limits<double>::infinity();
+            high = -std::numeric_limits<double>::infinity();
         }
-        const double v = values[i];
-        if (std::isnan(v)) {
-            if (column.gap == std::numeric_limits<std::size_t>::max())
-                column.gap = i;
-            continue;
+        // The hot loop, without branches on the data: selects compile to conditional moves.
+        std::size_t minIndex = kept.min;
+        std::size_t maxIndex = kept.max;
+        bool sawNan = false;
+        for (++i; i < stop && timesMs[i] < boundary; ++i) {
+            const double v = values[i];
+            const bool lower = v < low;
+            const bool higher = v > high;
+            low = lower ? v : low;
+            minIndex = lower ? i : minIndex;
+            high = higher ? v : high;
+            maxIndex = higher ? i : maxIndex;
+            sawNan |= v != v;
         }
-        if (!column.hasValue) {
-            column.first = column.last = column.min = column.max = i;
-            column.hasValue = true;
-            continue;
+        kept.min = minIndex;
+        kept.max = maxIndex;
+        kept.last = i - 1;
+        if (sawNan && kept.gap == std::numeric_limits<std::size_t>::max()) {
+            for (std::size_t k = kept.first; k <= kept.last; ++k) {
+                if (std::isnan(values[k])) {
+                    kept.gap = k;
+                    break;
+                }
+            }
         }
-        column.last = i;
-        if (v < values[column.min])
-            column.min = i;
-        else if (v > values[column.max])
-            column.max = i;
+        flush(kept, timesMs, values, out);
     }
-    if (current >= 0)
-        flush(column, timesMs, values, out);
     if (stop < n)
         out.push_back(Point{timesMs[stop], values[stop]});
 }
