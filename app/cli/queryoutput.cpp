@@ -19,16 +19,21 @@ std::string quoted(std::string_view text)
     return out;
 }
 
+std::string formatValue(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "+Inf" : "-Inf";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, end);
+}
+
 // JSON has no NaN or infinities: they are written as Prometheus writes them, as strings.
 std::string sampleValue(double value)
 {
-    if (std::isnan(value))
-        return "\"NaN\"";
-    if (std::isinf(value))
-        return value > 0 ? "\"+Inf\"" : "\"-Inf\"";
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return ec == std::errc() ? std::string(buffer, end) : std::string("null");
+    return std::isfinite(value) ? formatValue(value) : '"' + formatValue(value) + '"';
 }
 
 std::string stringList(const std::vector<std::string> &values)
@@ -86,17 +91,6 @@ std::string queryJson(const QueryResult &query, const std::string &indent)
         out += (i ? ",\n" : "\n") + indent + "  " + seriesJson(series[i], query.seriesNameFormat);
     out += series.empty() ? "]}" : "\n" + indent + "]}";
     return out;
-}
-
-std::string formatValue(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "+Inf" : "-Inf";
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, end);
 }
 
 std::string joined(const std::vector<std::string> &values)

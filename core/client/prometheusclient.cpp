@@ -46,6 +46,18 @@ QByteArray encodeForm(const std::vector<std::pair<std::string, std::string>> &pa
     return form;
 }
 
+// match[] for every matcher, then the time range: the form of the metadata endpoints.
+std::vector<std::pair<std::string, std::string>>
+matchParams(const std::vector<std::string> &matchers, double start, double end)
+{
+    std::vector<std::pair<std::string, std::string>> params;
+    for (const std::string &matcher : matchers)
+        params.emplace_back("match[]", matcher);
+    params.emplace_back("start", number(start));
+    params.emplace_back("end", number(end));
+    return params;
+}
+
 std::size_t pointsBetween(double start, double end, double step)
 {
     if (step <= 0 || end < start)
@@ -84,11 +96,7 @@ PrometheusReply *PrometheusClient::query(const std::string &query, std::optional
 PrometheusReply *PrometheusClient::labelNames(const std::vector<std::string> &matchers,
                                               double start, double end)
 {
-    Params params;
-    for (const std::string &matcher : matchers)
-        params.emplace_back("match[]", matcher);
-    params.emplace_back("start", number(start));
-    params.emplace_back("end", number(end));
+    const Params params = matchParams(matchers, start, end);
     return submit("/api/v1/labels", params, true, true);
 }
 
@@ -96,11 +104,7 @@ PrometheusReply *PrometheusClient::labelValues(const std::string &label,
                                                const std::vector<std::string> &matchers,
                                                double start, double end)
 {
-    Params params;
-    for (const std::string &matcher : matchers)
-        params.emplace_back("match[]", matcher);
-    params.emplace_back("start", number(start));
-    params.emplace_back("end", number(end));
+    const Params params = matchParams(matchers, start, end);
     const QByteArray encoded = QUrl::toPercentEncoding(toQString(label));
     return submit("/api/v1/label/" + encoded.toStdString() + "/values", params, false, true);
 }
@@ -108,11 +112,7 @@ PrometheusReply *PrometheusClient::labelValues(const std::string &label,
 PrometheusReply *PrometheusClient::series(const std::vector<std::string> &matchers, double start,
                                           double end)
 {
-    Params params;
-    for (const std::string &matcher : matchers)
-        params.emplace_back("match[]", matcher);
-    params.emplace_back("start", number(start));
-    params.emplace_back("end", number(end));
+    const Params params = matchParams(matchers, start, end);
     return submit("/api/v1/series", params, true, false);
 }
 

@@ -4,6 +4,7 @@
 
 #include "canonicalorder.h"
 #include "jsonwriter.h"
+#include "prometheusresponse.h"
 #include "resourcefile.h"
 #include "resourceset.h"
 #include "resourcevalidator.h"
@@ -14,9 +15,9 @@
 
 namespace PdFuzz {
 
-// Everything a file from outside goes through: both readers, the validator with its
-// cross-file checks, canonical ordering and both writers. Shared by the libFuzzer target
-// and the regression test, so a crash found once stays fixed.
+// Everything input from outside goes through: both readers, the validator with its
+// cross-file checks, canonical ordering and both writers, and the Prometheus response reader.
+// Shared by the libFuzzer target and the regression test, so a crash found once stays fixed.
 inline void exerciseResources(std::string_view text)
 {
     using namespace Pd;
@@ -34,6 +35,9 @@ inline void exerciseResources(std::string_view text)
         }
     }
     (void)YamlReader::containsComments(text);
+    // What a datasource sends back is untrusted too.
+    (void)PrometheusResponseParser::parseQuery(text);
+    (void)PrometheusResponseParser::parseStrings(text);
 }
 
 } // namespace PdFuzz
