@@ -166,15 +166,30 @@ std::optional<std::string> pickDashboard(Loaded &loaded, const std::string &name
     return "no dashboard named '" + name + "' in the file";
 }
 
+// NAME=a,b sets a list for multi-value variables; elsewhere the comma is part of the value.
 std::optional<std::string> parseVariables(const std::vector<std::string> &arguments,
+                                          const Model::Dashboard &dashboard,
+                                          const std::vector<Model::Variable> &shared,
                                           std::map<std::string, VariableValue> &values)
 {
+    auto allowsMultiple = [&](const std::string &name) {
+        if (const Model::VariableSpec *spec = dashboard.spec.variable(name))
+            return spec->allowMultiple;
+        return std::any_of(shared.begin(), shared.end(), [&](const Model::Variable &v) {
+            return v.spec.name == name && v.spec.allowMultiple;
+        });
+    };
     for (const std::string &argument : arguments) {
         const std::size_t equals = argument.find('=');
         if (equals == std::string::npos || equals == 0)
             return "--var expects NAME=VALUE, got '" + argument + "'";
-        std::vector<std::string> parts;
+        const std::string name = argument.substr(0, equals);
         std::string_view rest = std::string_view(argument).substr(equals + 1);
+        if (!allowsMultiple(name)) {
+            values[name] = VariableValue::single(std::string(rest));
+            continue;
+        }
+        std::vector<std::string> parts;
         while (true) {
             const std::size_t comma = rest.find(',');
             parts.emplace_back(rest.substr(0, comma));
@@ -182,9 +197,7 @@ std::optional<std::string> parseVariables(const std::vector<std::string> &argume
                 break;
             rest.remove_prefix(comma + 1);
         }
-        values[argument.substr(0, equals)] = parts.size() > 1
-                                                 ? VariableValue::list(std::move(parts))
-                                                 : VariableValue::single(std::move(parts.front()));
+        values[name] = VariableValue::list(std::move(parts));
     }
     return std::nullopt;
 }
@@ -233,7 +246,10 @@ std::vector<std::pair<std::string, int>> panelsToRun(const Model::Dashboard &das
     if (o.panels.empty())
         return panels;
     std::vector<std::pair<std::string, int>> chosen;
+    std::set<std::string> named;
     for (const std::string &id : o.panels) {
+        if (!named.insert(id).second)
+            continue; // each panel once: it is run once and reported once
         if (!dashboard.spec.panel(id)) {
             problem = "no panel '" + id + "' in dashboard '" + dashboard.metadata.name + "'";
             return {};
@@ -266,7 +282,8 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     DashboardQueryEngine::Settings settings;
     if (auto problem = parseRange(options, dashboard, settings.range))
         return usageError(*problem);
-    if (auto problem = parseVariables(options.variables, settings.variables))
+    if (auto problem =
+            parseVariables(options.variables, dashboard, loaded.variables, settings.variables))
         return usageError(*problem);
     DatasourceOverrides overrides;
     if (auto problem = overrides.loadFile(DatasourceOverrides::userFilePath()))
@@ -281,24 +298,32 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     if (!problem.empty())
         return usageError(problem);
     settings.timeout = std::chrono::seconds(options.timeoutSeconds);
-    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(settings.range.toMs);
+    // As the UI does: the offset of the zone now, whatever the range.
+    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
 
     QCoreApplication app(argc, argv);
     DashboardQueryEngine engine(dashboard, loaded.datasources, loaded.variables,
                                 std::move(overrides), settings);
-    std::size_t pending = panels.size();
-    QObject::connect(&engine, &DashboardQueryEngine::panelFinished, &app, [&](const QString &) {
-        if (--pending == 0)
+    // Each panel reports once; the loop ends when all have, or when variables alone were
+    // asked for. Variables may resolve before the loop runs (static and text ones only).
+    std::set<QString> finishedPanels;
+    bool variablesDone = false;
+    auto done = [&] { return variablesDone && finishedPanels.size() == panels.size(); };
+    QObject::connect(&engine, &DashboardQueryEngine::panelFinished, &app, [&](const QString &id) {
+        finishedPanels.insert(id);
+        if (done())
             app.quit();
     });
     QObject::connect(&engine, &DashboardQueryEngine::variablesResolved, &app, [&] {
-        if (panels.empty())
+        variablesDone = true;
+        if (done())
             app.quit();
     });
+    engine.start();
     for (const auto &[id, width] : panels)
         engine.runPanel(id, width);
-    engine.start();
-    app.exec();
+    if (!done())
+        app.exec();
 
     std::vector<QueryOutput::Panel> results;
     bool failed = false;

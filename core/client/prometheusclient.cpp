@@ -5,8 +5,10 @@
 #include "httpfailure.h"
 
 #include <QFuture>
+#include <QFutureWatcher>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtConcurrent>
@@ -25,10 +27,12 @@ QString toQString(const std::string &text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+// Times and steps as plain numbers ("1700000000", "0.5"), never in exponent form.
 std::string number(double value)
 {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    char buffer[64];
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     return ec == std::errc() ? std::string(buffer, end) : std::string("0");
 }
 
@@ -121,9 +125,12 @@ PrometheusReply *PrometheusClient::submit(const std::string &path, const Params 
 {
     auto *reply = new PrometheusReply(this);
     // The datasource's query parameters go on the URL; the request's own win over them.
+    // `path` is already percent-encoded (label names): keep it as it is.
     QUrl url(toQString(m_connection.url));
-    url.setPath(url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) + toQString(path)
-                                                      : url.path() + toQString(path));
+    QString base = url.path(QUrl::FullyEncoded);
+    if (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    url.setPath(base + toQString(path), QUrl::TolerantMode);
     QUrlQuery urlQuery(url);
     for (const auto &[key, value] : m_connection.queryParams) {
         const bool overridden = std::any_of(params.begin(), params.end(),
@@ -203,6 +210,15 @@ void PrometheusClient::start(Request request)
         body->append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
     });
     connect(request.reply.data(), &PrometheusReply::canceled, network, &QNetworkReply::abort);
+    // The transfer timeout only fires after a silence; a server trickling bytes is bounded
+    // by this deadline for the whole request.
+    auto *deadline = new QTimer(network);
+    deadline->setSingleShot(true);
+    connect(deadline, &QTimer::timeout, network, [network] {
+        network->setProperty("pd_timedOut", true);
+        network->abort();
+    });
+    deadline->start(m_timeout);
     connect(network, &QNetworkReply::finished, this,
             [this, network, request, body] { onFinished(network, request, body); });
 }
@@ -217,6 +233,11 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
     if (!reply || reply->isCanceled()) {
         if (reply)
             reply->deleteLater();
+        return;
+    }
+    if (network->property("pd_timedOut").toBool()) {
+        reply->finish(HttpFailure::network(QNetworkReply::TimeoutError, {}, m_connection.url,
+                                           m_timeout, false));
         return;
     }
     if (network->property("pd_tooLarge").toBool()) {
@@ -237,7 +258,19 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
     body->reserve(body->size() + PrometheusResponseParser::padding);
     const bool strings = request.strings;
     const std::size_t expected = request.expectedPoints;
-    QtConcurrent::run([body, strings, expected, status, contentType] {
+    // The watcher belongs to the reply: if the reply goes away during the parse, so does
+    // the callback; the worker still finishes with its own copy of the body.
+    auto *watcher = new QFutureWatcher<PrometheusResponse>(reply);
+    connect(watcher, &QFutureWatcherBase::finished, reply, [reply, watcher] {
+        PrometheusResponse response = watcher->result();
+        watcher->deleteLater();
+        if (reply->isCanceled()) {
+            reply->deleteLater();
+            return;
+        }
+        reply->finish(std::move(response));
+    });
+    watcher->setFuture(QtConcurrent::run([body, strings, expected, status, contentType] {
         PrometheusResponse response =
             strings ? PrometheusResponseParser::parseStrings(*body)
                     : PrometheusResponseParser::parseQuery(
@@ -245,10 +278,7 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
         if (status >= 300)
             return HttpFailure::httpStatus(status, *body, contentType, std::move(response));
         return response;
-    }).then(reply, [reply](PrometheusResponse response) {
-        if (reply)
-            reply->finish(std::move(response));
-    });
+    }));
 }
 
 } // namespace Pd

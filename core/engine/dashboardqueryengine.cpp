@@ -84,6 +84,10 @@ void DashboardQueryEngine::start()
 {
     ++m_generation;
     cancelInFlight();
+    // Panels already shown run again once the variables are resolved anew.
+    for (const auto &[panelId, result] : m_results)
+        m_waiting[panelId] = result.widthPx;
+    m_results.clear();
     m_variables->resolve();
 }
 
@@ -91,9 +95,6 @@ void DashboardQueryEngine::setTimeRange(const TimeRange &range)
 {
     m_settings.range = range;
     m_variables->setContext(range, m_dashboard.metadata.name, m_dashboard.metadata.project);
-    for (const auto &[panelId, result] : m_results)
-        m_waiting[panelId] = result.widthPx;
-    m_results.clear();
     start();
 }
 
@@ -104,6 +105,7 @@ void DashboardQueryEngine::cancelInFlight()
             reply->cancel();
     }
     m_inFlight.clear();
+    m_panelReplies.clear();
 }
 
 int DashboardQueryEngine::requestsInFlight() const
@@ -117,10 +119,17 @@ const PanelResult *DashboardQueryEngine::panelResult(const std::string &panelId)
     return it == m_results.end() ? nullptr : &it->second;
 }
 
-bool DashboardQueryEngine::prefersInstant(const std::string &panelPluginKind)
+bool DashboardQueryEngine::prefersInstant(const Model::Plugin &panelPlugin)
 {
-    return panelPluginKind == "TimeSeriesTable" || panelPluginKind == "HistogramChart" ||
-           panelPluginKind == "Table";
+    const std::string &kind = panelPlugin.kind;
+    if (kind == "TimeSeriesTable" || kind == "HistogramChart")
+        return true;
+    if (kind != "Table")
+        return false;
+    // A table whose cells embed a chart needs ranges.
+    const Node *columns = panelPlugin.spec.find("columnSettings");
+    return !columns || std::none_of(columns->items().begin(), columns->items().end(),
+                                    [](const Node &column) { return column.contains("plugin"); });
 }
 
 void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
@@ -140,6 +149,11 @@ void DashboardQueryEngine::runQueries(const std::string &panelId)
     const Model::Panel *panel = m_dashboard.spec.panel(panelId);
     PanelResult &result = m_results[panelId];
     result.queries.clear();
+    ++result.run;
+    for (const QPointer<PrometheusReply> &reply : std::exchange(m_panelReplies[panelId], {})) {
+        if (reply)
+            reply->cancel();
+    }
     if (!panel) {
         QMetaObject::invokeMethod(
             this, [this, panelId] { emit panelFinished(QString::fromStdString(panelId)); },
@@ -148,7 +162,7 @@ void DashboardQueryEngine::runQueries(const std::string &panelId)
     }
     result.queries.resize(panel->queries.size());
     const VariableValues values = m_variables->values();
-    const bool instantByDefault = prefersInstant(panel->plugin.kind);
+    const bool instantByDefault = prefersInstant(panel->plugin);
     for (std::size_t i = 0; i < panel->queries.size(); ++i)
         runQuery(panelId, i, panel->queries[i], values, instantByDefault);
     if (panel->queries.empty())
@@ -163,7 +177,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
 {
     QueryResult &result = m_results[panelId].queries[index];
     result.pluginKind = query.plugin.kind;
-    const std::uint64_t generation = m_generation;
+    const RunId generation{m_generation, m_results[panelId].run};
     auto fail = [&](std::string type, std::string message) {
         QMetaObject::invokeMethod(
             this,
@@ -224,6 +238,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
             : lookup.client->queryRange(result.query, result.window.startSeconds,
                                         result.window.endSeconds, result.window.stepSeconds);
     m_inFlight.emplace_back(reply);
+    m_panelReplies[panelId].emplace_back(reply);
     connect(reply, &PrometheusReply::finished, this, [this, reply, panelId, index, generation] {
         reply->deleteLater();
         finishQuery(panelId, index, generation, reply->response());
@@ -231,12 +246,12 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
 }
 
 void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t index,
-                                       std::uint64_t generation, PrometheusResponse response)
+                                       RunId generation, PrometheusResponse response)
 {
-    if (generation != m_generation)
-        return; // a stale answer: the range or a variable changed since
     auto it = m_results.find(panelId);
-    if (it == m_results.end() || index >= it->second.queries.size())
+    // A stale answer: the range or a variable changed, or the panel was run again, since.
+    if (generation.engine != m_generation || it == m_results.end() ||
+        generation.panel != it->second.run || index >= it->second.queries.size())
         return;
     QueryResult &result = it->second.queries[index];
     result.response = std::move(response);

@@ -59,7 +59,7 @@ public:
     int requestsInFlight() const;
 
     // A panel plugin that wants instant queries when the query does not say (§9.3).
-    static bool prefersInstant(const std::string &panelPluginKind);
+    static bool prefersInstant(const Model::Plugin &panelPlugin);
 
 signals:
     void variablesResolved();
@@ -70,7 +70,13 @@ private:
     void runQueries(const std::string &panelId);
     void runQuery(const std::string &panelId, std::size_t index, const Model::Query &query,
                   const VariableValues &values, bool instantByDefault);
-    void finishQuery(const std::string &panelId, std::size_t index, std::uint64_t generation,
+    // Which run an answer belongs to: the engine's (range and variables) and the panel's.
+    struct RunId
+    {
+        std::uint64_t engine = 0;
+        std::uint64_t panel = 0;
+    };
+    void finishQuery(const std::string &panelId, std::size_t index, RunId generation,
                      PrometheusResponse response);
     void cancelInFlight();
 
@@ -81,6 +87,7 @@ private:
     std::map<std::string, PanelResult> m_results;
     std::map<std::string, int> m_waiting; // panels to run once variables are resolved
     std::vector<QPointer<PrometheusReply>> m_inFlight;
+    std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
     std::uint64_t m_generation = 0;
 };
 

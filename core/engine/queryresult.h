@@ -5,6 +5,7 @@
 #include "prometheusresponse.h"
 #include "querystep.h"
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ struct PanelResult
 {
     std::string panelId;
     int widthPx = 0;
+    std::uint64_t run = 0; // bumped on every (re)run: answers of an earlier run are dropped
     std::vector<QueryResult> queries;
 
     bool isFinished() const;

@@ -61,10 +61,12 @@ constexpr std::array<StepRow, 29> stepTable = {{
     {std::numeric_limits<std::int64_t>::max(), 15 * second},
 }};
 
+// A plain number, never in exponent form: "300000", "0.5".
 std::string numberText(double value)
 {
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    char buffer[64];
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
     return ec == std::errc() ? std::string(buffer, end) : std::string("0");
 }
 

@@ -8,6 +8,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -25,6 +26,9 @@ struct Reader
 {
     PrometheusResponse &response;
     std::size_t expectedPoints = 0;
+    // Points reserved so far may not exceed what the body could hold (a point takes at least
+    // eight bytes of JSON), so many short series cannot make reservations explode.
+    std::size_t reserveBudget = 0;
 
     bool fail(error_code code, std::string_view where)
     {
@@ -64,6 +68,8 @@ struct Reader
             return fail(error, "sample time");
         // Rounded by hand: llround is a library call on the hottest path.
         const double ms = seconds * 1000.0;
+        if (!(std::abs(ms) < 9.0e18)) // also false for NaN
+            return fail("a sample time is out of range");
         out = static_cast<std::int64_t>(ms + (ms >= 0 ? 0.5 : -0.5));
         return true;
     }
@@ -89,9 +95,10 @@ struct Reader
 
     bool readValues(ondemand::array values, Series &series)
     {
-        if (expectedPoints > 0) {
-            series.timesMs.reserve(expectedPoints);
-            series.values.reserve(expectedPoints);
+        if (const std::size_t reserve = std::min(expectedPoints, reserveBudget); reserve > 0) {
+            series.timesMs.reserve(reserve);
+            series.values.reserve(reserve);
+            reserveBudget -= reserve;
         }
         for (auto element : values) {
             ondemand::array pair;
@@ -274,49 +281,60 @@ struct Reader
         if (auto error = result.type().get(type))
             return fail(error, "result");
         SeriesStore &store = response.result;
-        if (type == ondemand::json_type::array) {
-            ondemand::array array;
-            if (auto error = result.get_array().get(array))
+        if (type != ondemand::json_type::array)
+            return fail("the result is not a list");
+        ondemand::array array;
+        if (auto error = result.get_array().get(array))
+            return fail(error, "result");
+        // Either series objects (vector, matrix) or one [time, value] pair (scalar, string).
+        std::size_t index = 0;
+        bool sawSeries = false;
+        Series scalar;
+        for (auto element : array) {
+            ondemand::value item;
+            if (auto error = element.get(item))
                 return fail(error, "result");
-            std::size_t index = 0;
-            Series scalar;
-            for (auto element : array) {
-                ondemand::value item;
-                if (auto error = element.get(item))
+            ondemand::json_type itemType;
+            if (auto error = item.type().get(itemType))
+                return fail(error, "result");
+            if (itemType == ondemand::json_type::object) {
+                if (index > 0 && !sawSeries)
+                    return fail("the result mixes series and a scalar");
+                sawSeries = true;
+                ondemand::object object;
+                if (auto error = item.get_object().get(object))
                     return fail(error, "result");
-                ondemand::json_type itemType;
-                if (auto error = item.type().get(itemType))
-                    return fail(error, "result");
-                if (itemType == ondemand::json_type::object) {
-                    ondemand::object object;
-                    if (auto error = item.get_object().get(object))
-                        return fail(error, "result");
-                    Series &series = store.series().emplace_back();
-                    if (!readSeries(object, series))
-                        return false;
-                } else if (index == 0) {
-                    // scalar or string result: [ts, "v"]
-                    if (!readTimestamp(item, scalar.timesMs.emplace_back()))
-                        return false;
-                } else if (index == 1) {
-                    double value = 0;
-                    std::string_view text;
-                    if (store.resultType() == SeriesStore::ResultType::String) {
-                        if (auto error = item.get_string().get(text))
-                            return fail(error, "string result");
-                        scalar.labels.emplace_back("value", std::string(text));
-                        value = std::numeric_limits<double>::quiet_NaN();
-                    } else if (!readSampleValue(item, value)) {
-                        return false;
-                    }
-                    scalar.values.push_back(value);
-                    store.series().push_back(std::move(scalar));
+                Series &series = store.series().emplace_back();
+                if (!readSeries(object, series))
+                    return false;
+                if (series.timesMs.size() != series.values.size())
+                    return fail("a series has a different number of times and values");
+            } else if (sawSeries || index > 1) {
+                return fail("the result mixes series and a scalar");
+            } else if (index == 0) {
+                if (!readTimestamp(item, scalar.timesMs.emplace_back()))
+                    return false;
+            } else {
+                double value = 0;
+                std::string_view text;
+                if (store.resultType() == SeriesStore::ResultType::String) {
+                    if (auto error = item.get_string().get(text))
+                        return fail(error, "string result");
+                    scalar.labels.emplace_back("value", std::string(text));
+                    value = std::numeric_limits<double>::quiet_NaN();
+                } else if (!readSampleValue(item, value)) {
+                    return false;
                 }
-                ++index;
+                scalar.values.push_back(value);
             }
-            return true;
+            ++index;
         }
-        return fail("the result is not a list");
+        if (!sawSeries && index > 0) {
+            if (index != 2)
+                return fail("a scalar result is not a [time, value] pair");
+            store.series().push_back(std::move(scalar));
+        }
+        return true;
     }
 
     bool readResultType(ondemand::value value)
@@ -448,7 +466,7 @@ PrometheusResponse parseEnvelope(std::string_view paddedBody, std::size_t expect
                                  bool strings)
 {
     PrometheusResponse response;
-    Reader reader{response, expectedPointsPerSeries};
+    Reader reader{response, expectedPointsPerSeries, paddedBody.size() / 8};
     reader.readEnvelope(
         simdjson::padded_string_view(paddedBody.data(), paddedBody.size(),
                                      paddedBody.size() + simdjson::SIMDJSON_PADDING),

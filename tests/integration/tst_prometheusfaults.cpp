@@ -73,7 +73,8 @@ private slots:
         DatasourceConnection connection;
         connection.url = m_server.url(fault).toStdString();
         PrometheusClient client(connection, &m_network);
-        client.setTimeout(std::chrono::seconds(1));
+        // A second for most; the 200 MB body needs time to pass the 128 MiB limit.
+        client.setTimeout(std::chrono::seconds(fault == QLatin1String("huge") ? 60 : 1));
         PrometheusReply *reply = client.queryRange("up", 1700000000, 1700003600, 60);
         QSignalSpy finished(reply, &PrometheusReply::finished);
         QVERIFY(finished.wait(60000));
@@ -113,6 +114,20 @@ private slots:
         QVERIFY(std::isnan(series.values[1]));
         QVERIFY(std::isinf(series.values[2]));
         QVERIFY(reply->url().find("/ok/api/v1/query_range?tenant=a%20b") != std::string::npos);
+    }
+
+    void labelNamesAreEncodedOnce()
+    {
+        DatasourceConnection connection;
+        connection.url = m_server.url(QStringLiteral("ok")).toStdString() + "/";
+        PrometheusClient client(connection, &m_network);
+        PrometheusReply *reply =
+            client.labelValues("a b/c", {"up{x=\"1\"}"}, 1700000000, 1700003600);
+        QCOMPARE(reply->url().substr(0, reply->url().find('?')),
+                 m_server.url(QStringLiteral("ok")).toStdString() +
+                     "/api/v1/label/a%20b%2Fc/values");
+        QVERIFY(reply->url().find("start=1700000000&end=1700003600") != std::string::npos);
+        QVERIFY(reply->url().find("match%5B%5D=up%7Bx%3D%221%22%7D") != std::string::npos);
     }
 
     void atMostSixRequestsAtOnce()

@@ -3,10 +3,12 @@
 #include "prometheustestserver.h"
 #include "testpaths.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -146,6 +148,34 @@ private slots:
                  strings({"host-a"}));
     }
 
+    // No variables: queries go out at once (a CLI run once waited for ever here).
+    void dashboardWithoutVariables()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("plain.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "kind: Dashboard\nmetadata: {name: plain}\nspec:\n  panels:\n    info:\n"
+            "      kind: Panel\n      spec:\n        plugin: {kind: TimeSeriesChart}\n"
+            "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+            "              plugin: {kind: PrometheusTimeSeriesQuery, spec: {query: pd_info}}\n"
+            "  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
+            "          - {x: 0, 'y': 0, width: 24, height: 6, content: {$ref: "
+            "'#/spec/panels/info'}}\n");
+        file.close();
+        const Run r = queryFile(path, {});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(onlyQuery(r, "info").value(QStringLiteral("series")).toArray().size(), 3);
+        // The comma stays in the value of a single-value variable.
+        const Run text = query({QStringLiteral("--var"), QStringLiteral("threshold=1,5"),
+                                QStringLiteral("--panel"), QStringLiteral("hot")});
+        QCOMPARE(variable(text.json.value(QStringLiteral("variables")).toArray(), "threshold")
+                     .value(QStringLiteral("value"))
+                     .toString(),
+                 QStringLiteral("1,5"));
+    }
+
     void textFormatAndUsageErrors()
     {
         QProcess process;
@@ -172,7 +202,9 @@ private slots:
 private:
     QString dashboard() const { return PdTest::testData(QStringLiteral("query/chained.yaml")); }
 
-    Run query(QStringList extra)
+    Run query(QStringList extra) { return queryFile(dashboard(), std::move(extra)); }
+
+    Run queryFile(const QString &file, QStringList extra)
     {
         QProcess process;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -181,7 +213,7 @@ private:
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/nonexistent"));
         process.setProcessEnvironment(environment);
         QStringList arguments = {
-            QStringLiteral("query"),        dashboard(),
+            QStringLiteral("query"),        file,
             QStringLiteral("--datasource"), QStringLiteral("prom=") + m_prometheus.url(),
             QStringLiteral("--from"),       QString::number(m_prometheus.startSeconds()),
             QStringLiteral("--to"),         QString::number(m_prometheus.endSeconds()),

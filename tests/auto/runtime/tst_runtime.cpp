@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
 #include "builtinvariables.h"
+#include "calculation.h"
 #include "datasourcecatalog.h"
 #include "datasourceconnection.h"
 #include "jsonreader.h"
@@ -235,6 +236,11 @@ private slots:
         window.stepSeconds = 0.5;
         BuiltinVariables::addQueryScope(values, window);
         QCOMPARE(values["__interval"].first(), std::string("500ms"));
+        QCOMPARE(values["__interval_ms"].first(), std::string("500"));
+        window.stepSeconds = 2592000; // 30 days: still a plain number
+        BuiltinVariables::addQueryScope(values, window);
+        QCOMPARE(values["__interval_ms"].first(), std::string("2592000000"));
+        QCOMPARE(values["__interval"].first(), std::string("4w2d"));
     }
 
     void capturingRegexp()
@@ -306,6 +312,41 @@ private slots:
 
         QCOMPARE(VariableOptions::select(plain, {}, std::nullopt), VariableValue::single(""));
         QCOMPARE(VariableOptions::select(multi, {}, std::nullopt), VariableValue::list({"$__all"}));
+    }
+
+    void calculations_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("first") << "first" << qQNaN();
+        QTest::newRow("last") << "last" << 4.0;
+        QTest::newRow("first-number") << "first-number" << 2.0;
+        QTest::newRow("last-number") << "last-number" << 4.0;
+        QTest::newRow("mean") << "mean" << 3.0;
+        QTest::newRow("sum") << "sum" << 9.0;
+        QTest::newRow("min") << "min" << 2.0;
+        QTest::newRow("max") << "max" << 4.0;
+    }
+
+    void calculations()
+    {
+        QFETCH(QString, name);
+        QFETCH(double, expected);
+        const std::vector<double> values = {qQNaN(), 2, 3, qQNaN(), 4};
+        const auto calculation = parseCalculation(name.toStdString());
+        QVERIFY(calculation);
+        const std::optional<double> result = calculate(*calculation, values);
+        QVERIFY(result);
+        if (std::isnan(expected))
+            QVERIFY(std::isnan(*result));
+        else
+            QCOMPARE(*result, expected);
+        // Only missing samples: the number variants and the aggregates have no value.
+        const std::vector<double> missing = {qQNaN(), qQNaN()};
+        if (name != QLatin1String("first") && name != QLatin1String("last"))
+            QVERIFY(!calculate(*calculation, missing));
+        QVERIFY(!calculate(*calculation, {}));
+        QVERIFY(!parseCalculation("median"));
     }
 
     void staticListOptions()

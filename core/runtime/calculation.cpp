@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "calculation.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <utility>
+
+namespace Pd {
+
+std::optional<Calculation> parseCalculation(std::string_view name)
+{
+    static constexpr std::array<std::pair<std::string_view, Calculation>, 8> names = {{
+        {"first", Calculation::First},
+        {"last", Calculation::Last},
+        {"first-number", Calculation::FirstNumber},
+        {"last-number", Calculation::LastNumber},
+        {"mean", Calculation::Mean},
+        {"sum", Calculation::Sum},
+        {"min", Calculation::Min},
+        {"max", Calculation::Max},
+    }};
+    for (const auto &[text, calculation] : names) {
+        if (text == name)
+            return calculation;
+    }
+    return std::nullopt;
+}
+
+std::optional<double> calculate(Calculation calculation, std::span<const double> values)
+{
+    if (values.empty())
+        return std::nullopt;
+    switch (calculation) {
+    case Calculation::First:
+        return values.front();
+    case Calculation::Last:
+        return values.back();
+    case Calculation::FirstNumber:
+        for (double v : values) {
+            if (!std::isnan(v))
+                return v;
+        }
+        return std::nullopt;
+    case Calculation::LastNumber:
+        for (auto it = values.rbegin(); it != values.rend(); ++it) {
+            if (!std::isnan(*it))
+                return *it;
+        }
+        return std::nullopt;
+    default:
+        break;
+    }
+    double total = 0;
+    double low = INFINITY;
+    double high = -INFINITY;
+    std::size_t count = 0;
+    for (double v : values) {
+        if (std::isnan(v))
+            continue;
+        total += v;
+        low = std::min(low, v);
+        high = std::max(high, v);
+        ++count;
+    }
+    if (count == 0)
+        return std::nullopt;
+    switch (calculation) {
+    case Calculation::Mean:
+        return total / double(count);
+    case Calculation::Sum:
+        return total;
+    case Calculation::Min:
+        return low;
+    case Calculation::Max:
+        return high;
+    default:
+        return std::nullopt;
+    }
+}
+
+} // namespace Pd
