@@ -4,6 +4,7 @@
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
 #include "cli/querycommand.h"
+#include "memorytuning.h"
 
 #include <iostream>
 #include <string>
@@ -28,6 +29,7 @@ constexpr const char *help =
 
 int main(int argc, char **argv)
 {
+    Pd::MemoryTuning::keepFreedMemoryForReuse();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (args.empty()) {
         std::cerr << "perses-desktop: the dashboard window is not part of this build yet; "
