@@ -6,6 +6,7 @@
 #include "diagnosticformatter.h"
 #include "duration.h"
 #include "exitcodes.h"
+#include "gridgeometry.h"
 #include "modeldecoder.h"
 #include "queryoutput.h"
 #include "resourcefile.h"
@@ -234,7 +235,7 @@ std::vector<std::pair<std::string, int>> panelsToRun(const Model::Dashboard &das
     auto widthOf = [&](int columns) {
         if (o.width > 0)
             return o.width;
-        return std::max(1, columns * defaultWindowWidth / 24 - 10);
+        return GridGeometry(defaultWindowWidth).rect(GridCell{0, 0, columns, 1}).width;
     };
     for (const Model::GridLayout &layout : dashboard.spec.layouts) {
         for (const Model::GridItem &item : layout.items) {
