@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "variableoptions.h"
 
+#include "textpatterns.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -53,9 +55,15 @@ VariableOptions::applyCapturingRegexp(const std::vector<VariableOption> &options
 {
     if (regexp.empty())
         return options;
+    const std::string usable = TextPatterns::forStdRegex(regexp);
+    if (usable.empty()) {
+        if (error)
+            *error = "capturingRegexp uses lookbehind or is too long, which is not supported here";
+        return options;
+    }
     std::regex compiled;
     try {
-        compiled = std::regex(regexp, std::regex::ECMAScript);
+        compiled = std::regex(usable, std::regex::ECMAScript);
     } catch (const std::regex_error &e) {
         if (error)
             *error = std::string("invalid capturingRegexp: ") + e.what();

@@ -86,6 +86,11 @@ DurationParse parseDuration(std::string_view text)
         total += amount * units[found].milliseconds;
         i = unitEnd;
     }
+    // The server holds durations in nanoseconds (Go's time.Duration): about 292 years.
+    if (total > std::numeric_limits<std::int64_t>::max() / 1'000'000) {
+        result.error = "duration out of range";
+        return result;
+    }
     result.milliseconds = total;
     return result;
 }

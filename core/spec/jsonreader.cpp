@@ -268,8 +268,15 @@ private:
         double value = 0;
         const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (ec == std::errc::result_out_of_range) {
-            failAt(pos, ParseRules::syntax, "number " + std::string(text) + " is out of range");
-            return {};
+            // Too small for a double reads as zero, as in Go; too large is an error there too.
+            const std::size_t exponent = text.find_first_of("eE");
+            const bool underflow = exponent != std::string_view::npos &&
+                                   exponent + 1 < text.size() && text[exponent + 1] == '-';
+            if (!underflow) {
+                failAt(pos, ParseRules::syntax, "number " + std::string(text) + " is out of range");
+                return {};
+            }
+            value = text.front() == '-' ? -0.0 : 0.0;
         }
         return Node::number(value, std::string(text), pos);
     }

@@ -83,10 +83,12 @@ Schema variableSpec(bool named)
 Schema gridItems()
 {
     const Schema item = Schema::object({
-        required("x", Schema::integer()),
-        required("y", Schema::integer()),
-        required("width", Schema::integer()),
-        required("height", Schema::integer()),
+        // Go decodes a missing coordinate as 0 and writes it back: not an error here either
+        // (a missing size is a grid-bounds warning).
+        optional("x", Schema::integer()),
+        optional("y", Schema::integer()),
+        optional("width", Schema::integer()),
+        optional("height", Schema::integer()),
         required("content", Schema::object({required("$ref", text())})),
         optional("repeatVariable",
                  Schema::object(
@@ -103,8 +105,8 @@ Schema layout()
         required(
             "spec",
             Schema::object({
-                optional("display", Schema::object({required("title", text()),
-                                                    optional("collapse", Schema::object({required(
+                optional("display", Schema::object({optional("title", text()),
+                                                    optional("collapse", Schema::object({optional(
                                                                              "open", flag())}))})),
                 optional("items", gridItems()),
                 optional("repeatVariable", text()),

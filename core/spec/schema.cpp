@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <regex>
 
 namespace Pd {
 
@@ -18,7 +17,7 @@ struct Schema::Definition
     std::optional<double> minimum;
     std::optional<double> maximum;
     int minRunes = 0;
-    std::shared_ptr<const std::regex> pattern;
+    std::function<bool(std::string_view)> pattern;
     std::string patternText;
     std::vector<std::string> allowed; // enum of strings
     std::size_t minItems = 0;
@@ -137,8 +136,14 @@ std::string describeValue(const Node &value)
     switch (value.type()) {
     case Node::Type::String: {
         std::string out;
-        JsonWriter::appendString(out, value.text().size() > 80 ? value.text().substr(0, 77) + "..."
-                                                               : value.text());
+        std::string text = value.text();
+        if (text.size() > 80) {
+            std::size_t cut = 77;
+            while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut; // never split a character
+            text = text.substr(0, cut) + "...";
+        }
+        JsonWriter::appendString(out, text);
         return out;
     }
     case Node::Type::Number:
@@ -264,11 +269,11 @@ Schema Schema::minRunes(int count) const
     return Schema(std::move(definition));
 }
 
-Schema Schema::matching(const std::string &regex) const
+Schema Schema::matching(std::string pattern, std::function<bool(std::string_view)> predicate) const
 {
     auto definition = copy();
-    definition->pattern = std::make_shared<const std::regex>(regex, std::regex::ECMAScript);
-    definition->patternText = regex;
+    definition->pattern = std::move(predicate);
+    definition->patternText = std::move(pattern);
     return Schema(std::move(definition));
 }
 
@@ -365,7 +370,7 @@ void checkScalar(const Schema::Definition &d, const Node &value, const std::stri
         if (d.minRunes > 0 && runeCount(text) < static_cast<std::size_t>(d.minRunes))
             violate("invalid value " + describeValue(value) +
                     " (does not satisfy strings.MinRunes(" + std::to_string(d.minRunes) + "))");
-        if (d.pattern && !std::regex_search(text, *d.pattern))
+        if (d.pattern && !d.pattern(text))
             violate("invalid value " + describeValue(value) + " (out of bound =~" +
                     describeValue(Node::string(d.patternText)) + ")");
     } else if (value.isNumber()) {

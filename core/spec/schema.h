@@ -66,7 +66,9 @@ public:
     Schema minimum(double bound) const;
     Schema maximum(double bound) const;
     Schema minRunes(int count) const;
-    Schema matching(const std::string &regex) const;
+    // Values must satisfy `predicate`; `pattern` is the regular expression it implements,
+    // for messages ("out of bound =~...").
+    Schema matching(std::string pattern, std::function<bool(std::string_view)> predicate) const;
     Schema minItems(std::size_t count) const;
     Schema maxItems(std::size_t count) const;
     Schema opened() const; // a struct that tolerates unknown fields

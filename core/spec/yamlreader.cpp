@@ -240,8 +240,21 @@ private:
 
     Node scalar(const std::string &text, const std::string &tag, SourcePos pos)
     {
+        // The core schema's explicit tags mean what the plain forms mean.
+        static constexpr std::string_view core = "tag:yaml.org,2002:";
+        if (tag.starts_with(core) && tag != "tag:yaml.org,2002:str") {
+            double value = 0;
+            const std::string_view type = std::string_view(tag).substr(core.size());
+            if ((type == "int" && parseInteger(text, value)) ||
+                (type == "float" && (parseInteger(text, value) || parseFloat(text, value))))
+                return Node::number(value, text, pos);
+            if (type == "bool" && (text == "true" || text == "false"))
+                return Node::boolean(text == "true", pos);
+            if (type == "null")
+                return Node::null(pos);
+        }
         if (tag != "?")
-            return Node::string(text, pos); // quoted, block or explicitly tagged
+            return Node::string(text, pos); // quoted, block or other tags
         if (text == "true" || text == "True" || text == "TRUE")
             return Node::boolean(true, pos);
         if (text == "false" || text == "False" || text == "FALSE")
@@ -457,8 +470,16 @@ bool YamlReader::containsComments(std::string_view text)
         if (lineHasComment(line))
             return true;
         if (opensBlockScalar(line)) {
+            // The block belongs to the key, which may follow "- " markers: its content is
+            // indented deeper than the key's column, not the dash's.
+            std::size_t key = indent;
+            while (key + 1 < line.size() && line[key] == '-' && line[key + 1] == ' ') {
+                key += 2;
+                while (key < line.size() && line[key] == ' ')
+                    ++key;
+            }
             inBlock = true;
-            blockIndent = indent;
+            blockIndent = key;
         }
     }
     return false;

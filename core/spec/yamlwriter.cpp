@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace Pd {
 
@@ -116,6 +117,11 @@ std::string scalar(const Node &node, int contentIndent)
     case Node::Type::Bool:
         return node.toBool() ? "true" : "false";
     case Node::Type::Number:
+        // YAML has words for what JSON cannot hold.
+        if (std::isnan(node.toNumber()))
+            return ".nan";
+        if (std::isinf(node.toNumber()))
+            return node.toNumber() > 0 ? ".inf" : "-.inf";
         return JsonWriter::numberText(node);
     case Node::Type::String:
         if (fitsLiteralBlock(node.text()))

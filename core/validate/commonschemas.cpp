@@ -3,6 +3,7 @@
 #include "commonschemas.h"
 
 #include "jsonwriter.h"
+#include "textpatterns.h"
 
 namespace Pd::CommonSchemas {
 
@@ -76,20 +77,23 @@ Schema action(std::vector<SchemaField> specific)
 
 const Schema &hexColor()
 {
-    static const Schema schema = Schema::string().matching("^#(?:[0-9a-fA-F]{3}){1,2}$");
+    static const Schema schema =
+        Schema::string().matching("^#(?:[0-9a-fA-F]{3}){1,2}$", TextPatterns::isHexColor);
     return schema;
 }
 
 const Schema &durationString()
 {
     static const Schema schema =
-        Schema::string().matching("^(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?$");
+        Schema::string().matching("^(\\d+y)?(\\d+w)?(\\d+d)?(\\d+h)?(\\d+m)?(\\d+s)?(\\d+ms)?$",
+                                  TextPatterns::isDurationString);
     return schema;
 }
 
 const Schema &variableReference()
 {
-    static const Schema schema = Schema::string().matching("^\\$\\w+$");
+    static const Schema schema =
+        Schema::string().matching("^\\$\\w+$", TextPatterns::isVariableReference);
     return schema;
 }
 
@@ -245,7 +249,11 @@ Schema httpDatasource(std::vector<SchemaField> extra)
     // Empty urls, patterns and methods are left to the proxy checks of DatasourceValidator,
     // which report them in the server's own words (the server decodes proxies first).
     const Schema httpConfig = Schema::object({
-        required("url", Schema::string().matching("^$|^https?://[^\\s/$.?#].[^\\s]*$")),
+        required("url", Schema::string().matching("^$|^https?://[^\\s/$.?#].[^\\s]*$",
+                                                  [](std::string_view url) {
+                                                      return url.empty() ||
+                                                             TextPatterns::isHttpUrl(url);
+                                                  })),
         optional("allowedEndpoints",
                  Schema::list(Schema::object({required("endpointPattern", Schema::string()),
                                               required("method", Schema::string())}))),
@@ -261,7 +269,8 @@ Schema httpDatasource(std::vector<SchemaField> extra)
         {required("kind", Schema::oneOfStrings({"HTTPProxy"})), required("spec", httpConfig)});
 
     std::vector<SchemaField> fields = {
-        optional("directUrl", Schema::string().matching("^https?://[^\\s/$.?#].[^\\s]*$")),
+        optional("directUrl", Schema::string().matching("^https?://[^\\s/$.?#].[^\\s]*$",
+                                                        TextPatterns::isHttpUrl)),
         optional("proxy", proxy)};
     fields.insert(fields.end(), extra.begin(), extra.end());
     // One struct with a check rather than a disjunction: the message then names the rule.

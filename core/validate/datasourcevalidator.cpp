@@ -3,6 +3,7 @@
 #include "datasourcevalidator.h"
 
 #include "rules.h"
+#include "textpatterns.h"
 
 #include <algorithm>
 #include <iterator>
@@ -76,8 +77,12 @@ void DatasourceValidator::checkHttpProxy(const Node &spec, const std::string &pa
                    "HTTP endpoint pattern cannot be empty");
             continue;
         }
+        // Go's RE2 syntax, checked with std::regex where the two agree.
+        const std::string checkable = TextPatterns::forStdRegex(pattern->text());
+        if (checkable.empty())
+            continue;
         try {
-            std::regex compiled(pattern->text(), std::regex::ECMAScript);
+            std::regex compiled(checkable, std::regex::ECMAScript);
         } catch (const std::regex_error &error) {
             report(*pattern, endpointPath + ".endpointPattern",
                    "endpointPattern \"" + pattern->text() +

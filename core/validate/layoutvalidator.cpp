@@ -49,21 +49,23 @@ struct Rect
     }
 };
 
+// Missing coordinates are 0, as Go decodes them; values of another type make no rectangle.
 std::optional<Rect> rectOf(const Node &item)
 {
-    const Node *x = item.find("x");
-    const Node *y = item.find("y");
-    const Node *w = item.find("width");
-    const Node *h = item.find("height");
-    if (!x || !y || !w || !h || !x->isNumber() || !y->isNumber() || !w->isNumber() ||
-        !h->isNumber())
-        return std::nullopt;
-    // Clamped first: converting an out-of-range double to an integer is undefined.
-    auto cell = [](const Node *n) {
-        const double v = n->toNumber();
-        return static_cast<long long>(std::isnan(v) ? 0.0 : std::clamp(v, -1e9, 1e9));
-    };
-    return Rect{cell(x), cell(y), cell(w), cell(h)};
+    Rect rect{0, 0, 0, 0};
+    long long *fields[] = {&rect.x, &rect.y, &rect.width, &rect.height};
+    const char *names[] = {"x", "y", "width", "height"};
+    for (int i = 0; i < 4; ++i) {
+        const Node *value = item.find(names[i]);
+        if (!value)
+            continue;
+        if (!value->isNumber())
+            return std::nullopt;
+        // Clamped first: converting an out-of-range double to an integer is undefined.
+        const double v = value->toNumber();
+        *fields[i] = static_cast<long long>(std::isnan(v) ? 0.0 : std::clamp(v, -1e9, 1e9));
+    }
+    return rect;
 }
 
 std::string refOf(const Node &item)

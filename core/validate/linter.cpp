@@ -7,10 +7,10 @@
 #include "resourcevalidator.h"
 
 #include <algorithm>
+#include <cctype>
 #include <deque>
 #include <filesystem>
 #include <fstream>
-#include <regex>
 
 namespace fs = std::filesystem;
 
@@ -26,6 +26,50 @@ bool hasResourceExtension(const fs::path &path)
     return extension == ".json" || extension == ".yaml" || extension == ".yml";
 }
 
+// Does `text` hold `kind: <Perses kind>` (YAML or JSON spelling, any case)? Scanned by hand:
+// a regex over 64 KiB of untrusted text can overflow the stack.
+bool mentionsPersesKind(std::string_view text)
+{
+    static constexpr std::string_view kinds[] = {"dashboard",
+                                                 "ephemeraldashboard",
+                                                 "datasource",
+                                                 "globaldatasource",
+                                                 "variable",
+                                                 "globalvariable",
+                                                 "secret",
+                                                 "globalsecret",
+                                                 "project",
+                                                 "folder",
+                                                 "persesdashboard",
+                                                 "persesdatasource",
+                                                 "persesglobaldatasource"};
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    for (std::size_t at = text.find("kind"); at != std::string_view::npos;
+         at = text.find("kind", at + 4)) {
+        std::size_t i = at + 4;
+        auto skip = [&](std::string_view chars) {
+            while (i < text.size() && chars.find(text[i]) != std::string_view::npos)
+                ++i;
+        };
+        skip("\"'");
+        skip(" \t");
+        if (i >= text.size() || text[i] != ':')
+            continue;
+        ++i;
+        skip(" \t");
+        skip("\"'");
+        std::size_t end = i;
+        while (end < text.size() && isWord(text[end]))
+            ++end;
+        std::string word(text.substr(i, end - i));
+        std::transform(word.begin(), word.end(), word.begin(), lower);
+        if (std::find(std::begin(kinds), std::end(kinds), word) != std::end(kinds))
+            return true;
+    }
+    return false;
+}
+
 // A file found by walking a folder that does not even parse is only reported when it looks
 // like a Perses resource: repositories hold Helm templates and other YAML that is not ours.
 bool looksLikePersesFile(const std::string &path)
@@ -34,12 +78,7 @@ bool looksLikePersesFile(const std::string &path)
     std::string head(64 * 1024, '\0');
     stream.read(head.data(), static_cast<std::streamsize>(head.size()));
     head.resize(static_cast<std::size_t>(stream.gcount()));
-    static const std::regex kind(
-        "kind[\"']?\\s*:\\s*[\"']?(Dashboard|EphemeralDashboard|Datasource|GlobalDatasource|"
-        "Variable|GlobalVariable|Secret|GlobalSecret|Project|Folder|PersesDashboard|"
-        "PersesDatasource|PersesGlobalDatasource)\\b",
-        std::regex::icase);
-    return std::regex_search(head, kind);
+    return mentionsPersesKind(head);
 }
 
 struct PendingFile

@@ -23,14 +23,10 @@ void checkMetadata(const Node &resource, ResourceKind kind, ValidationContext &c
     const Node *metadata = resource.find("metadata");
     if (!metadata || !metadata->isObject())
         return;
+    // A Variable resource's extra naming rules are checked with the variable itself.
     if (const Node *name = metadata->find("name"); name && name->isString()) {
         if (auto problem = NameRules::checkId(name->text()))
             context.sink.report(Rules::metadataName, *problem, name->pos(), "metadata.name");
-        else if (kind == ResourceKind::Variable || kind == ResourceKind::GlobalVariable) {
-            if (auto variableProblem = NameRules::checkVariableName(name->text()))
-                context.sink.report(Rules::variableName, *variableProblem, name->pos(),
-                                    "metadata.name");
-        }
     }
     if (const Node *tags = metadata->find("tags"); tags && tags->isArray()) {
         if (tags->size() > 20)

@@ -4,6 +4,7 @@
 
 #include "namerules.h"
 #include "rules.h"
+#include "textpatterns.h"
 
 #include <algorithm>
 #include <array>
@@ -68,6 +69,27 @@ void VariableValidator::checkText(const Node &spec, const std::string &path)
                               value ? value->pos() : spec.pos(), path + ".value");
 }
 
+// A JavaScript regexp checked with std::regex where the two agree; lookbehind and very long
+// patterns are left unchecked rather than reported wrongly.
+void VariableValidator::checkCapturingRegexp(const Node &regexp, const std::string &path)
+{
+    const std::string checkable = TextPatterns::forStdRegex(regexp.text());
+    if (checkable.empty())
+        return;
+    try {
+        const std::regex compiled(checkable, std::regex::ECMAScript);
+        if (compiled.mark_count() == 0)
+            m_context.sink.report(Rules::variableRegexp,
+                                  "capturingRegexp has no capture group, so it drops every option",
+                                  regexp.pos(), path);
+    } catch (const std::regex_error &error) {
+        m_context.sink.report(Rules::variableRegexp,
+                              "capturingRegexp is not a valid regular expression: " +
+                                  std::string(error.what()),
+                              regexp.pos(), path);
+    }
+}
+
 void VariableValidator::checkList(const Node &spec, const std::string &path,
                                   const std::string &displayName)
 {
@@ -102,21 +124,8 @@ void VariableValidator::checkList(const Node &spec, const std::string &path,
                               "unknown sort method \"" + sort->text() + "\" used", sort->pos(),
                               path + ".sort");
 
-    if (const Node *regexp = spec.find("capturingRegexp"); regexp && regexp->isString()) {
-        try {
-            std::regex compiled(regexp->text(), std::regex::ECMAScript);
-            if (compiled.mark_count() == 0)
-                m_context.sink.report(Rules::variableRegexp,
-                                      "capturingRegexp has no capture group, so it drops every "
-                                      "option",
-                                      regexp->pos(), path + ".capturingRegexp");
-        } catch (const std::regex_error &error) {
-            m_context.sink.report(Rules::variableRegexp,
-                                  "capturingRegexp is not a valid regular expression: " +
-                                      std::string(error.what()),
-                                  regexp->pos(), path + ".capturingRegexp");
-        }
-    }
+    if (const Node *regexp = spec.find("capturingRegexp"); regexp && regexp->isString())
+        checkCapturingRegexp(*regexp, path + ".capturingRegexp");
 
     const Node *plugin = spec.find("plugin");
     if (!plugin) {

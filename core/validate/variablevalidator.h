@@ -24,6 +24,7 @@ private:
     void checkName(const Node &name, const std::string &path, bool checkIdRule);
     void checkText(const Node &spec, const std::string &path);
     void checkList(const Node &spec, const std::string &path, const std::string &displayName);
+    void checkCapturingRegexp(const Node &regexp, const std::string &path);
 
     ValidationContext &m_context;
 };

@@ -43,6 +43,17 @@ private slots:
         QCOMPARE(items[3].toNumber(), 12345678901234567890.0);
     }
 
+    void underflowReadsAsZeroOverflowIsAnError()
+    {
+        const ParseResult small = JsonReader::parse("[1e-400, -1e-400]");
+        QVERIFY(!small.hasErrors());
+        QCOMPARE(small.documents.front().items()[0].toNumber(), 0.0);
+        QCOMPARE(small.documents.front().items()[0].text(), std::string("1e-400"));
+        const ParseResult large = JsonReader::parse("[1e400]");
+        QVERIFY(large.hasErrors());
+        QVERIFY(large.diagnostics.front().message.find("out of range") != std::string::npos);
+    }
+
     void escapesAndUnicode()
     {
         const ParseResult result = JsonReader::parse(

@@ -3,6 +3,7 @@
 #include "duration.h"
 #include "jsonreader.h"
 #include "resourcekind.h"
+#include "textpatterns.h"
 #include "variablegraph.h"
 #include "variablereferences.h"
 
@@ -106,6 +107,41 @@ private slots:
             cycle.add(v.find("spec")->find("name")->text(), v);
         QCOMPARE(cycle.findCycle(), (std::vector<std::string>{"a", "b", "c", "a"}));
         QVERIFY(cycle.layers().empty());
+    }
+
+    void durationRangeIsTheServers()
+    {
+        QVERIFY(parseDuration("292y").isValid());
+        QCOMPARE(parseDuration("300y").error, std::string("duration out of range"));
+    }
+
+    void fixedPatterns()
+    {
+        using namespace TextPatterns;
+        QVERIFY(isDurationString("") && isDurationString("1h30m") && isDurationString("5ms") &&
+                isDurationString("1m5s") && isDurationString("1y2w3d4h5m6s7ms"));
+        QVERIFY(!isDurationString("0") && !isDurationString("5m1h") && !isDurationString("1.5h") &&
+                !isDurationString("h") && !isDurationString("1hh"));
+        QVERIFY(isHexColor("#abc") && isHexColor("#A1B2C3"));
+        QVERIFY(!isHexColor("#abcd") && !isHexColor("abc") && !isHexColor("#ggg"));
+        QVERIFY(isVariableReference("$ds") && !isVariableReference("${ds}") &&
+                !isVariableReference("$"));
+        QVERIFY(isHttpUrl("http://localhost:9090") && isHttpUrl("https://a.b/c?d=e"));
+        QVERIFY(!isHttpUrl("www.datasource.com") && !isHttpUrl("http://a") &&
+                !isHttpUrl("http:///x") && !isHttpUrl("http://ab c"));
+        // Long input: checked in a loop, without the stack std::regex would need.
+        QVERIFY(isHttpUrl("https://a" + std::string(300000, 'a')));
+        QVERIFY(!isDurationString(std::string(300000, '1') + "x"));
+    }
+
+    void regexNotations()
+    {
+        using namespace TextPatterns;
+        QCOMPARE(forStdRegex("(?i)^/api/v1/query$"), std::string("^/api/v1/query$"));
+        QCOMPARE(forStdRegex("(?P<host>[^:]+):(?<port>\\d+)"), std::string("([^:]+):(\\d+)"));
+        QCOMPARE(forStdRegex("\\pL+"), std::string(".+"));
+        QVERIFY(forStdRegex("(?<=a)b").empty());
+        QVERIFY(forStdRegex(std::string(5000, 'a')).empty());
     }
 
     void resourceKinds()

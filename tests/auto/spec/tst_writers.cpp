@@ -189,6 +189,15 @@ private slots:
         QVERIFY(parsed.documents.front().equals(root));
     }
 
+    void yamlKeepsInfinitiesAndNaN()
+    {
+        const ParseResult parsed = YamlReader::parse("max: .inf\nmin: -.inf\nodd: .nan\n");
+        QVERIFY(!parsed.hasErrors());
+        const std::string yaml = YamlWriter::write(parsed.documents.front());
+        QCOMPARE(QString::fromStdString(yaml),
+                 QStringLiteral("max: .inf\nmin: -.inf\nodd: .nan\n"));
+    }
+
     void jsonEscapesControlCharacters()
     {
         Node root = Node::string(std::string("a\x01\"\\\n", 5));

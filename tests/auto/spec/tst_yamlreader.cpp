@@ -44,6 +44,22 @@ private slots:
         QCOMPARE(list->items()[1].pos(), (SourcePos{12, 7}));
     }
 
+    void coreSchemaTags()
+    {
+        const ParseResult result =
+            YamlReader::parse("a: !!int 12\nb: !!bool true\nc: !!float 1.5\nd: !!null ''\ne: !!str "
+                              "12\nf: !custom x\n");
+        QVERIFY(!result.hasErrors());
+        const Node &root = result.documents.front();
+        QVERIFY(root.find("a")->isNumber());
+        QCOMPARE(root.find("a")->toNumber(), 12.0);
+        QVERIFY(root.find("b")->isBool());
+        QCOMPARE(root.find("c")->toNumber(), 1.5);
+        QVERIFY(root.find("d")->isNull());
+        QVERIFY(root.find("e")->isString());
+        QVERIFY(root.find("f")->isString());
+    }
+
     void multipleDocumentsSkipEmptyOnes()
     {
         const ParseResult result = YamlReader::parse("a: 1\n---\n---\nb: 2\n...\n");

@@ -106,6 +106,23 @@ private slots:
         QCOMPARE(documented, known);
     }
 
+    // Go writes missing grid coordinates as 0; a missing size is a warning, not an error.
+    void gridItemsWithoutCoordinates()
+    {
+        const ResourceFile file = ResourceReader::readText(
+            "kind: Dashboard\nmetadata: {name: d}\nspec:\n  panels:\n    a:\n      kind: Panel\n"
+            "      spec: {plugin: {kind: Markdown, spec: {text: x}}}\n  layouts:\n    - kind: "
+            "Grid\n"
+            "      spec:\n        display: {collapse: {}}\n        items:\n"
+            "          - {width: 6, height: 4, content: {$ref: '#/spec/panels/a'}}\n"
+            "          - {x: 6, content: {$ref: '#/spec/panels/a'}}\n",
+            "d.yaml", DocumentFormat::Yaml);
+        const Diagnostics diagnostics = ResourceValidator().validate(file);
+        QCOMPARE(diagnostics.size(), 1u);
+        QCOMPARE(diagnostics[0].rule, std::string("grid-bounds"));
+        QCOMPARE(diagnostics[0].pos, (SourcePos{14, 13}));
+    }
+
     void unreadablePathIsAnIoError()
     {
         const LintReport report = Linter().run({"/nonexistent/perses.yaml"});
