@@ -103,6 +103,8 @@ void LayoutValidator::validate(const Node &layouts, const std::string &path)
                                   layoutPath + ".kind");
         } else if (kind->text() == "Grid" && spec && spec->isObject()) {
             checkGrid(*spec, layoutPath + ".spec");
+        } else if (kind->text() == "Tabs" && spec) {
+            checkTabs(*kind, *spec, layoutPath);
         }
     }
 }
@@ -145,38 +147,56 @@ void LayoutValidator::checkItem(const Node &item, const std::string &path)
     }
 }
 
-void LayoutValidator::checkRef(const Node &ref, const std::string &path)
+// What is wrong with a `$ref`, as the server words it, or nothing. A good one is recorded.
+std::optional<std::pair<std::string_view, std::string>>
+LayoutValidator::refProblem(const std::string &text)
 {
-    const std::string &text = ref.text();
     const auto segments = refSegments(text);
-    if (!segments) {
-        m_context.sink.report(Rules::layoutRef, "ref \"" + text + "\" is not accepted", ref.pos(),
-                              path);
-        return;
-    }
-    if (segments->size() != 3) {
-        m_context.sink.report(Rules::layoutRef,
-                              "reference \"" + text + "\" is pointing to the void", ref.pos(),
-                              path);
-        return;
-    }
+    if (!segments)
+        return std::pair{Rules::layoutRef, "ref \"" + text + "\" is not accepted"};
+    if (segments->size() != 3)
+        return std::pair{Rules::layoutRef, "reference \"" + text + "\" is pointing to the void"};
     static const char *expected[] = {"spec", "panels"};
     for (int i = 0; i < 2; ++i) {
-        if ((*segments)[static_cast<std::size_t>(i)] != expected[i]) {
-            m_context.sink.report(Rules::layoutRef,
-                                  "reference \"" + text + "\" at position " + std::to_string(i) +
-                                      " doesn't have the expected element \"" + expected[i] + "\"",
-                                  ref.pos(), path);
-            return;
-        }
+        if ((*segments)[static_cast<std::size_t>(i)] != expected[i])
+            return std::pair{Rules::layoutRef,
+                             "reference \"" + text + "\" at position " + std::to_string(i) +
+                                 " doesn't have the expected element \"" + expected[i] + "\""};
     }
     const std::string &panelId = (*segments)[2];
-    if (!m_panels.isObject() || !m_panels.contains(panelId)) {
-        m_context.sink.report(Rules::layoutRefTarget, "no panel found for ref \"" + panelId + "\"",
-                              ref.pos(), path);
-        return;
-    }
+    if (!m_panels.isObject() || !m_panels.contains(panelId))
+        return std::pair{Rules::layoutRefTarget, "no panel found for ref \"" + panelId + "\""};
     m_referenced.insert(panelId);
+    return std::nullopt;
+}
+
+void LayoutValidator::checkRef(const Node &ref, const std::string &path)
+{
+    if (auto problem = refProblem(ref.text()))
+        m_context.sink.report(problem->first, problem->second, ref.pos(), path);
+}
+
+// Tabs layouts (newer spec revisions) are kept but neither checked by the server nor drawn
+// by the 0.54 UI: one warning for the layout, and warnings for references that point nowhere.
+void LayoutValidator::checkTabs(const Node &kind, const Node &spec, const std::string &path)
+{
+    m_context.sink.report(Rules::tabsLayout,
+                          "Tabs layouts are kept but not drawn: Perses 0.54 cannot render them",
+                          kind.pos(), path + ".kind");
+    const Node *tabs = spec.isObject() ? spec.find("tabs") : nullptr;
+    for (std::size_t t = 0; tabs && t < tabs->items().size(); ++t) {
+        const Node *items = tabs->items()[t].find("items");
+        for (std::size_t i = 0; items && i < items->items().size(); ++i) {
+            const Node *content = items->items()[i].find("content");
+            const Node *ref = content ? content->find("$ref") : nullptr;
+            if (!ref || !ref->isString())
+                continue;
+            if (auto problem = refProblem(ref->text()))
+                m_context.sink.report(Rules::tabsLayout, problem->second, ref->pos(),
+                                      indexPath(indexPath(path + ".spec.tabs", t) + ".items", i) +
+                                          ".content.$ref");
+        }
+    }
 }
 
 void LayoutValidator::checkOverlaps(const Node &items, const std::string &path)

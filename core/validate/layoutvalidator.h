@@ -4,6 +4,7 @@
 
 #include "validationcontext.h"
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -33,6 +34,8 @@ private:
     void checkGrid(const Node &spec, const std::string &path);
     void checkItem(const Node &item, const std::string &path);
     void checkRef(const Node &ref, const std::string &path);
+    void checkTabs(const Node &kind, const Node &spec, const std::string &path);
+    std::optional<std::pair<std::string_view, std::string>> refProblem(const std::string &text);
     void checkOverlaps(const Node &items, const std::string &path);
     void checkRepeat(const Node &name, const std::string &path, std::string_view what);
 

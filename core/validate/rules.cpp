@@ -64,6 +64,7 @@ constexpr std::array catalogue = {
     RuleInfo{repeatVariable, W, "repeatVariable names an unknown or single-value variable"},
     RuleInfo{variableRegexp, W, "capturingRegexp is not a valid regular expression"},
     RuleInfo{projectUnknown, W, "metadata.project names a project the run does not define"},
+    RuleInfo{tabsLayout, W, "a Tabs layout, which Perses 0.54 does not draw, or a reference in it"},
 };
 
 } // namespace

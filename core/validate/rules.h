@@ -76,6 +76,7 @@ inline constexpr std::string_view queryKindMismatch = "query-kind-mismatch";
 inline constexpr std::string_view repeatVariable = "repeat-variable";
 inline constexpr std::string_view variableRegexp = "variable-regexp";
 inline constexpr std::string_view projectUnknown = "project-unknown";
+inline constexpr std::string_view tabsLayout = "tabs-layout";
 
 std::span<const RuleInfo> all();
 const RuleInfo *find(std::string_view id);
