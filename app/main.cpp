@@ -67,7 +67,7 @@ int main(int argc, char **argv)
         if (wantsHelp) {
             std::cout << "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... "
                          "[--from T] [--to T] [--var NAME=VALUE]... [--datasource NAME=URL]... "
-                         "[--width PX] [--format json|text] [--timeout S]\n";
+                         "[--resources PATH]... [--width PX] [--format json|text] [--timeout S]\n";
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runQuery(argc, argv, args, std::cout, std::cerr);

@@ -7,6 +7,7 @@
 #include "duration.h"
 #include "exitcodes.h"
 #include "gridgeometry.h"
+#include "linter.h"
 #include "modeldecoder.h"
 #include "queryoutput.h"
 #include "resourcefile.h"
@@ -16,6 +17,7 @@
 #include <QTimer>
 
 #include <charconv>
+#include <filesystem>
 #include <optional>
 #include <ostream>
 #include <set>
@@ -26,8 +28,8 @@ namespace {
 
 constexpr const char *usage =
     "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
-    "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--width PX]\n"
-    "           [--format json|text] [--timeout S]\n";
+    "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
+    "           [--width PX] [--format json|text] [--timeout S]\n";
 
 // A dashboard grid is laid out in a 1920 px window unless --width says otherwise.
 constexpr int defaultWindowWidth = 1920;
@@ -41,6 +43,7 @@ struct QueryOptions
     std::string to = "now";
     std::vector<std::string> variables;
     std::vector<std::string> datasources;
+    std::vector<std::string> resources;
     int width = 0;
     bool json = true;
     int timeoutSeconds = 30;
@@ -68,6 +71,8 @@ std::optional<std::string> applyOption(const std::string &name, const std::strin
         o.variables.push_back(text);
     else if (name == "--datasource")
         o.datasources.push_back(text);
+    else if (name == "--resources")
+        o.resources.push_back(text);
     else if (name == "--width") {
         if (!parseInt(text, o.width) || o.width <= 0)
             return std::string("--width needs a positive number of pixels");
@@ -119,7 +124,9 @@ struct Loaded
     std::vector<Model::Variable> variables;
 };
 
-std::optional<std::string> load(const std::string &path, Loaded &loaded, std::ostream &err)
+// Adds the resources of one file. Dashboards are taken only from FILE itself.
+std::optional<std::string> loadFile(const std::string &path, bool dashboards, Loaded &loaded,
+                                    std::ostream &err)
 {
     const ResourceFile file = ResourceReader::readFile(path);
     if (file.hasErrors()) {
@@ -133,15 +140,36 @@ std::optional<std::string> load(const std::string &path, Loaded &loaded, std::os
         std::optional<Model::Resource> decoded = ModelDecoder::decode(resource);
         if (!decoded)
             continue;
-        if (auto *dashboard = std::get_if<Model::Dashboard>(&*decoded))
+        if (auto *dashboard = std::get_if<Model::Dashboard>(&*decoded); dashboard && dashboards)
             loaded.dashboards.push_back(std::move(*dashboard));
         else if (auto *datasource = std::get_if<Model::Datasource>(&*decoded))
             loaded.datasources.push_back(std::move(*datasource));
         else if (auto *variable = std::get_if<Model::Variable>(&*decoded))
             loaded.variables.push_back(std::move(*variable));
     }
+    return std::nullopt;
+}
+
+// FILE, then the datasources and variables of every --resources file or folder (a
+// dashboards-as-code repository keeps them apart from the dashboards).
+std::optional<std::string> load(const QueryOptions &options, Loaded &loaded, std::ostream &err)
+{
+    if (auto problem = loadFile(options.file, true, loaded, err))
+        return problem;
     if (loaded.dashboards.empty())
-        return path + " holds no dashboard";
+        return options.file + " holds no dashboard";
+    for (const std::string &path : options.resources) {
+        std::error_code error;
+        if (!std::filesystem::exists(path, error))
+            return "--resources: " + path + ": no such file or directory";
+        const std::vector<std::string> files = std::filesystem::is_directory(path, error)
+                                                   ? Linter::collectFiles(path)
+                                                   : std::vector<std::string>{path};
+        for (const std::string &file : files) {
+            if (auto problem = loadFile(file, false, loaded, err))
+                return problem;
+        }
+    }
     return std::nullopt;
 }
 
@@ -275,7 +303,7 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     if (auto problem = parseOptions(args, options))
         return usageError(*problem);
     Loaded loaded;
-    if (auto problem = load(options.file, loaded, err))
+    if (auto problem = load(options, loaded, err))
         return usageError(*problem);
     Model::Dashboard dashboard;
     if (auto problem = pickDashboard(loaded, options.dashboard, dashboard))

@@ -9,8 +9,9 @@
 namespace Pd::Cli {
 
 // perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]
-//     [--var NAME=VALUE]... [--datasource NAME=URL]... [--width PX] [--format json|text]
-//     [--timeout S]
+//     [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]... [--width PX]
+//     [--format json|text] [--timeout S]
+// --resources adds the datasources and variables of other files or folders.
 // Exit 0 when every query succeeded, 1 when one failed (the output is printed all the same),
 // 2 for usage errors and files that cannot be read.
 int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::ostream &out,

@@ -3,6 +3,7 @@
 #include "prometheustestserver.h"
 #include "testpaths.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -174,6 +175,40 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toString(),
                  QStringLiteral("1,5"));
+    }
+
+    // Datasources kept beside the dashboards, as in a dashboards-as-code repository.
+    void datasourcesFromResourceFolders()
+    {
+        QTemporaryDir dir;
+        QDir(dir.path()).mkdir(QStringLiteral("datasources"));
+        QFile datasource(dir.filePath(QStringLiteral("datasources/prometheus.yaml")));
+        QVERIFY(datasource.open(QIODevice::WriteOnly));
+        datasource.write("kind: GlobalDatasource\nmetadata: {name: prom}\nspec:\n  default: true\n"
+                         "  plugin:\n    kind: PrometheusDatasource\n    spec: {directUrl: '" +
+                         m_prometheus.url().toUtf8() + "'}\n");
+        datasource.close();
+        QProcess process;
+        process.start(QStringLiteral(PD_EXECUTABLE),
+                      {QStringLiteral("query"), dashboard(), QStringLiteral("--resources"),
+                       dir.filePath(QStringLiteral("datasources")), QStringLiteral("--panel"),
+                       QStringLiteral("temperature"), QStringLiteral("--var"),
+                       QStringLiteral("job=node"), QStringLiteral("--from"),
+                       QString::number(m_prometheus.startSeconds()), QStringLiteral("--to"),
+                       QString::number(m_prometheus.endSeconds())});
+        QVERIFY(process.waitForFinished(120000));
+        QCOMPARE(process.exitCode(), 0);
+        const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
+        const QJsonObject query = json.value(QStringLiteral("panels"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject()
+                                      .value(QStringLiteral("queries"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(query.value(QStringLiteral("datasource")).toString(), QStringLiteral("prom"));
+        QCOMPARE(query.value(QStringLiteral("series")).toArray().size(), 2);
     }
 
     void textFormatAndUsageErrors()
