@@ -3,6 +3,7 @@
 #include "prometheusclient.h"
 
 #include "httpfailure.h"
+#include "variableinterpolator.h"
 
 #include <QFuture>
 #include <QFutureWatcher>
@@ -60,6 +61,15 @@ matchParams(const std::vector<std::string> &matchers, double start, double end)
     params.emplace_back("start", number(start));
     params.emplace_back("end", number(end));
     return params;
+}
+
+// A header template with its variables replaced. Line breaks are dropped: a variable value
+// (a label value from Prometheus, say) must not be able to start a header of its own.
+QByteArray headerValue(const std::string &value, const VariableValues &variables)
+{
+    QByteArray header = QByteArray::fromStdString(VariableInterpolator::replace(value, variables));
+    header.removeIf([](char c) { return c == '\r' || c == '\n'; });
+    return header;
 }
 
 std::size_t pointsBetween(double start, double end, double step)
@@ -157,7 +167,7 @@ PrometheusReply *PrometheusClient::submit(const std::string &path, const Params 
     request.request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("perses-desktop"));
     for (const auto &[name, value] : m_connection.headers)
         request.request.setRawHeader(QByteArray::fromStdString(name),
-                                     QByteArray::fromStdString(value));
+                                     headerValue(value, m_variables));
     if (post) {
         request.request.setHeader(QNetworkRequest::ContentTypeHeader,
                                   QStringLiteral("application/x-www-form-urlencoded"));

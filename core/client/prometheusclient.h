@@ -4,6 +4,7 @@
 
 #include "datasourceconnection.h"
 #include "prometheusreply.h"
+#include "variablevalue.h"
 
 #include <QByteArray>
 #include <QList>
@@ -40,6 +41,9 @@ public:
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
     const DatasourceConnection &connection() const { return m_connection; }
+    // Values for `$var` in the datasource's headers, applied to the requests that follow
+    // (perses-api.md §9.2: headers are interpolated before they are sent).
+    void setVariables(VariableValues values) { m_variables = std::move(values); }
 
     PrometheusReply *queryRange(const std::string &query, double start, double end, double step);
     PrometheusReply *query(const std::string &query, std::optional<double> time);
@@ -76,6 +80,7 @@ private:
     QNetworkAccessManager *m_network;
     std::chrono::milliseconds m_timeout{30000};
     qint64 m_maxResponseBytes = defaultMaxResponseBytes;
+    VariableValues m_variables;
     QList<Request> m_queue;
     int m_inFlight = 0;
 };

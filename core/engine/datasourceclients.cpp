@@ -34,6 +34,7 @@ DatasourceClients::Lookup DatasourceClients::prometheus(const Model::DatasourceS
     const std::string key = std::to_string(static_cast<int>(entry->scope)) + '/' + entry->name;
     if (auto it = m_clients.find(key); it != m_clients.end()) {
         lookup.client = it->second;
+        lookup.client->setVariables(variables);
         return lookup;
     }
     auto connection = m_overrides.connect(*entry);
@@ -44,6 +45,7 @@ DatasourceClients::Lookup DatasourceClients::prometheus(const Model::DatasourceS
     auto *client = new PrometheusClient(std::get<DatasourceConnection>(std::move(connection)),
                                         &m_network, this);
     client->setTimeout(m_timeout);
+    client->setVariables(variables);
     connect(client, &PrometheusClient::requestsChanged, this, &DatasourceClients::requestsChanged);
     m_clients.emplace(key, client);
     lookup.client = client;

@@ -53,7 +53,20 @@ void FaultHttpServer::handle(QTcpSocket *socket)
             return;
         const QByteArray requestLine = buffer->left(buffer->indexOf("\r\n"));
         const QByteArray path = requestLine.split(' ').value(1);
+        QByteArray tenant;
+        for (const QByteArray &line : buffer->left(end).split('\n')) {
+            if (line.toLower().startsWith("x-tenant:"))
+                tenant = line.mid(9).trimmed();
+        }
         buffer->clear();
+        if (path.startsWith("/echo/")) {
+            // Answers with the X-Tenant header it got, as a label list.
+            const QByteArray body = R"({"status":"success","data":[")" + tenant + R"("]})";
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " +
+                          QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+            socket->disconnectFromHost();
+            return;
+        }
         respond(socket, path);
     });
 }

@@ -6,7 +6,8 @@
 
 // A small HTTP server on 127.0.0.1 that answers the way broken datasources do. The first
 // path segment picks the fault: /ok, /500, /503, /slow (never answers), /garbage, /truncated,
-// /huge (200 MB), /html (an HTML error page), /closed (closes at once).
+// /huge (200 MB), /html (an HTML error page), /closed (closes at once); /echo answers with
+// the X-Tenant header it received.
 class FaultHttpServer : public QTcpServer
 {
     Q_OBJECT

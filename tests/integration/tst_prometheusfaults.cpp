@@ -130,6 +130,19 @@ private slots:
         QVERIFY(reply->url().find("match%5B%5D=up%7Bx%3D%221%22%7D") != std::string::npos);
     }
 
+    void headersAreInterpolated()
+    {
+        DatasourceConnection connection;
+        connection.url = m_server.url(QStringLiteral("echo")).toStdString();
+        connection.headers = {{"X-Tenant", "team-$team"}};
+        PrometheusClient client(connection, &m_network);
+        client.setVariables({{"team", VariableValue::single("a\r\nX-Evil: 1")}});
+        PrometheusReply *reply = client.labelNames({}, 1700000000, 1700003600);
+        QSignalSpy finished(reply, &PrometheusReply::finished);
+        QVERIFY(finished.wait(30000));
+        QCOMPARE(reply->response().strings, std::vector<std::string>{"team-aX-Evil: 1"});
+    }
+
     void atMostSixRequestsAtOnce()
     {
         DatasourceConnection connection;
