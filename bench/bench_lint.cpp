@@ -13,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -51,6 +52,12 @@ std::vector<std::string> writeTree(const fs::path &root, const std::string &dash
 void singleDashboard(const std::string &path)
 {
     const std::string text = readFile(path);
+    const ResourceFile file = ResourceReader::readText(text, path, DocumentFormat::Json);
+    if (file.resources.empty()) {
+        std::fprintf(stderr, "%s: no dashboard to measure (is the conformance corpus there?)\n",
+                     path.c_str());
+        std::exit(2);
+    }
     const double mb = double(text.size()) / 1e6;
     std::printf("NodeExporter dashboard (%zu bytes, 114 panels)\n", text.size());
 
@@ -58,7 +65,6 @@ void singleDashboard(const std::string &path)
     const double nlohmannMs =
         PdBench::medianMs([&] { sink += nlohmann::json::parse(text).size(); });
     const double readerMs = PdBench::medianMs([&] { (void)JsonReader::parse(text); });
-    const ResourceFile file = ResourceReader::readText(text, path, DocumentFormat::Json);
     const ResourceValidator validator;
     const double validateMs = PdBench::medianMs([&] {
         Diagnostics out;

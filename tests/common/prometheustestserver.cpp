@@ -2,27 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "prometheustestserver.h"
 
+#include "freeport.h"
+
 #include <QDateTime>
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QTcpServer>
 #include <QThread>
 #include <QTimer>
-
-namespace {
-
-int freePort()
-{
-    QTcpServer server;
-    if (!server.listen(QHostAddress::LocalHost, 0))
-        return 0;
-    return server.serverPort();
-}
-
-} // namespace
 
 PrometheusTestServer::PrometheusTestServer()
 {
@@ -119,7 +108,7 @@ QString PrometheusTestServer::start()
     const QString tsdb = m_dir.filePath(QStringLiteral("tsdb"));
     if (QString problem = writeOpenMetrics(data); !problem.isEmpty())
         return problem;
-    if (QString problem = run(QStringLiteral("promtool"),
+    if (QString problem = run(QStringLiteral(PD_PROMTOOL),
                               {QStringLiteral("tsdb"), QStringLiteral("create-blocks-from"),
                                QStringLiteral("openmetrics"), data, tsdb});
         !problem.isEmpty())
@@ -129,11 +118,11 @@ QString PrometheusTestServer::start()
     if (!configFile.open(QIODevice::WriteOnly) || configFile.write("scrape_configs: []\n") < 0)
         return QStringLiteral("cannot write the Prometheus configuration");
     configFile.close();
-    m_port = freePort();
+    m_port = PdTest::freeLocalPort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("prometheus.log")));
-    m_process->start(QStringLiteral("prometheus"),
+    m_process->start(QStringLiteral(PD_PROMETHEUS),
                      {QStringLiteral("--config.file=") + config,
                       QStringLiteral("--storage.tsdb.path=") + tsdb,
                       QStringLiteral("--storage.tsdb.retention.time=100y"),

@@ -1,28 +1,16 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
 #include "faulthttpserver.h"
+#include "freeport.h"
 #include "prometheusclient.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTest>
 
 #include <cmath>
 
 using namespace Pd;
-
-namespace {
-
-// A port nothing listens on.
-int closedPort()
-{
-    QTcpServer server;
-    server.listen(QHostAddress::LocalHost, 0);
-    return server.serverPort();
-}
-
-} // namespace
 
 // Every way a datasource can fail ends as one clear error on the query, never a crash or a
 // hang; the client keeps working afterwards.
@@ -88,7 +76,7 @@ private slots:
     void connectionRefused()
     {
         DatasourceConnection connection;
-        connection.url = "http://127.0.0.1:" + std::to_string(closedPort());
+        connection.url = "http://127.0.0.1:" + std::to_string(PdTest::freeLocalPort());
         PrometheusClient client(connection, &m_network);
         PrometheusReply *reply = client.query("up", std::nullopt);
         QSignalSpy finished(reply, &PrometheusReply::finished);
