@@ -94,14 +94,20 @@ void writeNode(std::string &out, const Node &node, int level)
     }
 }
 
-// JavaScript's Number#toString for finite values: shortest round trip, exponent without
-// leading zeros ("1e-7", "1e+21").
+// JavaScript's Number#toString for finite values: shortest round trip, in fixed form for
+// 1e-7 <= |v| < 1e21 ("100000", "0.0001"), otherwise with an exponent without leading zeros
+// ("1e-7", "1e+21"); -0 is "0".
 std::string javascriptNumber(double value)
 {
     if (!std::isfinite(value))
         return "null";
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    if (value == 0)
+        return "0";
+    const double magnitude = std::fabs(value);
+    const auto format = magnitude >= 1e-7 && magnitude < 1e21 ? std::chars_format::fixed
+                                                              : std::chars_format::scientific;
+    char buffer[64];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);
     std::string text = ec == std::errc() ? std::string(buffer, end) : std::string("0");
     const std::size_t e = text.find('e');
     if (e != std::string::npos) {
@@ -158,12 +164,7 @@ std::string JsonWriter::numberText(const Node &number)
 {
     if (isJsonNumber(number.text()))
         return number.text();
-    const double value = number.toNumber();
-    if (!std::isfinite(value))
-        return "null"; // JSON has no infinities; Go refuses them too
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+    return javascriptNumber(number.toNumber()); // "null" for infinities, which JSON lacks
 }
 
 void JsonWriter::appendString(std::string &out, std::string_view value)

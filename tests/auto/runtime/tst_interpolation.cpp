@@ -72,6 +72,13 @@ private slots:
                  std::string("[\"a\",1,{\"b\":2},1.5,true]"));
     }
 
+    void jsonWritesNumbersAsJavaScriptDoes()
+    {
+        QCOMPARE(VariableInterpolator::format({"300000", "0.0001", "-0", "1e21", "1.5e-7", "2e-8"},
+                                              "v", InterpolationFormat::Json),
+                 std::string("[300000,0.0001,0,1e+21,1.5e-7,2e-8]"));
+    }
+
     void regexEscapesEverySpecialCharacter()
     {
         QCOMPARE(
