@@ -9,6 +9,7 @@
 #include "panelvalidator.h"
 #include "rules.h"
 #include "variablegraph.h"
+#include "variablereferences.h"
 #include "variablevalidator.h"
 
 #include <algorithm>
@@ -43,8 +44,12 @@ bool isKnownTimezone(const std::string &zone)
 // The string of `node` that refers to `$name`, so that a message points at the use.
 const Node *findReference(const Node &node, const std::string &name)
 {
-    if (node.isString())
-        return node.text().find("$" + name) != std::string::npos ? &node : nullptr;
+    if (node.isString()) {
+        const auto references = findVariableReferences(node.text(), ReferenceSyntax::Server);
+        const bool uses = std::ranges::any_of(
+            references, [&](const VariableReference &reference) { return reference.name == name; });
+        return uses ? &node : nullptr;
+    }
     for (const NodeMember &member : node.members()) {
         if (const Node *found = findReference(member.value, name))
             return found;
