@@ -3,22 +3,11 @@
 #include "datasourcecatalog.h"
 
 #include "datasourceconnection.h"
+#include "resourcekind.h"
 
 #include <algorithm>
 
 namespace Pd {
-
-namespace {
-
-bool sameIgnoringCase(std::string_view a, std::string_view b)
-{
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
-} // namespace
 
 std::string DatasourceEntry::displayName() const
 {
@@ -33,7 +22,7 @@ DatasourceCatalog::DatasourceCatalog(const Model::DashboardSpec &dashboard, std:
     for (bool global : {false, true}) {
         for (const Model::Datasource &datasource : stored) {
             if (datasource.global != global ||
-                (!global && !sameIgnoringCase(datasource.metadata.project, project)))
+                (!global && !equalsIgnoringCase(datasource.metadata.project, project)))
                 continue;
             m_entries.push_back(DatasourceEntry{datasource.metadata.name,
                                                 global ? DatasourceEntry::Scope::Global
@@ -55,7 +44,7 @@ DatasourceCatalog::resolveDirect(const std::string &kind,
             const bool matches = !name ? entry.spec.isDefault
                                  : scope == DatasourceEntry::Scope::Dashboard
                                      ? entry.name == *name
-                                     : sameIgnoringCase(entry.name, *name);
+                                     : equalsIgnoringCase(entry.name, *name);
             if (matches)
                 return entry;
         }
@@ -101,7 +90,7 @@ void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
     for (const auto &[name, value] : overrides.all()) {
         const bool known =
             std::any_of(m_entries.begin(), m_entries.end(),
-                        [&](const DatasourceEntry &e) { return sameIgnoringCase(e.name, name); });
+                        [&](const DatasourceEntry &e) { return equalsIgnoringCase(e.name, name); });
         if (known)
             continue;
         DatasourceEntry entry{name, DatasourceEntry::Scope::Global, {}};

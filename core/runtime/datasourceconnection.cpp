@@ -3,6 +3,7 @@
 #include "datasourceconnection.h"
 
 #include "duration.h"
+#include "textpatterns.h"
 #include "yamlreader.h"
 
 #include <algorithm>
@@ -21,11 +22,6 @@ std::string lowered(std::string_view text)
     std::transform(out.begin(), out.end(), out.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return out;
-}
-
-bool isHttpUrl(std::string_view url)
-{
-    return url.starts_with("http://") || url.starts_with("https://");
 }
 
 std::vector<std::pair<std::string, std::string>> stringMap(const Node *node)
@@ -71,7 +67,7 @@ std::optional<std::string> DatasourceOverrides::addFromArgument(std::string_view
     if (equals == std::string_view::npos || equals == 0)
         return "expected NAME=URL, got \"" + std::string(argument) + "\"";
     const std::string_view url = argument.substr(equals + 1);
-    if (!isHttpUrl(url))
+    if (!TextPatterns::isHttpUrl(url))
         return "the URL of datasource \"" + std::string(argument.substr(0, equals)) +
                "\" must start with http:// or https://";
     set(std::string(argument.substr(0, equals)), Override{std::string(url), {}});
@@ -104,7 +100,7 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
             value.url = url->text();
             value.headers = stringMap(member.value.find("headers"));
         }
-        if (!isHttpUrl(value.url))
+        if (!TextPatterns::isHttpUrl(value.url))
             return path + ":" + std::to_string(member.keyPos.line) + ":" +
                    std::to_string(member.keyPos.column) + ": datasource \"" + member.key +
                    "\" needs an http:// or https:// url";

@@ -61,15 +61,6 @@ constexpr std::array<StepRow, 29> stepTable = {{
     {std::numeric_limits<std::int64_t>::max(), 15 * second},
 }};
 
-// A plain number, never in exponent form: "300000", "0.5".
-std::string numberText(double value)
-{
-    char buffer[64];
-    const auto [end, ec] =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
-}
-
 } // namespace
 
 std::int64_t QueryStep::suggestedStepMs(std::int64_t rangeMs, int widthPx)
@@ -120,6 +111,14 @@ std::string QueryStep::formatSeconds(double seconds)
     return formatDuration(static_cast<std::int64_t>(std::llround(seconds * 1000.0)));
 }
 
+std::string QueryStep::plainNumber(double value)
+{
+    char buffer[400]; // the longest double in fixed form has 309 digits before the point
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
+    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
+}
+
 std::string QueryWindow::interval() const
 {
     return QueryStep::formatSeconds(stepSeconds);
@@ -127,7 +126,7 @@ std::string QueryWindow::interval() const
 
 std::string QueryWindow::intervalMs() const
 {
-    return numberText(stepSeconds * 1000.0);
+    return QueryStep::plainNumber(stepSeconds * 1000.0);
 }
 
 std::string QueryWindow::rateInterval() const

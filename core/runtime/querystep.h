@@ -42,6 +42,9 @@ public:
     static QueryWindow compute(const StepRequest &request);
     // A step in seconds as a Perses duration string ("500ms", "1m", "1h30m").
     static std::string formatSeconds(double seconds);
+    // A number as Prometheus parameters and `$__interval_ms` take it: plain, never in
+    // exponent form ("1700000000", "0.5").
+    static std::string plainNumber(double value);
 };
 
 } // namespace Pd

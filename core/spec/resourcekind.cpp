@@ -28,14 +28,14 @@ constexpr std::array<std::pair<ResourceKind, std::string_view>, 15> kinds = {{
     {ResourceKind::User, "User"},
 }};
 
+} // namespace
+
 bool equalsIgnoringCase(std::string_view a, std::string_view b)
 {
     auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                               [&](char x, char y) { return lower(x) == lower(y); });
 }
-
-} // namespace
 
 std::string_view resourceKindName(ResourceKind kind)
 {

@@ -32,6 +32,8 @@ std::string_view resourceKindName(ResourceKind kind);
 // Kinds are case-insensitive, as in the Perses server ("dashboard" is a Dashboard).
 std::optional<ResourceKind> parseResourceKind(std::string_view name);
 bool isProjectScoped(ResourceKind kind);
+// ASCII case-insensitive equality: how the server compares kinds and resource names.
+bool equalsIgnoringCase(std::string_view a, std::string_view b);
 
 // The Kubernetes operator's custom resources (spec §13) and the Perses kind each one carries.
 std::optional<ResourceKind> crdResourceKind(std::string_view crdKind);

@@ -6,13 +6,6 @@
 
 namespace Pd {
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b)
-{
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                              [&](char x, char y) { return lower(x) == lower(y); });
-}
-
 namespace {
 
 std::string stringAt(const Node &node, std::initializer_list<std::string_view> path)

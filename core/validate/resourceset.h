@@ -51,6 +51,4 @@ private:
     std::vector<std::pair<std::string, std::string>> m_variables; // (project or "", name)
 };
 
-bool equalsIgnoringCase(std::string_view a, std::string_view b);
-
 } // namespace Pd
