@@ -3,6 +3,7 @@
 #include "prometheusclient.h"
 
 #include "httpfailure.h"
+#include "querystep.h"
 #include "variableinterpolator.h"
 
 #include <QFuture>
@@ -28,15 +29,6 @@ QString toQString(const std::string &text)
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-// Times and steps as plain numbers ("1700000000", "0.5"), never in exponent form.
-std::string number(double value)
-{
-    char buffer[64];
-    const auto [end, ec] =
-        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed);
-    return ec == std::errc() ? std::string(buffer, end) : std::string("0");
-}
-
 // application/x-www-form-urlencoded, every reserved character encoded (PromQL has + & = #).
 QByteArray encodeForm(const std::vector<std::pair<std::string, std::string>> &params)
 {
@@ -58,8 +50,8 @@ matchParams(const std::vector<std::string> &matchers, double start, double end)
     std::vector<std::pair<std::string, std::string>> params;
     for (const std::string &matcher : matchers)
         params.emplace_back("match[]", matcher);
-    params.emplace_back("start", number(start));
-    params.emplace_back("end", number(end));
+    params.emplace_back("start", QueryStep::plainNumber(start));
+    params.emplace_back("end", QueryStep::plainNumber(end));
     return params;
 }
 
@@ -93,17 +85,19 @@ PrometheusClient::~PrometheusClient() = default;
 PrometheusReply *PrometheusClient::queryRange(const std::string &query, double start, double end,
                                               double step)
 {
-    return submit(
-        "/api/v1/query_range",
-        {{"query", query}, {"start", number(start)}, {"end", number(end)}, {"step", number(step)}},
-        true, false, pointsBetween(start, end, step));
+    return submit("/api/v1/query_range",
+                  {{"query", query},
+                   {"start", QueryStep::plainNumber(start)},
+                   {"end", QueryStep::plainNumber(end)},
+                   {"step", QueryStep::plainNumber(step)}},
+                  true, false, pointsBetween(start, end, step));
 }
 
 PrometheusReply *PrometheusClient::query(const std::string &query, std::optional<double> time)
 {
     Params params = {{"query", query}};
     if (time)
-        params.emplace_back("time", number(*time));
+        params.emplace_back("time", QueryStep::plainNumber(*time));
     return submit("/api/v1/query", params, true, false);
 }
 
@@ -121,13 +115,6 @@ PrometheusReply *PrometheusClient::labelValues(const std::string &label,
     const Params params = matchParams(matchers, start, end);
     const QByteArray encoded = QUrl::toPercentEncoding(toQString(label));
     return submit("/api/v1/label/" + encoded.toStdString() + "/values", params, false, true);
-}
-
-PrometheusReply *PrometheusClient::series(const std::vector<std::string> &matchers, double start,
-                                          double end)
-{
-    const Params params = matchParams(matchers, start, end);
-    return submit("/api/v1/series", params, true, false);
 }
 
 PrometheusReply *PrometheusClient::submit(const std::string &path, const Params &params, bool post,
@@ -264,15 +251,15 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
     }
     const std::string contentType =
         network->header(QNetworkRequest::ContentTypeHeader).toString().toStdString();
-    // Parsing runs on the thread pool: a large result never stalls the event loop.
-    body->reserve(body->size() + PrometheusResponseParser::padding);
+    // Parsing runs on the thread pool: a large result never stalls the event loop (nor does
+    // the copy that reserving room for the parser's padding may take).
     const bool strings = request.strings;
     const std::size_t expected = request.expectedPoints;
     // The watcher belongs to the reply: if the reply goes away during the parse, so does
     // the callback; the worker still finishes with its own copy of the body.
     auto *watcher = new QFutureWatcher<PrometheusResponse>(reply);
     connect(watcher, &QFutureWatcherBase::finished, reply, [reply, watcher] {
-        PrometheusResponse response = watcher->result();
+        PrometheusResponse response = watcher->future().takeResult();
         watcher->deleteLater();
         if (reply->isCanceled()) {
             reply->deleteLater();
@@ -281,6 +268,7 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
         reply->finish(std::move(response));
     });
     watcher->setFuture(QtConcurrent::run([body, strings, expected, status, contentType] {
+        body->reserve(body->size() + PrometheusResponseParser::padding);
         PrometheusResponse response =
             strings ? PrometheusResponseParser::parseStrings(*body)
                     : PrometheusResponseParser::parseQuery(

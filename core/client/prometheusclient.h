@@ -50,7 +50,6 @@ public:
     PrometheusReply *labelNames(const std::vector<std::string> &matchers, double start, double end);
     PrometheusReply *labelValues(const std::string &label, const std::vector<std::string> &matchers,
                                  double start, double end);
-    PrometheusReply *series(const std::vector<std::string> &matchers, double start, double end);
 
     int requestsInFlight() const { return m_inFlight; }
     int requestsQueued() const { return static_cast<int>(m_queue.size()); }

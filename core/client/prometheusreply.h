@@ -9,8 +9,8 @@
 namespace Pd {
 
 // One request to Prometheus in flight. It emits finished() once, with the response or the
-// error as a value; after cancel() it emits nothing. The client owns it; it is deleted later
-// after finished().
+// error as a value; after cancel() it emits nothing. The client is its parent; whoever takes
+// the result deletes it (deleteLater) once finished() has been handled.
 class PrometheusReply : public QObject
 {
     Q_OBJECT
@@ -19,6 +19,8 @@ public:
     explicit PrometheusReply(QObject *parent = nullptr);
 
     const PrometheusResponse &response() const { return m_response; }
+    // The response moved out, for the one consumer of a large result.
+    PrometheusResponse takeResponse() { return std::move(m_response); }
     bool isFinished() const { return m_finished; }
     bool isCanceled() const { return m_canceled; }
     // What was asked, for the query inspector and error messages.

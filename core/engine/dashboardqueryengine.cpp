@@ -100,12 +100,12 @@ void DashboardQueryEngine::setTimeRange(const TimeRange &range)
 
 void DashboardQueryEngine::cancelInFlight()
 {
-    for (const QPointer<PrometheusReply> &reply : m_inFlight) {
-        if (reply)
-            reply->cancel();
+    for (const auto &[panelId, replies] : std::exchange(m_panelReplies, {})) {
+        for (const QPointer<PrometheusReply> &reply : replies) {
+            if (reply)
+                reply->cancel();
+        }
     }
-    m_inFlight.clear();
-    m_panelReplies.clear();
 }
 
 int DashboardQueryEngine::requestsInFlight() const
@@ -237,11 +237,13 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
             ? lookup.client->query(result.query, result.window.endSeconds)
             : lookup.client->queryRange(result.query, result.window.startSeconds,
                                         result.window.endSeconds, result.window.stepSeconds);
-    m_inFlight.emplace_back(reply);
-    m_panelReplies[panelId].emplace_back(reply);
+    // Finished replies are deleted, leaving null pointers: drop those as new ones come.
+    std::vector<QPointer<PrometheusReply>> &replies = m_panelReplies[panelId];
+    std::erase_if(replies, [](const QPointer<PrometheusReply> &old) { return old.isNull(); });
+    replies.emplace_back(reply);
     connect(reply, &PrometheusReply::finished, this, [this, reply, panelId, index, generation] {
         reply->deleteLater();
-        finishQuery(panelId, index, generation, reply->response());
+        finishQuery(panelId, index, generation, reply->takeResponse());
     });
 }
 

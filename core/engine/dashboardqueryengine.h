@@ -86,7 +86,6 @@ private:
     VariableResolver *m_variables;
     std::map<std::string, PanelResult> m_results;
     std::map<std::string, int> m_waiting; // panels to run once variables are resolved
-    std::vector<QPointer<PrometheusReply>> m_inFlight;
     std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
     std::uint64_t m_generation = 0;
 };
