@@ -1,35 +1,21 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "clirun.h"
 #include "testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = PdTest::CliRun;
 
 Run run(const QStringList &args)
 {
-    QProcess process;
-    process.start(QStringLiteral(PD_EXECUTABLE), args);
-    process.closeWriteChannel();
-    Run result;
-    if (!process.waitForFinished(60000))
-        return result;
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return PdTest::runCli(args);
 }
 
 void write(const QString &path, const QByteArray &content)

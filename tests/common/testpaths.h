@@ -22,7 +22,8 @@ inline QString testData(const QString &relative = {})
     return QStringLiteral(PD_TEST_DATA_DIR "/") + relative;
 }
 
-// Files below `folder` whose names match `pattern`, sorted.
+// Files below `folder` whose names match `pattern`, sorted. None at all means the inputs
+// moved, and a data-driven test would pass with no rows: that stops the test instead.
 inline QStringList filesBelow(const QString &folder,
                               const QString &pattern = QStringLiteral("*.json"))
 {
@@ -30,6 +31,8 @@ inline QStringList filesBelow(const QString &folder,
     QDirIterator it(folder, {pattern}, QDir::Files, QDirIterator::Subdirectories);
     while (it.hasNext())
         files << it.next();
+    if (files.isEmpty())
+        qFatal("no test inputs %s below %s", qPrintable(pattern), qPrintable(folder));
     files.sort();
     return files;
 }
@@ -41,11 +44,6 @@ inline std::string readText(const QString &path)
         return {};
     const QByteArray bytes = file.readAll();
     return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
-}
-
-inline std::string toStd(const QString &text)
-{
-    return text.toStdString();
 }
 
 } // namespace PdTest

@@ -1,14 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "clirun.h"
 #include "prometheustestserver.h"
 #include "testpaths.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -16,13 +15,7 @@
 
 namespace {
 
-struct Run
-{
-    int exitCode = -1;
-    QJsonObject json;
-    QString out;
-    QString err;
-};
+using Run = PdTest::CliRun;
 
 } // namespace
 
@@ -188,18 +181,14 @@ private slots:
                          "  plugin:\n    kind: PrometheusDatasource\n    spec: {directUrl: '" +
                          m_prometheus.url().toUtf8() + "'}\n");
         datasource.close();
-        QProcess process;
-        process.start(QStringLiteral(PD_EXECUTABLE),
-                      {QStringLiteral("query"), dashboard(), QStringLiteral("--resources"),
-                       dir.filePath(QStringLiteral("datasources")), QStringLiteral("--panel"),
-                       QStringLiteral("temperature"), QStringLiteral("--var"),
-                       QStringLiteral("job=node"), QStringLiteral("--from"),
-                       QString::number(m_prometheus.startSeconds()), QStringLiteral("--to"),
-                       QString::number(m_prometheus.endSeconds())});
-        QVERIFY(process.waitForFinished(120000));
-        QCOMPARE(process.exitCode(), 0);
-        const QJsonObject json = QJsonDocument::fromJson(process.readAllStandardOutput()).object();
-        const QJsonObject query = json.value(QStringLiteral("panels"))
+        const Run run = PdTest::runCli(
+            {QStringLiteral("query"), dashboard(), QStringLiteral("--resources"),
+             dir.filePath(QStringLiteral("datasources")), QStringLiteral("--panel"),
+             QStringLiteral("temperature"), QStringLiteral("--var"), QStringLiteral("job=node"),
+             QStringLiteral("--from"), QString::number(m_prometheus.startSeconds()),
+             QStringLiteral("--to"), QString::number(m_prometheus.endSeconds())});
+        QCOMPARE(run.exitCode, 0);
+        const QJsonObject query = run.json.value(QStringLiteral("panels"))
                                       .toArray()
                                       .at(0)
                                       .toObject()
@@ -213,18 +202,15 @@ private slots:
 
     void textFormatAndUsageErrors()
     {
-        QProcess process;
-        process.start(QStringLiteral(PD_EXECUTABLE),
-                      {QStringLiteral("query"), QStringLiteral("--format"), QStringLiteral("xml"),
-                       dashboard()});
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitCode(), 2);
-        process.start(QStringLiteral(PD_EXECUTABLE),
-                      {QStringLiteral("query"), dashboard(), QStringLiteral("--panel"),
-                       QStringLiteral("nope")});
-        QVERIFY(process.waitForFinished(30000));
-        QCOMPARE(process.exitCode(), 2);
-        QVERIFY(process.readAllStandardError().contains("no panel 'nope'"));
+        QCOMPARE(PdTest::runCli({QStringLiteral("query"), QStringLiteral("--format"),
+                                 QStringLiteral("xml"), dashboard()})
+                     .exitCode,
+                 2);
+        const Run unknownPanel =
+            PdTest::runCli({QStringLiteral("query"), dashboard(), QStringLiteral("--panel"),
+                            QStringLiteral("nope")});
+        QCOMPARE(unknownPanel.exitCode, 2);
+        QVERIFY(unknownPanel.err.contains(QStringLiteral("no panel 'nope'")));
         const Run text = query({QStringLiteral("--var"), QStringLiteral("job=node"),
                                 QStringLiteral("--panel"), QStringLiteral("temperature"),
                                 QStringLiteral("--format"), QStringLiteral("text")});
@@ -241,12 +227,6 @@ private:
 
     Run queryFile(const QString &file, QStringList extra)
     {
-        QProcess process;
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(QStringLiteral("TZ"),
-                           QStringLiteral("UTC")); // steps align to UTC minutes
-        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/nonexistent"));
-        process.setProcessEnvironment(environment);
         QStringList arguments = {
             QStringLiteral("query"),        file,
             QStringLiteral("--datasource"), QStringLiteral("prom=") + m_prometheus.url(),
@@ -254,16 +234,7 @@ private:
             QStringLiteral("--to"),         QString::number(m_prometheus.endSeconds()),
             QStringLiteral("--width"),      QStringLiteral("1200")};
         arguments += extra;
-        process.start(QStringLiteral(PD_EXECUTABLE), arguments);
-        Run run;
-        if (!process.waitForFinished(120000))
-            return run;
-        run.exitCode = process.exitCode();
-        const QByteArray out = process.readAllStandardOutput();
-        run.out = QString::fromUtf8(out);
-        run.err = QString::fromUtf8(process.readAllStandardError());
-        run.json = QJsonDocument::fromJson(out).object();
-        return run;
+        return PdTest::runCli(arguments);
     }
 
     static QJsonObject variable(const QJsonArray &variables, const char *name)
