@@ -95,7 +95,7 @@ void writeNode(std::string &out, const Node &node, int level)
 }
 
 // JavaScript's Number#toString for finite values: shortest round trip, in fixed form for
-// 1e-7 <= |v| < 1e21 ("100000", "0.0001"), otherwise with an exponent without leading zeros
+// 1e-6 <= |v| < 1e21 ("100000", "0.000001"), otherwise with an exponent without leading zeros
 // ("1e-7", "1e+21"); -0 is "0".
 std::string javascriptNumber(double value)
 {
@@ -104,7 +104,7 @@ std::string javascriptNumber(double value)
     if (value == 0)
         return "0";
     const double magnitude = std::fabs(value);
-    const auto format = magnitude >= 1e-7 && magnitude < 1e21 ? std::chars_format::fixed
+    const auto format = magnitude >= 1e-6 && magnitude < 1e21 ? std::chars_format::fixed
                                                               : std::chars_format::scientific;
     char buffer[64];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, format);

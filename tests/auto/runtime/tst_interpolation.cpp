@@ -74,9 +74,10 @@ private slots:
 
     void jsonWritesNumbersAsJavaScriptDoes()
     {
-        QCOMPARE(VariableInterpolator::format({"300000", "0.0001", "-0", "1e21", "1.5e-7", "2e-8"},
-                                              "v", InterpolationFormat::Json),
-                 std::string("[300000,0.0001,0,1e+21,1.5e-7,2e-8]"));
+        QCOMPARE(
+            VariableInterpolator::format({"300000", "0.000001", "-0", "1e21", "1.5e-7", "2e-8"},
+                                         "v", InterpolationFormat::Json),
+            std::string("[300000,0.000001,0,1e+21,1.5e-7,2e-8]"));
     }
 
     void regexEscapesEverySpecialCharacter()
