@@ -2,13 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "variableoptions.h"
 
-#include "textpatterns.h"
+#include "userregex.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <limits>
-#include <regex>
 
 namespace Pd {
 
@@ -55,20 +54,15 @@ VariableOptions::applyCapturingRegexp(const std::vector<VariableOption> &options
 {
     if (regexp.empty())
         return options;
-    const std::string usable = TextPatterns::forStdRegex(regexp);
-    if (usable.empty()) {
+    const auto usable = compileUserRegex(regexp);
+    if (!usable || !*usable) {
         if (error)
-            *error = "capturingRegexp uses lookbehind or is too long, which is not supported here";
+            *error = usable ? "capturingRegexp uses lookbehind or is too long, which is not "
+                              "supported here"
+                            : "invalid capturingRegexp: " + usable.error();
         return options;
     }
-    std::regex compiled;
-    try {
-        compiled = std::regex(usable, std::regex::ECMAScript);
-    } catch (const std::regex_error &e) {
-        if (error)
-            *error = std::string("invalid capturingRegexp: ") + e.what();
-        return options;
-    }
+    const std::regex &compiled = **usable;
     std::vector<VariableOption> result;
     for (const VariableOption &option : options) {
         std::string captured;

@@ -98,17 +98,7 @@ std::string forStdRegex(std::string_view pattern)
     }
     while (i < pattern.size()) {
         const std::string_view rest = pattern.substr(i);
-        if (rest.starts_with("\\\\")) {
-            out += "\\\\";
-            i += 2;
-        } else if (rest.starts_with("(?P<") || rest.starts_with("(?<")) {
-            // a named group: keep the group, drop the name
-            const std::size_t close = rest.find('>');
-            if (close == std::string_view::npos)
-                return std::string(pattern); // let the compiler report it
-            out += '(';
-            i += close + 1;
-        } else if (rest.starts_with("\\p") || rest.starts_with("\\P")) {
+        if (rest.starts_with("\\p") || rest.starts_with("\\P")) {
             // a Unicode class: any character will do for a syntax check
             out += '.';
             i += 2;
@@ -118,6 +108,16 @@ std::string forStdRegex(std::string_view pattern)
             } else if (i < pattern.size()) {
                 ++i;
             }
+        } else if (rest.size() >= 2 && rest[0] == '\\') {
+            out += rest.substr(0, 2); // an escape: \(?<x> is no named group
+            i += 2;
+        } else if (rest.starts_with("(?P<") || rest.starts_with("(?<")) {
+            // a named group: keep the group, drop the name
+            const std::size_t close = rest.find('>');
+            if (close == std::string_view::npos)
+                return std::string(pattern); // let the compiler report it
+            out += '(';
+            i += close + 1;
         } else {
             out += pattern[i++];
         }

@@ -3,11 +3,10 @@
 #include "datasourcevalidator.h"
 
 #include "rules.h"
-#include "textpatterns.h"
+#include "userregex.h"
 
 #include <algorithm>
 #include <iterator>
-#include <regex>
 
 namespace Pd {
 
@@ -78,16 +77,10 @@ void DatasourceValidator::checkHttpProxy(const Node &spec, const std::string &pa
             continue;
         }
         // Go's RE2 syntax, checked with std::regex where the two agree.
-        const std::string checkable = TextPatterns::forStdRegex(pattern->text());
-        if (checkable.empty())
-            continue;
-        try {
-            std::regex compiled(checkable, std::regex::ECMAScript);
-        } catch (const std::regex_error &error) {
+        if (const auto compiled = compileUserRegex(pattern->text()); !compiled)
             report(*pattern, endpointPath + ".endpointPattern",
                    "endpointPattern \"" + pattern->text() +
-                       "\" is not a valid regular expression: " + error.what());
-        }
+                       "\" is not a valid regular expression: " + compiled.error());
     }
 }
 

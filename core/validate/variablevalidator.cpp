@@ -4,11 +4,10 @@
 
 #include "namerules.h"
 #include "rules.h"
-#include "textpatterns.h"
+#include "userregex.h"
 
 #include <algorithm>
 #include <array>
-#include <regex>
 
 namespace Pd {
 
@@ -73,21 +72,16 @@ void VariableValidator::checkText(const Node &spec, const std::string &path)
 // patterns are left unchecked rather than reported wrongly.
 void VariableValidator::checkCapturingRegexp(const Node &regexp, const std::string &path)
 {
-    const std::string checkable = TextPatterns::forStdRegex(regexp.text());
-    if (checkable.empty())
-        return;
-    try {
-        const std::regex compiled(checkable, std::regex::ECMAScript);
-        if (compiled.mark_count() == 0)
-            m_context.sink.report(Rules::variableRegexp,
-                                  "capturingRegexp has no capture group, so it drops every option",
-                                  regexp.pos(), path);
-    } catch (const std::regex_error &error) {
+    const auto compiled = compileUserRegex(regexp.text());
+    if (!compiled)
         m_context.sink.report(Rules::variableRegexp,
                               "capturingRegexp is not a valid regular expression: " +
-                                  std::string(error.what()),
+                                  compiled.error(),
                               regexp.pos(), path);
-    }
+    else if (*compiled && (*compiled)->mark_count() == 0)
+        m_context.sink.report(Rules::variableRegexp,
+                              "capturingRegexp has no capture group, so it drops every option",
+                              regexp.pos(), path);
 }
 
 void VariableValidator::checkList(const Node &spec, const std::string &path,

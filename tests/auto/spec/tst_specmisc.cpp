@@ -4,6 +4,7 @@
 #include "jsonreader.h"
 #include "resourcekind.h"
 #include "textpatterns.h"
+#include "userregex.h"
 #include "variablegraph.h"
 #include "variablereferences.h"
 
@@ -142,6 +143,23 @@ private slots:
         QCOMPARE(forStdRegex("\\pL+"), std::string(".+"));
         QVERIFY(forStdRegex("(?<=a)b").empty());
         QVERIFY(forStdRegex(std::string(5000, 'a')).empty());
+        // An escaped parenthesis starts no group, named or not.
+        QCOMPARE(forStdRegex("\\(?<x>\\\\"), std::string("\\(?<x>\\\\"));
+    }
+
+    void userRegexCompiles()
+    {
+        const auto escaped = compileUserRegex("\\(?<x>");
+        QVERIFY(escaped && *escaped);
+        QVERIFY(std::regex_match("(<x>", **escaped));
+        const auto named = compileUserRegex("(?<host>[a-z]+)");
+        QVERIFY(named && *named);
+        QCOMPARE((*named)->mark_count(), 1u);
+        const auto broken = compileUserRegex("(a");
+        QVERIFY(!broken);
+        QVERIFY(!broken.error().empty());
+        const auto lookbehind = compileUserRegex("(?<=a)b");
+        QVERIFY(lookbehind && !*lookbehind);
     }
 
     void resourceKinds()
