@@ -237,9 +237,9 @@ Model::DashboardSpec ModelDecoder::dashboardSpec(const Node &spec)
 
 Model::Dashboard ModelDecoder::dashboard(const Node &resource)
 {
-    return Model::Dashboard{metadata(child(resource, "metadata")),
-                            dashboardSpec(child(resource, "spec")),
-                            text(resource, "kind") == "EphemeralDashboard"};
+    return Model::Dashboard{
+        metadata(child(resource, "metadata")), dashboardSpec(child(resource, "spec")),
+        parseResourceKind(text(resource, "kind")) == ResourceKind::EphemeralDashboard};
 }
 
 std::optional<Model::Resource> ModelDecoder::decode(const LoadedResource &resource)
@@ -251,11 +251,9 @@ std::optional<Model::Resource> ModelDecoder::decode(const LoadedResource &resour
     Model::Metadata meta = metadata(child(node, "metadata"));
     switch (*resource.kind) {
     case ResourceKind::Dashboard:
-    case ResourceKind::EphemeralDashboard: {
-        Model::Dashboard result = dashboard(node);
-        result.ephemeral = *resource.kind == ResourceKind::EphemeralDashboard;
-        return result;
-    }
+    case ResourceKind::EphemeralDashboard:
+        return Model::Dashboard{std::move(meta), dashboardSpec(spec),
+                                *resource.kind == ResourceKind::EphemeralDashboard};
     case ResourceKind::Datasource:
     case ResourceKind::GlobalDatasource:
         return Model::Datasource{std::move(meta), datasourceSpec(spec),

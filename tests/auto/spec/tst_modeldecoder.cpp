@@ -22,6 +22,18 @@ class TestModelDecoder : public QObject
     Q_OBJECT
 
 private slots:
+    // Kinds are case-insensitive: a lower-case kind is still an ephemeral dashboard.
+    void ephemeralKindIgnoresCase()
+    {
+        const ResourceFile file = ResourceReader::readText(
+            "kind: ephemeraldashboard\nmetadata: {name: e, project: p}\nspec: {ttl: 1h}\n",
+            "e.yaml", DocumentFormat::Yaml);
+        QCOMPARE(file.resources.size(), 1u);
+        const auto decoded = ModelDecoder::decode(file.resources.front());
+        QVERIFY(decoded && std::get<Model::Dashboard>(*decoded).ephemeral);
+        QVERIFY(ModelDecoder::dashboard(file.resources.front().node).ephemeral);
+    }
+
     void nodeExporterDashboard()
     {
         const auto resource =
