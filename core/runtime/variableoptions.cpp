@@ -55,14 +55,14 @@ VariableOptions::applyCapturingRegexp(const std::vector<VariableOption> &options
     if (regexp.empty())
         return options;
     const auto usable = compileUserRegex(regexp);
-    if (!usable || !*usable) {
+    if (!usable.regex) {
         if (error)
-            *error = usable ? "capturingRegexp uses lookbehind or is too long, which is not "
-                              "supported here"
-                            : "invalid capturingRegexp: " + usable.error();
+            *error = usable.error.empty() ? "capturingRegexp uses lookbehind or is too long, "
+                                            "which is not supported here"
+                                          : "invalid capturingRegexp: " + usable.error;
         return options;
     }
-    const std::regex &compiled = **usable;
+    const std::regex &compiled = *usable.regex;
     std::vector<VariableOption> result;
     for (const VariableOption &option : options) {
         std::string captured;

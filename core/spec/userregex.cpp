@@ -6,16 +6,18 @@
 
 namespace Pd {
 
-std::expected<std::optional<std::regex>, std::string> compileUserRegex(std::string_view pattern)
+UserRegex compileUserRegex(std::string_view pattern)
 {
     const std::string usable = TextPatterns::forStdRegex(pattern);
+    UserRegex result;
     if (usable.empty())
-        return std::optional<std::regex>();
+        return result;
     try {
-        return std::optional<std::regex>(std::regex(usable, std::regex::ECMAScript));
+        result.regex.emplace(usable, std::regex::ECMAScript);
     } catch (const std::regex_error &error) {
-        return std::unexpected(std::string(error.what()));
+        result.error = error.what();
     }
+    return result;
 }
 
 } // namespace Pd

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include <expected>
 #include <optional>
 #include <regex>
 #include <string>
@@ -11,8 +10,15 @@
 namespace Pd {
 
 // A user's regular expression (a JavaScript capturingRegexp, a Go endpointPattern) compiled
-// with std::regex after TextPatterns::forStdRegex. An empty optional when it cannot be
-// compiled here (lookbehind, very long); the compiler's message when it is invalid.
-std::expected<std::optional<std::regex>, std::string> compileUserRegex(std::string_view pattern);
+// with std::regex after TextPatterns::forStdRegex. (Not std::expected: the clang of the
+// fuzzer build cannot use libstdc++'s.)
+struct UserRegex
+{
+    std::optional<std::regex> regex; // none when invalid, or when it cannot be compiled here
+                                     // (lookbehind, very long)
+    std::string error;               // the compiler's message when it is invalid
+};
+
+UserRegex compileUserRegex(std::string_view pattern);
 
 } // namespace Pd

@@ -77,10 +77,10 @@ void DatasourceValidator::checkHttpProxy(const Node &spec, const std::string &pa
             continue;
         }
         // Go's RE2 syntax, checked with std::regex where the two agree.
-        if (const auto compiled = compileUserRegex(pattern->text()); !compiled)
+        if (const auto compiled = compileUserRegex(pattern->text()); !compiled.error.empty())
             report(*pattern, endpointPath + ".endpointPattern",
                    "endpointPattern \"" + pattern->text() +
-                       "\" is not a valid regular expression: " + compiled.error());
+                       "\" is not a valid regular expression: " + compiled.error);
     }
 }
 

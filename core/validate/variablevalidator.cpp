@@ -73,12 +73,12 @@ void VariableValidator::checkText(const Node &spec, const std::string &path)
 void VariableValidator::checkCapturingRegexp(const Node &regexp, const std::string &path)
 {
     const auto compiled = compileUserRegex(regexp.text());
-    if (!compiled)
+    if (!compiled.error.empty())
         m_context.sink.report(Rules::variableRegexp,
                               "capturingRegexp is not a valid regular expression: " +
-                                  compiled.error(),
+                                  compiled.error,
                               regexp.pos(), path);
-    else if (*compiled && (*compiled)->mark_count() == 0)
+    else if (compiled.regex && compiled.regex->mark_count() == 0)
         m_context.sink.report(Rules::variableRegexp,
                               "capturingRegexp has no capture group, so it drops every option",
                               regexp.pos(), path);
