@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "jsonreader.h"
 
+#include "numbertext.h"
 #include "textposition.h"
 
-#include <charconv>
 #include <cstring>
 #include <string>
 
@@ -265,20 +265,12 @@ private:
             }
         }
         const std::string_view text = m_text.substr(start, m_offset - start);
-        double value = 0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec == std::errc::result_out_of_range) {
-            // Too small for a double reads as zero, as in Go; too large is an error there too.
-            const std::size_t exponent = text.find_first_of("eE");
-            const bool underflow = exponent != std::string_view::npos &&
-                                   exponent + 1 < text.size() && text[exponent + 1] == '-';
-            if (!underflow) {
-                failAt(pos, ParseRules::syntax, "number " + std::string(text) + " is out of range");
-                return {};
-            }
-            value = text.front() == '-' ? -0.0 : 0.0;
+        const std::optional<double> value = readDecimal(text);
+        if (!value) {
+            failAt(pos, ParseRules::syntax, "number " + std::string(text) + " is out of range");
+            return {};
         }
-        return Node::number(value, std::string(text), pos);
+        return Node::number(*value, std::string(text), pos);
     }
 
     static void appendUtf8(std::string &out, unsigned codePoint)

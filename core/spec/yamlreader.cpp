@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "yamlreader.h"
 
+#include "numbertext.h"
 #include "textposition.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -109,12 +110,10 @@ bool parseFloat(std::string_view text, double &value)
     std::string normalized(body);
     if (normalized.front() == '.')
         normalized.insert(normalized.begin(), '0');
-    const auto [end, ec] =
-        std::from_chars(normalized.data(), normalized.data() + normalized.size(), value);
-    if (ec != std::errc())
+    const std::optional<double> read = readDecimal(normalized);
+    if (!read)
         return false;
-    if (negative)
-        value = -value;
+    value = negative ? -*read : *read;
     return true;
 }
 

@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace Pd;
 
 class TestYamlReader : public QObject
@@ -58,6 +60,20 @@ private slots:
         QVERIFY(root.find("d")->isNull());
         QVERIFY(root.find("e")->isString());
         QVERIFY(root.find("f")->isString());
+    }
+
+    // As in the JSON reader and in Go: too small is zero, too large is no number (a string).
+    void underflowReadsAsZeroOverflowIsAString()
+    {
+        const ParseResult result =
+            YamlReader::parse("small: 1e-400\nnegative: -1e-400\nlarge: 1e400\n");
+        QVERIFY(!result.hasErrors());
+        const Node &root = result.documents.front();
+        QVERIFY(root.find("small")->isNumber());
+        QCOMPARE(root.find("small")->toNumber(), 0.0);
+        QVERIFY(root.find("negative")->isNumber());
+        QVERIFY(std::signbit(root.find("negative")->toNumber()));
+        QVERIFY(root.find("large")->isString());
     }
 
     void multipleDocumentsSkipEmptyOnes()
