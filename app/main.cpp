@@ -50,24 +50,21 @@ int main(int argc, char **argv)
     }
     if (command == "lint") {
         if (wantsHelp) {
-            std::cout << "usage: perses-desktop lint [--format text|json|github] "
-                         "[--warnings-as-errors] [--verbose] PATH...\n";
+            std::cout << Pd::Cli::lintUsage;
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runLint(args, std::cout, std::cerr);
     }
     if (command == "fmt") {
         if (wantsHelp) {
-            std::cout << "usage: perses-desktop fmt [--check] PATH...\n";
+            std::cout << Pd::Cli::fmtUsage;
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runFmt(args, std::cout, std::cerr);
     }
     if (command == "query") {
         if (wantsHelp) {
-            std::cout << "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... "
-                         "[--from T] [--to T] [--var NAME=VALUE]... [--datasource NAME=URL]... "
-                         "[--resources PATH]... [--width PX] [--format json|text] [--timeout S]\n";
+            std::cout << Pd::Cli::queryUsage;
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runQuery(argc, argv, args, std::cout, std::cerr);

@@ -22,8 +22,6 @@ namespace Pd::Cli {
 
 namespace {
 
-constexpr const char *usage = "usage: perses-desktop fmt [--check] PATH...\n";
-
 enum class Outcome { Unchanged, Changed, Skipped, Failed };
 
 std::optional<std::string> readAll(const std::string &path)
@@ -115,14 +113,14 @@ int runFmt(const std::vector<std::string> &args, std::ostream &out, std::ostream
         if (arg == "--check") {
             check = true;
         } else if (arg.starts_with("-") && arg != "-") {
-            err << "perses-desktop fmt: unknown option '" << arg << "'\n" << usage;
+            err << "perses-desktop fmt: unknown option '" << arg << "'\n" << fmtUsage;
             return ExitCode::usage;
         } else {
             paths.push_back(arg);
         }
     }
     if (paths.empty()) {
-        err << "perses-desktop fmt: no PATH given\n" << usage;
+        err << "perses-desktop fmt: no PATH given\n" << fmtUsage;
         return ExitCode::usage;
     }
     bool missing = false;

@@ -8,6 +8,9 @@
 
 namespace Pd::Cli {
 
+// Printed for --help and after every usage error.
+inline constexpr const char *fmtUsage = "usage: perses-desktop fmt [--check] PATH...\n";
+
 // perses-desktop fmt [--check] PATH...
 // Rewrites Perses resource files in the canonical key order and layout. With --check, writes
 // nothing, lists the files that would change and exits 1 if there is any.

@@ -13,10 +13,6 @@ namespace Pd::Cli {
 
 namespace {
 
-constexpr const char *usage =
-    "usage: perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] "
-    "PATH...\n";
-
 struct LintOptions
 {
     OutputFormat format = OutputFormat::Text;
@@ -93,7 +89,7 @@ int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostrea
 {
     LintOptions options;
     if (auto problem = parseOptions(args, options)) {
-        err << "perses-desktop lint: " << *problem << '\n' << usage;
+        err << "perses-desktop lint: " << *problem << '\n' << lintUsage;
         return ExitCode::usage;
     }
     const LintReport report = Linter().run(options.paths);

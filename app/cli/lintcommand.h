@@ -8,6 +8,11 @@
 
 namespace Pd::Cli {
 
+// Printed for --help and after every usage error.
+inline constexpr const char *lintUsage =
+    "usage: perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] "
+    "PATH...\n";
+
 // perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] PATH...
 // Exit 0: no error; 1: errors (or warnings with --warnings-as-errors); 2: usage error or a
 // path that cannot be read.

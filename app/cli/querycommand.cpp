@@ -26,11 +26,6 @@ namespace Pd::Cli {
 
 namespace {
 
-constexpr const char *usage =
-    "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
-    "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
-    "           [--width PX] [--format json|text] [--timeout S]\n";
-
 // A dashboard grid is laid out in a 1920 px window unless --width says otherwise.
 constexpr int defaultWindowWidth = 1920;
 
@@ -297,7 +292,7 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
 {
     QueryOptions options;
     auto usageError = [&](const std::string &message) {
-        err << "perses-desktop query: " << message << '\n' << usage;
+        err << "perses-desktop query: " << message << '\n' << queryUsage;
         return ExitCode::usage;
     };
     if (auto problem = parseOptions(args, options))

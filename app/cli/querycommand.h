@@ -8,6 +8,12 @@
 
 namespace Pd::Cli {
 
+// Printed for --help and after every usage error.
+inline constexpr const char *queryUsage =
+    "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
+    "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
+    "           [--width PX] [--format json|text] [--timeout S]\n";
+
 // perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]
 //     [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]... [--width PX]
 //     [--format json|text] [--timeout S]
