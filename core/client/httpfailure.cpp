@@ -11,15 +11,6 @@ namespace Pd::HttpFailure {
 
 namespace {
 
-PrometheusResponse failure(std::string type, std::string message)
-{
-    PrometheusResponse response;
-    response.ok = false;
-    response.errorType = std::move(type);
-    response.error = std::move(message);
-    return response;
-}
-
 std::string collapseWhitespace(std::string_view text, std::size_t limit)
 {
     std::string out;
@@ -95,22 +86,27 @@ PrometheusResponse network(QNetworkReply::NetworkError error, const std::string 
                            const std::string &url, std::chrono::milliseconds timeout, bool cutOff)
 {
     if (cutOff)
-        return failure("network", "the answer from " + url + " was cut off: " + detail);
+        return PrometheusResponse::failure("network",
+                                           "the answer from " + url + " was cut off: " + detail);
     switch (error) {
     case QNetworkReply::ConnectionRefusedError:
-        return failure("network", "cannot connect to " + url + ": connection refused");
+        return PrometheusResponse::failure("network",
+                                           "cannot connect to " + url + ": connection refused");
     case QNetworkReply::HostNotFoundError:
-        return failure("network", "cannot connect to " + url + ": host not found");
+        return PrometheusResponse::failure("network",
+                                           "cannot connect to " + url + ": host not found");
     case QNetworkReply::TimeoutError:
     case QNetworkReply::OperationCanceledError:
-        return failure("timeout", "no answer from " + url + " within " +
-                                      std::to_string(timeout.count() / 1000) + " s");
+        return PrometheusResponse::failure("timeout", "no answer from " + url + " within " +
+                                                          std::to_string(timeout.count() / 1000) +
+                                                          " s");
     case QNetworkReply::RemoteHostClosedError:
-        return failure("network", "connection closed by " + url + " before it answered");
+        return PrometheusResponse::failure("network",
+                                           "connection closed by " + url + " before it answered");
     case QNetworkReply::SslHandshakeFailedError:
-        return failure("network", "TLS with " + url + " failed: " + detail);
+        return PrometheusResponse::failure("network", "TLS with " + url + " failed: " + detail);
     default:
-        return failure("network", "cannot reach " + url + ": " + detail);
+        return PrometheusResponse::failure("network", "cannot reach " + url + ": " + detail);
     }
 }
 
@@ -141,16 +137,16 @@ PrometheusResponse httpStatus(int status, const std::string &body, const std::st
     if (message.empty() && !looksLikeHtml(body, contentType))
         message = collapseWhitespace(body, 300);
     PrometheusResponse response =
-        failure("http", message.empty() ? prefix : prefix + ": " + message);
+        PrometheusResponse::failure("http", message.empty() ? prefix : prefix + ": " + message);
     response.warnings = std::move(parsed.warnings);
     return response;
 }
 
 PrometheusResponse tooLarge(qint64 limit)
 {
-    return failure("too_large", "the answer is larger than " +
-                                    std::to_string(limit / (1024 * 1024)) +
-                                    " MiB: narrow the query or the time range");
+    return PrometheusResponse::failure("too_large", "the answer is larger than " +
+                                                        std::to_string(limit / (1024 * 1024)) +
+                                                        " MiB: narrow the query or the time range");
 }
 
 } // namespace Pd::HttpFailure

@@ -19,14 +19,6 @@ namespace Pd {
 
 namespace {
 
-PrometheusResponse failed(std::string type, std::string message)
-{
-    PrometheusResponse response;
-    response.errorType = std::move(type);
-    response.error = std::move(message);
-    return response;
-}
-
 std::string stringAt(const Node &spec, std::string_view key)
 {
     const Node *value = spec.find(key);
@@ -179,13 +171,8 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     result.pluginKind = query.plugin.kind;
     const RunId generation{m_generation, m_results[panelId].run};
     auto fail = [&](std::string type, std::string message) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, panelId, index, generation,
-             response = failed(std::move(type), std::move(message))] {
-                finishQuery(panelId, index, generation, response);
-            },
-            Qt::QueuedConnection);
+        finishLater(panelId, index, generation,
+                    PrometheusResponse::failure(std::move(type), std::move(message)));
     };
     if (query.plugin.kind != "PrometheusTimeSeriesQuery") {
         fail("unsupported", "query plugin " + query.plugin.kind + " is not supported yet");
@@ -224,12 +211,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         // An empty query makes no request and gives an empty result (§9.6).
         PrometheusResponse empty;
         empty.ok = true;
-        QMetaObject::invokeMethod(
-            this,
-            [this, panelId, index, generation, empty] {
-                finishQuery(panelId, index, generation, empty);
-            },
-            Qt::QueuedConnection);
+        finishLater(panelId, index, generation, std::move(empty));
         return;
     }
     PrometheusReply *reply =
@@ -245,6 +227,18 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         reply->deleteLater();
         finishQuery(panelId, index, generation, reply->takeResponse());
     });
+}
+
+// From the event loop, as an answer would come: callers see the same order of signals.
+void DashboardQueryEngine::finishLater(const std::string &panelId, std::size_t index,
+                                       RunId generation, PrometheusResponse response)
+{
+    QMetaObject::invokeMethod(
+        this,
+        [this, panelId, index, generation, response = std::move(response)]() mutable {
+            finishQuery(panelId, index, generation, std::move(response));
+        },
+        Qt::QueuedConnection);
 }
 
 void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t index,

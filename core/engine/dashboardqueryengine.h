@@ -76,6 +76,8 @@ private:
         std::uint64_t engine = 0;
         std::uint64_t panel = 0;
     };
+    void finishLater(const std::string &panelId, std::size_t index, RunId generation,
+                     PrometheusResponse response);
     void finishQuery(const std::string &panelId, std::size_t index, RunId generation,
                      PrometheusResponse response);
     void cancelInFlight();

@@ -21,6 +21,14 @@ struct PrometheusResponse
     std::vector<std::string> infos;
     SeriesStore result;               // query and query_range
     std::vector<std::string> strings; // labels and label values
+
+    static PrometheusResponse failure(std::string type, std::string message)
+    {
+        PrometheusResponse response;
+        response.errorType = std::move(type);
+        response.error = std::move(message);
+        return response;
+    }
 };
 
 // Reads Prometheus JSON with simdjson's on-demand parser, straight into columnar series.
