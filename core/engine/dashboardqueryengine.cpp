@@ -17,15 +17,7 @@
 
 namespace Pd {
 
-namespace {
-
-std::string stringAt(const Node &spec, std::string_view key)
-{
-    const Node *value = spec.find(key);
-    return value && value->isString() ? value->text() : std::string();
-}
-
-} // namespace
+namespace {} // namespace
 
 bool PanelResult::isFinished() const
 {
@@ -193,8 +185,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     step.widthPx = m_results[panelId].widthPx;
     step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
     step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
-    if (const std::string minStep =
-            VariableInterpolator::replace(stringAt(spec, "minStep"), values);
+    if (const std::string minStep = VariableInterpolator::replace(spec.stringAt("minStep"), values);
         !minStep.empty()) {
         if (const DurationParse parsed = parseDuration(minStep); parsed.isValid())
             step.minStepSeconds = double(*parsed.milliseconds) / 1000.0;
@@ -202,9 +193,9 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     result.window = QueryStep::compute(step);
     VariableValues queryValues = values;
     BuiltinVariables::addQueryScope(queryValues, result.window);
-    result.query = VariableInterpolator::replace(stringAt(spec, "query"), queryValues);
+    result.query = VariableInterpolator::replace(spec.stringAt("query"), queryValues);
     result.seriesNameFormat =
-        VariableInterpolator::replace(stringAt(spec, "seriesNameFormat"), queryValues);
+        VariableInterpolator::replace(spec.stringAt("seriesNameFormat"), queryValues);
     const Node *instant = spec.find("instant");
     result.instant = instant && instant->isBool() ? instant->toBool() : instantByDefault;
     if (result.query.empty()) {

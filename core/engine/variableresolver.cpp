@@ -30,11 +30,9 @@ std::vector<std::string> stringsAt(const Node &spec, std::string_view key,
     return out;
 }
 
-std::string stringAt(const Node &spec, std::string_view key, const VariableValues &values)
+std::string interpolatedAt(const Node &spec, std::string_view key, const VariableValues &values)
 {
-    const Node *value = spec.find(key);
-    return value && value->isString() ? VariableInterpolator::replace(value->text(), values)
-                                      : std::string();
+    return VariableInterpolator::replace(spec.stringAt(key), values);
 }
 
 std::vector<VariableOption> asOptions(const std::vector<std::string> &values)
@@ -216,7 +214,7 @@ void VariableResolver::start(std::size_t index)
     } else if (kind == "DatasourceVariable") {
         complete(index,
                  asOptions(m_clients->catalog().displayNames(
-                     stringAt(spec, "datasourcePluginKind", current))),
+                     interpolatedAt(spec, "datasourcePluginKind", current))),
                  {});
     } else if (kind.starts_with("Prometheus")) {
         fetchPrometheusOptions(index, current);
@@ -244,15 +242,15 @@ void VariableResolver::fetchPrometheusOptions(std::size_t index, const VariableV
     if (kind == "PrometheusLabelNamesVariable") {
         reply = lookup.client->labelNames(matchers, start, end);
     } else if (kind == "PrometheusLabelValuesVariable") {
-        label = stringAt(spec, "labelName", values);
+        label = interpolatedAt(spec, "labelName", values);
         if (label.empty()) {
             complete(index, {}, {}); // no request for an empty label name
             return;
         }
         reply = lookup.client->labelValues(label, matchers, start, end);
     } else if (kind == "PrometheusPromQLVariable") {
-        label = stringAt(spec, "labelName", values);
-        reply = lookup.client->query(stringAt(spec, "expr", values), std::nullopt);
+        label = interpolatedAt(spec, "labelName", values);
+        reply = lookup.client->query(interpolatedAt(spec, "expr", values), std::nullopt);
     } else {
         complete(index, {}, "variable plugin " + kind + " is not supported");
         return;

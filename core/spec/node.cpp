@@ -103,6 +103,12 @@ const Node *Node::find(std::string_view key) const
     return member ? &member->value : nullptr;
 }
 
+std::string Node::stringAt(std::string_view key) const
+{
+    const Node *value = find(key);
+    return value && value->isString() ? value->text() : std::string();
+}
+
 Node *Node::find(std::string_view key)
 {
     return const_cast<Node *>(static_cast<const Node *>(this)->find(key));

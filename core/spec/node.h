@@ -62,6 +62,8 @@ public:
     Node *find(std::string_view key);
     const NodeMember *findMember(std::string_view key) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }
+    // The text of member `key` when it is a string; empty when it is missing or not a string.
+    std::string stringAt(std::string_view key) const;
     // Adds or replaces `key`.
     Node &set(std::string key, Node value, SourcePos keyPos = {});
     bool remove(std::string_view key);
