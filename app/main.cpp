@@ -1,10 +1,22 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "builtinplugins.h"
+#include "cli/bundleloader.h"
 #include "cli/exitcodes.h"
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
+#include "cli/optionparser.h"
+#include "cli/pluginscommand.h"
 #include "cli/querycommand.h"
+#include "cli/rendercommand.h"
+#include "datasourceconnection.h"
+#include "mainwindow.h"
 #include "memorytuning.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QFileInfo>
+#include <QGuiApplication>
 
 #include <iostream>
 #include <string>
@@ -16,26 +28,98 @@ namespace {
 constexpr const char *help =
     "Perses Desktop: Perses dashboards on the desktop and in CI.\n"
     "\n"
-    "usage: perses-desktop [COMMAND] [ARGS...]\n"
+    "usage: perses-desktop [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]\n"
+    "                                            open the window\n"
+    "       perses-desktop COMMAND [ARGS...]\n"
     "\n"
     "commands:\n"
-    "  lint   validate Perses resources as the server would, each problem at line:column\n"
-    "  fmt    rewrite resources in the canonical key order and layout (--check: list only)\n"
-    "  query  run a dashboard's variables and queries against Prometheus, print the results\n"
+    "  lint     validate Perses resources as the server would, each problem at line:column\n"
+    "  fmt      rewrite resources in the canonical key order and layout (--check: list only)\n"
+    "  query    run a dashboard's variables and queries against Prometheus, print the results\n"
+    "  render   draw a dashboard or a panel to PNG, SVG or PDF, headless\n"
+    "  plugins  list the plugins found and why any did not load\n"
     "\n"
     "Run 'perses-desktop COMMAND --help' for a command's options.\n";
+
+bool isCommand(const std::string &word)
+{
+    return word == "lint" || word == "fmt" || word == "query" || word == "render" ||
+           word == "plugins" || word == "help" || word.starts_with("-");
+}
+
+// No command: the window, with the files and folders given opened.
+// [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]
+int runWindow(int argc, char **argv, const std::vector<std::string> &args)
+{
+    std::vector<std::string> paths;
+    std::vector<std::string> datasources;
+    Pd::Gui::Theme::Mode theme = Pd::Gui::Theme::Mode::System;
+    auto path = [&](const std::string &arg) -> std::optional<std::string> {
+        paths.push_back(arg);
+        return std::nullopt;
+    };
+    auto option = [&](const std::string &name,
+                      const std::string &value) -> std::optional<std::string> {
+        if (name == "--datasource")
+            datasources.push_back(value);
+        else if (name == "--theme" && (value == "light" || value == "dark"))
+            theme = value == "dark" ? Pd::Gui::Theme::Mode::Dark : Pd::Gui::Theme::Mode::Light;
+        else
+            return "unknown option '" + name + " " + value + "'";
+        return std::nullopt;
+    };
+    Pd::DatasourceOverrides overrides;
+    std::optional<std::string> problem = Pd::Cli::parseArguments(args, path, option);
+    if (!problem)
+        problem = Pd::Cli::loadOverrides(datasources, overrides);
+    if (problem) {
+        std::cerr << "perses-desktop: " << *problem << "\n\n" << help;
+        return Pd::Cli::ExitCode::usage;
+    }
+    QApplication app(argc, argv);
+    if (QGuiApplication::platformName() == u"offscreen" ||
+        QGuiApplication::platformName() == u"minimal")
+        std::cerr << "perses-desktop: no display (QT_QPA_PLATFORM="
+                  << QGuiApplication::platformName().toStdString()
+                  << "); the window is not visible. 'perses-desktop render' draws dashboards "
+                     "to image files without one.\n";
+    QApplication::setOrganizationName(QStringLiteral("perses-desktop"));
+    QApplication::setApplicationName(QStringLiteral("perses-desktop"));
+    Pd::Gui::Theme::apply(theme);
+    Pd::Gui::MainWindow window(std::move(overrides));
+    for (const std::string &path : paths)
+        window.open(QString::fromStdString(path));
+    window.show();
+    return app.exec();
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
 
 } // namespace
 
 int main(int argc, char **argv)
 {
     Pd::MemoryTuning::keepFreedMemoryForReuse();
+    Pd::importBuiltinPlugins();
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (args.empty()) {
-        std::cerr << "perses-desktop: the dashboard window is not part of this build yet; "
-                     "use a command.\n\n"
-                  << help;
+    if (!args.empty() && !isCommand(args.front()) &&
+        !QFileInfo::exists(QString::fromStdString(args.front()))) {
+        std::cerr << "perses-desktop: unknown command '" << args.front() << "'\n\n" << help;
         return Pd::Cli::ExitCode::usage;
+    }
+    if (args.empty() || !isCommand(args.front())) {
+        if (!hasDisplay()) {
+            std::cerr << "perses-desktop: no display to open the window on (DISPLAY and "
+                         "WAYLAND_DISPLAY are unset).\nUse 'perses-desktop render FILE --out "
+                         "image.png' to draw dashboards without one.\n";
+            return Pd::Cli::ExitCode::usage;
+        }
+        return runWindow(argc, argv, args);
     }
     const std::string command = args.front();
     args.erase(args.begin());
@@ -69,6 +153,20 @@ int main(int argc, char **argv)
         }
         return Pd::Cli::runQuery(argc, argv, args, std::cout, std::cerr);
     }
-    std::cerr << "perses-desktop: unknown command '" << command << "'\n\n" << help;
+    if (command == "render") {
+        if (wantsHelp) {
+            std::cout << Pd::Cli::renderUsage;
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runRender(argc, argv, args, std::cout, std::cerr);
+    }
+    if (command == "plugins") {
+        if (wantsHelp) {
+            std::cout << Pd::Cli::pluginsUsage;
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runPlugins(argc, argv, args, std::cout, std::cerr);
+    }
+    std::cerr << "perses-desktop: unknown option '" << command << "'\n\n" << help;
     return Pd::Cli::ExitCode::usage;
 }

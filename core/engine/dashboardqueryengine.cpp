@@ -70,7 +70,7 @@ void DashboardQueryEngine::start()
     cancelInFlight();
     // Panels already shown run again once the variables are resolved anew.
     for (const auto &[panelId, result] : m_results)
-        m_waiting[panelId] = result.widthPx;
+        m_waiting[panelId] = result->widthPx;
     m_results.clear();
     m_variables->resolve();
 }
@@ -79,6 +79,13 @@ void DashboardQueryEngine::setTimeRange(const TimeRange &range)
 {
     m_settings.range = range;
     m_variables->setContext(range, m_dashboard.metadata.name, m_dashboard.metadata.project);
+    start();
+}
+
+void DashboardQueryEngine::setVariableValues(std::map<std::string, VariableValue> values)
+{
+    m_settings.variables = values;
+    m_variables->setRequested(std::move(values));
     start();
 }
 
@@ -100,7 +107,27 @@ int DashboardQueryEngine::requestsInFlight() const
 const PanelResult *DashboardQueryEngine::panelResult(const std::string &panelId) const
 {
     const auto it = m_results.find(panelId);
-    return it == m_results.end() ? nullptr : &it->second;
+    return it == m_results.end() ? nullptr : it->second.get();
+}
+
+std::shared_ptr<const PanelResult>
+DashboardQueryEngine::sharedPanelResult(const std::string &panelId) const
+{
+    const auto it = m_results.find(panelId);
+    return it == m_results.end() ? nullptr : it->second;
+}
+
+PanelResult &DashboardQueryEngine::freshResult(const std::string &panelId)
+{
+    std::shared_ptr<PanelResult> &slot = m_results[panelId];
+    auto fresh = std::make_shared<PanelResult>();
+    if (slot) {
+        fresh->widthPx = slot->widthPx;
+        fresh->run = slot->run;
+    }
+    fresh->panelId = panelId;
+    slot = std::move(fresh);
+    return *slot;
 }
 
 bool DashboardQueryEngine::prefersInstant(const Model::Plugin &panelPlugin)
@@ -122,17 +149,14 @@ void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
         m_waiting[panelId] = widthPx;
         return;
     }
-    PanelResult &result = m_results[panelId];
-    result.panelId = panelId;
-    result.widthPx = widthPx;
+    freshResult(panelId).widthPx = widthPx;
     runQueries(panelId);
 }
 
 void DashboardQueryEngine::runQueries(const std::string &panelId)
 {
     const Model::Panel *panel = m_dashboard.spec.panel(panelId);
-    PanelResult &result = m_results[panelId];
-    result.queries.clear();
+    PanelResult &result = *m_results.at(panelId);
     ++result.run;
     for (const QPointer<PrometheusReply> &reply : std::exchange(m_panelReplies[panelId], {})) {
         if (reply)
@@ -159,9 +183,10 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
                                     const Model::Query &query, const VariableValues &values,
                                     bool instantByDefault)
 {
-    QueryResult &result = m_results[panelId].queries[index];
+    PanelResult &panelResult = *m_results.at(panelId);
+    QueryResult &result = panelResult.queries[index];
     result.pluginKind = query.plugin.kind;
-    const RunId generation{m_generation, m_results[panelId].run};
+    const RunId generation{m_generation, panelResult.run};
     auto fail = [&](std::string type, std::string message) {
         finishLater(panelId, index, generation,
                     PrometheusResponse::failure(std::move(type), std::move(message)));
@@ -182,7 +207,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
 
     StepRequest step;
     step.range = m_settings.range;
-    step.widthPx = m_results[panelId].widthPx;
+    step.widthPx = panelResult.widthPx;
     step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
     step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
     if (const std::string minStep = VariableInterpolator::replace(spec.stringAt("minStep"), values);
@@ -238,12 +263,12 @@ void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t i
     auto it = m_results.find(panelId);
     // A stale answer: the range or a variable changed, or the panel was run again, since.
     if (generation.engine != m_generation || it == m_results.end() ||
-        generation.panel != it->second.run || index >= it->second.queries.size())
+        generation.panel != it->second->run || index >= it->second->queries.size())
         return;
-    QueryResult &result = it->second.queries[index];
+    QueryResult &result = it->second->queries[index];
     result.response = std::move(response);
     result.finished = true;
-    if (it->second.isFinished())
+    if (it->second->isFinished())
         emit panelFinished(QString::fromStdString(panelId));
 }
 

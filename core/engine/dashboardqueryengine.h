@@ -53,9 +53,14 @@ public:
     // Resolves the variables; panels asked for meanwhile run once that is done.
     void start();
     void setTimeRange(const TimeRange &range);
+    // The values the user picked; variables are resolved again and shown panels re-run.
+    void setVariableValues(std::map<std::string, VariableValue> values);
     // Runs (or re-runs) one panel at a drawn width in pixels.
     void runPanel(const std::string &panelId, int widthPx);
     const PanelResult *panelResult(const std::string &panelId) const;
+    // The same result, kept alive for a view: a re-run fills a new one, so what a view holds
+    // never changes under it.
+    std::shared_ptr<const PanelResult> sharedPanelResult(const std::string &panelId) const;
     int requestsInFlight() const;
 
     // A panel plugin that wants instant queries when the query does not say (§9.3).
@@ -86,7 +91,8 @@ private:
     Settings m_settings;
     std::unique_ptr<DatasourceClients> m_clients;
     VariableResolver *m_variables;
-    std::map<std::string, PanelResult> m_results;
+    std::map<std::string, std::shared_ptr<PanelResult>> m_results;
+    PanelResult &freshResult(const std::string &panelId);
     std::map<std::string, int> m_waiting; // panels to run once variables are resolved
     std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
     std::uint64_t m_generation = 0;

@@ -9,23 +9,43 @@
 
 namespace Pd {
 
+namespace {
+
+struct CalculationName
+{
+    std::string_view name;
+    std::string_view title; // as the Perses legend heads its columns
+    Calculation calculation;
+};
+constexpr std::array<CalculationName, 8> calculationNames = {{
+    {"first", "First", Calculation::First},
+    {"last", "Last", Calculation::Last},
+    {"first-number", "First *", Calculation::FirstNumber},
+    {"last-number", "Last *", Calculation::LastNumber},
+    {"mean", "Avg", Calculation::Mean},
+    {"sum", "Sum", Calculation::Sum},
+    {"min", "Min", Calculation::Min},
+    {"max", "Max", Calculation::Max},
+}};
+
+} // namespace
+
 std::optional<Calculation> parseCalculation(std::string_view name)
 {
-    static constexpr std::array<std::pair<std::string_view, Calculation>, 8> names = {{
-        {"first", Calculation::First},
-        {"last", Calculation::Last},
-        {"first-number", Calculation::FirstNumber},
-        {"last-number", Calculation::LastNumber},
-        {"mean", Calculation::Mean},
-        {"sum", Calculation::Sum},
-        {"min", Calculation::Min},
-        {"max", Calculation::Max},
-    }};
-    for (const auto &[text, calculation] : names) {
-        if (text == name)
-            return calculation;
+    for (const CalculationName &entry : calculationNames) {
+        if (entry.name == name)
+            return entry.calculation;
     }
     return std::nullopt;
+}
+
+std::string_view calculationTitle(Calculation calculation)
+{
+    for (const CalculationName &entry : calculationNames) {
+        if (entry.calculation == calculation)
+            return entry.title;
+    }
+    return {};
 }
 
 std::optional<double> calculate(Calculation calculation, std::span<const double> values)

@@ -14,6 +14,7 @@ namespace Pd {
 enum class Calculation { First, Last, FirstNumber, LastNumber, Mean, Sum, Min, Max };
 
 std::optional<Calculation> parseCalculation(std::string_view name); // "last-number", ...
+std::string_view calculationTitle(Calculation calculation);         // "Last *", "Avg", ...
 std::optional<double> calculate(Calculation calculation, std::span<const double> values);
 
 } // namespace Pd

@@ -27,6 +27,9 @@ inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.insert(QStringLiteral("TZ"), QStringLiteral("UTC"));
     environment.insert(QStringLiteral("XDG_CONFIG_HOME"), QStringLiteral("/nonexistent"));
+    // Never a window from a CLI test, whatever display the test runs under.
+    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        environment.remove(QLatin1StringView(name));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PD_EXECUTABLE), arguments);
     process.closeWriteChannel();

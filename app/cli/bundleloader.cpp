@@ -1,0 +1,115 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "bundleloader.h"
+
+#include "diagnosticformatter.h"
+
+namespace Pd::Cli {
+
+std::optional<std::string> loadBundle(const std::string &file,
+                                      const std::vector<std::string> &resources,
+                                      DashboardBundle &bundle, std::ostream &err)
+{
+    auto report = [&](std::optional<std::string> problem) {
+        for (const Diagnostic &d : bundle.errors)
+            err << DiagnosticFormatter::text(d) << '\n';
+        bundle.errors.clear();
+        return problem;
+    };
+    if (auto problem = bundle.add(file, true))
+        return report(problem);
+    if (bundle.dashboards.empty())
+        return file + " holds no dashboard";
+    for (const std::string &path : resources) {
+        if (auto problem = bundle.add(path, false))
+            return report(bundle.errors.empty() ? "--resources: " + *problem : *problem);
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> loadOverrides(const std::vector<std::string> &arguments,
+                                         DatasourceOverrides &overrides)
+{
+    if (auto problem = overrides.loadFile(DatasourceOverrides::userFilePath()))
+        return problem;
+    for (const std::string &argument : arguments) {
+        if (auto problem = overrides.addFromArgument(argument))
+            return "--datasource: " + *problem;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+std::optional<std::string> applySharedOption(const std::string &name, const std::string &text,
+                                             DashboardArguments &a, bool &known)
+{
+    known = true;
+    if (name == "--dashboard")
+        a.dashboard = text;
+    else if (name == "--from")
+        a.from = text;
+    else if (name == "--to")
+        a.to = text;
+    else if (name == "--var")
+        a.variables.push_back(text);
+    else if (name == "--datasource")
+        a.datasources.push_back(text);
+    else if (name == "--resources")
+        a.resources.push_back(text);
+    else if (name == "--timeout") {
+        if (!parseInt(text, a.timeoutSeconds) || a.timeoutSeconds <= 0)
+            return std::string("--timeout needs a positive number of seconds");
+    } else {
+        known = false;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> parseDashboardArguments(const std::vector<std::string> &args,
+                                                   DashboardArguments &arguments,
+                                                   const OptionHandler &commandOption)
+{
+    auto file = [&arguments](const std::string &arg) -> std::optional<std::string> {
+        if (!arguments.file.empty())
+            return "more than one FILE given ('" + arguments.file + "' and '" + arg + "')";
+        arguments.file = arg;
+        return std::nullopt;
+    };
+    auto option = [&](const std::string &name, const std::string &text) {
+        bool known = false;
+        std::optional<std::string> problem = applySharedOption(name, text, arguments, known);
+        return known ? problem : commandOption(name, text);
+    };
+    if (auto problem = parseArguments(args, file, option))
+        return problem;
+    if (arguments.file.empty())
+        return std::string("no FILE given");
+    return std::nullopt;
+}
+
+std::optional<std::string> prepareDashboard(const DashboardArguments &arguments,
+                                            PreparedDashboard &prepared, std::ostream &err)
+{
+    if (auto problem = loadBundle(arguments.file, arguments.resources, prepared.bundle, err))
+        return problem;
+    if (auto problem = prepared.bundle.pick(arguments.dashboard, prepared.dashboard))
+        return problem;
+    DashboardQueryEngine::Settings &settings = prepared.settings;
+    if (auto problem = DashboardBundle::parseRange(arguments.from, arguments.to, prepared.dashboard,
+                                                   settings.range))
+        return problem;
+    if (auto problem = prepared.bundle.parseVariables(arguments.variables, prepared.dashboard,
+                                                      settings.variables))
+        return problem;
+    if (auto problem = loadOverrides(arguments.datasources, prepared.overrides))
+        return problem;
+    settings.timeout = std::chrono::seconds(arguments.timeoutSeconds);
+    // As the UI does: the offset of the zone now, whatever the range.
+    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
+    return std::nullopt;
+}
+
+} // namespace Pd::Cli

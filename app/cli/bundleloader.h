@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "dashboardbundle.h"
+#include "dashboardqueryengine.h"
+#include "datasourceconnection.h"
+#include "optionparser.h"
+
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace Pd::Cli {
+
+// FILE's dashboards with the datasources and variables of FILE and of every --resources
+// path; the reader's errors go to `err` as file:line:column lines.
+std::optional<std::string> loadBundle(const std::string &file,
+                                      const std::vector<std::string> &resources,
+                                      DashboardBundle &bundle, std::ostream &err);
+
+// The user's datasources file, then each --datasource NAME=URL.
+std::optional<std::string> loadOverrides(const std::vector<std::string> &arguments,
+                                         DatasourceOverrides &overrides);
+
+// What `query` and `render` share on their command lines: FILE, the dashboard in it, the range,
+// variables, datasources and the other resource files.
+struct DashboardArguments
+{
+    std::string file;
+    std::string dashboard;
+    std::string from;
+    std::string to = "now";
+    std::vector<std::string> variables;
+    std::vector<std::string> datasources;
+    std::vector<std::string> resources;
+    int timeoutSeconds = 30;
+};
+
+// Parses the shared options and FILE; any other option goes to `commandOption`.
+std::optional<std::string> parseDashboardArguments(const std::vector<std::string> &args,
+                                                   DashboardArguments &arguments,
+                                                   const OptionHandler &commandOption);
+
+// What a dashboard run needs, read from those arguments.
+struct PreparedDashboard
+{
+    DashboardBundle bundle;
+    Model::Dashboard dashboard;
+    DashboardQueryEngine::Settings settings;
+    DatasourceOverrides overrides;
+};
+std::optional<std::string> prepareDashboard(const DashboardArguments &arguments,
+                                            PreparedDashboard &prepared, std::ostream &err);
+
+} // namespace Pd::Cli

@@ -1,0 +1,36 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "dashboardqueryengine.h"
+
+#include <QWidget>
+
+namespace Pd::Gui {
+
+class DashboardView;
+class TimeRangePicker;
+class VariablesBar;
+
+// One open dashboard: its title and time controls, its variables, and the panels.
+class DashboardPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    DashboardPage(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
+                  std::vector<Model::Variable> variables, DatasourceOverrides overrides,
+                  QWidget *parent = nullptr);
+
+    DashboardView *view() const { return m_view; }
+
+signals:
+    void statusChanged(int requestsInFlight, int panelsWithErrors);
+
+private:
+    DashboardView *m_view;
+    TimeRangePicker *m_picker;
+    VariablesBar *m_variables;
+};
+
+} // namespace Pd::Gui

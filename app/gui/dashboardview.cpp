@@ -1,0 +1,272 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "dashboardview.h"
+
+#include "jsonbridge.h"
+#include "panelframe.h"
+#include "theme.h"
+#include "variableinterpolator.h"
+#include "variableresolver.h"
+
+#include <QScrollBar>
+#include <QTimer>
+#include <QToolButton>
+
+namespace Pd::Gui {
+
+DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
+                             std::vector<Model::Variable> variables, DatasourceOverrides overrides,
+                             DashboardQueryEngine::Settings settings, QWidget *parent)
+    : QScrollArea(parent)
+    , m_engine(std::make_unique<DashboardQueryEngine>(std::move(dashboard), std::move(datasources),
+                                                      std::move(variables), std::move(overrides),
+                                                      std::move(settings)))
+    , m_canvas(new QWidget)
+{
+    setWidget(m_canvas);
+    setWidgetResizable(false);
+    setFrameShape(QFrame::NoFrame);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_open.resize(m_engine->dashboard().spec.layouts.size());
+    createFrames();
+    connect(m_engine.get(), &DashboardQueryEngine::panelFinished, this,
+            &DashboardView::onPanelFinished);
+    connect(m_engine.get(), &DashboardQueryEngine::requestsChanged, this,
+            &DashboardView::emitStatus);
+    connect(m_engine.get(), &DashboardQueryEngine::variablesResolved, this, [this] {
+        // Markdown and titles read variables: views without queries redraw now.
+        for (auto &[id, frame] : m_frames) {
+            if (!frame->takesQueries())
+                frame->setResult(nullptr, timeRange().fromMs, timeRange().toMs);
+        }
+    });
+    m_engine->start();
+    relayout();
+}
+
+DashboardView::~DashboardView() = default;
+
+PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
+{
+    PdPlugin::PanelContext context;
+    context.kind = QString::fromStdString(panel.plugin.kind);
+    context.spec = toQJsonObject(panel.plugin.spec);
+    context.panelId = QString::fromStdString(panel.id);
+    context.darkTheme = Theme::isDark(palette());
+    context.seriesPalette = Theme::seriesPalette();
+    context.interpolate = [this](const QString &text) {
+        return QString::fromStdString(
+            VariableInterpolator::replace(text.toStdString(), m_engine->variables().values()));
+    };
+    context.requestTimeRange = [this](qint64 fromMs, qint64 toMs) {
+        emit timeRangeRequested(fromMs, toMs);
+    };
+    return context;
+}
+
+void DashboardView::createFrames()
+{
+    const Model::DashboardSpec &spec = m_engine->dashboard().spec;
+    for (const Model::GridLayout &layout : spec.layouts) {
+        for (const Model::GridItem &item : layout.items) {
+            const Model::Panel *panel = spec.panel(item.panelId);
+            if (!panel || m_frames.contains(panel->id))
+                continue;
+            auto *frame = new PanelFrame(*panel, contextFor(*panel), m_canvas);
+            connect(frame, &PanelFrame::maximiseRequested, this, [this](const QString &id) {
+                const std::string panelId = id.toStdString();
+                setMaximised(m_maximised == panelId ? std::nullopt : std::optional(panelId));
+            });
+            m_frames.emplace(panel->id, frame);
+        }
+    }
+}
+
+void DashboardView::setMaximised(const std::optional<std::string> &panelId)
+{
+    m_maximised = panelId;
+    relayout();
+}
+
+void DashboardView::relayout()
+{
+    const int width = viewport()->width();
+    const std::vector<LayoutSection> sections =
+        DashboardLayout::arrange(m_engine->dashboard().spec, width, m_open);
+    // Not from a header's own signal (clicks relayout through the event loop): safe to delete.
+    for (QToolButton *header : m_headers)
+        delete header;
+    m_headers.clear();
+    for (auto &[id, frame] : m_frames)
+        frame->hide();
+    if (m_maximised && m_frames.contains(*m_maximised)) {
+        PanelFrame *frame = m_frames.at(*m_maximised);
+        frame->setGeometry(0, 0, width, viewport()->height());
+        frame->show();
+        m_canvas->resize(width, viewport()->height());
+        scheduleRun();
+        return;
+    }
+    for (std::size_t s = 0; s < sections.size(); ++s) {
+        const LayoutSection &section = sections[s];
+        if (section.title) {
+            auto *header = new QToolButton(m_canvas);
+            header->setText(QString::fromStdString(*section.title));
+            header->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+            header->setArrowType(section.collapsible
+                                     ? (section.open ? Qt::DownArrow : Qt::RightArrow)
+                                     : Qt::NoArrow);
+            header->setAutoRaise(true);
+            QFont font = header->font();
+            font.setBold(true);
+            font.setPointSizeF(font.pointSizeF() * 1.1);
+            header->setFont(font);
+            header->setGeometry(GridGeometry::padding, section.top + 4,
+                                width - 2 * GridGeometry::padding, section.headerHeight - 8);
+            if (section.collapsible)
+                connect(header, &QToolButton::clicked, this, [this, s, open = section.open] {
+                    m_open[s] = !open;
+                    QTimer::singleShot(0, this, &DashboardView::relayout);
+                });
+            header->show();
+            m_headers.push_back(header);
+        }
+        for (const LayoutPanel &panel : section.panels) {
+            const auto it = m_frames.find(panel.panelId);
+            if (it == m_frames.end())
+                continue;
+            it->second->setGeometry(panel.rect.x, panel.rect.y, panel.rect.width,
+                                    panel.rect.height);
+            it->second->show();
+        }
+    }
+    m_canvas->resize(width, DashboardLayout::height(sections));
+    scheduleRun();
+}
+
+int DashboardView::contentHeight() const
+{
+    return m_canvas->height();
+}
+
+void DashboardView::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    relayout();
+}
+
+void DashboardView::scrollContentsBy(int dx, int dy)
+{
+    QScrollArea::scrollContentsBy(dx, dy);
+    scheduleRun();
+}
+
+void DashboardView::scheduleRun()
+{
+    if (std::exchange(m_runScheduled, true))
+        return;
+    QTimer::singleShot(0, this, [this] {
+        m_runScheduled = false;
+        runVisiblePanels();
+    });
+}
+
+void DashboardView::runVisiblePanels()
+{
+    const QRect visible(0, verticalScrollBar()->value(), viewport()->width(), viewport()->height());
+    for (auto &[id, frame] : m_frames) {
+        if (!frame->isVisible() || m_ran.contains(id) || !frame->takesQueries())
+            continue;
+        if (!m_runAll && !frame->geometry().intersects(visible))
+            continue;
+        m_ran.insert(id);
+        frame->setLoading(true);
+        m_engine->runPanel(id, frame->contentWidth());
+    }
+    emitStatus();
+}
+
+void DashboardView::onPanelFinished(const QString &panelId)
+{
+    const auto it = m_frames.find(panelId.toStdString());
+    if (it == m_frames.end())
+        return;
+    it->second->setResult(m_engine->sharedPanelResult(it->first), timeRange().fromMs,
+                          timeRange().toMs);
+    emitStatus();
+    if (isSettled())
+        emit settled();
+}
+
+bool DashboardView::isSettled() const
+{
+    for (const auto &[id, frame] : m_frames) {
+        if (frame->isLoading())
+            return false;
+    }
+    return true;
+}
+
+bool DashboardView::hasRunAllShown() const
+{
+    for (const auto &[id, frame] : m_frames) {
+        if (frame->isVisible() && frame->takesQueries() && !m_ran.contains(id))
+            return false;
+    }
+    return !m_runScheduled;
+}
+
+std::vector<PanelFrame *> DashboardView::frames() const
+{
+    std::vector<PanelFrame *> frames;
+    for (const auto &[id, frame] : m_frames)
+        frames.push_back(frame);
+    return frames;
+}
+
+PanelFrame *DashboardView::frame(const std::string &panelId) const
+{
+    const auto it = m_frames.find(panelId);
+    return it == m_frames.end() ? nullptr : it->second;
+}
+
+void DashboardView::setRunAllPanels(bool all)
+{
+    m_runAll = all;
+    scheduleRun();
+}
+
+void DashboardView::setTimeRange(const TimeRange &range)
+{
+    m_engine->setTimeRange(range);
+    restartRuns();
+}
+
+void DashboardView::setVariableValues(std::map<std::string, VariableValue> values)
+{
+    m_engine->setVariableValues(std::move(values));
+    restartRuns();
+}
+
+// The engine runs again every panel it has run; panels not yet seen wait to be scrolled in.
+void DashboardView::restartRuns()
+{
+    for (const std::string &id : m_ran)
+        m_frames.at(id)->setLoading(true);
+    scheduleRun();
+}
+
+void DashboardView::refresh()
+{
+    setTimeRange(timeRange());
+}
+
+void DashboardView::emitStatus()
+{
+    int errors = 0;
+    for (const auto &[id, frame] : m_frames)
+        errors += frame->hasErrors() ? 1 : 0;
+    emit statusChanged(m_engine->requestsInFlight(), errors);
+}
+
+} // namespace Pd::Gui

@@ -1,0 +1,83 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "dashboardlayout.h"
+#include "dashboardqueryengine.h"
+
+#include <QScrollArea>
+
+#include <map>
+#include <optional>
+#include <perses-desktop/panelplugin.h>
+#include <set>
+
+class QToolButton;
+
+namespace Pd::Gui {
+
+class PanelFrame;
+
+// A dashboard drawn as Perses draws it: its grid layouts at the window's width (24 columns,
+// 30 px rows, 10 px margins, compacted), titled groups that collapse, each panel in a
+// PanelFrame. A panel queries when it first comes into view and again when the range or a
+// variable changes while it is in view; panels out of view neither query nor paint.
+class DashboardView : public QScrollArea
+{
+    Q_OBJECT
+
+public:
+    DashboardView(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
+                  std::vector<Model::Variable> variables, DatasourceOverrides overrides,
+                  DashboardQueryEngine::Settings settings, QWidget *parent = nullptr);
+    ~DashboardView() override;
+
+    DashboardQueryEngine &engine() { return *m_engine; }
+    const Model::Dashboard &dashboard() const { return m_engine->dashboard(); }
+    TimeRange timeRange() const { return m_engine->settings().range; }
+    void setTimeRange(const TimeRange &range);
+    void setVariableValues(std::map<std::string, VariableValue> values);
+    void refresh();
+
+    // `render`: every panel runs, seen or not.
+    void setRunAllPanels(bool all);
+    // No panel that should have run is waiting for its answer.
+    bool isSettled() const;
+    // Every shown panel with queries has been asked to run (none waits to be scrolled in).
+    bool hasRunAllShown() const;
+    int contentHeight() const;
+    std::vector<PanelFrame *> frames() const;
+    PanelFrame *frame(const std::string &panelId) const;
+    void setMaximised(const std::optional<std::string> &panelId);
+
+signals:
+    void timeRangeRequested(qint64 fromMs, qint64 toMs);
+    void settled();
+    void statusChanged(int requestsInFlight, int panelsWithErrors);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void scrollContentsBy(int dx, int dy) override;
+
+private:
+    void createFrames();
+    PdPlugin::PanelContext contextFor(const Model::Panel &panel);
+    void relayout();
+    void scheduleRun();
+    void restartRuns();
+    void runVisiblePanels();
+    void onPanelFinished(const QString &panelId);
+    void emitStatus();
+
+    std::unique_ptr<DashboardQueryEngine> m_engine;
+    QWidget *m_canvas;
+    std::map<std::string, PanelFrame *> m_frames;
+    std::vector<QToolButton *> m_headers;
+    std::vector<std::optional<bool>> m_open;
+    std::set<std::string> m_ran; // panels run since the last range or variable change
+    std::optional<std::string> m_maximised;
+    bool m_runAll = false;
+    bool m_runScheduled = false;
+};
+
+} // namespace Pd::Gui

@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "mainwindow.h"
+
+#include "dashboardpage.h"
+#include "pluginsdialog.h"
+#include "theme.h"
+
+#include <QApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace Pd::Gui {
+
+namespace {
+
+constexpr int maxRecent = 10;
+const QString recentKey = QStringLiteral("recentFiles");
+
+} // namespace
+
+MainWindow::MainWindow(DatasourceOverrides overrides, QWidget *parent)
+    : QMainWindow(parent)
+    , m_overrides(std::move(overrides))
+    , m_list(new QListWidget(this))
+    , m_pages(new QStackedWidget(this))
+    , m_status(new QLabel(this))
+{
+    setWindowTitle(QStringLiteral("Perses Desktop"));
+    resize(1440, 900);
+    auto *splitter = new QSplitter(this);
+    splitter->addWidget(m_list);
+    splitter->addWidget(m_pages);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({220, 1220});
+    setCentralWidget(splitter);
+    auto *empty =
+        new QLabel(tr("Open a dashboard file or a folder of dashboards (File ▸ Open)."), this);
+    empty->setAlignment(Qt::AlignCenter);
+    m_pages->addWidget(empty);
+    m_list->hide();
+    statusBar()->addPermanentWidget(m_status);
+    connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showDashboard);
+    buildMenus();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open File…"), QKeySequence::Open, this, &MainWindow::openFileDialog);
+    file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                    &MainWindow::openFolderDialog);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    refreshRecentMenu();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->addAction(tr("Follow the system"), this, [] { Theme::apply(Theme::Mode::System); });
+    theme->addAction(tr("Light"), this, [] { Theme::apply(Theme::Mode::Light); });
+    theme->addAction(tr("Dark"), this, [] { Theme::apply(Theme::Mode::Dark); });
+    view->addAction(tr("&Full Screen"), QKeySequence::FullScreen, this,
+                    [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
+                    [this] { m_list->setVisible(!m_list->isVisible()); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("About &Plugins"), this, [this] { PluginsDialog(this).exec(); });
+    help->addAction(tr("&About Perses Desktop"), this, [this] {
+        QMessageBox::about(this, tr("About Perses Desktop"),
+                           tr("Perses dashboards on the desktop: native panels, the Perses model, "
+                              "dashboards as code."));
+    });
+}
+
+bool MainWindow::open(const QString &path)
+{
+    const std::size_t before = m_bundle.dashboards.size();
+    if (auto problem = m_bundle.add(path.toStdString(), true)) {
+        QString details;
+        for (const Diagnostic &d : m_bundle.errors)
+            details += QString::fromStdString(d.file + ":" + std::to_string(d.pos.line) + ":" +
+                                              std::to_string(d.pos.column) + ": " + d.message) +
+                       u'\n';
+        m_bundle.errors.clear();
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open"), QString::fromStdString(*problem),
+                        QMessageBox::Ok, this);
+        box.setDetailedText(details);
+        box.exec();
+        return false;
+    }
+    for (std::size_t i = before; i < m_bundle.dashboards.size(); ++i) {
+        const Model::Dashboard &dashboard = m_bundle.dashboards[i];
+        m_list->addItem(QString::fromStdString(dashboard.spec.display.name.empty()
+                                                   ? dashboard.metadata.name
+                                                   : dashboard.spec.display.name));
+        m_pageOf.push_back(nullptr);
+    }
+    rememberRecent(path);
+    m_list->setVisible(m_bundle.dashboards.size() > 1);
+    if (m_bundle.dashboards.size() > before)
+        m_list->setCurrentRow(int(before));
+    return m_bundle.dashboards.size() > before;
+}
+
+void MainWindow::showDashboard(int index)
+{
+    if (index < 0 || index >= int(m_pageOf.size()))
+        return;
+    if (!m_pageOf[std::size_t(index)]) {
+        auto *page =
+            new DashboardPage(m_bundle.dashboards[std::size_t(index)], m_bundle.datasources,
+                              m_bundle.variables, m_overrides, m_pages);
+        connect(page, &DashboardPage::statusChanged, this, [this, page](int inFlight, int errors) {
+            if (m_pages->currentWidget() == page)
+                m_status->setText(
+                    tr("%1 queries in flight · %2 panels with errors").arg(inFlight).arg(errors));
+        });
+        m_pages->addWidget(page);
+        m_pageOf[std::size_t(index)] = page;
+    }
+    m_pages->setCurrentWidget(m_pageOf[std::size_t(index)]);
+    setWindowTitle(m_list->item(index)->text() + QStringLiteral(" — Perses Desktop"));
+}
+
+void MainWindow::openFileDialog()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open dashboard"), {},
+                                                      tr("Perses resources (*.yaml *.yml *.json)"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void MainWindow::openFolderDialog()
+{
+    const QString path = QFileDialog::getExistingDirectory(this, tr("Open folder of dashboards"));
+    if (!path.isEmpty())
+        open(path);
+}
+
+void MainWindow::rememberRecent(const QString &path)
+{
+    QSettings settings;
+    QStringList recent = settings.value(recentKey).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    recent.removeAll(absolute);
+    recent.prepend(absolute);
+    while (recent.size() > maxRecent)
+        recent.removeLast();
+    settings.setValue(recentKey, recent);
+    refreshRecentMenu();
+}
+
+void MainWindow::refreshRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(recentKey).toStringList();
+    for (const QString &path : recent)
+        m_recentMenu->addAction(path, this, [this, path] { open(path); });
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+} // namespace Pd::Gui

@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "dashboardbundle.h"
+#include "datasourceconnection.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
+
+namespace Pd::Gui {
+
+// The app shell: dashboards of the opened files and folders in a side list, the selected one
+// in the middle, File/View/Help menus with recent files and shortcuts, and a status bar with
+// the queries in flight and the panels in error.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(DatasourceOverrides overrides, QWidget *parent = nullptr);
+    // Loads a file or folder; problems are shown, not fatal. True when something opened.
+    bool open(const QString &path);
+
+private:
+    void buildMenus();
+    void openFileDialog();
+    void openFolderDialog();
+    void showDashboard(int index);
+    void rememberRecent(const QString &path);
+    void refreshRecentMenu();
+
+    DatasourceOverrides m_overrides;
+    DashboardBundle m_bundle;
+    QListWidget *m_list;
+    QStackedWidget *m_pages;
+    std::vector<QWidget *> m_pageOf; // per dashboard, created when first shown
+    QLabel *m_status;
+    QMenu *m_recentMenu = nullptr;
+};
+
+} // namespace Pd::Gui

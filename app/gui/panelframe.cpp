@@ -1,0 +1,208 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "panelframe.h"
+
+#include "pluginregistry.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMenu>
+#include <QStackedLayout>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace Pd::Gui {
+
+namespace {
+
+QString queryError(std::size_t index, const QueryResult &query)
+{
+    const PrometheusResponse &response = query.response;
+    return QStringLiteral("Query %1: %2%3")
+        .arg(index + 1)
+        .arg(response.errorType.empty()
+                 ? QString()
+                 : QString::fromStdString(response.errorType) + QStringLiteral(": "),
+             QString::fromStdString(response.error));
+}
+
+} // namespace
+
+PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &context,
+                       QWidget *parent)
+    : QFrame(parent)
+    , m_panelId(QString::fromStdString(panel.id))
+    , m_takesQueries(!panel.queries.empty())
+{
+    setObjectName(QStringLiteral("panel-") + m_panelId);
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    setBackgroundRole(QPalette::Base);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 6);
+    layout->setSpacing(2);
+    buildHeader(panel);
+    m_body = new QStackedLayout;
+    m_message = new QLabel(this);
+    m_message->setAlignment(Qt::AlignCenter);
+    m_message->setWordWrap(true);
+    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_body->addWidget(m_message);
+    if (PdPlugin::PanelPlugin *plugin = PluginRegistry::instance().panelPlugin(context.kind))
+        m_view.reset(plugin->createPanel(context));
+    if (m_view) {
+        m_body->addWidget(m_view->widget());
+        if (!m_takesQueries)
+            m_view->setData({});
+    } else {
+        m_message->setText(tr("No plugin provides the panel kind “%1”.\nInstall the plugin, or "
+                              "see Help ▸ About Plugins.")
+                               .arg(context.kind));
+    }
+    layout->addLayout(m_body, 1);
+    showBody();
+}
+
+PanelFrame::~PanelFrame()
+{
+    // The view's widget belongs to the view: take it out before the frame deletes children.
+    if (m_view)
+        m_view->widget()->setParent(nullptr);
+}
+
+void PanelFrame::buildHeader(const Model::Panel &panel)
+{
+    auto *header = new QHBoxLayout;
+    header->setSpacing(4);
+    m_title = new QLabel(QString::fromStdString(panel.display.name), this);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_title->setTextFormat(Qt::PlainText);
+    header->addWidget(m_title);
+    if (!panel.display.description.empty()) {
+        auto *info = new QLabel(this);
+        info->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(14, 14));
+        info->setToolTip(QString::fromStdString(panel.display.description));
+        header->addWidget(info);
+    }
+    header->addStretch(1);
+    m_status = new QLabel(this);
+    header->addWidget(m_status);
+    m_menu = new QToolButton(this);
+    m_menu->setText(QStringLiteral("⋮"));
+    m_menu->setAutoRaise(true);
+    m_menu->setPopupMode(QToolButton::InstantPopup);
+    m_menu->setStyleSheet(QStringLiteral("QToolButton::menu-indicator { image: none; }"));
+    auto *menu = new QMenu(m_menu);
+    menu->addAction(tr("Maximise"), this, [this] { emit maximiseRequested(m_panelId); });
+    menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
+    m_menu->setMenu(menu);
+    header->addWidget(m_menu);
+    static_cast<QVBoxLayout *>(layout())->addLayout(header);
+}
+
+void PanelFrame::setLoading(bool loading)
+{
+    m_loading = loading;
+    showBody();
+}
+
+int PanelFrame::contentWidth() const
+{
+    return std::max(1, width() - 16);
+}
+
+PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 fromMs, qint64 toMs)
+{
+    PdPlugin::PanelData data;
+    data.fromMs = fromMs;
+    data.toMs = toMs;
+    for (const QueryResult &query : result.queries) {
+        PdPlugin::QueryView view;
+        view.query = QString::fromStdString(query.query);
+        view.instant = query.instant;
+        for (const std::string &warning : query.response.warnings)
+            view.warnings.append(QString::fromStdString(warning));
+        for (const Series &series : query.response.result.series()) {
+            PdPlugin::SeriesView seriesView;
+            seriesView.name = QString::fromStdString(series.displayName(query.seriesNameFormat));
+            // A series without labels (an aggregate) is named by its query, as in Perses.
+            if (series.labels.empty() && query.seriesNameFormat.empty())
+                seriesView.name = view.query;
+            for (const auto &[name, value] : series.labels)
+                seriesView.labels.append(
+                    {QString::fromStdString(name), QString::fromStdString(value)});
+            seriesView.timesMs = series.timesMs;
+            seriesView.values = series.values;
+            view.series.push_back(std::move(seriesView));
+        }
+        data.queries.push_back(std::move(view));
+    }
+    return data;
+}
+
+void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs)
+{
+    m_loading = false;
+    m_errors.clear();
+    QStringList warnings;
+    for (std::size_t i = 0; result && i < result->queries.size(); ++i) {
+        const QueryResult &query = result->queries[i];
+        if (!query.response.ok)
+            m_errors.append(queryError(i, query));
+        for (const std::string &warning : query.response.warnings)
+            warnings.append(
+                tr("Query %1 warning: %2").arg(i + 1).arg(QString::fromStdString(warning)));
+    }
+    if (m_view && result)
+        m_view->setData(panelData(*result, fromMs, toMs));
+    else if (m_view && !m_takesQueries)
+        m_view->setData({});      // variables changed: text panels interpolate again
+    m_result = std::move(result); // after setData: the view now reads the new result
+    m_status->setToolTip((m_errors + warnings).join(u'\n'));
+    showBody();
+}
+
+void PanelFrame::showBody()
+{
+    QString status;
+    if (m_loading)
+        status = QStringLiteral("⟳");
+    else if (!m_errors.isEmpty())
+        status = QStringLiteral("⚠");
+    else if (!m_status->toolTip().isEmpty())
+        status = QStringLiteral("⚠");
+    m_status->setText(status);
+    m_status->setStyleSheet(m_errors.isEmpty() ? QString() : QStringLiteral("color: #d9534f"));
+    if (!m_view)
+        return;
+    const bool hasContent = m_view->hasContent();
+    if (hasContent || !m_takesQueries || (m_loading && !m_result)) {
+        if (m_loading && !m_result && m_takesQueries) {
+            m_message->setText(tr("Loading…"));
+            m_body->setCurrentWidget(m_message);
+            return;
+        }
+        m_body->setCurrentWidget(m_view->widget());
+        return;
+    }
+    if (!m_result)
+        m_message->setText(QString());
+    else if (!m_errors.isEmpty())
+        m_message->setText(m_errors.join(u'\n'));
+    else
+        m_message->setText(tr("No data"));
+    m_message->setStyleSheet(m_errors.isEmpty() ? QString() : QStringLiteral("color: #d9534f"));
+    m_body->setCurrentWidget(m_message);
+}
+
+void PanelFrame::copyImage()
+{
+    QApplication::clipboard()->setPixmap(grab());
+}
+
+} // namespace Pd::Gui

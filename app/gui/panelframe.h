@@ -1,0 +1,64 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model.h"
+#include "queryresult.h"
+
+#include <QFrame>
+
+#include <memory>
+#include <perses-desktop/panelplugin.h>
+
+class QLabel;
+class QToolButton;
+class QStackedLayout;
+
+namespace Pd::Gui {
+
+// The frame around one panel: title, description tooltip, loading and error indicators,
+// "No data", and the menu (maximise, copy as image). The body is the panel plugin's view, or
+// a placeholder naming the plugin when none provides the kind.
+class PanelFrame : public QFrame
+{
+    Q_OBJECT
+
+public:
+    PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &context,
+               QWidget *parent = nullptr);
+    ~PanelFrame() override;
+
+    const QString &panelId() const { return m_panelId; }
+    bool takesQueries() const { return m_takesQueries; }
+    void setLoading(bool loading);
+    bool isLoading() const { return m_loading; }
+    // Hands a finished result to the view; the frame keeps it alive while the view uses it.
+    void setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs);
+    bool hasErrors() const { return !m_errors.isEmpty(); }
+    QStringList errors() const { return m_errors; }
+    // The panel's plot width, for the query step.
+    int contentWidth() const;
+
+signals:
+    void maximiseRequested(const QString &panelId);
+
+private:
+    void buildHeader(const Model::Panel &panel);
+    void showBody();
+    void copyImage();
+    static PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
+
+    QString m_panelId;
+    std::unique_ptr<PdPlugin::PanelView> m_view;
+    std::shared_ptr<const PanelResult> m_result;
+    QLabel *m_title = nullptr;
+    QLabel *m_status = nullptr;
+    QToolButton *m_menu = nullptr;
+    QLabel *m_message = nullptr;
+    QStackedLayout *m_body = nullptr;
+    QStringList m_errors;
+    bool m_loading = false;
+    bool m_takesQueries = true;
+};
+
+} // namespace Pd::Gui

@@ -1,0 +1,98 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "specissue.h"
+
+#include <QColor>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QtPlugin>
+
+#include <cstdint>
+#include <functional>
+#include <span>
+#include <vector>
+
+class QWidget;
+
+namespace PdPlugin {
+
+// One series of a query result. The spans point into the host's result, which stays alive
+// until the next setData() call of the view that received it.
+struct SeriesView
+{
+    QString name; // seriesNameFormat applied, or the series' labels
+    QList<QPair<QString, QString>> labels;
+    std::span<const std::int64_t> timesMs;
+    std::span<const double> values; // NaN: a missing sample
+};
+
+struct QueryView
+{
+    QString query; // as sent, variables interpolated
+    QString error; // empty when the query succeeded
+    QStringList warnings;
+    bool instant = false;
+    std::vector<SeriesView> series;
+};
+
+struct PanelData
+{
+    qint64 fromMs = 0; // the dashboard's time range
+    qint64 toMs = 0;
+    std::vector<QueryView> queries; // in panel.spec.queries order
+};
+
+// What the host gives a panel when it creates it.
+struct PanelContext
+{
+    QString kind;
+    QJsonObject spec; // the panel plugin's spec, as written
+    QString panelId;
+    bool darkTheme = false;
+    QList<QColor> seriesPalette;
+    // Replaces $variables with their current values (Markdown, titles, links).
+    std::function<QString(const QString &)> interpolate;
+    // Asks the dashboard to show another time range (drag to zoom).
+    std::function<void(qint64 fromMs, qint64 toMs)> requestTimeRange;
+};
+
+// A panel as the host sees it: a widget it places in the grid and data it hands over.
+class PanelView
+{
+public:
+    virtual ~PanelView() = default;
+    virtual QWidget *widget() = 0;
+    virtual void setData(const PanelData &data) = 0;
+    // False while the data holds nothing to draw: the host then shows "No data".
+    virtual bool hasContent() const = 0;
+};
+
+struct PanelKind
+{
+    QString kind;        // "TimeSeriesChart"
+    QString displayName; // "Time Series Chart"
+    bool takesQueries = true;
+};
+
+// Level "panel": draws a panel plugin kind (§11.1).
+class PanelPlugin
+{
+public:
+    virtual ~PanelPlugin() = default;
+    virtual int interfaceVersion() const { return apiVersion; }
+    virtual QList<PanelKind> panelKinds() const = 0;
+    // The host owns the returned view; its widget is parented by the host.
+    virtual PanelView *createPanel(const PanelContext &context) = 0;
+    // Problems in a spec of one of this plugin's kinds; contributes to `lint` and the editor.
+    virtual SpecIssues validateSpec(const QString &kind, const QJsonObject &spec) const = 0;
+};
+
+} // namespace PdPlugin
+
+#define PdPanelPlugin_iid "dev.perses.desktop.PanelPlugin/1"
+Q_DECLARE_INTERFACE(PdPlugin::PanelPlugin, PdPanelPlugin_iid)

@@ -1,0 +1,29 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+#include <perses-desktop/datasourceplugin.h>
+#include <perses-desktop/queryplugin.h>
+#include <perses-desktop/variableplugin.h>
+
+// The official plugins at the query, datasource and variable levels: the kinds the
+// query engine runs (PrometheusTimeSeriesQuery, PrometheusDatasource, the Prometheus
+// variables) and the other official query/datasource/variable kinds, checked by their schemas.
+class CoreDataPlugin : public QObject,
+                       public PdPlugin::QueryPlugin,
+                       public PdPlugin::DatasourcePlugin,
+                       public PdPlugin::VariablePlugin
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID PdQueryPlugin_iid)
+    Q_INTERFACES(PdPlugin::QueryPlugin PdPlugin::DatasourcePlugin PdPlugin::VariablePlugin)
+
+public:
+    QList<PdPlugin::QueryKind> queryKinds() const override;
+    QList<PdPlugin::DatasourceKind> datasourceKinds() const override;
+    QList<PdPlugin::VariableKind> variableKinds() const override;
+    PdPlugin::SpecIssues validateSpec(const QString &kind, const QJsonObject &spec) const override;
+    int interfaceVersion() const override { return PdPlugin::apiVersion; }
+};

@@ -1,0 +1,92 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "chartlegend.h"
+
+#include <QApplication>
+#include <QHeaderView>
+#include <QPainter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace PdPanels {
+
+namespace {
+
+QIcon swatch(const QColor &color, bool visible)
+{
+    QPixmap pixmap(12, 12);
+    pixmap.fill(Qt::transparent);
+    QPainter painter(&pixmap);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QColor fill = color;
+    if (!visible)
+        fill.setAlphaF(0.25f);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(fill);
+    painter.drawRoundedRect(QRectF(1, 4, 10, 4), 2, 2);
+    return QIcon(pixmap);
+}
+
+} // namespace
+
+ChartLegend::ChartLegend(bool table, bool onRight, QWidget *parent)
+    : QWidget(parent)
+    , m_table(new QTableWidget(this))
+    , m_tableMode(table)
+    , m_onRight(onRight)
+{
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_table);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSelectionMode(QAbstractItemView::NoSelection);
+    m_table->setShowGrid(false);
+    m_table->setFrameShape(QFrame::NoFrame);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(20);
+    m_table->horizontalHeader()->setVisible(table);
+    m_table->setFocusPolicy(Qt::NoFocus);
+    m_table->setStyleSheet(QStringLiteral("QTableWidget { background: transparent; }"));
+    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
+        emit entryClicked(row, QApplication::keyboardModifiers() & Qt::ControlModifier);
+    });
+}
+
+void ChartLegend::setEntries(const QStringList &valueHeaders, const std::vector<Entry> &entries)
+{
+    const QStringList headers =
+        m_tableMode ? QStringList{tr("Name")} + valueHeaders : QStringList{tr("Name")};
+    m_table->setColumnCount(int(headers.size()));
+    m_table->setHorizontalHeaderLabels(headers);
+    m_table->setRowCount(int(entries.size()));
+    const QColor text = palette().color(QPalette::WindowText);
+    for (int row = 0; row < int(entries.size()); ++row) {
+        const Entry &entry = entries[std::size_t(row)];
+        QColor color = text;
+        if (!entry.visible)
+            color.setAlphaF(0.45f);
+        auto *name = new QTableWidgetItem(swatch(entry.color, entry.visible), entry.name);
+        name->setForeground(color);
+        name->setToolTip(entry.name);
+        m_table->setItem(row, 0, name);
+        for (int column = 1; column < int(headers.size()); ++column) {
+            auto *value = new QTableWidgetItem(entry.values.value(column - 1));
+            value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+            value->setForeground(color);
+            m_table->setItem(row, column, value);
+        }
+    }
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setSectionResizeMode(0, QHeaderView::Stretch);
+    for (int column = 1; column < int(headers.size()); ++column)
+        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    const int rows = std::min<int>(int(entries.size()), m_onRight ? 1000 : 4);
+    const int headerHeight = m_tableMode ? header->sizeHint().height() : 0;
+    if (!m_onRight)
+        setFixedHeight(headerHeight + rows * 20 + 4);
+    else
+        setFixedWidth(m_tableMode ? 120 + 80 * int(valueHeaders.size()) : 180);
+}
+
+} // namespace PdPanels

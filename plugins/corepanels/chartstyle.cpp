@@ -1,0 +1,49 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "chartstyle.h"
+
+#include <QCategoryAxis>
+#include <QChartView>
+
+namespace PdPanels {
+
+QCategoryAxis *makeLabelAxis(const QPalette &palette)
+{
+    auto *axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setLabelsColor(palette.color(QPalette::WindowText));
+    QColor grid = palette.color(QPalette::WindowText);
+    grid.setAlphaF(0.12f);
+    axis->setGridLineColor(grid);
+    axis->setLinePen(QPen(grid));
+    QFont font = axis->labelsFont();
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    axis->setLabelsFont(font);
+    return axis;
+}
+
+// QCategoryAxis drops a label equal to an earlier one; rounding can make two ticks read the
+// same ("1K"), so later ones get invisible padding.
+void setAxisLabels(QCategoryAxis *axis, const std::vector<std::pair<QString, double>> &labels)
+{
+    for (const QString &label : axis->categoriesLabels())
+        axis->remove(label);
+    QStringList used;
+    for (auto [label, value] : labels) {
+        while (used.contains(label))
+            label.append(QChar(0x200B));
+        used.append(label);
+        axis->append(label, value);
+    }
+}
+
+void styleChartView(QChartView *view)
+{
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setFrameShape(QFrame::NoFrame);
+    view->setBackgroundBrush(Qt::NoBrush);
+    view->setStyleSheet(QStringLiteral("background: transparent"));
+    view->chart()->setBackgroundVisible(false);
+}
+
+} // namespace PdPanels

@@ -1,0 +1,23 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QPalette>
+#include <QString>
+
+#include <utility>
+#include <vector>
+
+class QCategoryAxis;
+class QChartView;
+
+namespace PdPanels {
+
+// Qt Charts' value axes print numbers with a printf format; Perses units need our formatter,
+// so charts use category axes with a label at each tick, styled from the palette.
+QCategoryAxis *makeLabelAxis(const QPalette &palette);
+void setAxisLabels(QCategoryAxis *axis, const std::vector<std::pair<QString, double>> &labels);
+// Panels draw charts flat on the panel's background, antialiased.
+void styleChartView(QChartView *view);
+
+} // namespace PdPanels

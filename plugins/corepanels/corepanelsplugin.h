@@ -1,0 +1,21 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QObject>
+
+#include <perses-desktop/panelplugin.h>
+
+// The Perses core panels (§11.1), drawn natively: a built-in plugin on the public panel
+// interface, linked in statically or loaded as a module like any other.
+class CorePanelsPlugin : public QObject, public PdPlugin::PanelPlugin
+{
+    Q_OBJECT
+    Q_PLUGIN_METADATA(IID PdPanelPlugin_iid)
+    Q_INTERFACES(PdPlugin::PanelPlugin)
+
+public:
+    QList<PdPlugin::PanelKind> panelKinds() const override;
+    PdPlugin::PanelView *createPanel(const PdPlugin::PanelContext &context) override;
+    PdPlugin::SpecIssues validateSpec(const QString &kind, const QJsonObject &spec) const override;
+};

@@ -1,0 +1,57 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "piechartview.h"
+
+#include "chartstyle.h"
+#include "namedvalues.h"
+
+#include <QJsonArray>
+#include <QLegend>
+#include <QPieSeries>
+
+namespace PdPanels {
+
+PieChartView::PieChartView(const PdPlugin::PanelContext &context)
+    : m_context(context)
+    , m_format(isPercentageMode(context.spec)
+                   ? Pd::UnitFormat{"percent", std::nullopt, std::nullopt}
+                   : unitFormat(context.spec.value(QStringLiteral("format"))))
+{
+    styleChartView(this);
+    chart()->setMargins(QMargins(2, 2, 2, 2));
+    const QJsonObject legend = context.spec.value(QStringLiteral("legend")).toObject();
+    chart()->legend()->setVisible(!legend.isEmpty());
+    chart()->legend()->setAlignment(legend.value(QStringLiteral("position")).toString() == u"right"
+                                        ? Qt::AlignRight
+                                        : Qt::AlignBottom);
+    chart()->legend()->setLabelColor(palette().color(QPalette::WindowText));
+}
+
+void PieChartView::setData(const PdPlugin::PanelData &input)
+{
+    chart()->removeAllSeries();
+    const std::vector<NamedValue> values = namedValues(input, m_context.spec);
+    m_count = int(values.size());
+    auto *series = new QPieSeries;
+    // radius is a percentage of the panel; Qt's pie size is a fraction of the plot area.
+    const double radius = m_context.spec.value(QStringLiteral("radius")).toDouble(50);
+    series->setPieSize(std::clamp(radius / 100.0 * 1.6, 0.05, 1.0));
+    QList<QColor> palette;
+    for (const QJsonValue &value : m_context.spec.value(QStringLiteral("colorPalette")).toArray())
+        palette.append(color(value, Qt::gray));
+    if (palette.isEmpty())
+        palette = m_context.seriesPalette;
+    const bool labels = m_context.spec.value(QStringLiteral("showLabels")).toBool(false);
+    for (const NamedValue &value : values) {
+        QPieSlice *slice = series->append(
+            value.name + QStringLiteral(": ") + unitText(value.value, m_format), value.value);
+        if (!palette.isEmpty())
+            slice->setColor(palette.at(value.seriesIndex % palette.size()));
+        slice->setBorderColor(this->palette().color(QPalette::Window));
+        slice->setLabelVisible(labels);
+        slice->setLabelColor(this->palette().color(QPalette::WindowText));
+    }
+    chart()->addSeries(series);
+}
+
+} // namespace PdPanels

@@ -1,0 +1,343 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "timeserieschartview.h"
+
+#include "chartstyle.h"
+#include "timeticks.h"
+#include "zoomablechartview.h"
+
+#include <QBoxLayout>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QGraphicsLayout>
+#include <QJsonArray>
+#include <QToolTip>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+namespace PdPanels {
+
+namespace {
+
+Qt::PenStyle penStyle(const QString &style)
+{
+    if (style == u"dashed")
+        return Qt::DashLine;
+    if (style == u"dotted")
+        return Qt::DotLine;
+    return Qt::SolidLine;
+}
+
+std::size_t nearestIndex(std::span<const std::int64_t> times, std::int64_t timeMs)
+{
+    const auto it = std::lower_bound(times.begin(), times.end(), timeMs);
+    std::size_t index = std::size_t(it - times.begin());
+    if (index == times.size() || (index > 0 && timeMs - times[index - 1] < times[index] - timeMs))
+        --index;
+    return index;
+}
+
+} // namespace
+
+struct TimeSeriesChartView::QueryStyle
+{
+    std::optional<QColor> color;
+    Qt::PenStyle lineStyle;
+    double areaOpacity;
+    bool stack;
+    bool negate;
+};
+
+TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
+    : m_context(context)
+    , m_root(new QWidget)
+    , m_chart(new QChart)
+{
+    const QJsonObject yAxis = context.spec.value(QStringLiteral("yAxis")).toObject();
+    m_format = unitFormat(yAxis.value(QStringLiteral("format")));
+    m_chart->legend()->hide();
+    m_chart->setBackgroundVisible(false);
+    m_chart->setMargins(QMargins(2, 10, 12, 2));
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
+    m_timeAxis = makeLabelAxis(m_root->palette());
+    m_valueAxis = makeLabelAxis(m_root->palette());
+    m_valueAxis->setLabelsVisible(yAxis.value(QStringLiteral("show")).toBool(true));
+    m_valueAxis->setTitleText(yAxis.value(QStringLiteral("label")).toString());
+    m_valueAxis->setTitleBrush(m_root->palette().color(QPalette::WindowText));
+    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    m_plot = new TimeSeriesPlot(m_chart);
+    m_plot->setSeries(&m_series);
+
+    const QJsonObject visual = context.spec.value(QStringLiteral("visual")).toObject();
+    PlotStyle style;
+    style.bars = visual.value(QStringLiteral("display")).toString() == u"bar";
+    style.lineWidth = visual.value(QStringLiteral("lineWidth")).toDouble(1.25);
+    style.alwaysShowPoints = visual.value(QStringLiteral("showPoints")).toString() == u"always";
+    style.pointRadius = visual.value(QStringLiteral("pointRadius")).toDouble(2.75);
+    style.connectNulls = visual.value(QStringLiteral("connectNulls")).toBool(false);
+    m_plot->setStyle(style);
+
+    m_view = new ZoomableChartView(m_chart);
+    const QJsonObject legend = context.spec.value(QStringLiteral("legend")).toObject();
+    const bool onRight = legend.value(QStringLiteral("position")).toString() == u"right";
+    auto *layout =
+        new QBoxLayout(onRight ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom, m_root);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_view, 1);
+    if (!legend.isEmpty()) {
+        for (const QJsonValue &value : legend.value(QStringLiteral("values")).toArray()) {
+            if (auto parsed = Pd::parseCalculation(value.toString().toStdString()))
+                m_legendValues.push_back(*parsed);
+        }
+        const bool table = legend.value(QStringLiteral("mode")).toString() == u"table";
+        m_legend = new ChartLegend(table, onRight);
+        layout->addWidget(m_legend);
+        connect(m_legend, &ChartLegend::entryClicked, this, &TimeSeriesChartView::isolate);
+    }
+    connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+        m_plot->invalidate();
+        updateTimeAxis();
+    });
+    connect(m_view, &ZoomableChartView::hovered, this, &TimeSeriesChartView::showTooltip);
+    connect(m_view, &ZoomableChartView::left, this, [this] {
+        m_plot->setHoverTime(std::nullopt);
+        QToolTip::hideText();
+    });
+    connect(m_view, &ZoomableChartView::dragging, this, [this](double from, double to) {
+        m_plot->setSelection(std::pair{m_plot->timeAt(from), m_plot->timeAt(to)});
+    });
+    connect(m_view, &ZoomableChartView::dragFinished, this, [this](double from, double to) {
+        m_plot->setSelection(std::nullopt);
+        if (std::abs(to - from) < 5 || !m_context.requestTimeRange)
+            return;
+        const qint64 a = m_plot->timeAt(std::min(from, to));
+        const qint64 b = m_plot->timeAt(std::max(from, to));
+        m_context.requestTimeRange(a, b);
+    });
+}
+
+TimeSeriesChartView::~TimeSeriesChartView()
+{
+    delete m_root;
+}
+
+TimeSeriesChartView::QueryStyle TimeSeriesChartView::queryStyle(int queryIndex) const
+{
+    const QJsonObject visual = m_context.spec.value(QStringLiteral("visual")).toObject();
+    QueryStyle style{std::nullopt, penStyle(visual.value(QStringLiteral("lineStyle")).toString()),
+                     visual.value(QStringLiteral("areaOpacity")).toDouble(0),
+                     visual.contains(QStringLiteral("stack")), false};
+    for (const QJsonValue &value :
+         m_context.spec.value(QStringLiteral("querySettings")).toArray()) {
+        const QJsonObject settings = value.toObject();
+        if (settings.value(QStringLiteral("queryIndex")).toInt(-1) != queryIndex)
+            continue;
+        if (settings.contains(QStringLiteral("colorMode")))
+            style.color = color(settings.value(QStringLiteral("colorValue")), QColor());
+        if (!style.color || !style.color->isValid())
+            style.color.reset();
+        if (settings.contains(QStringLiteral("lineStyle")))
+            style.lineStyle = penStyle(settings.value(QStringLiteral("lineStyle")).toString());
+        style.areaOpacity =
+            settings.value(QStringLiteral("areaOpacity")).toDouble(style.areaOpacity);
+        style.stack = settings.value(QStringLiteral("stack")).toBool(style.stack);
+        style.negate = settings.value(QStringLiteral("negativeY")).toBool(false);
+    }
+    return style;
+}
+
+void TimeSeriesChartView::setData(const PdPlugin::PanelData &data)
+{
+    m_fromMs = data.fromMs;
+    m_toMs = std::max(data.toMs, data.fromMs + 1);
+    buildSeries(data);
+    m_plot->setTimeRange(m_fromMs, m_toMs);
+    m_plot->setSeries(&m_series);
+    updateScale();
+    updateTimeAxis();
+    updateLegend();
+}
+
+void TimeSeriesChartView::buildSeries(const PdPlugin::PanelData &data)
+{
+    m_series.clear();
+    const QList<QColor> &palette = m_context.seriesPalette;
+    for (std::size_t q = 0; q < data.queries.size(); ++q) {
+        const QueryStyle style = queryStyle(int(q));
+        for (const PdPlugin::SeriesView &view : data.queries[q].series) {
+            PlotSeries series;
+            series.name = view.name;
+            series.queryIndex = int(q);
+            series.timesMs = view.timesMs;
+            series.values = view.values;
+            series.color = style.color.value_or(
+                palette.isEmpty() ? QColor(Qt::blue)
+                                  : palette.at(qsizetype(m_series.size()) % palette.size()));
+            series.lineStyle = style.lineStyle;
+            series.areaOpacity = style.areaOpacity;
+            if (style.negate) {
+                series.negated.assign(view.values.begin(), view.values.end());
+                for (double &value : series.negated)
+                    value = -value;
+            }
+            series.stacked = style.stack;
+            m_series.push_back(std::move(series));
+        }
+    }
+    stackSeries();
+}
+
+// Stacked series add up sample by sample at equal timestamps, as Perses stacks them.
+void TimeSeriesChartView::stackSeries()
+{
+    std::unordered_map<qint64, double> totals;
+    for (PlotSeries &series : m_series) {
+        series.top.clear();
+        series.base.clear();
+        if (!series.stacked || !series.visible)
+            continue;
+        const std::span<const double> own = series.ownValues();
+        std::vector<double> top(own.size());
+        series.base.assign(own.size(), 0);
+        for (std::size_t i = 0; i < own.size(); ++i) {
+            double &total = totals[series.timesMs[i]];
+            series.base[i] = total;
+            top[i] = std::isnan(own[i]) ? own[i] : total + own[i];
+            if (!std::isnan(own[i]))
+                total += own[i];
+        }
+        series.top = std::move(top);
+    }
+}
+
+void TimeSeriesChartView::updateScale()
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    for (const PlotSeries &series : m_series) {
+        if (!series.visible)
+            continue;
+        const std::span<const double> values = series.drawnValues();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (!std::isfinite(values[i]) || series.timesMs[i] < m_fromMs ||
+                series.timesMs[i] > m_toMs)
+                continue;
+            low = std::min(low, values[i]);
+            high = std::max(high, values[i]);
+        }
+    }
+    const QJsonObject yAxis = m_context.spec.value(QStringLiteral("yAxis")).toObject();
+    const int logBase = yAxis.value(QStringLiteral("logBase")).toInt(0);
+    const int tickCount = std::max(2, m_view->height() / 60);
+    const ValueScale scale =
+        ValueScale::fit(low, high, number(yAxis, QStringLiteral("min")),
+                        number(yAxis, QStringLiteral("max")), logBase, tickCount);
+    m_plot->setScale(scale);
+    std::vector<std::pair<QString, double>> labels;
+    const double span = scale.max() - scale.min();
+    for (double tick : scale.ticks())
+        labels.emplace_back(unitText(tick, m_format), scale.min() + scale.fraction(tick) * span);
+    setAxisLabels(m_valueAxis, labels);
+    m_valueAxis->setRange(scale.min(), scale.max());
+
+    std::vector<PlotThreshold> thresholds;
+    const Thresholds steps = Thresholds::read(m_context.spec.value(QStringLiteral("thresholds")));
+    for (const Thresholds::Step &step : steps.steps())
+        thresholds.push_back({steps.absoluteValue(step, scale.max()), step.color});
+    m_plot->setThresholds(std::move(thresholds));
+}
+
+void TimeSeriesChartView::updateTimeAxis()
+{
+    std::vector<std::pair<QString, double>> labels;
+    for (const TimeTick &tick : timeTicks(m_fromMs, m_toMs, int(m_chart->plotArea().width())))
+        labels.emplace_back(tick.label, double(tick.ms - m_fromMs));
+    setAxisLabels(m_timeAxis, labels);
+    // Offsets from the range start keep the axis' doubles exact.
+    m_timeAxis->setRange(0, double(m_toMs - m_fromMs));
+}
+
+void TimeSeriesChartView::updateLegend()
+{
+    if (!m_legend)
+        return;
+    QStringList headers;
+    for (Pd::Calculation calculation : m_legendValues)
+        headers.append(QString::fromStdString(std::string(Pd::calculationTitle(calculation))));
+    std::vector<ChartLegend::Entry> entries;
+    for (const PlotSeries &series : m_series) {
+        ChartLegend::Entry entry{series.name, series.color, {}, series.visible};
+        for (Pd::Calculation calculation : m_legendValues) {
+            const std::optional<double> value = Pd::calculate(calculation, series.values);
+            entry.values.append(value ? unitText(*value, m_format) : QStringLiteral("-"));
+        }
+        entries.push_back(std::move(entry));
+    }
+    m_legend->setEntries(headers, entries);
+}
+
+void TimeSeriesChartView::showTooltip(QPointF scenePos, QPoint globalPos)
+{
+    if (!m_plot->plotArea().contains(scenePos) || m_series.empty()) {
+        m_plot->setHoverTime(std::nullopt);
+        QToolTip::hideText();
+        return;
+    }
+    const qint64 hovered = m_plot->timeAt(scenePos.x());
+    struct Row
+    {
+        const PlotSeries *series;
+        double value;
+        qint64 timeMs;
+    };
+    std::vector<Row> rows;
+    for (const PlotSeries &series : m_series) {
+        if (!series.visible || series.timesMs.empty())
+            continue;
+        const std::size_t index = nearestIndex(series.timesMs, hovered);
+        rows.push_back({&series, series.values[index], series.timesMs[index]});
+    }
+    if (rows.empty())
+        return;
+    std::ranges::sort(rows, [](const Row &a, const Row &b) { return a.value > b.value; });
+    m_plot->setHoverTime(rows.front().timeMs);
+    QString html = QStringLiteral("<b>%1</b><table>")
+                       .arg(QDateTime::fromMSecsSinceEpoch(rows.front().timeMs)
+                                .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    constexpr std::size_t maxRows = 20;
+    for (std::size_t i = 0; i < std::min(rows.size(), maxRows); ++i)
+        html += QStringLiteral("<tr><td><span style=\"color:%1\">&#9632;</span> %2</td>"
+                               "<td align=right>&nbsp;<b>%3</b></td></tr>")
+                    .arg(rows[i].series->color.name(), rows[i].series->name.toHtmlEscaped(),
+                         unitText(rows[i].value, m_format));
+    if (rows.size() > maxRows)
+        html += QStringLiteral("<tr><td>") + tr("%n more", nullptr, int(rows.size() - maxRows)) +
+                QStringLiteral("</td></tr>");
+    QToolTip::showText(globalPos, html + QStringLiteral("</table>"), m_view);
+}
+
+void TimeSeriesChartView::isolate(int index, bool toggleOnly)
+{
+    if (index < 0 || index >= int(m_series.size()))
+        return;
+    PlotSeries &clicked = m_series[std::size_t(index)];
+    if (toggleOnly) {
+        clicked.visible = !clicked.visible;
+    } else {
+        const bool alreadyAlone = clicked.visible && std::ranges::count_if(m_series, [](auto &s) {
+                                                         return s.visible;
+                                                     }) == 1;
+        for (PlotSeries &series : m_series)
+            series.visible = alreadyAlone || &series == &clicked;
+    }
+    stackSeries();
+    m_plot->invalidate();
+    updateScale();
+    updateLegend();
+}
+
+} // namespace PdPanels

@@ -1,0 +1,62 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "chartlegend.h"
+#include "panelstyle.h"
+#include "timeseriesplot.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <perses-desktop/panelplugin.h>
+
+class QCategoryAxis;
+class QChart;
+
+namespace PdPanels {
+
+class ZoomableChartView;
+
+// TimeSeriesChart (§11.1): Qt Charts draws the axes, grid and titles; the series are painted
+// by TimeSeriesPlot from their M4 decimation. Hover shows every series at the hovered time,
+// a drag zooms the dashboard, the legend isolates series.
+class TimeSeriesChartView : public QObject, public PdPlugin::PanelView
+{
+    Q_OBJECT
+
+public:
+    explicit TimeSeriesChartView(const PdPlugin::PanelContext &context);
+    ~TimeSeriesChartView() override;
+
+    QWidget *widget() override { return m_root; }
+    void setData(const PdPlugin::PanelData &data) override;
+    bool hasContent() const override { return !m_series.empty(); }
+
+private:
+    struct QueryStyle;
+    QueryStyle queryStyle(int queryIndex) const;
+    void buildSeries(const PdPlugin::PanelData &data);
+    void stackSeries();
+    void updateScale();
+    void updateTimeAxis();
+    void updateLegend();
+    void showTooltip(QPointF scenePos, QPoint globalPos);
+    void isolate(int index, bool toggleOnly);
+
+    PdPlugin::PanelContext m_context;
+    Pd::UnitFormat m_format;
+    std::vector<Pd::Calculation> m_legendValues;
+    QPointer<QWidget> m_root;
+    QChart *m_chart;
+    ZoomableChartView *m_view;
+    TimeSeriesPlot *m_plot;
+    QCategoryAxis *m_timeAxis;
+    QCategoryAxis *m_valueAxis;
+    ChartLegend *m_legend = nullptr;
+    std::vector<PlotSeries> m_series;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 1;
+};
+
+} // namespace PdPanels

@@ -1,0 +1,242 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "timeseriesplot.h"
+
+#include <QChart>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <cmath>
+
+namespace PdPanels {
+
+TimeSeriesPlot::TimeSeriesPlot(QChart *chart)
+    : QGraphicsItem(chart)
+    , m_chart(chart)
+{
+    setZValue(10); // above the grid and the axes' lines
+}
+
+void TimeSeriesPlot::setSeries(const std::vector<PlotSeries> *series)
+{
+    m_series = series;
+    invalidate();
+}
+
+void TimeSeriesPlot::setScale(const ValueScale &scale)
+{
+    m_scale = scale;
+    update();
+}
+
+void TimeSeriesPlot::setTimeRange(qint64 fromMs, qint64 toMs)
+{
+    m_fromMs = fromMs;
+    m_toMs = std::max(toMs, fromMs + 1);
+    invalidate();
+}
+
+void TimeSeriesPlot::setThresholds(std::vector<PlotThreshold> thresholds)
+{
+    m_thresholds = std::move(thresholds);
+    update();
+}
+
+void TimeSeriesPlot::setHoverTime(std::optional<qint64> timeMs)
+{
+    m_hoverMs = timeMs;
+    update();
+}
+
+void TimeSeriesPlot::setSelection(std::optional<std::pair<qint64, qint64>> range)
+{
+    m_selection = range;
+    update();
+}
+
+void TimeSeriesPlot::invalidate()
+{
+    m_decimatedColumns = -1;
+    prepareGeometryChange();
+    update();
+}
+
+QRectF TimeSeriesPlot::plotArea() const
+{
+    return m_chart->plotArea();
+}
+
+QRectF TimeSeriesPlot::boundingRect() const
+{
+    return plotArea().adjusted(-4, -4, 4, 4);
+}
+
+qint64 TimeSeriesPlot::timeAt(double x) const
+{
+    const QRectF area = plotArea();
+    const double fraction = std::clamp((x - area.left()) / std::max(1.0, area.width()), 0.0, 1.0);
+    return m_fromMs + qint64(std::llround(fraction * double(m_toMs - m_fromMs)));
+}
+
+double TimeSeriesPlot::xOf(qint64 timeMs) const
+{
+    const QRectF area = plotArea();
+    return area.left() + double(timeMs - m_fromMs) / double(m_toMs - m_fromMs) * area.width();
+}
+
+double TimeSeriesPlot::yOf(double value) const
+{
+    const QRectF area = plotArea();
+    const double fraction = m_scale.fraction(value);
+    if (!std::isfinite(value) || fraction < -0.5 || (m_scale.isLog() && value <= 0))
+        return std::nan("");
+    return area.bottom() - fraction * area.height();
+}
+
+void TimeSeriesPlot::decimateIfNeeded(int columns)
+{
+    if (!m_series || columns == m_decimatedColumns)
+        return;
+    m_decimated.assign(m_series->size(), {});
+    for (std::size_t i = 0; i < m_series->size(); ++i) {
+        const PlotSeries &series = (*m_series)[i];
+        if (series.visible)
+            Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), m_fromMs, m_toMs,
+                                      columns, m_decimated[i]);
+    }
+    m_decimatedColumns = columns;
+}
+
+void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    const QRectF area = plotArea();
+    if (!m_series || area.width() < 2 || area.height() < 2)
+        return;
+    decimateIfNeeded(int(std::ceil(area.width())));
+    painter->save();
+    painter->setClipRect(area.adjusted(-1, -1, 1, 1));
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    for (std::size_t i = 0; i < m_series->size(); ++i) {
+        if ((*m_series)[i].visible)
+            paintSeries(painter, (*m_series)[i], m_decimated[i]);
+    }
+    paintOverlays(painter);
+    painter->restore();
+}
+
+void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,
+                                 const std::vector<Pd::M4Decimator::Point> &points) const
+{
+    if (m_style.bars) {
+        paintBars(painter, series, points);
+        return;
+    }
+    QPen pen(series.color, m_style.lineWidth, series.lineStyle, Qt::RoundCap, Qt::RoundJoin);
+    painter->setPen(pen);
+    QPolygonF line;
+    line.reserve(qsizetype(points.size()));
+    auto flush = [&] {
+        if (line.size() > 1 || (line.size() == 1 && !m_style.alwaysShowPoints)) {
+            paintArea(painter, series, line);
+            painter->setPen(pen);
+            if (line.size() == 1)
+                painter->drawPoint(line.front());
+            else
+                painter->drawPolyline(line);
+        }
+        line.clear();
+    };
+    for (const Pd::M4Decimator::Point &point : points) {
+        const double y = yOf(point.value);
+        if (std::isnan(y)) {
+            if (!m_style.connectNulls)
+                flush();
+            continue;
+        }
+        line.append(QPointF(xOf(point.timeMs), y));
+    }
+    flush();
+    const bool fewPoints = points.size() * 8 < std::size_t(plotArea().width());
+    if (m_style.alwaysShowPoints || fewPoints) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(series.color);
+        const double radius = std::max(m_style.pointRadius, m_style.lineWidth);
+        for (const Pd::M4Decimator::Point &point : points) {
+            const double y = yOf(point.value);
+            if (!std::isnan(y))
+                painter->drawEllipse(QPointF(xOf(point.timeMs), y), radius, radius);
+        }
+    }
+}
+
+void TimeSeriesPlot::paintArea(QPainter *painter, const PlotSeries &series,
+                               const QPolygonF &line) const
+{
+    if (series.areaOpacity <= 0 || line.size() < 2)
+        return;
+    const double baseline = std::isnan(yOf(0))
+                                ? plotArea().bottom()
+                                : std::clamp(yOf(0), plotArea().top(), plotArea().bottom());
+    QPolygonF area = line;
+    area.append(QPointF(line.back().x(), baseline));
+    area.append(QPointF(line.front().x(), baseline));
+    QColor fill = series.color;
+    fill.setAlphaF(float(series.areaOpacity));
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(fill);
+    painter->drawPolygon(area);
+}
+
+void TimeSeriesPlot::paintBars(QPainter *painter, const PlotSeries &series,
+                               const std::vector<Pd::M4Decimator::Point> &points) const
+{
+    // Bars as wide as the step of the samples (at most 40 px), with a gap between them.
+    std::int64_t stepMs = 0;
+    for (std::size_t i = 1; i < std::min<std::size_t>(series.timesMs.size(), 64); ++i) {
+        const std::int64_t delta = series.timesMs[i] - series.timesMs[i - 1];
+        if (delta > 0 && (stepMs == 0 || delta < stepMs))
+            stepMs = delta;
+    }
+    const double stepPx =
+        stepMs > 0 ? double(stepMs) / double(m_toMs - m_fromMs) * plotArea().width() : 12.0;
+    const double width = std::clamp(stepPx * 0.7, 1.0, 40.0);
+    const double zero = std::isnan(yOf(0)) ? plotArea().bottom() : yOf(0);
+    painter->setPen(Qt::NoPen);
+    QColor fill = series.color;
+    fill.setAlphaF(0.85f);
+    painter->setBrush(fill);
+    for (const Pd::M4Decimator::Point &point : points) {
+        const double y = yOf(point.value);
+        if (!std::isnan(y))
+            painter->drawRect(QRectF(QPointF(xOf(point.timeMs) - width / 2, std::min(y, zero)),
+                                     QSizeF(width, std::abs(zero - y))));
+    }
+}
+
+void TimeSeriesPlot::paintOverlays(QPainter *painter) const
+{
+    const QRectF area = plotArea();
+    for (const PlotThreshold &threshold : m_thresholds) {
+        const double y = yOf(threshold.value);
+        if (std::isnan(y))
+            continue;
+        painter->setPen(QPen(threshold.color, 1.5, Qt::DashLine));
+        painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
+    }
+    const QColor text =
+        m_chart->axes().isEmpty() ? QColor(Qt::gray) : m_chart->axes().front()->labelsColor();
+    if (m_hoverMs) {
+        painter->setPen(QPen(text, 1, Qt::DotLine));
+        const double x = xOf(*m_hoverMs);
+        painter->drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+    }
+    if (m_selection) {
+        QColor fill = text;
+        fill.setAlphaF(0.15f);
+        const double left = xOf(std::min(m_selection->first, m_selection->second));
+        const double right = xOf(std::max(m_selection->first, m_selection->second));
+        painter->fillRect(QRectF(left, area.top(), right - left, area.height()), fill);
+    }
+}
+
+} // namespace PdPanels

@@ -1,0 +1,102 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "m4decimator.h"
+#include "valuescale.h"
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QString>
+
+#include <optional>
+#include <span>
+#include <vector>
+
+class QChart;
+
+namespace PdPanels {
+
+// One line of a time series chart, with what the spec and querySettings say about it.
+struct PlotSeries
+{
+    QString name;
+    QColor color;
+    int queryIndex = 0;
+    std::span<const std::int64_t> timesMs;
+    std::span<const double> values; // as returned: legends and tooltips show these
+    std::vector<double> negated;    // querySettings negativeY
+    std::vector<double> top;        // stacked values
+    std::vector<double> base;       // bottom of a stacked area
+    bool stacked = false;
+    Qt::PenStyle lineStyle = Qt::SolidLine;
+    double areaOpacity = 0;
+    bool visible = true;
+    std::span<const double> ownValues() const { return negated.empty() ? values : negated; }
+    std::span<const double> drawnValues() const { return top.empty() ? ownValues() : top; }
+};
+
+struct PlotStyle
+{
+    bool bars = false;
+    double lineWidth = 1.25;
+    bool alwaysShowPoints = false;
+    double pointRadius = 2.75;
+    bool connectNulls = false;
+};
+
+struct PlotThreshold
+{
+    double value = 0;
+    QColor color;
+};
+
+// The series of a TimeSeriesChart painted with QPainter inside the Qt Charts scene, over the
+// chart's axes and grid. Each series is drawn from its M4 decimation at the plot's width,
+// so a million points cost what a few thousand do; decimations are kept until the data,
+// the range or the width change.
+class TimeSeriesPlot : public QGraphicsItem
+{
+public:
+    explicit TimeSeriesPlot(QChart *chart);
+
+    void setSeries(const std::vector<PlotSeries> *series);
+    void setScale(const ValueScale &scale);
+    void setTimeRange(qint64 fromMs, qint64 toMs);
+    void setStyle(const PlotStyle &style) { m_style = style; }
+    void setThresholds(std::vector<PlotThreshold> thresholds);
+    void setHoverTime(std::optional<qint64> timeMs);
+    void setSelection(std::optional<std::pair<qint64, qint64>> range);
+    void invalidate(); // series changed visibility or values
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+    QRectF plotArea() const;
+    qint64 timeAt(double x) const;
+    double xOf(qint64 timeMs) const;
+    double yOf(double value) const;
+
+private:
+    void decimateIfNeeded(int columns);
+    void paintSeries(QPainter *painter, const PlotSeries &series,
+                     const std::vector<Pd::M4Decimator::Point> &points) const;
+    void paintArea(QPainter *painter, const PlotSeries &series, const QPolygonF &line) const;
+    void paintBars(QPainter *painter, const PlotSeries &series,
+                   const std::vector<Pd::M4Decimator::Point> &points) const;
+    void paintOverlays(QPainter *painter) const;
+
+    QChart *m_chart;
+    const std::vector<PlotSeries> *m_series = nullptr;
+    ValueScale m_scale;
+    qint64 m_fromMs = 0;
+    qint64 m_toMs = 1;
+    PlotStyle m_style;
+    std::vector<PlotThreshold> m_thresholds;
+    std::optional<qint64> m_hoverMs;
+    std::optional<std::pair<qint64, qint64>> m_selection;
+    std::vector<std::vector<Pd::M4Decimator::Point>> m_decimated;
+    int m_decimatedColumns = -1;
+};
+
+} // namespace PdPanels

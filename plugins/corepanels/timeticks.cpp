@@ -1,0 +1,59 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "timeticks.h"
+
+#include <QDateTime>
+
+#include <array>
+
+namespace PdPanels {
+
+namespace {
+
+constexpr qint64 second = 1000;
+constexpr qint64 minute = 60 * second;
+constexpr qint64 hour = 60 * minute;
+constexpr qint64 day = 24 * hour;
+constexpr std::array intervals = {second,      5 * second, 10 * second, 15 * second, 30 * second,
+                                  minute,      2 * minute, 5 * minute,  10 * minute, 15 * minute,
+                                  30 * minute, hour,       2 * hour,    3 * hour,    6 * hour,
+                                  12 * hour,   day,        2 * day,     7 * day,     14 * day,
+                                  30 * day,    90 * day,   365 * day};
+
+QString labelFormat(qint64 interval, qint64 rangeMs)
+{
+    if (interval < minute)
+        return QStringLiteral("HH:mm:ss");
+    if (interval >= day)
+        return QStringLiteral("MM/dd");
+    return rangeMs > day ? QStringLiteral("MM/dd HH:mm") : QStringLiteral("HH:mm");
+}
+
+} // namespace
+
+std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick)
+{
+    std::vector<TimeTick> ticks;
+    if (toMs <= fromMs || widthPx <= 0)
+        return ticks;
+    const qint64 range = toMs - fromMs;
+    const qint64 wanted = range / std::max<qint64>(1, widthPx / std::max(1, pixelsPerTick));
+    qint64 interval = intervals.back();
+    for (qint64 candidate : intervals) {
+        if (candidate >= wanted) {
+            interval = candidate;
+            break;
+        }
+    }
+    // Round in local time, so hourly ticks fall on the hour where the user is.
+    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc()) * second;
+    qint64 tick = ((fromMs + offsetMs) / interval) * interval - offsetMs;
+    if (tick < fromMs)
+        tick += interval;
+    const QString format = labelFormat(interval, range);
+    for (; tick <= toMs; tick += interval)
+        ticks.push_back({tick, QDateTime::fromMSecsSinceEpoch(tick).toString(format)});
+    return ticks;
+}
+
+} // namespace PdPanels

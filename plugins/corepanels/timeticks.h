@@ -1,0 +1,20 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include <QString>
+
+#include <vector>
+
+namespace PdPanels {
+
+// Time axis ticks at round local times (every 5 minutes, every hour, every day...), about one
+// per `pixelsPerTick`, labelled as precisely as their spacing needs.
+struct TimeTick
+{
+    qint64 ms = 0;
+    QString label;
+};
+std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick = 110);
+
+} // namespace PdPanels

@@ -1,0 +1,81 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "valuescale.h"
+
+#include <cmath>
+
+namespace PdPanels {
+
+namespace {
+
+// 1, 2, 2.5 or 5 times a power of ten: the steps people read easily.
+double niceStep(double range, int tickCount)
+{
+    const double rough = range / std::max(1, tickCount);
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    for (double multiple : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (multiple * power >= rough)
+            return multiple * power;
+    }
+    return 10 * power;
+}
+
+} // namespace
+
+ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double> fixedMin,
+                           std::optional<double> fixedMax, int logBase, int tickCount)
+{
+    ValueScale scale;
+    if (!std::isfinite(dataMin) || !std::isfinite(dataMax)) {
+        dataMin = 0;
+        dataMax = 1;
+    }
+    if (logBase > 1) {
+        scale.m_logBase = logBase;
+        const double base = logBase;
+        const double low = fixedMin.value_or(dataMin > 0 ? dataMin : 1);
+        const double high = fixedMax.value_or(dataMax > low ? dataMax : low * base);
+        const double lowPower = std::floor(std::log(std::max(low, 1e-300)) / std::log(base));
+        const double highPower = std::ceil(std::log(std::max(high, 1e-300)) / std::log(base));
+        scale.m_min = fixedMin.value_or(std::pow(base, lowPower));
+        scale.m_max = fixedMax.value_or(std::pow(base, std::max(highPower, lowPower + 1)));
+        for (double p = lowPower; p <= highPower + 0.5; ++p) {
+            const double tick = std::pow(base, p);
+            if (tick >= scale.m_min && tick <= scale.m_max)
+                scale.m_ticks.push_back(tick);
+        }
+        return scale;
+    }
+    // A flat line sits in the middle of a unit range, as charts usually draw it.
+    if (dataMax <= dataMin) {
+        const double pad = dataMin == 0 ? 1 : std::abs(dataMin) * 0.1;
+        dataMin -= pad;
+        dataMax += pad;
+    }
+    // Perses starts positive data at zero.
+    if (dataMin > 0 && !fixedMin)
+        dataMin = 0;
+    const double low = fixedMin.value_or(dataMin);
+    const double high = fixedMax.value_or(dataMax);
+    const double step = niceStep(std::max(high - low, 1e-300), tickCount);
+    scale.m_min = fixedMin ? *fixedMin : std::floor(low / step) * step;
+    scale.m_max = fixedMax ? *fixedMax : std::ceil(high / step) * step;
+    if (scale.m_max <= scale.m_min)
+        scale.m_max = scale.m_min + step;
+    for (double tick = std::ceil(scale.m_min / step) * step; tick <= scale.m_max + step * 1e-9;
+         tick += step)
+        scale.m_ticks.push_back(std::abs(tick) < step * 1e-9 ? 0 : tick);
+    return scale;
+}
+
+double ValueScale::fraction(double value) const
+{
+    if (m_logBase > 1) {
+        if (value <= 0)
+            return -1;
+        return (std::log(value) - std::log(m_min)) / (std::log(m_max) - std::log(m_min));
+    }
+    return (value - m_min) / (m_max - m_min);
+}
+
+} // namespace PdPanels
