@@ -5,9 +5,12 @@
 #include "barchartview.h"
 #include "builtinspeccheck.h"
 #include "gaugechartview.h"
+#include "heatmapview.h"
+#include "histogramview.h"
 #include "markdownview.h"
 #include "piechartview.h"
 #include "statchartview.h"
+#include "statushistoryview.h"
 #include "tablepanelview.h"
 #include "timeserieschartview.h"
 
@@ -22,6 +25,9 @@ QList<PdPlugin::PanelKind> CorePanelsPlugin::panelKinds() const
         {QStringLiteral("BarChart"), tr("Bar Chart"), true},
         {QStringLiteral("PieChart"), tr("Pie Chart"), true},
         {QStringLiteral("Markdown"), tr("Markdown"), false},
+        {QStringLiteral("StatusHistoryChart"), tr("Status History Chart"), true},
+        {QStringLiteral("HistogramChart"), tr("Histogram Chart"), true},
+        {QStringLiteral("HeatMapChart"), tr("Heat Map Chart"), true},
     };
 }
 
@@ -43,6 +49,12 @@ PdPlugin::PanelView *CorePanelsPlugin::createPanel(const PdPlugin::PanelContext 
         return new PieChartView(context);
     if (kind == u"Markdown")
         return new MarkdownView(context);
+    if (kind == u"StatusHistoryChart")
+        return new StatusHistoryView(context);
+    if (kind == u"HistogramChart")
+        return new HistogramView(context);
+    if (kind == u"HeatMapChart")
+        return new HeatMapView(context);
     return nullptr;
 }
 

@@ -35,13 +35,14 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
     auto *series = new QPieSeries;
     // radius is a percentage of the panel; Qt's pie size is a fraction of the plot area.
     const double radius = m_context.spec.value(QStringLiteral("radius")).toDouble(50);
-    series->setPieSize(std::clamp(radius / 100.0 * 1.6, 0.05, 1.0));
+    const bool labels = m_context.spec.value(QStringLiteral("showLabels")).toBool(false);
+    // Labels sit outside the pie: leave them room.
+    series->setPieSize(std::clamp(radius / 100.0 * 1.6, 0.05, labels ? 0.7 : 1.0));
     QList<QColor> palette;
     for (const QJsonValue &value : m_context.spec.value(QStringLiteral("colorPalette")).toArray())
         palette.append(color(value, Qt::gray));
     if (palette.isEmpty())
         palette = m_context.seriesPalette;
-    const bool labels = m_context.spec.value(QStringLiteral("showLabels")).toBool(false);
     for (const NamedValue &value : values) {
         QPieSlice *slice = series->append(
             value.name + QStringLiteral(": ") + unitText(value.value, m_format), value.value);

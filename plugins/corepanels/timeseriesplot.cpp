@@ -98,11 +98,16 @@ void TimeSeriesPlot::decimateIfNeeded(int columns)
     if (!m_series || columns == m_decimatedColumns)
         return;
     m_decimated.assign(m_series->size(), {});
+    m_decimatedBase.assign(m_series->size(), {});
     for (std::size_t i = 0; i < m_series->size(); ++i) {
         const PlotSeries &series = (*m_series)[i];
-        if (series.visible)
-            Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), m_fromMs, m_toMs,
-                                      columns, m_decimated[i]);
+        if (!series.visible)
+            continue;
+        Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), m_fromMs, m_toMs, columns,
+                                  m_decimated[i]);
+        if (!series.base.empty())
+            Pd::M4Decimator::decimate(series.timesMs, series.base, m_fromMs, m_toMs, columns,
+                                      m_decimatedBase[i]);
     }
     m_decimatedColumns = columns;
 }
@@ -116,12 +121,36 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     painter->save();
     painter->setClipRect(area.adjusted(-1, -1, 1, 1));
     painter->setRenderHint(QPainter::Antialiasing, true);
+    // Areas first, then lines over all of them, so no fill hides another series' line.
+    for (std::size_t i = 0; i < m_series->size(); ++i) {
+        const PlotSeries &series = (*m_series)[i];
+        if (series.visible && !m_style.bars)
+            paintArea(painter, series, m_decimated[i], m_decimatedBase[i]);
+    }
     for (std::size_t i = 0; i < m_series->size(); ++i) {
         if ((*m_series)[i].visible)
             paintSeries(painter, (*m_series)[i], m_decimated[i]);
     }
     paintOverlays(painter);
     painter->restore();
+}
+
+std::vector<QPolygonF>
+TimeSeriesPlot::segments(const std::vector<Pd::M4Decimator::Point> &points) const
+{
+    std::vector<QPolygonF> lines(1);
+    for (const Pd::M4Decimator::Point &point : points) {
+        const double y = yOf(point.value);
+        if (std::isnan(y)) {
+            if (!m_style.connectNulls && !lines.back().isEmpty())
+                lines.emplace_back();
+            continue;
+        }
+        lines.back().append(QPointF(xOf(point.timeMs), y));
+    }
+    if (lines.back().isEmpty())
+        lines.pop_back();
+    return lines;
 }
 
 void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,
@@ -131,31 +160,15 @@ void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,
         paintBars(painter, series, points);
         return;
     }
-    QPen pen(series.color, m_style.lineWidth, series.lineStyle, Qt::RoundCap, Qt::RoundJoin);
-    painter->setPen(pen);
-    QPolygonF line;
-    line.reserve(qsizetype(points.size()));
-    auto flush = [&] {
-        if (line.size() > 1 || (line.size() == 1 && !m_style.alwaysShowPoints)) {
-            paintArea(painter, series, line);
-            painter->setPen(pen);
-            if (line.size() == 1)
-                painter->drawPoint(line.front());
-            else
-                painter->drawPolyline(line);
-        }
-        line.clear();
-    };
-    for (const Pd::M4Decimator::Point &point : points) {
-        const double y = yOf(point.value);
-        if (std::isnan(y)) {
-            if (!m_style.connectNulls)
-                flush();
-            continue;
-        }
-        line.append(QPointF(xOf(point.timeMs), y));
+    painter->setPen(
+        QPen(series.color, m_style.lineWidth, series.lineStyle, Qt::RoundCap, Qt::RoundJoin));
+    painter->setBrush(Qt::NoBrush);
+    for (const QPolygonF &line : segments(points)) {
+        if (line.size() == 1)
+            painter->drawPoint(line.front());
+        else
+            painter->drawPolyline(line);
     }
-    flush();
     const bool fewPoints = points.size() * 8 < std::size_t(plotArea().width());
     if (m_style.alwaysShowPoints || fewPoints) {
         painter->setPen(Qt::NoPen);
@@ -170,21 +183,38 @@ void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,
 }
 
 void TimeSeriesPlot::paintArea(QPainter *painter, const PlotSeries &series,
-                               const QPolygonF &line) const
+                               const std::vector<Pd::M4Decimator::Point> &top,
+                               const std::vector<Pd::M4Decimator::Point> &base) const
 {
-    if (series.areaOpacity <= 0 || line.size() < 2)
+    if (series.areaOpacity <= 0)
         return;
-    const double baseline = std::isnan(yOf(0))
-                                ? plotArea().bottom()
-                                : std::clamp(yOf(0), plotArea().top(), plotArea().bottom());
-    QPolygonF area = line;
-    area.append(QPointF(line.back().x(), baseline));
-    area.append(QPointF(line.front().x(), baseline));
     QColor fill = series.color;
     fill.setAlphaF(float(series.areaOpacity));
     painter->setPen(Qt::NoPen);
     painter->setBrush(fill);
-    painter->drawPolygon(area);
+    const QRectF plot = plotArea();
+    const double zero =
+        std::isnan(yOf(0)) ? plot.bottom() : std::clamp(yOf(0), plot.top(), plot.bottom());
+    for (QPolygonF area : segments(top)) {
+        if (area.size() < 2)
+            continue;
+        const double left = area.front().x();
+        const double right = area.back().x();
+        if (base.empty()) {
+            area.append(QPointF(right, zero));
+            area.append(QPointF(left, zero));
+        } else {
+            // A stacked area ends on the series below it.
+            const std::vector<QPolygonF> below = segments(base);
+            for (auto line = below.rbegin(); line != below.rend(); ++line) {
+                for (auto point = line->rbegin(); point != line->rend(); ++point) {
+                    if (point->x() >= left - 0.5 && point->x() <= right + 0.5)
+                        area.append(*point);
+                }
+            }
+        }
+        painter->drawPolygon(area);
+    }
 }
 
 void TimeSeriesPlot::paintBars(QPainter *painter, const PlotSeries &series,

@@ -81,7 +81,11 @@ private:
     void decimateIfNeeded(int columns);
     void paintSeries(QPainter *painter, const PlotSeries &series,
                      const std::vector<Pd::M4Decimator::Point> &points) const;
-    void paintArea(QPainter *painter, const PlotSeries &series, const QPolygonF &line) const;
+    void paintArea(QPainter *painter, const PlotSeries &series,
+                   const std::vector<Pd::M4Decimator::Point> &top,
+                   const std::vector<Pd::M4Decimator::Point> &base) const;
+    // The drawn line in pixels, split at gaps unless connectNulls.
+    std::vector<QPolygonF> segments(const std::vector<Pd::M4Decimator::Point> &points) const;
     void paintBars(QPainter *painter, const PlotSeries &series,
                    const std::vector<Pd::M4Decimator::Point> &points) const;
     void paintOverlays(QPainter *painter) const;
@@ -96,6 +100,7 @@ private:
     std::optional<qint64> m_hoverMs;
     std::optional<std::pair<qint64, qint64>> m_selection;
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimated;
+    std::vector<std::vector<Pd::M4Decimator::Point>> m_decimatedBase; // stacked series
     int m_decimatedColumns = -1;
 };
 

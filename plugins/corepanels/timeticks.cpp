@@ -3,6 +3,7 @@
 #include "timeticks.h"
 
 #include <QDateTime>
+#include <QPainter>
 
 #include <array>
 
@@ -54,6 +55,18 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pix
     for (; tick <= toMs; tick += interval)
         ticks.push_back({tick, QDateTime::fromMSecsSinceEpoch(tick).toString(format)});
     return ticks;
+}
+
+void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
+                   const QColor &color)
+{
+    painter.setPen(color);
+    const double span = double(std::max<qint64>(1, toMs - fromMs));
+    for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()))) {
+        const double x = plot.left() + double(tick.ms - fromMs) / span * plot.width();
+        painter.drawText(QRectF(x - 50, plot.bottom() + 2, 100, 16),
+                         Qt::AlignHCenter | Qt::AlignTop, tick.label);
+    }
 }
 
 } // namespace PdPanels

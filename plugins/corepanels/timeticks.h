@@ -2,7 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QColor>
+#include <QRectF>
 #include <QString>
+
+class QPainter;
 
 #include <vector>
 
@@ -16,5 +20,9 @@ struct TimeTick
     QString label;
 };
 std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick = 110);
+
+// Tick labels under `plot`, for panels painted without Qt Charts' axes.
+void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
+                   const QColor &color);
 
 } // namespace PdPanels

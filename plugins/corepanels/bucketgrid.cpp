@@ -1,0 +1,80 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "bucketgrid.h"
+
+#include <cmath>
+#include <limits>
+#include <map>
+
+namespace PdPanels {
+
+namespace {
+
+std::optional<double> upperBound(const PdPlugin::SeriesView &series)
+{
+    for (const auto &[name, value] : series.labels) {
+        if (name != u"le")
+            continue;
+        if (value == u"+Inf")
+            return std::numeric_limits<double>::infinity();
+        bool ok = false;
+        const double bound = value.toDouble(&ok);
+        return ok ? std::optional(bound) : std::nullopt;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+double BucketGrid::maxCount() const
+{
+    double max = 0;
+    for (const std::vector<double> &column : counts) {
+        for (double count : column)
+            max = std::max(max, std::isfinite(count) ? count : 0.0);
+    }
+    return max;
+}
+
+BucketGrid bucketGrid(const PdPlugin::PanelData &data)
+{
+    // Cumulative counts by bound, then by time.
+    std::map<double, std::map<std::int64_t, double>> cumulative;
+    for (const PdPlugin::QueryView &query : data.queries) {
+        for (const PdPlugin::SeriesView &series : query.series) {
+            const std::optional<double> bound = upperBound(series);
+            if (!bound)
+                continue;
+            std::map<std::int64_t, double> &byTime = cumulative[*bound];
+            for (std::size_t i = 0; i < series.values.size(); ++i) {
+                if (std::isfinite(series.values[i]))
+                    byTime[series.timesMs[i]] += series.values[i];
+            }
+        }
+    }
+    BucketGrid grid;
+    if (cumulative.empty())
+        return grid;
+    double previous = 0;
+    for (const auto &[bound, byTime] : cumulative) {
+        grid.lower.push_back(previous);
+        grid.upper.push_back(bound);
+        previous = bound;
+    }
+    for (const auto &[time, value] : cumulative.begin()->second)
+        grid.timesMs.push_back(time);
+    for (std::int64_t time : grid.timesMs) {
+        std::vector<double> column;
+        double below = 0;
+        for (const auto &[bound, byTime] : cumulative) {
+            const auto it = byTime.find(time);
+            const double total = it == byTime.end() ? below : it->second;
+            column.push_back(std::max(0.0, total - below));
+            below = total;
+        }
+        grid.counts.push_back(std::move(column));
+    }
+    return grid;
+}
+
+} // namespace PdPanels

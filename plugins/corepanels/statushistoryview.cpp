@@ -1,0 +1,133 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "statushistoryview.h"
+
+#include "timeticks.h"
+#include "valuemappings.h"
+
+#include <QJsonArray>
+#include <QPainter>
+
+#include <cmath>
+
+namespace PdPanels {
+
+namespace {
+
+constexpr double labelWidth = 140;
+constexpr double axisHeight = 20;
+constexpr double legendHeight = 22;
+
+QString valueText(double value)
+{
+    return std::isnan(value) ? QString() : QString::number(value, 'g', 15);
+}
+
+} // namespace
+
+StatusHistoryView::StatusHistoryView(const PdPlugin::PanelContext &context)
+    : m_context(context)
+{
+    setMinimumSize(80, 40);
+}
+
+QString StatusHistoryView::mappedText(const QString &value) const
+{
+    const QJsonArray mappings = m_context.spec.value(QStringLiteral("mappings")).toArray();
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    if (auto mapped = applyMappings(mappings, ok ? std::optional(number) : std::nullopt, value))
+        return mapped->text;
+    return value;
+}
+
+QColor StatusHistoryView::colorOf(const QString &value)
+{
+    for (const auto &[known, color] : m_legend) {
+        if (known == value)
+            return color;
+    }
+    const QJsonArray mappings = m_context.spec.value(QStringLiteral("mappings")).toArray();
+    bool ok = false;
+    const double number = value.toDouble(&ok);
+    QColor color;
+    if (auto mapped = applyMappings(mappings, ok ? std::optional(number) : std::nullopt, value))
+        color = mapped->color;
+    const QList<QColor> &palette = m_context.seriesPalette;
+    if (!color.isValid())
+        color = palette.isEmpty() ? QColor(Qt::gray)
+                                  : palette.at(qsizetype(m_legend.size()) % palette.size());
+    m_legend.emplace_back(value, color);
+    return color;
+}
+
+void StatusHistoryView::setData(const PdPlugin::PanelData &data)
+{
+    m_fromMs = data.fromMs;
+    m_toMs = std::max(data.toMs, data.fromMs + 1);
+    m_rows.clear();
+    m_legend.clear();
+    for (const PdPlugin::QueryView &query : data.queries) {
+        for (const PdPlugin::SeriesView &series : query.series) {
+            Row row{series.name, {}};
+            for (std::size_t i = 0; i < series.values.size(); ++i) {
+                row.cells.emplace_back(series.timesMs[i], valueText(series.values[i]));
+                colorOf(row.cells.back().second);
+            }
+            m_rows.push_back(std::move(row));
+        }
+    }
+    const QString sorting = m_context.spec.value(QStringLiteral("sorting")).toString();
+    if (!sorting.isEmpty())
+        std::ranges::sort(m_rows, [&](const Row &a, const Row &b) {
+            return sorting == u"desc" ? a.name > b.name : a.name < b.name;
+        });
+    update();
+}
+
+void StatusHistoryView::paintEvent(QPaintEvent *)
+{
+    QPainter painter(this);
+    const QColor text = palette().color(QPalette::WindowText);
+    const bool legend = m_context.spec.contains(QStringLiteral("legend"));
+    const QRectF plot(labelWidth, 2, width() - labelWidth - 4,
+                      height() - axisHeight - (legend ? legendHeight : 0) - 4);
+    if (m_rows.empty() || plot.width() < 4 || plot.height() < 4)
+        return;
+    const double rowHeight = plot.height() / double(m_rows.size());
+    const double span = double(m_toMs - m_fromMs);
+    for (std::size_t r = 0; r < m_rows.size(); ++r) {
+        const Row &row = m_rows[r];
+        const QRectF rowBox(plot.left(), plot.top() + double(r) * rowHeight, plot.width(),
+                            rowHeight);
+        painter.setPen(text);
+        painter.drawText(QRectF(0, rowBox.top(), labelWidth - 6, rowBox.height()),
+                         Qt::AlignRight | Qt::AlignVCenter,
+                         fontMetrics().elidedText(row.name, Qt::ElideMiddle, int(labelWidth - 8)));
+        for (std::size_t c = 0; c < row.cells.size(); ++c) {
+            const auto &[time, value] = row.cells[c];
+            const std::int64_t next = c + 1 < row.cells.size() ? row.cells[c + 1].first : m_toMs;
+            const double left = plot.left() + double(time - m_fromMs) / span * plot.width();
+            const double right = plot.left() + double(next - m_fromMs) / span * plot.width();
+            if (value.isEmpty() || right < plot.left() || left > plot.right())
+                continue;
+            painter.fillRect(QRectF(QPointF(std::max(left, plot.left()), rowBox.top() + 1),
+                                    QPointF(std::min(right, plot.right()), rowBox.bottom() - 1)),
+                             colorOf(value));
+        }
+    }
+    paintTimeAxis(painter, plot, m_fromMs, m_toMs, text);
+    if (!legend)
+        return;
+    double x = plot.left();
+    const double y = height() - legendHeight;
+    for (const auto &[value, color] : m_legend) {
+        painter.fillRect(QRectF(x, y + 6, 10, 10), color);
+        painter.setPen(text);
+        const QString label = mappedText(value);
+        painter.drawText(QPointF(x + 14, y + 15), label);
+        x += 24 + fontMetrics().horizontalAdvance(label);
+    }
+}
+
+} // namespace PdPanels
