@@ -14,7 +14,9 @@
 // rasterisation, so the figure covers the pixels, as a QPainter figure would.
 // The time to the next requestAnimationFrame is printed too (frame_ms) but
 // not summarised: it adds a wait for the next 60 Hz tick (0-16.7 ms) that is
-// not drawing work and would only add noise to the comparison.
+// not drawing work and would only add noise to the comparison. Each run
+// starts after a forced GC, so no run pays for the previous chart's garbage.
+// CHROMIUM=/path/to/chromium overrides /usr/bin/chromium.
 
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
@@ -42,7 +44,6 @@ function setup() {
   }
   window.benchOption = {
     animation: false,
-    progressive: 0,
     xAxis: { type: 'time' },
     yAxis: { type: 'value' },
     series,
@@ -53,7 +54,6 @@ function setup() {
 // Runs inside the page: one timed draw on a fresh chart.
 function drawOnce() {
   if (window.benchChart) window.benchChart.dispose();
-  // Collect the previous chart's garbage now, so no run pays for the one before it.
   window.gc();
   const div = document.getElementById('chart');
   const chart = window.benchChart = echarts.init(div, null, { renderer: 'canvas', devicePixelRatio: 1 });
@@ -80,6 +80,9 @@ const median = (a) => {
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
   args: ['--js-flags=--expose-gc'],
+}).catch((e) => {
+  console.error(`bench: cannot start Chromium: ${e.message.split('\n')[0]}`);
+  process.exit(1);
 });
 try {
   // deviceScaleFactor 1 so the canvas really is 1200x600 pixels.

@@ -141,10 +141,12 @@ void StatChartView::paintStat(QPainter &painter, const Stat &stat, const QRectF 
     if (!stat.sparkline.empty()) {
         const QRectF line(cell.left(), cell.bottom() - cell.height() * 0.35, cell.width(),
                           cell.height() * 0.35);
+        QColor onBackground = textColor;
+        onBackground.setAlphaF(0.55f);
         QColor lineColor = color(m_context.spec.value(QStringLiteral("sparkline"))
                                      .toObject()
                                      .value(QStringLiteral("color")),
-                                 background ? textColor : stat.color);
+                                 background ? onBackground : stat.color);
         QPainterPath path;
         for (std::size_t i = 0; i < stat.sparkline.size(); ++i) {
             const QPointF p(line.left() + stat.sparkline[i].x() * line.width(),

@@ -235,12 +235,25 @@ void TimeSeriesPlot::paintBars(QPainter *painter, const PlotSeries &series,
     QColor fill = series.color;
     fill.setAlphaF(0.85f);
     painter->setBrush(fill);
-    for (const Pd::M4Decimator::Point &point : points) {
-        const double y = yOf(point.value);
+    auto bar = [&](std::int64_t timeMs, double value, double bottom) {
+        const double y = yOf(value);
         if (!std::isnan(y))
-            painter->drawRect(QRectF(QPointF(xOf(point.timeMs) - width / 2, std::min(y, zero)),
-                                     QSizeF(width, std::abs(zero - y))));
+            painter->drawRect(QRectF(QPointF(xOf(timeMs) - width / 2, std::min(y, bottom)),
+                                     QSizeF(width, std::abs(bottom - y))));
+    };
+    // Bars wider than a pixel are few: draw every sample, stacked ones from the series below.
+    if (stepPx >= 2) {
+        const std::span<const double> values = series.drawnValues();
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            if (series.timesMs[i] < m_fromMs || series.timesMs[i] > m_toMs)
+                continue;
+            const double bottom = series.base.empty() ? zero : yOf(series.base[i]);
+            bar(series.timesMs[i], values[i], std::isnan(bottom) ? zero : bottom);
+        }
+        return;
     }
+    for (const Pd::M4Decimator::Point &point : points)
+        bar(point.timeMs, point.value, zero);
 }
 
 void TimeSeriesPlot::paintOverlays(QPainter *painter) const

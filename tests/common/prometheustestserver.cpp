@@ -20,6 +20,12 @@ PrometheusTestServer::PrometheusTestServer()
     m_end = now - now % 3600;
 }
 
+PrometheusTestServer::PrometheusTestServer(std::int64_t fixedEndSeconds)
+    : m_fixedEnd(true)
+{
+    m_end = fixedEndSeconds;
+}
+
 PrometheusTestServer::~PrometheusTestServer()
 {
     if (m_process && m_process->state() != QProcess::NotRunning) {
@@ -45,7 +51,8 @@ QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
     // Samples go on past the window up to a minute from now, so that queries at "now" (PromQL
     // variables send no time) see data too.
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
-    const int written = int((std::max(m_end, now + 60) - first) / stepSeconds) + 1;
+    const std::int64_t last = m_fixedEnd ? m_end : std::max(m_end, now + 60);
+    const int written = int((last - first) / stepSeconds) + 1;
     auto line = [&out](const char *series, double value, std::int64_t t) {
         out += series;
         out += ' ';

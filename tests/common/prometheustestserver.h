@@ -26,6 +26,8 @@ public:
     static constexpr int samples = 6 * 3600 / stepSeconds + 1;
 
     PrometheusTestServer();
+    // Data ending at a fixed time (and not beyond): images of it do not change with the clock.
+    explicit PrometheusTestServer(std::int64_t fixedEndSeconds);
     ~PrometheusTestServer();
 
     // Generates the data, backfills it and starts Prometheus; waits until it is ready.
@@ -37,6 +39,7 @@ public:
 
 private:
     QString writeOpenMetrics(const QString &path) const;
+    bool m_fixedEnd = false;
     QString run(const QString &program, const QStringList &arguments);
 
     QTemporaryDir m_dir;

@@ -1,0 +1,151 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "builtinplugins.h"
+#include "dashboardbundle.h"
+#include "dashboardrenderer.h"
+#include "dashboardview.h"
+#include "imagecompare.h"
+#include "panelframe.h"
+#include "prometheustestserver.h"
+#include "theme.h"
+
+#include <QDir>
+#include <QImage>
+#include <QLabel>
+#include <QScrollBar>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+// 2026-01-01T00:00:00Z: the data, and so the images, never depend on the clock.
+constexpr std::int64_t dataEnd = 1767225600;
+const QString goldenDir = QStringLiteral(PD_TEST_DATA_DIR "/gui/golden");
+constexpr double tolerance = 0.005; // at most 0.5 % of pixels may differ by more than 64/255
+
+} // namespace
+
+class TestPanels : public QObject
+{
+    Q_OBJECT
+
+private:
+    PrometheusTestServer m_prometheus{dataEnd};
+    Pd::DashboardBundle m_bundle;
+    QTemporaryDir m_out;
+
+    Pd::Gui::DashboardRenderer::Request request(std::optional<std::string> panel) const
+    {
+        Pd::Gui::DashboardRenderer::Request r;
+        r.dashboard = m_bundle.dashboards.front();
+        r.settings.range = Pd::TimeRange{(dataEnd - 3600) * 1000, dataEnd * 1000};
+        r.overrides.addFromArgument("test=" + m_prometheus.url().toStdString());
+        r.panelId = std::move(panel);
+        r.timeout = std::chrono::seconds(20);
+        return r;
+    }
+
+    QImage render(const std::string &panel, Pd::Gui::DashboardRenderer::Outcome *outcome = nullptr)
+    {
+        const QString path = m_out.filePath(QString::fromStdString(panel) + QStringLiteral(".png"));
+        QString error;
+        const auto result = Pd::Gui::DashboardRenderer::render(request(panel), path, error);
+        if (outcome)
+            *outcome = result;
+        return error.isEmpty() ? QImage(path) : QImage();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        Pd::importBuiltinPlugins();
+        Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Light);
+        const QString problem = m_prometheus.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        QVERIFY(!m_bundle.add(PD_TEST_DATA_DIR "/gui/panels.json", true));
+        QCOMPARE(m_bundle.dashboards.size(), 1u);
+    }
+
+    void goldenImages_data()
+    {
+        QTest::addColumn<QString>("panel");
+        for (const char *panel :
+             {"timeseries", "bars", "stat", "gauge", "table", "seriestable", "barchart", "pie",
+              "markdown", "status", "histogram", "heatmap", "unknown", "broken"})
+            QTest::newRow(panel) << QString::fromLatin1(panel);
+    }
+
+    // Each panel kind drawn from the test Prometheus looks as it did when a person checked it.
+    void goldenImages()
+    {
+        QFETCH(QString, panel);
+        const QImage image = render(panel.toStdString());
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), QSize(800, 400));
+        const QString golden = goldenDir + u'/' + panel + QStringLiteral(".png");
+        if (qEnvironmentVariableIsSet("PD_UPDATE_GOLDEN")) {
+            QVERIFY(image.save(golden));
+            QSKIP("golden image written");
+        }
+        const QImage expected(golden);
+        QVERIFY2(!expected.isNull(), qPrintable(golden + QStringLiteral(" is missing")));
+        const double differing = PdTest::differingFraction(image, expected);
+        if (differing > tolerance)
+            image.save(m_out.filePath(panel + QStringLiteral("-actual.png")));
+        QVERIFY2(differing <= tolerance,
+                 qPrintable(QStringLiteral("%1: %2 % of pixels differ (kept in %3)")
+                                .arg(panel)
+                                .arg(differing * 100, 0, 'f', 2)
+                                .arg(m_out.path())));
+    }
+
+    // host-b is at 30 °C, above the 25 step: the stat's background takes the step's red.
+    void statTakesThresholdColour()
+    {
+        const QImage image = render("stat");
+        QVERIFY(!image.isNull());
+        const QColor centre = image.pixelColor(40, 200);
+        QCOMPARE(centre.name(), QStringLiteral("#ee6c6c"));
+    }
+
+    // A failed query is reported by render (exit 1) and shown in its panel; the others draw.
+    void brokenQueryIsReportedOnItsPanel()
+    {
+        Pd::Gui::DashboardRenderer::Outcome outcome;
+        QVERIFY(!render("broken", &outcome).isNull());
+        QCOMPARE(outcome.errors.size(), 1);
+        QVERIFY2(outcome.errors.front().startsWith(QStringLiteral("broken: Query 1: bad_data")),
+                 qPrintable(outcome.errors.front()));
+        QVERIFY(!outcome.timedOut);
+        QVERIFY(render("timeseries", &outcome).width() > 0);
+        QVERIFY(outcome.errors.isEmpty());
+    }
+
+    // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
+    // 10 px margins, 8 rows of 30 px plus margins per panel.
+    void layoutAtKnownWidth()
+    {
+        Pd::Gui::DashboardRenderer::Request r = request(std::nullopt);
+        Pd::Gui::DashboardView view(r.dashboard, {}, {}, r.overrides, r.settings);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.resize(1200 + view.verticalScrollBar()->sizeHint().width(), 600);
+        view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
+        view.show();
+        QTRY_COMPARE(view.viewport()->width(), 1200);
+        Pd::Gui::PanelFrame *first = view.frame("timeseries");
+        Pd::Gui::PanelFrame *second = view.frame("bars");
+        Pd::Gui::PanelFrame *third = view.frame("stat");
+        QVERIFY(first && second && third);
+        // column width (1200 - 10 * 25) / 24 = 39.583; 12 columns = 12 * 39.583 + 11 * 10
+        QCOMPARE(first->geometry(), QRect(10, 10, 585, 8 * 30 + 7 * 10));
+        QCOMPARE(second->geometry(), QRect(605, 10, 585, 310));
+        QCOMPARE(third->geometry(), QRect(10, 330, 585, 310));
+        // Panels below the fold have not queried: only what is seen runs.
+        QTRY_VERIFY(!first->isLoading());
+        QVERIFY(!view.frame("broken")->isLoading());
+        QVERIFY(!view.frame("broken")->hasErrors());
+    }
+};
+
+QTEST_MAIN(TestPanels)
+#include "tst_panels.moc"
