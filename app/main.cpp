@@ -54,7 +54,7 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     std::vector<std::string> paths;
     std::vector<std::string> datasources;
     Pd::Gui::Theme::Mode theme = Pd::Gui::Theme::Mode::System;
-    auto path = [&](const std::string &arg) -> std::optional<std::string> {
+    auto addPath = [&](const std::string &arg) -> std::optional<std::string> {
         paths.push_back(arg);
         return std::nullopt;
     };
@@ -69,7 +69,7 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
         return std::nullopt;
     };
     Pd::DatasourceOverrides overrides;
-    std::optional<std::string> problem = Pd::Cli::parseArguments(args, path, option);
+    std::optional<std::string> problem = Pd::Cli::parseArguments(args, addPath, option);
     if (!problem)
         problem = Pd::Cli::loadOverrides(datasources, overrides);
     if (problem) {

@@ -5,6 +5,7 @@
 #include "diagnosticformatter.h"
 #include "exitcodes.h"
 #include "linter.h"
+#include "pluginregistry.h"
 
 #include <optional>
 #include <ostream>
@@ -92,7 +93,9 @@ int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostrea
         err << "perses-desktop lint: " << *problem << '\n' << lintUsage;
         return ExitCode::usage;
     }
-    const LintReport report = Linter().run(options.paths);
+    // Loaded plugins check the specs of the kinds they add, beside the built-in schemas.
+    const PluginSchemaRegistry schemas = PluginRegistry::instance().schemas();
+    const LintReport report = Linter(schemas).run(options.paths);
     for (const std::string &missing : report.missingPaths)
         err << "perses-desktop lint: " << missing << ": no such file or directory\n";
 

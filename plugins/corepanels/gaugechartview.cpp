@@ -43,10 +43,10 @@ double GaugeChartView::maximum() const
     return m_format.unit == "percent" ? 100.0 : 1.0;
 }
 
-void GaugeChartView::setData(const PdPlugin::PanelData &data)
+void GaugeChartView::setData(const PdPlugin::PanelData &input)
 {
     m_gauges.clear();
-    for (const PdPlugin::QueryView &query : data.queries) {
+    for (const PdPlugin::QueryView &query : input.queries) {
         for (const PdPlugin::SeriesView &series : query.series)
             m_gauges.push_back({series.name, Pd::calculate(m_calculation, series.values)});
     }

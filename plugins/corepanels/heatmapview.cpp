@@ -32,11 +32,11 @@ HeatMapView::HeatMapView(const PdPlugin::PanelContext &context)
     setMinimumSize(80, 60);
 }
 
-void HeatMapView::setData(const PdPlugin::PanelData &data)
+void HeatMapView::setData(const PdPlugin::PanelData &input)
 {
-    m_fromMs = data.fromMs;
-    m_toMs = std::max(data.toMs, data.fromMs + 1);
-    m_grid = bucketGrid(data);
+    m_fromMs = input.fromMs;
+    m_toMs = std::max(input.toMs, input.fromMs + 1);
+    m_grid = bucketGrid(input);
     update();
 }
 

@@ -22,9 +22,9 @@ HistogramView::HistogramView(const PdPlugin::PanelContext &context)
     setMinimumSize(80, 60);
 }
 
-void HistogramView::setData(const PdPlugin::PanelData &data)
+void HistogramView::setData(const PdPlugin::PanelData &input)
 {
-    m_grid = bucketGrid(data);
+    m_grid = bucketGrid(input);
     update();
 }
 

@@ -91,10 +91,10 @@ StatChartView::Stat StatChartView::makeStat(const PdPlugin::SeriesView &series) 
     return stat;
 }
 
-void StatChartView::setData(const PdPlugin::PanelData &data)
+void StatChartView::setData(const PdPlugin::PanelData &input)
 {
     m_stats.clear();
-    for (const PdPlugin::QueryView &query : data.queries) {
+    for (const PdPlugin::QueryView &query : input.queries) {
         for (const PdPlugin::SeriesView &series : query.series)
             m_stats.push_back(makeStat(series));
     }

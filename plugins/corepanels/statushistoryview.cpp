@@ -61,13 +61,13 @@ QColor StatusHistoryView::colorOf(const QString &value)
     return color;
 }
 
-void StatusHistoryView::setData(const PdPlugin::PanelData &data)
+void StatusHistoryView::setData(const PdPlugin::PanelData &input)
 {
-    m_fromMs = data.fromMs;
-    m_toMs = std::max(data.toMs, data.fromMs + 1);
+    m_fromMs = input.fromMs;
+    m_toMs = std::max(input.toMs, input.fromMs + 1);
     m_rows.clear();
     m_legend.clear();
-    for (const PdPlugin::QueryView &query : data.queries) {
+    for (const PdPlugin::QueryView &query : input.queries) {
         for (const PdPlugin::SeriesView &series : query.series) {
             Row row{series.name, {}};
             for (std::size_t i = 0; i < series.values.size(); ++i) {

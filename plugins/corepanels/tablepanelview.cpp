@@ -130,7 +130,7 @@ QJsonObject TablePanelView::columnSettings(const QString &name) const
 }
 
 std::vector<TablePanelView::Column>
-TablePanelView::columnsFor(const PdPlugin::PanelData &data) const
+TablePanelView::columnsFor(const PdPlugin::PanelData &input) const
 {
     if (m_timeSeriesTable)
         return {{QStringLiteral("series"), false},
@@ -139,7 +139,7 @@ TablePanelView::columnsFor(const PdPlugin::PanelData &data) const
                 {QStringLiteral("samples"), true}};
     std::vector<Column> columns{{QStringLiteral("timestamp"), false}};
     QStringList labels;
-    for (const PdPlugin::QueryView &query : data.queries) {
+    for (const PdPlugin::QueryView &query : input.queries) {
         for (const PdPlugin::SeriesView &series : query.series) {
             for (const auto &[name, value] : series.labels) {
                 if (!labels.contains(name))
@@ -149,9 +149,9 @@ TablePanelView::columnsFor(const PdPlugin::PanelData &data) const
     }
     for (const QString &label : labels)
         columns.push_back({label, false});
-    if (data.queries.size() <= 1)
+    if (input.queries.size() <= 1)
         columns.push_back({QStringLiteral("value"), true});
-    for (std::size_t q = 0; data.queries.size() > 1 && q < data.queries.size(); ++q)
+    for (std::size_t q = 0; input.queries.size() > 1 && q < input.queries.size(); ++q)
         columns.push_back({QStringLiteral("value #%1").arg(q + 1), true});
     return columns;
 }
@@ -179,10 +179,10 @@ QStandardItem *TablePanelView::makeCell(const QString &text, std::optional<doubl
     return item;
 }
 
-void TablePanelView::fillRows(const PdPlugin::PanelData &data, const std::vector<Column> &columns)
+void TablePanelView::fillRows(const PdPlugin::PanelData &input, const std::vector<Column> &columns)
 {
-    for (std::size_t q = 0; q < data.queries.size(); ++q) {
-        for (const PdPlugin::SeriesView &series : data.queries[q].series) {
+    for (std::size_t q = 0; q < input.queries.size(); ++q) {
+        for (const PdPlugin::SeriesView &series : input.queries[q].series) {
             const std::optional<double> value =
                 series.values.empty() ? std::nullopt : std::optional(series.values.back());
             const qint64 time = series.timesMs.empty() ? 0 : series.timesMs.back();
@@ -237,12 +237,12 @@ void TablePanelView::applyColumnSettings(const std::vector<Column> &columns)
     }
 }
 
-void TablePanelView::setData(const PdPlugin::PanelData &data)
+void TablePanelView::setData(const PdPlugin::PanelData &input)
 {
     m_model->clear();
-    const std::vector<Column> columns = columnsFor(data);
+    const std::vector<Column> columns = columnsFor(input);
     m_model->setColumnCount(int(columns.size()));
-    fillRows(data, columns);
+    fillRows(input, columns);
     applyColumnSettings(columns);
     m_table->resizeColumnsToContents();
 }

@@ -39,8 +39,8 @@ private:
         QString name;
         bool numeric = false;
     };
-    std::vector<Column> columnsFor(const PdPlugin::PanelData &data) const;
-    void fillRows(const PdPlugin::PanelData &data, const std::vector<Column> &columns);
+    std::vector<Column> columnsFor(const PdPlugin::PanelData &input) const;
+    void fillRows(const PdPlugin::PanelData &input, const std::vector<Column> &columns);
     void applyColumnSettings(const std::vector<Column> &columns);
     QStandardItem *makeCell(const QString &text, std::optional<double> value,
                             const QJsonObject &column) const;
