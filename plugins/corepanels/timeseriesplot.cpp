@@ -160,14 +160,29 @@ void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,
         paintBars(painter, series, points);
         return;
     }
-    painter->setPen(
-        QPen(series.color, m_style.lineWidth, series.lineStyle, Qt::RoundCap, Qt::RoundJoin));
     painter->setBrush(Qt::NoBrush);
+    // QPainter strokes an antialiased polyline wider than 1 px as one outline, which costs
+    // some 80 ms for 4,600 M4 points; separate segments cost 3 ms and a 1 px polyline 1 ms.
+    // Dense lines (more than a point per 2 px) therefore take a fast path: 1 px polylines up
+    // to lineWidth 1.5 (on such lines the difference does not show), flat segments above.
+    const bool dense = points.size() * 2 > std::size_t(plotArea().width());
+    const bool solid = series.lineStyle == Qt::SolidLine;
+    const bool thin = dense && solid && m_style.lineWidth <= 1.5;
+    painter->setPen(QPen(series.color, thin ? 1.0 : m_style.lineWidth, series.lineStyle,
+                         dense ? Qt::FlatCap : Qt::RoundCap,
+                         dense ? Qt::BevelJoin : Qt::RoundJoin));
     for (const QPolygonF &line : segments(points)) {
-        if (line.size() == 1)
+        if (line.size() == 1) {
             painter->drawPoint(line.front());
-        else
+        } else if (dense && solid && !thin) {
+            QList<QLineF> pieces;
+            pieces.reserve(line.size());
+            for (qsizetype i = 1; i < line.size(); ++i)
+                pieces.append(QLineF(line[i - 1], line[i]));
+            painter->drawLines(pieces);
+        } else {
             painter->drawPolyline(line);
+        }
     }
     const bool fewPoints = points.size() * 8 < std::size_t(plotArea().width());
     if (m_style.alwaysShowPoints || fewPoints) {
