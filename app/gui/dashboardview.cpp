@@ -27,24 +27,58 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
     setWidgetResizable(false);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_open.resize(m_engine->dashboard().spec.layouts.size());
-    createFrames();
+    expandLayout();
     connect(m_engine.get(), &DashboardQueryEngine::panelFinished, this,
             &DashboardView::onPanelFinished);
     connect(m_engine.get(), &DashboardQueryEngine::requestsChanged, this,
             &DashboardView::emitStatus);
     connect(m_engine.get(), &DashboardQueryEngine::variablesResolved, this, [this] {
-        // Markdown and titles read variables: views without queries redraw now.
+        expandLayout();
+        // Markdown and titles read variables: they are drawn again now.
         for (auto &[id, frame] : m_frames) {
+            frame->updateTitle();
             if (!frame->takesQueries())
                 frame->setResult(nullptr, timeRange().fromMs, timeRange().toMs);
         }
+        relayout();
     });
     m_engine->start();
     relayout();
 }
 
 DashboardView::~DashboardView() = default;
+
+VariableValues DashboardView::valuesFor(const std::string &instanceId) const
+{
+    VariableValues values = m_engine->variables().values();
+    if (const auto it = m_layout.instances.find(instanceId); it != m_layout.instances.end()) {
+        for (const auto &[variable, value] : it->second.pinned)
+            values[variable] = VariableValue::single(value);
+    }
+    return values;
+}
+
+void DashboardView::expandLayout()
+{
+    const VariableResolver &variables = m_engine->variables();
+    m_layout = expandRepeats(m_engine->dashboard().spec, [&](const std::string &name) {
+        std::vector<std::string> values;
+        const VariableState *state = variables.state(name);
+        if (!state)
+            return values;
+        const std::vector<std::string> &selected = state->selected.values;
+        const bool all = std::find(selected.begin(), selected.end(), "$__all") != selected.end();
+        if (!all)
+            return selected;
+        for (const VariableOption &option : state->options)
+            values.push_back(option.value);
+        return values;
+    });
+    m_engine->setPanelInstances(m_layout.instances);
+    if (m_open.size() != m_layout.spec.layouts.size())
+        m_open.assign(m_layout.spec.layouts.size(), std::nullopt);
+    createFrames();
+}
 
 PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
 {
@@ -54,9 +88,9 @@ PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
     context.panelId = QString::fromStdString(panel.id);
     context.darkTheme = Theme::isDark(palette());
     context.seriesPalette = Theme::seriesPalette();
-    context.interpolate = [this](const QString &text) {
+    context.interpolate = [this, id = panel.id](const QString &text) {
         return QString::fromStdString(
-            VariableInterpolator::replace(text.toStdString(), m_engine->variables().values()));
+            VariableInterpolator::replace(text.toStdString(), valuesFor(id)));
     };
     context.requestTimeRange = [this](qint64 fromMs, qint64 toMs) {
         emit timeRangeRequested(fromMs, toMs);
@@ -66,7 +100,17 @@ PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
 
 void DashboardView::createFrames()
 {
-    const Model::DashboardSpec &spec = m_engine->dashboard().spec;
+    const Model::DashboardSpec &spec = m_layout.spec;
+    // Copies of a repeat whose value is gone leave with their frames.
+    for (auto it = m_frames.begin(); it != m_frames.end();) {
+        if (spec.panel(it->first)) {
+            ++it;
+            continue;
+        }
+        m_ran.erase(it->first);
+        delete it->second;
+        it = m_frames.erase(it);
+    }
     for (const Model::GridLayout &layout : spec.layouts) {
         for (const Model::GridItem &item : layout.items) {
             const Model::Panel *panel = spec.panel(item.panelId);
@@ -92,7 +136,7 @@ void DashboardView::relayout()
 {
     const int width = viewport()->width();
     const std::vector<LayoutSection> sections =
-        DashboardLayout::arrange(m_engine->dashboard().spec, width, m_open);
+        DashboardLayout::arrange(m_layout.spec, width, m_open);
     // Not from a header's own signal (clicks relayout through the event loop): safe to delete.
     for (QToolButton *header : m_headers)
         delete header;

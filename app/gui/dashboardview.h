@@ -4,6 +4,7 @@
 
 #include "dashboardlayout.h"
 #include "dashboardqueryengine.h"
+#include "repeatexpansion.h"
 
 #include <QScrollArea>
 
@@ -60,8 +61,11 @@ protected:
     void scrollContentsBy(int dx, int dy) override;
 
 private:
+    // Unrolls repeats with the variables' current values and keeps the frames in step.
+    void expandLayout();
     void createFrames();
     PdPlugin::PanelContext contextFor(const Model::Panel &panel);
+    VariableValues valuesFor(const std::string &instanceId) const;
     void relayout();
     void scheduleRun();
     void restartRuns();
@@ -70,6 +74,7 @@ private:
     void emitStatus();
 
     std::unique_ptr<DashboardQueryEngine> m_engine;
+    ExpandedLayout m_layout;
     QWidget *m_canvas;
     std::map<std::string, PanelFrame *> m_frames;
     std::vector<QToolButton *> m_headers;

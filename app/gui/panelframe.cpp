@@ -35,6 +35,8 @@ PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &
                        QWidget *parent)
     : QFrame(parent)
     , m_panelId(QString::fromStdString(panel.id))
+    , m_rawTitle(QString::fromStdString(panel.display.name))
+    , m_interpolate(context.interpolate)
     , m_takesQueries(!panel.queries.empty())
 {
     setObjectName(QStringLiteral("panel-") + m_panelId);
@@ -63,7 +65,13 @@ PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &
                                .arg(context.kind));
     }
     layout->addLayout(m_body, 1);
+    updateTitle();
     showBody();
+}
+
+void PanelFrame::updateTitle()
+{
+    m_title->setText(m_interpolate ? m_interpolate(m_rawTitle) : m_rawTitle);
 }
 
 PanelFrame::~PanelFrame()
@@ -77,7 +85,7 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
 {
     auto *header = new QHBoxLayout;
     header->setSpacing(4);
-    m_title = new QLabel(QString::fromStdString(panel.display.name), this);
+    m_title = new QLabel(this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);

@@ -31,6 +31,8 @@ public:
     const QString &panelId() const { return m_panelId; }
     bool takesQueries() const { return m_takesQueries; }
     void setLoading(bool loading);
+    // The title with the variables' current values (repeated panels name their value).
+    void updateTitle();
     bool isLoading() const { return m_loading; }
     // Hands a finished result to the view; the frame keeps it alive while the view uses it.
     void setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs);
@@ -49,6 +51,8 @@ private:
     static PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
 
     QString m_panelId;
+    QString m_rawTitle;
+    std::function<QString(const QString &)> m_interpolate;
     std::unique_ptr<PdPlugin::PanelView> m_view;
     std::shared_ptr<const PanelResult> m_result;
     QLabel *m_title = nullptr;

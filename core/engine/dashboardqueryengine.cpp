@@ -153,9 +153,20 @@ void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
     runQueries(panelId);
 }
 
+void DashboardQueryEngine::setPanelInstances(std::map<std::string, PanelInstance> instances)
+{
+    m_instances = std::move(instances);
+}
+
 void DashboardQueryEngine::runQueries(const std::string &panelId)
 {
     const Model::Panel *panel = m_dashboard.spec.panel(panelId);
+    VariableValues values = m_variables->values();
+    if (const auto instance = m_instances.find(panelId); instance != m_instances.end()) {
+        panel = m_dashboard.spec.panel(instance->second.panelId);
+        for (const auto &[variable, value] : instance->second.pinned)
+            values[variable] = VariableValue::single(value);
+    }
     PanelResult &result = *m_results.at(panelId);
     ++result.run;
     for (const QPointer<PrometheusReply> &reply : std::exchange(m_panelReplies[panelId], {})) {
@@ -169,7 +180,6 @@ void DashboardQueryEngine::runQueries(const std::string &panelId)
         return;
     }
     result.queries.resize(panel->queries.size());
-    const VariableValues values = m_variables->values();
     const bool instantByDefault = prefersInstant(panel->plugin);
     for (std::size_t i = 0; i < panel->queries.size(); ++i)
         runQuery(panelId, i, panel->queries[i], values, instantByDefault);

@@ -5,6 +5,7 @@
 #include "datasourceconnection.h"
 #include "model.h"
 #include "queryresult.h"
+#include "repeatexpansion.h"
 #include "timerange.h"
 #include "variablevalue.h"
 
@@ -55,6 +56,9 @@ public:
     void setTimeRange(const TimeRange &range);
     // The values the user picked; variables are resolved again and shown panels re-run.
     void setVariableValues(std::map<std::string, VariableValue> values);
+    // Repeated copies of panels (spec §4.6): runPanel() then takes their instance ids too,
+    // and their queries see the pinned variable values.
+    void setPanelInstances(std::map<std::string, PanelInstance> instances);
     // Runs (or re-runs) one panel at a drawn width in pixels.
     void runPanel(const std::string &panelId, int widthPx);
     const PanelResult *panelResult(const std::string &panelId) const;
@@ -94,6 +98,7 @@ private:
     std::map<std::string, std::shared_ptr<PanelResult>> m_results;
     PanelResult &freshResult(const std::string &panelId);
     std::map<std::string, int> m_waiting; // panels to run once variables are resolved
+    std::map<std::string, PanelInstance> m_instances;
     std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
     std::uint64_t m_generation = 0;
 };

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dashboardlayout.h"
 #include "modeldecoder.h"
+#include "repeatexpansion.h"
 #include "resourcefile.h"
 #include "testpaths.h"
 
@@ -72,6 +73,52 @@ private slots:
         QVERIFY(sections[0].panels.empty());
         QCOMPARE(sections[1].top, DashboardLayout::sectionHeaderHeight);
         QCOMPARE(DashboardLayout::height(sections), 2 * DashboardLayout::sectionHeaderHeight);
+    }
+
+    // Item repeat: one copy per value, maxPer to a row of the item's width, rows below;
+    // group repeat: one titled group per value; each copy pins the variable to its value.
+    void repeatsUnroll()
+    {
+        Model::DashboardSpec spec;
+        Model::Panel cpu;
+        cpu.id = "cpu";
+        spec.panels.push_back(cpu);
+        Model::Panel disk;
+        disk.id = "disk";
+        spec.panels.push_back(disk);
+        Model::GridLayout items;
+        Model::GridItem item{0, 0, 24, 6, "cpu", Model::ItemRepeat{"host", 2, false}, {}};
+        items.items.push_back(item);
+        spec.layouts.push_back(items);
+        Model::GridLayout group;
+        group.title = "Disks";
+        group.repeatVariable = "disk";
+        group.items.push_back(Model::GridItem{0, 0, 12, 4, "disk", std::nullopt, {}});
+        spec.layouts.push_back(group);
+        const ExpandedLayout expanded = expandRepeats(spec, [](const std::string &variable) {
+            return variable == "host" ? std::vector<std::string>{"a", "b", "c"}
+                                      : std::vector<std::string>{"sda", "sdb"};
+        });
+        QCOMPARE(expanded.spec.layouts.size(), 3u);
+        const auto &copies = expanded.spec.layouts[0].items;
+        QCOMPARE(copies.size(), 3u);
+        QCOMPARE(copies[0].panelId, std::string("cpu@host=a"));
+        QCOMPARE((GridCell{copies[1].x, copies[1].y, copies[1].width, copies[1].height}),
+                 (GridCell{12, 0, 12, 6}));
+        QCOMPARE((GridCell{copies[2].x, copies[2].y, copies[2].width, copies[2].height}),
+                 (GridCell{0, 6, 12, 6}));
+        QCOMPARE(*expanded.spec.layouts[2].title, std::string("Disks (sdb)"));
+        QCOMPARE(expanded.spec.layouts[2].items[0].panelId, std::string("disk@disk=sdb"));
+        const PanelInstance &instance = expanded.instances.at("disk@disk=sdb");
+        QCOMPARE(instance.panelId, std::string("disk"));
+        QCOMPARE(instance.pinned.at("disk"), std::string("sdb"));
+        QVERIFY(expanded.spec.panel("cpu@host=c"));
+        QVERIFY(!expanded.spec.panel("cpu")); // only the copies are drawn
+        // No value: no copy; no repeat: the panel as it is.
+        const ExpandedLayout none =
+            expandRepeats(spec, [](const std::string &) { return std::vector<std::string>{}; });
+        QVERIFY(none.spec.layouts[0].items.empty());
+        QCOMPARE(none.spec.layouts.size(), 1u);
     }
 
     void nodeExporterPlacesEveryPanel()
