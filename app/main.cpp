@@ -44,7 +44,15 @@ constexpr const char *help =
 bool isCommand(const std::string &word)
 {
     return word == "lint" || word == "fmt" || word == "query" || word == "render" ||
-           word == "plugins" || word == "help" || word.starts_with("-");
+           word == "plugins" || word == "help" || word == "--help" || word == "-h" ||
+           word == "--version";
+}
+
+bool hasDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 }
 
 // No command: the window, with the files and folders given opened.
@@ -76,6 +84,12 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
         std::cerr << "perses-desktop: " << *problem << "\n\n" << help;
         return Pd::Cli::ExitCode::usage;
     }
+    if (!hasDisplay()) {
+        std::cerr << "perses-desktop: no display to open the window on (DISPLAY and "
+                     "WAYLAND_DISPLAY are unset).\nUse 'perses-desktop render FILE --out "
+                     "image.png' to draw dashboards without one.\n";
+        return Pd::Cli::ExitCode::usage;
+    }
     QApplication app(argc, argv);
     if (QGuiApplication::platformName() == u"offscreen" ||
         QGuiApplication::platformName() == u"minimal")
@@ -93,13 +107,6 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     return app.exec();
 }
 
-bool hasDisplay()
-{
-    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
-           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -107,20 +114,13 @@ int main(int argc, char **argv)
     Pd::MemoryTuning::keepFreedMemoryForReuse();
     Pd::importBuiltinPlugins();
     std::vector<std::string> args(argv + 1, argv + argc);
-    if (!args.empty() && !isCommand(args.front()) &&
+    if (!args.empty() && !isCommand(args.front()) && !args.front().starts_with("-") &&
         !QFileInfo::exists(QString::fromStdString(args.front()))) {
         std::cerr << "perses-desktop: unknown command '" << args.front() << "'\n\n" << help;
         return Pd::Cli::ExitCode::usage;
     }
-    if (args.empty() || !isCommand(args.front())) {
-        if (!hasDisplay()) {
-            std::cerr << "perses-desktop: no display to open the window on (DISPLAY and "
-                         "WAYLAND_DISPLAY are unset).\nUse 'perses-desktop render FILE --out "
-                         "image.png' to draw dashboards without one.\n";
-            return Pd::Cli::ExitCode::usage;
-        }
+    if (args.empty() || !isCommand(args.front()))
         return runWindow(argc, argv, args);
-    }
     const std::string command = args.front();
     args.erase(args.begin());
     const bool wantsHelp = !args.empty() && (args.front() == "--help" || args.front() == "-h");

@@ -70,6 +70,18 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Re
     return std::nullopt;
 }
 
+// A panel no layout references is not drawn, so it cannot be rendered alone either.
+bool isLaidOut(const Model::Dashboard &dashboard, const std::string &panelId)
+{
+    for (const Model::GridLayout &layout : dashboard.spec.layouts) {
+        for (const Model::GridItem &item : layout.items) {
+            if (item.panelId == panelId)
+                return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int runRender(int argc, char **argv, const std::vector<std::string> &args, std::ostream &out,
@@ -85,8 +97,8 @@ int runRender(int argc, char **argv, const std::vector<std::string> &args, std::
     PreparedDashboard prepared;
     if (auto problem = prepareDashboard(options.common, prepared, err))
         return usageError(*problem);
-    if (!options.panel.empty() && !prepared.dashboard.spec.panel(options.panel))
-        return usageError("no panel '" + options.panel + "' in dashboard '" +
+    if (!options.panel.empty() && !isLaidOut(prepared.dashboard, options.panel))
+        return usageError("no panel '" + options.panel + "' in the layouts of dashboard '" +
                           prepared.dashboard.metadata.name + "'");
     Gui::DashboardRenderer::Request request;
     request.dashboard = std::move(prepared.dashboard);

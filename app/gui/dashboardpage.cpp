@@ -53,9 +53,25 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     connect(m_view, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
     connect(m_variables, &VariablesBar::valuesChanged, m_view, &DashboardView::setVariableValues);
     connect(m_view, &DashboardView::statusChanged, this, &DashboardPage::statusChanged);
-    connect(&m_view->engine(), &DashboardQueryEngine::variablesResolved, this,
-            [this] { m_variables->setStates(m_view->engine().variables().states()); });
+    // Queued: variables can resolve while a control of the bar is still emitting (a static
+    // list resolves at once), and rebuilding the bar deletes that control.
+    connect(
+        &m_view->engine(), &DashboardQueryEngine::variablesResolved, this,
+        [this] { m_variables->setStates(m_view->engine().variables().states()); },
+        Qt::QueuedConnection);
     m_variables->setStates(m_view->engine().variables().states());
+}
+
+void DashboardPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    m_picker->setPaused(false);
+}
+
+void DashboardPage::hideEvent(QHideEvent *event)
+{
+    QWidget::hideEvent(event);
+    m_picker->setPaused(true);
 }
 
 } // namespace Pd::Gui

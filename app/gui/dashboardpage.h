@@ -24,6 +24,11 @@ public:
 
     DashboardView *view() const { return m_view; }
 
+protected:
+    // Auto-refresh stops while the page is hidden (another dashboard is shown).
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
+
 signals:
     void statusChanged(int requestsInFlight, int panelsWithErrors);
 

@@ -5,6 +5,7 @@
 #include "dashboardview.h"
 #include "panelframe.h"
 #include "variableresolver.h"
+#include "variablestate.h"
 
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -64,7 +65,7 @@ bool write(QWidget &widget, const QString &path, QString &error)
         return true;
     }
     QPdfWriter pdf(path);
-    pdf.setResolution(96);
+    pdf.setResolution(72); // one pixel to one point: the page is the widget's size
     pdf.setPageSize(QPageSize(QSizeF(widget.size()), QPageSize::Point));
     pdf.setPageMargins(QMarginsF());
     QPainter painter;
@@ -95,6 +96,8 @@ DashboardRenderer::Outcome DashboardRenderer::render(Request request, const QStr
                        std::move(request.variables), std::move(request.overrides),
                        std::move(request.settings));
     view.setAttribute(Qt::WA_DontShowOnScreen);
+    // No scroll bar: panels run at the widths of the final image.
+    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     view.setRunAllPanels(true);
     if (onePanel)
         view.setMaximised(*request.panelId);
@@ -102,10 +105,18 @@ DashboardRenderer::Outcome DashboardRenderer::render(Request request, const QStr
     view.show();
     settle(10);
     if (!onePanel && request.height <= 0)
-        view.resize(width, view.contentHeight());
+        view.resize(width, std::max(view.contentHeight(), 100));
     Outcome outcome;
     outcome.timedOut = !waitUntilSettled(view, request.timeout);
     settle(50); // charts lay out their axes after the data
+    for (const VariableState &variable : view.engine().variables().states()) {
+        if (!variable.error.empty())
+            outcome.errors.append(QStringLiteral("variable %1: %2")
+                                      .arg(QString::fromStdString(variable.name()),
+                                           QString::fromStdString(variable.error)));
+    }
+    if (outcome.timedOut && !view.engine().variables().isResolved())
+        outcome.errors.append(QStringLiteral("variables: no answer before the timeout"));
     for (PanelFrame *frame : view.frames()) {
         if (onePanel && frame->panelId().toStdString() != *request.panelId)
             continue;

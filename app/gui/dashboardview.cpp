@@ -32,16 +32,23 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
             &DashboardView::onPanelFinished);
     connect(m_engine.get(), &DashboardQueryEngine::requestsChanged, this,
             &DashboardView::emitStatus);
-    connect(m_engine.get(), &DashboardQueryEngine::variablesResolved, this, [this] {
-        expandLayout();
-        // Markdown and titles read variables: they are drawn again now.
-        for (auto &[id, frame] : m_frames) {
-            frame->updateTitle();
-            if (!frame->takesQueries())
-                frame->setResult(nullptr, timeRange().fromMs, timeRange().toMs);
-        }
-        relayout();
-    });
+    // Queued: the change that resolved them may come from a control this rebuild deletes.
+    connect(m_engine.get(), &DashboardQueryEngine::variablesResolved, this,
+            [this] { m_layoutPending = true; });
+    connect(
+        m_engine.get(), &DashboardQueryEngine::variablesResolved, this,
+        [this] {
+            m_layoutPending = false;
+            expandLayout();
+            // Markdown and titles read variables: they are drawn again now.
+            for (auto &[id, frame] : m_frames) {
+                frame->updateTitle();
+                if (!frame->takesQueries())
+                    frame->setResult(nullptr, timeRange().fromMs, timeRange().toMs);
+            }
+            relayout();
+        },
+        Qt::QueuedConnection);
     m_engine->start();
     relayout();
 }
@@ -129,6 +136,12 @@ void DashboardView::createFrames()
 void DashboardView::setMaximised(const std::optional<std::string> &panelId)
 {
     m_maximised = panelId;
+    relayout();
+}
+
+void DashboardView::setAllGroupsOpen(bool open)
+{
+    m_open.assign(m_layout.spec.layouts.size(), open);
     relayout();
 }
 
@@ -253,6 +266,8 @@ bool DashboardView::isSettled() const
 
 bool DashboardView::hasRunAllShown() const
 {
+    if (m_layoutPending)
+        return false;
     for (const auto &[id, frame] : m_frames) {
         if (frame->isVisible() && frame->takesQueries() && !m_ran.contains(id))
             return false;

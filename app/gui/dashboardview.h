@@ -50,6 +50,8 @@ public:
     std::vector<PanelFrame *> frames() const;
     PanelFrame *frame(const std::string &panelId) const;
     void setMaximised(const std::optional<std::string> &panelId);
+    // Opens (or closes) every collapsible group at once.
+    void setAllGroupsOpen(bool open);
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);
@@ -83,6 +85,7 @@ private:
     std::optional<std::string> m_maximised;
     bool m_runAll = false;
     bool m_runScheduled = false;
+    bool m_layoutPending = false; // variables resolved, repeats not unrolled yet
 };
 
 } // namespace Pd::Gui

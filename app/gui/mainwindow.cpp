@@ -85,19 +85,21 @@ void MainWindow::buildMenus()
 bool MainWindow::open(const QString &path)
 {
     const std::size_t before = m_bundle.dashboards.size();
-    if (auto problem = m_bundle.add(path.toStdString(), true)) {
+    // Into a copy: a folder that fails half way adds nothing.
+    DashboardBundle loaded = m_bundle;
+    if (auto problem = loaded.add(path.toStdString(), true)) {
         QString details;
-        for (const Diagnostic &d : m_bundle.errors)
+        for (const Diagnostic &d : loaded.errors)
             details += QString::fromStdString(d.file + ":" + std::to_string(d.pos.line) + ":" +
                                               std::to_string(d.pos.column) + ": " + d.message) +
                        u'\n';
-        m_bundle.errors.clear();
         QMessageBox box(QMessageBox::Warning, tr("Cannot open"), QString::fromStdString(*problem),
                         QMessageBox::Ok, this);
         box.setDetailedText(details);
         box.exec();
         return false;
     }
+    m_bundle = std::move(loaded);
     for (std::size_t i = before; i < m_bundle.dashboards.size(); ++i) {
         const Model::Dashboard &dashboard = m_bundle.dashboards[i];
         m_list->addItem(QString::fromStdString(dashboard.spec.display.name.empty()

@@ -53,8 +53,9 @@ private:
     QString m_panelId;
     QString m_rawTitle;
     std::function<QString(const QString &)> m_interpolate;
-    std::unique_ptr<PdPlugin::PanelView> m_view;
+    // The result outlives the view that reads spans into it: declared first, destroyed last.
     std::shared_ptr<const PanelResult> m_result;
+    std::unique_ptr<PdPlugin::PanelView> m_view;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_menu = nullptr;

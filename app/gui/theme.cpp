@@ -10,10 +10,9 @@ namespace Pd::Gui {
 void Theme::apply(Mode mode)
 {
     // Fusion draws the same on every platform and takes our palette whole.
+    static const QPalette system = QApplication::palette(); // before any change of ours
     QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    if (mode == Mode::System)
-        return;
-    QApplication::setPalette(palette(mode == Mode::Dark));
+    QApplication::setPalette(mode == Mode::System ? system : palette(mode == Mode::Dark));
 }
 
 bool Theme::isDark(const QPalette &palette)

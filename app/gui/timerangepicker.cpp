@@ -99,7 +99,10 @@ TimeRangePicker::TimeRangePicker(QWidget *parent)
     connect(forward, &QToolButton::clicked, this, [this] { shift(0.5); });
     connect(zoom, &QToolButton::clicked, this, &TimeRangePicker::zoomOut);
     connect(refresh, &QToolButton::clicked, this, &TimeRangePicker::emitRange);
-    connect(m_refreshTimer, &QTimer::timeout, this, &TimeRangePicker::emitRange);
+    connect(m_refreshTimer, &QTimer::timeout, this, [this] {
+        if (!m_paused)
+            emitRange();
+    });
     connect(m_autoRefresh, &QComboBox::currentIndexChanged, this, [this] {
         const DurationParse parsed =
             parseDuration(m_autoRefresh->currentData().toString().toStdString());
@@ -126,6 +129,11 @@ void TimeRangePicker::setAbsolute(qint64 fromMs, qint64 toMs)
 
 void TimeRangePicker::setRefreshInterval(const QString &duration)
 {
+    const DurationParse parsed = parseDuration(duration.toStdString());
+    if (!parsed.isValid() || *parsed.milliseconds <= 0) {
+        m_autoRefresh->setCurrentIndex(0); // "0s" is Perses' "off"
+        return;
+    }
     int index = m_autoRefresh->findData(duration);
     if (index < 0 && !duration.isEmpty()) {
         m_autoRefresh->addItem(tr("Every %1").arg(duration), duration);
@@ -142,6 +150,11 @@ TimeRange TimeRangePicker::resolved() const
     if (!from.ms || !to.ms || *from.ms >= *to.ms)
         return TimeRange::last(3'600'000, now);
     return TimeRange{*from.ms, *to.ms};
+}
+
+void TimeRangePicker::setPaused(bool paused)
+{
+    m_paused = paused;
 }
 
 void TimeRangePicker::emitRange()

@@ -27,6 +27,8 @@ public:
     void setAbsolute(qint64 fromMs, qint64 toMs);
     void setRefreshInterval(const QString &duration); // "30s", "" for off
     TimeRange resolved() const;
+    // Holds auto-refresh while the dashboard is not shown.
+    void setPaused(bool paused);
     QString fromText() const { return m_from; }
     QString toText() const { return m_to; }
 
@@ -45,6 +47,7 @@ private:
     QToolButton *m_rangeButton;
     QComboBox *m_autoRefresh;
     QTimer *m_refreshTimer;
+    bool m_paused = false;
 };
 
 } // namespace Pd::Gui

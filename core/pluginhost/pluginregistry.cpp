@@ -76,9 +76,13 @@ PluginRegistry &PluginRegistry::instance()
 QStringList PluginRegistry::pluginFolders()
 {
     QStringList folders;
-    if (QCoreApplication::instance())
-        folders.append(QCoreApplication::applicationDirPath() +
-                       QStringLiteral("/../lib/perses-desktop/plugins"));
+    // The executable's folder, also before (or without) a QCoreApplication, as in `lint`.
+    const QString executableDir = QCoreApplication::instance()
+                                      ? QCoreApplication::applicationDirPath()
+                                      : QFileInfo(QStringLiteral("/proc/self/exe")).canonicalPath();
+    if (!executableDir.isEmpty())
+        folders.append(
+            QDir::cleanPath(executableDir + QStringLiteral("/../lib/perses-desktop/plugins")));
     QString dataHome = qEnvironmentVariable("XDG_DATA_HOME");
     if (dataHome.isEmpty())
         dataHome = QDir::homePath() + QStringLiteral("/.local/share");

@@ -50,7 +50,11 @@ void BarChartView::setData(const PdPlugin::PanelData &input)
     chart->removeAllSeries();
     for (QAbstractAxis *axis : chart->axes())
         chart->removeAxis(axis), delete axis;
-    const std::vector<NamedValue> values = namedValues(input, m_context.spec);
+    std::vector<NamedValue> values = namedValues(input, m_context.spec);
+    // One bar set per bar: beyond a hundred bars Qt Charts' items cost more than they show.
+    constexpr std::size_t maxBars = 100;
+    if (values.size() > maxBars)
+        values.resize(maxBars);
     m_count = int(values.size());
     const bool vertical =
         m_context.spec.value(QStringLiteral("orientation")).toString() == u"vertical";

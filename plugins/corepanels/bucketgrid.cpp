@@ -61,7 +61,12 @@ BucketGrid bucketGrid(const PdPlugin::PanelData &data)
         grid.upper.push_back(bound);
         previous = bound;
     }
-    for (const auto &[time, value] : cumulative.begin()->second)
+    std::map<std::int64_t, bool> times; // every bucket's samples, in time order
+    for (const auto &[bound, byTime] : cumulative) {
+        for (const auto &[time, value] : byTime)
+            times[time] = true;
+    }
+    for (const auto &[time, seen] : times)
         grid.timesMs.push_back(time);
     for (std::int64_t time : grid.timesMs) {
         std::vector<double> column;

@@ -38,7 +38,8 @@ GaugeChartView::GaugeChartView(const PdPlugin::PanelContext &context)
 // The spec's max, else 100 for percent and 1 for percent-decimal and other units (§11.1).
 double GaugeChartView::maximum() const
 {
-    if (const std::optional<double> max = number(m_context.spec, QStringLiteral("max")))
+    if (const std::optional<double> max = number(m_context.spec, QStringLiteral("max"));
+        max && *max > 0)
         return *max;
     return m_format.unit == "percent" ? 100.0 : 1.0;
 }

@@ -43,8 +43,10 @@ void HeatMapView::setData(const PdPlugin::PanelData &input)
 QColor HeatMapView::colorFor(double count, double min, double max) const
 {
     const int logBase = m_context.spec.value(QStringLiteral("logBase")).toInt(0);
-    double t = max > min ? (count - min) / (max - min) : 1.0;
-    if (logBase > 1 && max > 0)
+    if (!(max > min) || !std::isfinite(count))
+        return gradientColor(0);
+    double t = (count - min) / (max - min);
+    if (logBase > 1)
         t = std::log1p(std::max(0.0, count - min)) / std::log1p(max - min);
     return gradientColor(t);
 }

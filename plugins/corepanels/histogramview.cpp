@@ -49,8 +49,15 @@ void HistogramView::paintEvent(QPaintEvent *)
     std::vector<double> upper = m_grid.upper;
     if (upper.size() > 1 && std::isinf(upper.back()))
         upper.back() = upper[upper.size() - 2] * 2 - m_grid.lower[upper.size() - 2];
-    const double low = number(m_context.spec, QStringLiteral("min")).value_or(m_grid.lower.front());
+    // A log axis starts at the first positive bound.
+    const bool log = m_context.spec.value(QStringLiteral("logBase")).toInt(0) > 1;
+    double firstBound = m_grid.lower.front();
+    if (log && firstBound <= 0)
+        firstBound = upper.front() > 0 ? upper.front() / 2 : 1;
+    const double low = number(m_context.spec, QStringLiteral("min")).value_or(firstBound);
     const double high = number(m_context.spec, QStringLiteral("max")).value_or(upper.back());
+    if (!std::isfinite(low) || !std::isfinite(high))
+        return;
     double tallest = 0;
     for (double count : latest)
         tallest = std::max(tallest, count);

@@ -43,10 +43,8 @@ QString StatusHistoryView::mappedText(const QString &value) const
 
 QColor StatusHistoryView::colorOf(const QString &value)
 {
-    for (const auto &[known, color] : m_legend) {
-        if (known == value)
-            return color;
-    }
+    if (const auto known = m_colors.constFind(value); known != m_colors.constEnd())
+        return *known;
     const QJsonArray mappings = m_context.spec.value(QStringLiteral("mappings")).toArray();
     bool ok = false;
     const double number = value.toDouble(&ok);
@@ -57,7 +55,10 @@ QColor StatusHistoryView::colorOf(const QString &value)
     if (!color.isValid())
         color = palette.isEmpty() ? QColor(Qt::gray)
                                   : palette.at(qsizetype(m_legend.size()) % palette.size());
-    m_legend.emplace_back(value, color);
+    m_colors.insert(value, color);
+    // Continuous values would make a legend of thousands: it stops at 24 entries.
+    if (m_legend.size() < 24)
+        m_legend.emplace_back(value, color);
     return color;
 }
 
@@ -67,12 +68,14 @@ void StatusHistoryView::setData(const PdPlugin::PanelData &input)
     m_toMs = std::max(input.toMs, input.fromMs + 1);
     m_rows.clear();
     m_legend.clear();
+    m_colors.clear();
     for (const PdPlugin::QueryView &query : input.queries) {
         for (const PdPlugin::SeriesView &series : query.series) {
             Row row{series.name, {}};
             for (std::size_t i = 0; i < series.values.size(); ++i) {
-                row.cells.emplace_back(series.timesMs[i], valueText(series.values[i]));
-                colorOf(row.cells.back().second);
+                const QString text = valueText(series.values[i]);
+                row.cells.emplace_back(series.timesMs[i],
+                                       text.isEmpty() ? QColor() : colorOf(text));
             }
             m_rows.push_back(std::move(row));
         }
@@ -105,15 +108,15 @@ void StatusHistoryView::paintEvent(QPaintEvent *)
                          Qt::AlignRight | Qt::AlignVCenter,
                          fontMetrics().elidedText(row.name, Qt::ElideMiddle, int(labelWidth - 8)));
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
-            const auto &[time, value] = row.cells[c];
+            const auto &[time, cellColor] = row.cells[c];
             const std::int64_t next = c + 1 < row.cells.size() ? row.cells[c + 1].first : m_toMs;
             const double left = plot.left() + double(time - m_fromMs) / span * plot.width();
             const double right = plot.left() + double(next - m_fromMs) / span * plot.width();
-            if (value.isEmpty() || right < plot.left() || left > plot.right())
+            if (!cellColor.isValid() || right < plot.left() || left > plot.right())
                 continue;
             painter.fillRect(QRectF(QPointF(std::max(left, plot.left()), rowBox.top() + 1),
                                     QPointF(std::min(right, plot.right()), rowBox.bottom() - 1)),
-                             colorOf(value));
+                             cellColor);
         }
     }
     paintTimeAxis(painter, plot, m_fromMs, m_toMs, text);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 #include <perses-desktop/panelplugin.h>
@@ -29,7 +30,7 @@ private:
     struct Row
     {
         QString name;
-        std::vector<std::pair<std::int64_t, QString>> cells; // time, value text
+        std::vector<std::pair<std::int64_t, QColor>> cells; // time, colour (invalid: no value)
     };
     QColor colorOf(const QString &value);
     QString mappedText(const QString &value) const;
@@ -37,6 +38,7 @@ private:
     PdPlugin::PanelContext m_context;
     std::vector<Row> m_rows;
     std::vector<std::pair<QString, QColor>> m_legend; // distinct values in order seen
+    QHash<QString, QColor> m_colors;                  // the same, for lookups
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
 };

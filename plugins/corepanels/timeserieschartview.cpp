@@ -101,6 +101,10 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
     connect(m_chart, &QChart::plotAreaChanged, this, [this] {
         m_plot->invalidate();
         updateTimeAxis();
+        // Tick density follows the plot's height; only a changed count relabels the axis
+        // (new labels move the plot area again).
+        if (tickCount() != m_tickCount)
+            updateScale();
     });
     connect(m_view, &ZoomableChartView::hovered, this, &TimeSeriesChartView::showTooltip);
     connect(m_view, &ZoomableChartView::left, this, [this] {
@@ -216,6 +220,8 @@ void TimeSeriesChartView::stackSeries()
 
 void TimeSeriesChartView::updateScale()
 {
+    const QJsonObject yAxis = m_context.spec.value(QStringLiteral("yAxis")).toObject();
+    const int logBase = yAxis.value(QStringLiteral("logBase")).toInt(0);
     double low = std::numeric_limits<double>::infinity();
     double high = -low;
     for (const PlotSeries &series : m_series) {
@@ -224,18 +230,16 @@ void TimeSeriesChartView::updateScale()
         const std::span<const double> values = series.drawnValues();
         for (std::size_t i = 0; i < values.size(); ++i) {
             if (!std::isfinite(values[i]) || series.timesMs[i] < m_fromMs ||
-                series.timesMs[i] > m_toMs)
+                series.timesMs[i] > m_toMs || (logBase > 1 && values[i] <= 0))
                 continue;
             low = std::min(low, values[i]);
             high = std::max(high, values[i]);
         }
     }
-    const QJsonObject yAxis = m_context.spec.value(QStringLiteral("yAxis")).toObject();
-    const int logBase = yAxis.value(QStringLiteral("logBase")).toInt(0);
-    const int tickCount = std::max(2, m_view->height() / 60);
+    m_tickCount = tickCount();
     const ValueScale scale =
         ValueScale::fit(low, high, number(yAxis, QStringLiteral("min")),
-                        number(yAxis, QStringLiteral("max")), logBase, tickCount);
+                        number(yAxis, QStringLiteral("max")), logBase, m_tickCount);
     m_plot->setScale(scale);
     std::vector<std::pair<QString, double>> labels;
     const double span = scale.max() - scale.min();
@@ -249,6 +253,12 @@ void TimeSeriesChartView::updateScale()
     for (const Thresholds::Step &step : steps.steps())
         thresholds.push_back({steps.absoluteValue(step, scale.max()), step.color});
     m_plot->setThresholds(std::move(thresholds));
+}
+
+int TimeSeriesChartView::tickCount() const
+{
+    const double height = m_chart->plotArea().height();
+    return std::max(2, int(height > 1 ? height : m_view->height()) / 50);
 }
 
 void TimeSeriesChartView::updateTimeAxis()

@@ -39,6 +39,7 @@ private:
     void buildSeries(const PdPlugin::PanelData &data);
     void stackSeries();
     void updateScale();
+    int tickCount() const;
     void updateTimeAxis();
     void updateLegend();
     void showTooltip(QPointF scenePos, QPoint globalPos);
@@ -57,6 +58,7 @@ private:
     std::vector<PlotSeries> m_series;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
+    int m_tickCount = 0;
 };
 
 } // namespace PdPanels

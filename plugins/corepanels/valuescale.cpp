@@ -33,13 +33,18 @@ ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double>
     if (logBase > 1) {
         scale.m_logBase = logBase;
         const double base = logBase;
+        // A log axis cannot start at or below zero: such a min is ignored.
+        if (fixedMin && *fixedMin <= 0)
+            fixedMin.reset();
+        if (fixedMax && *fixedMax <= 0)
+            fixedMax.reset();
         const double low = fixedMin.value_or(dataMin > 0 ? dataMin : 1);
         const double high = fixedMax.value_or(dataMax > low ? dataMax : low * base);
         const double lowPower = std::floor(std::log(std::max(low, 1e-300)) / std::log(base));
         const double highPower = std::ceil(std::log(std::max(high, 1e-300)) / std::log(base));
         scale.m_min = fixedMin.value_or(std::pow(base, lowPower));
         scale.m_max = fixedMax.value_or(std::pow(base, std::max(highPower, lowPower + 1)));
-        for (double p = lowPower; p <= highPower + 0.5; ++p) {
+        for (double p = lowPower; p <= highPower + 0.5 && scale.m_ticks.size() < 64; ++p) {
             const double tick = std::pow(base, p);
             if (tick >= scale.m_min && tick <= scale.m_max)
                 scale.m_ticks.push_back(tick);
@@ -55,15 +60,25 @@ ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double>
     // Perses starts positive data at zero.
     if (dataMin > 0 && !fixedMin)
         dataMin = 0;
-    const double low = fixedMin.value_or(dataMin);
-    const double high = fixedMax.value_or(dataMax);
+    double low = fixedMin.value_or(dataMin);
+    double high = fixedMax.value_or(dataMax);
+    // A fixed bound beyond the data (or min == max) still leaves a range to draw.
+    if (high <= low) {
+        const double pad = std::max(std::abs(low) * 0.1, 1.0);
+        if (fixedMax && !fixedMin)
+            low = high - pad;
+        else
+            high = low + pad;
+        fixedMin.reset();
+        fixedMax.reset();
+    }
     const double step = niceStep(std::max(high - low, 1e-300), tickCount);
     scale.m_min = fixedMin ? *fixedMin : std::floor(low / step) * step;
     scale.m_max = fixedMax ? *fixedMax : std::ceil(high / step) * step;
     if (scale.m_max <= scale.m_min)
         scale.m_max = scale.m_min + step;
-    for (double tick = std::ceil(scale.m_min / step) * step; tick <= scale.m_max + step * 1e-9;
-         tick += step)
+    for (double tick = std::ceil(scale.m_min / step) * step;
+         tick <= scale.m_max + step * 1e-9 && scale.m_ticks.size() < 64; tick += step)
         scale.m_ticks.push_back(std::abs(tick) < step * 1e-9 ? 0 : tick);
     return scale;
 }

@@ -86,7 +86,8 @@ public:
     virtual ~PanelPlugin() = default;
     virtual int interfaceVersion() const { return apiVersion; }
     virtual QList<PanelKind> panelKinds() const = 0;
-    // The host owns the returned view; its widget is parented by the host.
+    // The host owns the returned view and places its widget; the view owns (and deletes) its
+    // widget.
     virtual PanelView *createPanel(const PanelContext &context) = 0;
     // Problems in a spec of one of this plugin's kinds; contributes to `lint` and the editor.
     virtual SpecIssues validateSpec(const QString &kind, const QJsonObject &spec) const = 0;
