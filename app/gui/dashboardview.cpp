@@ -27,7 +27,6 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
     setWidgetResizable(false);
     setFrameShape(QFrame::NoFrame);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    expandLayout();
     connect(m_engine.get(), &DashboardQueryEngine::panelFinished, this,
             &DashboardView::onPanelFinished);
     connect(m_engine.get(), &DashboardQueryEngine::requestsChanged, this,
@@ -49,7 +48,9 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
             relayout();
         },
         Qt::QueuedConnection);
+    // Variables are asked for first: their requests travel while the frames are built.
     m_engine->start();
+    expandLayout();
     relayout();
 }
 

@@ -37,6 +37,7 @@ PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &
     , m_panelId(QString::fromStdString(panel.id))
     , m_rawTitle(QString::fromStdString(panel.display.name))
     , m_interpolate(context.interpolate)
+    , m_context(context)
     , m_takesQueries(!panel.queries.empty())
 {
     setObjectName(QStringLiteral("panel-") + m_panelId);
@@ -53,20 +54,37 @@ PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_body->addWidget(m_message);
-    if (PdPlugin::PanelPlugin *plugin = PluginRegistry::instance().panelPlugin(context.kind))
-        m_view.reset(plugin->createPanel(context));
-    if (m_view) {
-        m_body->addWidget(m_view->widget());
-        if (!m_takesQueries)
-            m_view->setData({});
-    } else {
+    m_plugin = PluginRegistry::instance().panelPlugin(context.kind);
+    if (!m_plugin)
         m_message->setText(tr("No plugin provides the panel kind “%1”.\nInstall the plugin, or "
                               "see Help ▸ About Plugins.")
                                .arg(context.kind));
-    }
     layout->addLayout(m_body, 1);
     updateTitle();
     showBody();
+}
+
+// Views are made when a panel's first data arrives (or, without queries, when it is shown):
+// a dashboard of a hundred panels opens without building a hundred charts first, and the
+// requests of all its panels leave before any chart is built.
+PdPlugin::PanelView *PanelFrame::ensureView()
+{
+    if (m_view || !m_plugin)
+        return m_view.get();
+    m_view.reset(m_plugin->createPanel(m_context));
+    if (!m_view)
+        return nullptr;
+    m_body->addWidget(m_view->widget());
+    if (!m_takesQueries)
+        m_view->setData({});
+    return m_view.get();
+}
+
+void PanelFrame::showEvent(QShowEvent *event)
+{
+    QFrame::showEvent(event);
+    if (!m_takesQueries && ensureView())
+        showBody();
 }
 
 void PanelFrame::updateTitle()
@@ -166,6 +184,7 @@ void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fro
             warnings.append(
                 tr("Query %1 warning: %2").arg(i + 1).arg(QString::fromStdString(warning)));
     }
+    ensureView();
     if (m_view && result)
         m_view->setData(panelData(*result, fromMs, toMs));
     else if (m_view && !m_takesQueries)
@@ -186,8 +205,13 @@ void PanelFrame::showBody()
         status = QStringLiteral("⚠");
     m_status->setText(status);
     m_status->setStyleSheet(m_errors.isEmpty() ? QString() : QStringLiteral("color: #d9534f"));
-    if (!m_view)
+    if (!m_view) {
+        if (m_plugin) {
+            m_message->setText(m_loading ? tr("Loading…") : QString());
+            m_body->setCurrentWidget(m_message);
+        }
         return;
+    }
     const bool hasContent = m_view->hasContent();
     if (hasContent || !m_takesQueries || (m_loading && !m_result)) {
         if (m_loading && !m_result && m_takesQueries) {

@@ -44,7 +44,11 @@ public:
 signals:
     void maximiseRequested(const QString &panelId);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
+    PdPlugin::PanelView *ensureView();
     void buildHeader(const Model::Panel &panel);
     void showBody();
     void copyImage();
@@ -53,6 +57,8 @@ private:
     QString m_panelId;
     QString m_rawTitle;
     std::function<QString(const QString &)> m_interpolate;
+    PdPlugin::PanelContext m_context;
+    PdPlugin::PanelPlugin *m_plugin = nullptr;
     // The result outlives the view that reads spans into it: declared first, destroyed last.
     std::shared_ptr<const PanelResult> m_result;
     std::unique_ptr<PdPlugin::PanelView> m_view;
