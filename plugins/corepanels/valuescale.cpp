@@ -62,19 +62,21 @@ ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double>
         dataMin = 0;
     double low = fixedMin.value_or(dataMin);
     double high = fixedMax.value_or(dataMax);
-    // A fixed bound beyond the data (or min == max) still leaves a range to draw.
+    // Fixed bounds stay as written unless they leave nothing to draw (a min at or above the
+    // data, min == max): then the range is padded and rounded like a free one.
+    bool keepMin = fixedMin.has_value();
+    bool keepMax = fixedMax.has_value();
     if (high <= low) {
         const double pad = std::max(std::abs(low) * 0.1, 1.0);
-        if (fixedMax && !fixedMin)
+        if (keepMax && !keepMin)
             low = high - pad;
         else
             high = low + pad;
-        fixedMin.reset();
-        fixedMax.reset();
+        keepMin = keepMax = false;
     }
     const double step = niceStep(std::max(high - low, 1e-300), tickCount);
-    scale.m_min = fixedMin ? *fixedMin : std::floor(low / step) * step;
-    scale.m_max = fixedMax ? *fixedMax : std::ceil(high / step) * step;
+    scale.m_min = keepMin ? low : std::floor(low / step) * step;
+    scale.m_max = keepMax ? high : std::ceil(high / step) * step;
     if (scale.m_max <= scale.m_min)
         scale.m_max = scale.m_min + step;
     for (double tick = std::ceil(scale.m_min / step) * step;

@@ -6,6 +6,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -49,6 +51,8 @@ spec:
 class TestCli : public QObject
 {
     Q_OBJECT
+
+    QTemporaryDir m_dir;
 
 private slots:
     void cleanFileExitsZero()
@@ -181,6 +185,73 @@ private slots:
         // No display in the test's environment: the window cannot open and says how to render.
         QTest::newRow("no command") << QStringList{} << "perses-desktop render FILE";
         QTest::newRow("fmt no path") << QStringList{QStringLiteral("fmt")} << "no PATH given";
+        const QString example = QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json");
+        QTest::newRow("render no out")
+            << QStringList{QStringLiteral("render"), example} << "no --out file given";
+        QTest::newRow("render bad out")
+            << QStringList{QStringLiteral("render"), example, QStringLiteral("--out"),
+                           QStringLiteral("x.gif")}
+            << "--out must end in .png, .svg or .pdf, got 'x.gif'";
+        QTest::newRow("render bad theme")
+            << QStringList{QStringLiteral("render"), example, QStringLiteral("--theme"),
+                           QStringLiteral("blue"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << "unknown theme 'blue' (expected light or dark)";
+        QTest::newRow("render bad size")
+            << QStringList{QStringLiteral("render"), example, QStringLiteral("--size"),
+                           QStringLiteral("10x"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << "--size expects WxH in pixels (50 to 16384), got '10x'";
+        QTest::newRow("render unknown panel")
+            << QStringList{QStringLiteral("render"), example, QStringLiteral("--panel"),
+                           QStringLiteral("nope"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << "no panel 'nope' in the layouts of dashboard 'gui-panels'";
+        QTest::newRow("plugins argument")
+            << QStringList{QStringLiteral("plugins"), QStringLiteral("extra")}
+            << "unexpected argument 'extra'";
+        QTest::newRow("window unknown option")
+            << QStringList{QStringLiteral("--frob"), QStringLiteral("x")}
+            << "unknown option '--frob x'";
+    }
+
+    // A dashboard without queries draws and exits 0, as PNG, SVG and PDF.
+    void renderWritesImages_data()
+    {
+        QTest::addColumn<QString>("suffix");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG");
+        QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml");
+        QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF");
+    }
+
+    void renderWritesImages()
+    {
+        QFETCH(QString, suffix);
+        QFETCH(QByteArray, magic);
+        const QString out = m_dir.filePath(QStringLiteral("markdown.") + suffix);
+        const Run r = run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
+                           QStringLiteral("--panel"), QStringLiteral("markdown"),
+                           QStringLiteral("--size"), QStringLiteral("400x300"),
+                           QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, out + QStringLiteral(": 400x300\n"));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().startsWith(magic));
+    }
+
+    // A query against a datasource that is down: the image is written, the exit code is 1
+    // and the panel is named with its error.
+    void renderReportsFailedQueries()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("down.png"));
+        const Run r = run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
+                           QStringLiteral("--panel"), QStringLiteral("timeseries"),
+                           QStringLiteral("--datasource"), QStringLiteral("test=http://127.0.0.1:1"),
+                           QStringLiteral("--timeout"), QStringLiteral("10"),
+                           QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("perses-desktop render: timeseries: Query 1: ")),
+                 qPrintable(r.err));
+        QVERIFY(QFileInfo(out).size() > 0);
     }
 
     void usageErrorsExitTwo()

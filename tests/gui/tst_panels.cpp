@@ -9,7 +9,16 @@
 #include "prometheustestserver.h"
 #include "theme.h"
 
+#include "pluginregistry.h"
+
+#include <perses-desktop/panelplugin.h>
+
+#include <QApplication>
+#include <QChartView>
 #include <QDir>
+#include <QJsonObject>
+#include <QMouseEvent>
+#include <QTableWidget>
 #include <QImage>
 #include <QLabel>
 #include <QScrollBar>
@@ -119,6 +128,62 @@ private slots:
         QVERIFY(!outcome.timedOut);
         QVERIFY(render("timeseries", &outcome).width() > 0);
         QVERIFY(outcome.errors.isEmpty());
+    }
+
+    // Dragging across a time series chart asks the dashboard for the range under the drag;
+    // clicking a legend row isolates its series (the other rows dim).
+    void dragZoomsAndLegendIsolates()
+    {
+        std::optional<std::pair<qint64, qint64>> requested;
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        context.spec = QJsonObject{{QStringLiteral("legend"),
+                                    QJsonObject{{QStringLiteral("position"), QStringLiteral("bottom")}}}};
+        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
+        context.requestTimeRange = [&](qint64 from, qint64 to) { requested = {from, to}; };
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<std::int64_t> times = {0, 250'000, 500'000, 750'000, 1'000'000};
+        const std::vector<double> a = {1, 2, 3, 2, 1};
+        const std::vector<double> b = {3, 2, 1, 2, 3};
+        PdPlugin::PanelData data;
+        data.fromMs = 0;
+        data.toMs = 1'000'000;
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("a"), {}, times, a});
+        query.series.push_back({QStringLiteral("b"), {}, times, b});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(800, 400);
+        view->widget()->show();
+        view->setData(data);
+        QVERIFY(view->hasContent());
+        auto *chart = view->widget()->findChild<QChartView *>();
+        QVERIFY(chart);
+        QTRY_VERIFY(chart->chart()->plotArea().width() > 100);
+        const QRectF plot = chart->chart()->plotArea();
+        const QPoint start = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.25, plot.center().y()));
+        const QPoint end = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.75, plot.center().y()));
+        QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, start);
+        QMouseEvent move(QEvent::MouseMove, QPointF(end), chart->viewport()->mapToGlobal(QPointF(end)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(chart->viewport(), &move);
+        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, end);
+        QVERIFY(requested);
+        QVERIFY2(std::abs(requested->first - 250'000) < 5'000, qPrintable(QString::number(requested->first)));
+        QVERIFY2(std::abs(requested->second - 750'000) < 5'000, qPrintable(QString::number(requested->second)));
+
+        auto *legend = view->widget()->findChild<QTableWidget *>();
+        QVERIFY(legend);
+        QCOMPARE(legend->rowCount(), 2);
+        QCOMPARE(legend->item(1, 0)->text(), QStringLiteral("b"));
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                          legend->visualItemRect(legend->item(1, 0)).center());
+        QVERIFY(legend->item(0, 0)->foreground().color().alphaF() < 0.5f); // a is hidden
+        QCOMPARE(legend->item(1, 0)->foreground().color().alphaF(), 1.0f);
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
+                          legend->visualItemRect(legend->item(1, 0)).center());
+        QCOMPARE(legend->item(0, 0)->foreground().color().alphaF(), 1.0f); // all shown again
     }
 
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
