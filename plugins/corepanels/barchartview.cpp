@@ -18,9 +18,7 @@ namespace PdPanels {
 
 BarChartView::BarChartView(const PdPlugin::PanelContext &context)
     : m_context(context)
-    , m_format(isPercentageMode(context.spec)
-                   ? Pd::UnitFormat{"percent", std::nullopt, std::nullopt}
-                   : unitFormat(context.spec.value(QStringLiteral("format"))))
+    , m_format(valueFormat(context.spec))
 {
     styleChartView(this);
     chart()->legend()->hide();

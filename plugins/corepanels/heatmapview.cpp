@@ -80,12 +80,10 @@ void HeatMapView::paintEvent(QPaintEvent *)
     const double max = number(m_context.spec, QStringLiteral("max")).value_or(m_grid.maxCount());
     const std::size_t buckets = m_grid.upper.size();
     const double rowHeight = plot.height() / double(buckets);
-    const double span = double(m_toMs - m_fromMs);
     for (std::size_t c = 0; c < m_grid.timesMs.size(); ++c) {
         const std::int64_t time = m_grid.timesMs[c];
         const std::int64_t next = c + 1 < m_grid.timesMs.size() ? m_grid.timesMs[c + 1] : m_toMs;
-        const double left = plot.left() + double(time - m_fromMs) / span * plot.width();
-        const double right = plot.left() + double(next - m_fromMs) / span * plot.width();
+        const auto [left, right] = sampleExtent(plot, m_fromMs, m_toMs, time, next);
         for (std::size_t b = 0; b < buckets; ++b) {
             const double top = plot.bottom() - double(b + 1) * rowHeight;
             painter.fillRect(QRectF(QPointF(std::max(left, plot.left()), top),

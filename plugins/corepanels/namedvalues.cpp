@@ -14,6 +14,13 @@ bool isPercentageMode(const QJsonObject &spec)
     return spec.value(QStringLiteral("mode")).toString() == u"percentage";
 }
 
+Pd::UnitFormat valueFormat(const QJsonObject &spec)
+{
+    if (isPercentageMode(spec))
+        return Pd::UnitFormat{"percent", std::nullopt, std::nullopt};
+    return unitFormat(spec.value(QStringLiteral("format")));
+}
+
 std::vector<NamedValue> namedValues(const PdPlugin::PanelData &data, const QJsonObject &spec)
 {
     const Pd::Calculation how = calculation(spec, Pd::Calculation::Last);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "calculation.h"
+#include "unitformat.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -22,5 +23,7 @@ struct NamedValue
 };
 std::vector<NamedValue> namedValues(const PdPlugin::PanelData &data, const QJsonObject &spec);
 bool isPercentageMode(const QJsonObject &spec);
+// The unit the values are shown in: percent in percentage mode, else the spec's format.
+Pd::UnitFormat valueFormat(const QJsonObject &spec);
 
 } // namespace PdPanels

@@ -13,9 +13,7 @@ namespace PdPanels {
 
 PieChartView::PieChartView(const PdPlugin::PanelContext &context)
     : m_context(context)
-    , m_format(isPercentageMode(context.spec)
-                   ? Pd::UnitFormat{"percent", std::nullopt, std::nullopt}
-                   : unitFormat(context.spec.value(QStringLiteral("format"))))
+    , m_format(valueFormat(context.spec))
 {
     styleChartView(this);
     chart()->setMargins(QMargins(2, 2, 2, 2));

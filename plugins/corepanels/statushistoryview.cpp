@@ -98,7 +98,6 @@ void StatusHistoryView::paintEvent(QPaintEvent *)
     if (m_rows.empty() || plot.width() < 4 || plot.height() < 4)
         return;
     const double rowHeight = plot.height() / double(m_rows.size());
-    const double span = double(m_toMs - m_fromMs);
     for (std::size_t r = 0; r < m_rows.size(); ++r) {
         const Row &row = m_rows[r];
         const QRectF rowBox(plot.left(), plot.top() + double(r) * rowHeight, plot.width(),
@@ -110,8 +109,7 @@ void StatusHistoryView::paintEvent(QPaintEvent *)
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             const auto &[time, cellColor] = row.cells[c];
             const std::int64_t next = c + 1 < row.cells.size() ? row.cells[c + 1].first : m_toMs;
-            const double left = plot.left() + double(time - m_fromMs) / span * plot.width();
-            const double right = plot.left() + double(next - m_fromMs) / span * plot.width();
+            const auto [left, right] = sampleExtent(plot, m_fromMs, m_toMs, time, next);
             if (!cellColor.isValid() || right < plot.left() || left > plot.right())
                 continue;
             painter.fillRect(QRectF(QPointF(std::max(left, plot.left()), rowBox.top() + 1),

@@ -57,6 +57,14 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pix
     return ticks;
 }
 
+std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
+                                       std::int64_t timeMs, std::int64_t nextMs)
+{
+    const double span = double(std::max<qint64>(1, toMs - fromMs));
+    return {plot.left() + double(timeMs - fromMs) / span * plot.width(),
+            plot.left() + double(nextMs - fromMs) / span * plot.width()};
+}
+
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
                    const QColor &color)
 {

@@ -8,6 +8,8 @@
 
 class QPainter;
 
+#include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace PdPanels {
@@ -20,6 +22,10 @@ struct TimeTick
     QString label;
 };
 std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick = 110);
+
+// Where a sample that lasts until the next one (or the range's end) spans horizontally.
+std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
+                                       std::int64_t timeMs, std::int64_t nextMs);
 
 // Tick labels under `plot`, for panels painted without Qt Charts' axes.
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,

@@ -25,32 +25,44 @@ double niceStep(double range, int tickCount)
 ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double> fixedMin,
                            std::optional<double> fixedMax, int logBase, int tickCount)
 {
-    ValueScale scale;
+    // Plain values from here: gcc's -Wmaybe-uninitialized misreads optionals that are reset.
+    Bounds bounds{fixedMin.has_value(), fixedMin.value_or(0), fixedMax.has_value(),
+                  fixedMax.value_or(0)};
     if (!std::isfinite(dataMin) || !std::isfinite(dataMax)) {
         dataMin = 0;
         dataMax = 1;
     }
-    if (logBase > 1) {
-        scale.m_logBase = logBase;
-        const double base = logBase;
-        // A log axis cannot start at or below zero: such a min is ignored.
-        if (fixedMin && *fixedMin <= 0)
-            fixedMin.reset();
-        if (fixedMax && *fixedMax <= 0)
-            fixedMax.reset();
-        const double low = fixedMin.value_or(dataMin > 0 ? dataMin : 1);
-        const double high = fixedMax.value_or(dataMax > low ? dataMax : low * base);
-        const double lowPower = std::floor(std::log(std::max(low, 1e-300)) / std::log(base));
-        const double highPower = std::ceil(std::log(std::max(high, 1e-300)) / std::log(base));
-        scale.m_min = fixedMin.value_or(std::pow(base, lowPower));
-        scale.m_max = fixedMax.value_or(std::pow(base, std::max(highPower, lowPower + 1)));
-        for (double p = lowPower; p <= highPower + 0.5 && scale.m_ticks.size() < 64; ++p) {
-            const double tick = std::pow(base, p);
-            if (tick >= scale.m_min && tick <= scale.m_max)
-                scale.m_ticks.push_back(tick);
-        }
-        return scale;
+    return logBase > 1 ? fitLog(dataMin, dataMax, bounds, logBase)
+                       : fitLinear(dataMin, dataMax, bounds, tickCount);
+}
+
+ValueScale ValueScale::fitLog(double dataMin, double dataMax, Bounds bounds, int logBase)
+{
+    ValueScale scale;
+    scale.m_logBase = logBase;
+    const double base = logBase;
+    // A log axis cannot start at or below zero: such bounds are ignored.
+    bounds.hasMin = bounds.hasMin && bounds.min > 0;
+    bounds.hasMax = bounds.hasMax && bounds.max > 0;
+    const double low = bounds.hasMin ? bounds.min : (dataMin > 0 ? dataMin : 1);
+    const double high = bounds.hasMax ? bounds.max : (dataMax > low ? dataMax : low * base);
+    const double lowPower = std::floor(std::log(std::max(low, 1e-300)) / std::log(base));
+    const double highPower = std::ceil(std::log(std::max(high, 1e-300)) / std::log(base));
+    scale.m_min = bounds.hasMin ? bounds.min : std::pow(base, lowPower);
+    scale.m_max = bounds.hasMax ? bounds.max : std::pow(base, std::max(highPower, lowPower + 1));
+    if (scale.m_max <= scale.m_min)
+        scale.m_max = scale.m_min * base;
+    for (double p = lowPower; p <= highPower + 0.5 && scale.m_ticks.size() < 64; ++p) {
+        const double tick = std::pow(base, p);
+        if (tick >= scale.m_min && tick <= scale.m_max)
+            scale.m_ticks.push_back(tick);
     }
+    return scale;
+}
+
+ValueScale ValueScale::fitLinear(double dataMin, double dataMax, Bounds bounds, int tickCount)
+{
+    ValueScale scale;
     // A flat line sits in the middle of a unit range, as charts usually draw it.
     if (dataMax <= dataMin) {
         const double pad = dataMin == 0 ? 1 : std::abs(dataMin) * 0.1;
@@ -58,25 +70,23 @@ ValueScale ValueScale::fit(double dataMin, double dataMax, std::optional<double>
         dataMax += pad;
     }
     // Perses starts positive data at zero.
-    if (dataMin > 0 && !fixedMin)
+    if (dataMin > 0 && !bounds.hasMin)
         dataMin = 0;
-    double low = fixedMin.value_or(dataMin);
-    double high = fixedMax.value_or(dataMax);
+    double low = bounds.hasMin ? bounds.min : dataMin;
+    double high = bounds.hasMax ? bounds.max : dataMax;
     // Fixed bounds stay as written unless they leave nothing to draw (a min at or above the
     // data, min == max): then the range is padded and rounded like a free one.
-    bool keepMin = fixedMin.has_value();
-    bool keepMax = fixedMax.has_value();
     if (high <= low) {
         const double pad = std::max(std::abs(low) * 0.1, 1.0);
-        if (keepMax && !keepMin)
+        if (bounds.hasMax && !bounds.hasMin)
             low = high - pad;
         else
             high = low + pad;
-        keepMin = keepMax = false;
+        bounds.hasMin = bounds.hasMax = false;
     }
     const double step = niceStep(std::max(high - low, 1e-300), tickCount);
-    scale.m_min = keepMin ? low : std::floor(low / step) * step;
-    scale.m_max = keepMax ? high : std::ceil(high / step) * step;
+    scale.m_min = bounds.hasMin ? low : std::floor(low / step) * step;
+    scale.m_max = bounds.hasMax ? high : std::ceil(high / step) * step;
     if (scale.m_max <= scale.m_min)
         scale.m_max = scale.m_min + step;
     for (double tick = std::ceil(scale.m_min / step) * step;

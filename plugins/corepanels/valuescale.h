@@ -24,6 +24,16 @@ public:
     double fraction(double value) const;
 
 private:
+    struct Bounds
+    {
+        bool hasMin = false;
+        double min = 0;
+        bool hasMax = false;
+        double max = 0;
+    };
+    static ValueScale fitLog(double dataMin, double dataMax, Bounds bounds, int logBase);
+    static ValueScale fitLinear(double dataMin, double dataMax, Bounds bounds, int tickCount);
+
     double m_min = 0;
     double m_max = 1;
     int m_logBase = 0;

@@ -3,11 +3,11 @@
 #include "clirun.h"
 #include "testpaths.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QFile>
-#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -193,16 +193,19 @@ private slots:
                            QStringLiteral("x.gif")}
             << "--out must end in .png, .svg or .pdf, got 'x.gif'";
         QTest::newRow("render bad theme")
-            << QStringList{QStringLiteral("render"), example, QStringLiteral("--theme"),
-                           QStringLiteral("blue"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << QStringList{QStringLiteral("render"),  example,
+                           QStringLiteral("--theme"), QStringLiteral("blue"),
+                           QStringLiteral("--out"),   QStringLiteral("x.png")}
             << "unknown theme 'blue' (expected light or dark)";
         QTest::newRow("render bad size")
-            << QStringList{QStringLiteral("render"), example, QStringLiteral("--size"),
-                           QStringLiteral("10x"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << QStringList{QStringLiteral("render"), example,
+                           QStringLiteral("--size"), QStringLiteral("10x"),
+                           QStringLiteral("--out"),  QStringLiteral("x.png")}
             << "--size expects WxH in pixels (50 to 16384), got '10x'";
         QTest::newRow("render unknown panel")
-            << QStringList{QStringLiteral("render"), example, QStringLiteral("--panel"),
-                           QStringLiteral("nope"), QStringLiteral("--out"), QStringLiteral("x.png")}
+            << QStringList{QStringLiteral("render"),  example,
+                           QStringLiteral("--panel"), QStringLiteral("nope"),
+                           QStringLiteral("--out"),   QStringLiteral("x.png")}
             << "no panel 'nope' in the layouts of dashboard 'gui-panels'";
         QTest::newRow("plugins argument")
             << QStringList{QStringLiteral("plugins"), QStringLiteral("extra")}
@@ -227,10 +230,10 @@ private slots:
         QFETCH(QString, suffix);
         QFETCH(QByteArray, magic);
         const QString out = m_dir.filePath(QStringLiteral("markdown.") + suffix);
-        const Run r = run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
-                           QStringLiteral("--panel"), QStringLiteral("markdown"),
-                           QStringLiteral("--size"), QStringLiteral("400x300"),
-                           QStringLiteral("--out"), out});
+        const Run r =
+            run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
+                 QStringLiteral("--panel"), QStringLiteral("markdown"), QStringLiteral("--size"),
+                 QStringLiteral("400x300"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, out + QStringLiteral(": 400x300\n"));
         QFile file(out);
@@ -243,11 +246,11 @@ private slots:
     void renderReportsFailedQueries()
     {
         const QString out = m_dir.filePath(QStringLiteral("down.png"));
-        const Run r = run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
-                           QStringLiteral("--panel"), QStringLiteral("timeseries"),
-                           QStringLiteral("--datasource"), QStringLiteral("test=http://127.0.0.1:1"),
-                           QStringLiteral("--timeout"), QStringLiteral("10"),
-                           QStringLiteral("--out"), out});
+        const Run r =
+            run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
+                 QStringLiteral("--panel"), QStringLiteral("timeseries"),
+                 QStringLiteral("--datasource"), QStringLiteral("test=http://127.0.0.1:1"),
+                 QStringLiteral("--timeout"), QStringLiteral("10"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("perses-desktop render: timeseries: Query 1: ")),
                  qPrintable(r.err));

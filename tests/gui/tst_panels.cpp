@@ -6,24 +6,23 @@
 #include "dashboardview.h"
 #include "imagecompare.h"
 #include "panelframe.h"
+#include "pluginregistry.h"
 #include "prometheustestserver.h"
 #include "theme.h"
-
-#include "pluginregistry.h"
-
-#include <perses-desktop/panelplugin.h>
 
 #include <QApplication>
 #include <QChartView>
 #include <QDir>
-#include <QJsonObject>
-#include <QMouseEvent>
-#include <QTableWidget>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMouseEvent>
 #include <QScrollBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <perses-desktop/panelplugin.h>
 
 namespace {
 
@@ -137,8 +136,9 @@ private slots:
         std::optional<std::pair<qint64, qint64>> requested;
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("TimeSeriesChart");
-        context.spec = QJsonObject{{QStringLiteral("legend"),
-                                    QJsonObject{{QStringLiteral("position"), QStringLiteral("bottom")}}}};
+        context.spec =
+            QJsonObject{{QStringLiteral("legend"),
+                         QJsonObject{{QStringLiteral("position"), QStringLiteral("bottom")}}}};
         context.seriesPalette = Pd::Gui::Theme::seriesPalette();
         context.requestTimeRange = [&](qint64 from, qint64 to) { requested = {from, to}; };
         std::unique_ptr<PdPlugin::PanelView> view(
@@ -162,16 +162,21 @@ private slots:
         QVERIFY(chart);
         QTRY_VERIFY(chart->chart()->plotArea().width() > 100);
         const QRectF plot = chart->chart()->plotArea();
-        const QPoint start = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.25, plot.center().y()));
-        const QPoint end = chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.75, plot.center().y()));
+        const QPoint start =
+            chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.25, plot.center().y()));
+        const QPoint end =
+            chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.75, plot.center().y()));
         QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, start);
-        QMouseEvent move(QEvent::MouseMove, QPointF(end), chart->viewport()->mapToGlobal(QPointF(end)),
-                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(end),
+                         chart->viewport()->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton,
+                         Qt::NoModifier);
         QApplication::sendEvent(chart->viewport(), &move);
         QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, end);
         QVERIFY(requested);
-        QVERIFY2(std::abs(requested->first - 250'000) < 5'000, qPrintable(QString::number(requested->first)));
-        QVERIFY2(std::abs(requested->second - 750'000) < 5'000, qPrintable(QString::number(requested->second)));
+        QVERIFY2(std::abs(requested->first - 250'000) < 5'000,
+                 qPrintable(QString::number(requested->first)));
+        QVERIFY2(std::abs(requested->second - 750'000) < 5'000,
+                 qPrintable(QString::number(requested->second)));
 
         auto *legend = view->widget()->findChild<QTableWidget *>();
         QVERIFY(legend);
