@@ -70,7 +70,7 @@ PdPlugin::PanelData panelData(const std::vector<Column> &columns)
     PdPlugin::QueryView query;
     for (std::size_t s = 0; s < columns.size(); ++s)
         query.series.push_back(
-            {QStringLiteral("series %1").arg(s), {}, columns[s].timesMs, columns[s].values});
+            {QStringLiteral("series %1").arg(s), {}, columns[s].timesMs, columns[s].values, {}});
     data.queries.push_back(std::move(query));
     return data;
 }

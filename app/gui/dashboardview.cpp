@@ -308,11 +308,15 @@ void DashboardView::setVariableValues(std::map<std::string, VariableValue> value
     restartRuns();
 }
 
-// The engine runs again every panel it has run; panels not yet seen wait to be scrolled in.
+// Panels in view run again; the others keep what they show until they are scrolled in.
 void DashboardView::restartRuns()
 {
-    for (const std::string &id : m_ran)
-        m_frames.at(id)->setLoading(true);
+    m_ran.clear();
+    // Answers of the old run are dropped: nothing out of view is waiting any more.
+    for (auto &[id, frame] : m_frames) {
+        if (frame->isLoading())
+            frame->setLoading(false);
+    }
     scheduleRun();
 }
 

@@ -144,9 +144,9 @@ int PanelFrame::contentWidth() const
 
 PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 fromMs, qint64 toMs)
 {
-    PdPlugin::PanelData data;
-    data.fromMs = fromMs;
-    data.toMs = toMs;
+    PdPlugin::PanelData out;
+    out.fromMs = fromMs;
+    out.toMs = toMs;
     for (const QueryResult &query : result.queries) {
         PdPlugin::QueryView view;
         view.query = QString::fromStdString(query.query);
@@ -164,11 +164,26 @@ PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 from
                     {QString::fromStdString(name), QString::fromStdString(value)});
             seriesView.timesMs = series.timesMs;
             seriesView.values = series.values;
+            seriesView.histograms = histogramViews(series);
             view.series.push_back(std::move(seriesView));
         }
-        data.queries.push_back(std::move(view));
+        out.queries.push_back(std::move(view));
     }
-    return data;
+    return out;
+}
+
+std::span<const PdPlugin::HistogramSampleView> PanelFrame::histogramViews(const Series &series)
+{
+    if (series.histograms.empty())
+        return {};
+    std::vector<PdPlugin::HistogramSampleView> &samples = m_histogramViews.emplace_back();
+    for (const HistogramSample &sample : series.histograms) {
+        std::vector<PdPlugin::HistogramBucketView> &buckets = m_bucketViews.emplace_back();
+        for (const HistogramBucket &bucket : sample.buckets)
+            buckets.push_back({bucket.boundaryRule, bucket.lower, bucket.upper, bucket.count});
+        samples.push_back({sample.timeMs, sample.count, sample.sum, buckets});
+    }
+    return samples;
 }
 
 void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs)
@@ -185,6 +200,9 @@ void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fro
                 tr("Query %1 warning: %2").arg(i + 1).arg(QString::fromStdString(warning)));
     }
     ensureView();
+    // What the view reads now stays alive until it has the new data.
+    const auto previousBuckets = std::exchange(m_bucketViews, {});
+    const auto previousSamples = std::exchange(m_histogramViews, {});
     if (m_view && result)
         m_view->setData(panelData(*result, fromMs, toMs));
     else if (m_view && !m_takesQueries)

@@ -52,7 +52,8 @@ private:
     void buildHeader(const Model::Panel &panel);
     void showBody();
     void copyImage();
-    static PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
+    PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
+    std::span<const PdPlugin::HistogramSampleView> histogramViews(const Series &series);
 
     QString m_panelId;
     QString m_rawTitle;
@@ -61,6 +62,9 @@ private:
     PdPlugin::PanelPlugin *m_plugin = nullptr;
     // The result outlives the view that reads spans into it: declared first, destroyed last.
     std::shared_ptr<const PanelResult> m_result;
+    // Native histograms in the plugin interface's shape, alive as long as m_result.
+    std::vector<std::vector<PdPlugin::HistogramBucketView>> m_bucketViews;
+    std::vector<std::vector<PdPlugin::HistogramSampleView>> m_histogramViews;
     std::unique_ptr<PdPlugin::PanelView> m_view;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

@@ -68,9 +68,8 @@ void DashboardQueryEngine::start()
 {
     ++m_generation;
     cancelInFlight();
-    // Panels already shown run again once the variables are resolved anew.
-    for (const auto &[panelId, result] : m_results)
-        m_waiting[panelId] = result->widthPx;
+    // Earlier results are dropped, not re-run: callers ask again for the panels they show
+    // (the view, for those in view), so a refresh costs no more than what is seen.
     m_results.clear();
     m_variables->resolve();
 }

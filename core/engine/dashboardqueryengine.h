@@ -51,7 +51,8 @@ public:
     const Settings &settings() const { return m_settings; }
     VariableResolver &variables() { return *m_variables; }
 
-    // Resolves the variables; panels asked for meanwhile run once that is done.
+    // Resolves the variables (again); panels asked for meanwhile run once that is done.
+    // Results of earlier runs are dropped: run the panels you show again.
     void start();
     void setTimeRange(const TimeRange &range);
     // The values the user picked; variables are resolved again and shown panels re-run.

@@ -39,19 +39,22 @@ public:
     }
 
 private:
+    // Each grid item is its own instance: a panel referenced twice (legal, §4.6) is drawn
+    // twice, the second time as "panelId#2".
     std::string addInstance(const std::string &panelId, std::map<std::string, std::string> pinned)
     {
-        std::string id = panelId;
+        std::string base = panelId;
         for (const auto &[variable, value] : pinned)
-            id = ExpandedLayout::instanceId(id, variable, value);
-        if (!m_result.instances.contains(id)) {
-            if (const Model::Panel *panel = m_source.panel(panelId)) {
-                Model::Panel copy = *panel;
-                copy.id = id;
-                m_result.spec.panels.push_back(std::move(copy));
-            }
-            m_result.instances.emplace(id, PanelInstance{panelId, std::move(pinned)});
+            base = ExpandedLayout::instanceId(base, variable, value);
+        std::string id = base;
+        for (int occurrence = 2; m_result.instances.contains(id); ++occurrence)
+            id = base + "#" + std::to_string(occurrence);
+        if (const Model::Panel *panel = m_source.panel(panelId)) {
+            Model::Panel copy = *panel;
+            copy.id = id;
+            m_result.spec.panels.push_back(std::move(copy));
         }
+        m_result.instances.emplace(id, PanelInstance{panelId, std::move(pinned)});
         return id;
     }
 

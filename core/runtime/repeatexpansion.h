@@ -26,7 +26,8 @@ struct ExpandedLayout
     Model::DashboardSpec spec;                      // layouts and panels of the copies
     std::map<std::string, PanelInstance> instances; // by the ids the layouts now use
 
-    // Instance ids: the panel id alone, or "panelId@variable=value".
+    // Instance ids: the panel id alone, or "panelId@variable=value", with "#2", "#3"... for a
+    // panel that more than one grid item shows.
     static std::string instanceId(const std::string &panelId, const std::string &variable,
                                   const std::string &value);
 };

@@ -36,8 +36,65 @@ double BucketGrid::maxCount() const
     return max;
 }
 
+namespace {
+
+// Native histograms: rows are the distinct bucket bounds met in any sample (their schema can
+// change), columns the samples' times.
+BucketGrid nativeGrid(const PdPlugin::PanelData &data)
+{
+    std::map<std::pair<double, double>, std::size_t> rows; // (upper, lower) -> row
+    std::map<std::int64_t, std::size_t> columns;
+    for (const PdPlugin::QueryView &query : data.queries) {
+        for (const PdPlugin::SeriesView &series : query.series) {
+            for (const PdPlugin::HistogramSampleView &sample : series.histograms) {
+                columns.emplace(sample.timeMs, 0);
+                for (const PdPlugin::HistogramBucketView &bucket : sample.buckets)
+                    rows.emplace(std::pair{bucket.upper, bucket.lower}, 0);
+            }
+        }
+    }
+    BucketGrid grid;
+    std::size_t index = 0;
+    for (auto &[bounds, row] : rows) {
+        row = index++;
+        grid.upper.push_back(bounds.first);
+        grid.lower.push_back(bounds.second);
+    }
+    index = 0;
+    for (auto &[time, column] : columns) {
+        column = index++;
+        grid.timesMs.push_back(time);
+    }
+    grid.counts.assign(columns.size(), std::vector<double>(rows.size(), 0.0));
+    for (const PdPlugin::QueryView &query : data.queries) {
+        for (const PdPlugin::SeriesView &series : query.series) {
+            for (const PdPlugin::HistogramSampleView &sample : series.histograms) {
+                std::vector<double> &column = grid.counts[columns.at(sample.timeMs)];
+                for (const PdPlugin::HistogramBucketView &bucket : sample.buckets)
+                    column[rows.at({bucket.upper, bucket.lower})] += bucket.count;
+            }
+        }
+    }
+    return grid;
+}
+
+bool hasNativeHistograms(const PdPlugin::PanelData &data)
+{
+    for (const PdPlugin::QueryView &query : data.queries) {
+        for (const PdPlugin::SeriesView &series : query.series) {
+            if (!series.histograms.empty())
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
 BucketGrid bucketGrid(const PdPlugin::PanelData &data)
 {
+    if (hasNativeHistograms(data))
+        return nativeGrid(data);
     // Cumulative counts by bound, then by time.
     std::map<double, std::map<std::int64_t, double>> cumulative;
     for (const PdPlugin::QueryView &query : data.queries) {

@@ -7,9 +7,10 @@
 
 namespace PdPanels {
 
-// Classic Prometheus histogram buckets (series with an `le` label, cumulative) turned into
-// per-bucket counts at each sample time: what HeatMapChart and HistogramChart draw. Series of
-// the same `le` are summed, so a query need not aggregate by le itself.
+// Histogram buckets as per-bucket counts at each sample time: what HeatMapChart and
+// HistogramChart draw. From native histograms when the series have them, else from classic
+// buckets (series with an `le` label, cumulative); series of the same bucket are summed, so a
+// query need not aggregate by le itself.
 struct BucketGrid
 {
     std::vector<double> lower;               // bucket i covers (lower[i], upper[i]]

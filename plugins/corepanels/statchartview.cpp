@@ -70,18 +70,22 @@ StatChartView::Stat StatChartView::makeStat(const PdPlugin::SeriesView &series) 
     stat.name = series.name;
     const std::optional<double> value = Pd::calculate(m_calculation, series.values);
     const QString metricLabel = m_context.spec.value(QStringLiteral("metricLabel")).toString();
+    // Mappings match what is shown before formatting: the label, or the number as written.
+    QString raw = value ? QString::number(*value, 'g', 15) : QString();
     if (!metricLabel.isEmpty()) {
+        raw.clear();
         for (const auto &[name, labelValue] : series.labels) {
             if (name == metricLabel)
-                stat.text = labelValue;
+                raw = labelValue;
         }
+        stat.text = raw;
     } else {
         stat.text = value ? unitText(*value, m_format) : QStringLiteral("null");
     }
     stat.color = value && std::isfinite(*value) ? m_thresholds.colorFor(*value)
                                                 : m_thresholds.defaultColor();
     const QJsonArray mappings = m_context.spec.value(QStringLiteral("mappings")).toArray();
-    if (auto mapped = applyMappings(mappings, value, stat.text)) {
+    if (auto mapped = applyMappings(mappings, value, raw)) {
         stat.text = mapped->text;
         if (mapped->color.isValid())
             stat.color = mapped->color;

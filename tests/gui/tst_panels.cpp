@@ -150,8 +150,8 @@ private slots:
         data.fromMs = 0;
         data.toMs = 1'000'000;
         PdPlugin::QueryView query;
-        query.series.push_back({QStringLiteral("a"), {}, times, a});
-        query.series.push_back({QStringLiteral("b"), {}, times, b});
+        query.series.push_back({QStringLiteral("a"), {}, times, a, {}});
+        query.series.push_back({QStringLiteral("b"), {}, times, b, {}});
         data.queries.push_back(query);
         view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
         view->widget()->resize(800, 400);
@@ -189,6 +189,43 @@ private slots:
         QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
                           legend->visualItemRect(legend->item(1, 0)).center());
         QCOMPARE(legend->item(0, 0)->foreground().color().alphaF(), 1.0f); // all shown again
+    }
+
+    // Native histograms reach the heat map through the plugin interface: one row per bucket,
+    // the fullest cell in the deepest colour, empty cells in the palest.
+    void heatMapDrawsNativeHistograms()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("HeatMapChart");
+        context.spec = QJsonObject{{QStringLiteral("showVisualMap"), false}};
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<PdPlugin::HistogramBucketView> first = {{0, 0, 1, 10}, {0, 1, 2, 0}};
+        const std::vector<PdPlugin::HistogramBucketView> second = {{0, 0, 1, 0}, {0, 1, 2, 10}};
+        const std::vector<PdPlugin::HistogramSampleView> samples = {{0, 10, 5, first},
+                                                                    {500'000, 10, 15, second}};
+        const std::vector<std::int64_t> times = {0, 500'000};
+        const std::vector<double> sums = {5, 15};
+        PdPlugin::PanelData data;
+        data.fromMs = 0;
+        data.toMs = 1'000'000;
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("h"), {}, times, sums, samples});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(400, 200);
+        view->widget()->show();
+        view->setData(data);
+        QVERIFY(view->hasContent());
+        const QImage image = view->widget()->grab().toImage();
+        // Plot from x = 64 to 392, y = 4 to 172: bucket (0,1] is the lower row.
+        const QColor fullLowEarly = image.pixelColor(100, 130);
+        const QColor emptyHighEarly = image.pixelColor(100, 45);
+        const QColor fullHighLate = image.pixelColor(300, 45);
+        QVERIFY2(fullLowEarly.red() > 150 && fullLowEarly.green() < 60,
+                 qPrintable(fullLowEarly.name()));
+        QCOMPARE(fullHighLate.name(), fullLowEarly.name());
+        QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
     }
 
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with

@@ -119,6 +119,19 @@ private slots:
             expandRepeats(spec, [](const std::string &) { return std::vector<std::string>{}; });
         QVERIFY(none.spec.layouts[0].items.empty());
         QCOMPARE(none.spec.layouts.size(), 1u);
+        // The same panel in two items (legal, §4.6): two instances of it.
+        Model::DashboardSpec twice;
+        twice.panels.push_back(cpu);
+        Model::GridLayout both;
+        both.items.push_back(Model::GridItem{0, 0, 12, 4, "cpu", std::nullopt, {}});
+        both.items.push_back(Model::GridItem{12, 0, 12, 4, "cpu", std::nullopt, {}});
+        twice.layouts.push_back(both);
+        const ExpandedLayout doubled =
+            expandRepeats(twice, [](const std::string &) { return std::vector<std::string>{}; });
+        QCOMPARE(doubled.spec.layouts[0].items[0].panelId, std::string("cpu"));
+        QCOMPARE(doubled.spec.layouts[0].items[1].panelId, std::string("cpu#2"));
+        QCOMPARE(doubled.instances.at("cpu#2").panelId, std::string("cpu"));
+        QVERIFY(doubled.spec.panel("cpu#2"));
     }
 
     void nodeExporterPlacesEveryPanel()

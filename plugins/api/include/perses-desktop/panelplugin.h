@@ -21,6 +21,24 @@ class QWidget;
 
 namespace PdPlugin {
 
+// One bucket of a native histogram sample (Prometheus' boundary rules: 0 left open,
+// 1 right open, 2 both open, 3 both closed).
+struct HistogramBucketView
+{
+    int boundaryRule = 0;
+    double lower = 0;
+    double upper = 0;
+    double count = 0;
+};
+
+struct HistogramSampleView
+{
+    std::int64_t timeMs = 0;
+    double count = 0;
+    double sum = 0;
+    std::span<const HistogramBucketView> buckets;
+};
+
 // One series of a query result. The spans point into the host's result, which stays alive
 // until the next setData() call of the view that received it.
 struct SeriesView
@@ -29,6 +47,8 @@ struct SeriesView
     QList<QPair<QString, QString>> labels;
     std::span<const std::int64_t> timesMs;
     std::span<const double> values; // NaN: a missing sample
+    // Native histogram samples, when the series has them (`values` then holds their sums).
+    std::span<const HistogramSampleView> histograms;
 };
 
 struct QueryView
