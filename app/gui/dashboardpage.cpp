@@ -20,9 +20,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     , m_picker(new TimeRangePicker(this))
     , m_variables(new VariablesBar(this))
 {
-    const QString title =
-        QString::fromStdString(dashboard.spec.display.name.empty() ? dashboard.metadata.name
-                                                                   : dashboard.spec.display.name);
+    const QString title = titleOf(dashboard);
     m_picker->setRange(QStringLiteral("now-") + QString::fromStdString(dashboard.spec.duration),
                        QStringLiteral("now"));
     m_picker->setRefreshInterval(QString::fromStdString(dashboard.spec.refreshInterval));
@@ -60,6 +58,13 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
         [this] { m_variables->setStates(m_view->engine().variables().states()); },
         Qt::QueuedConnection);
     m_variables->setStates(m_view->engine().variables().states());
+}
+
+QString DashboardPage::titleOf(const Model::Dashboard &dashboard)
+{
+    return QString::fromStdString(dashboard.spec.display.name.empty()
+                                      ? dashboard.metadata.name
+                                      : dashboard.spec.display.name);
 }
 
 void DashboardPage::showEvent(QShowEvent *event)

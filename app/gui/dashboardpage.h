@@ -23,6 +23,8 @@ public:
                   QWidget *parent = nullptr);
 
     DashboardView *view() const { return m_view; }
+    // display.name, or metadata.name when it has none (as Perses lists dashboards).
+    static QString titleOf(const Model::Dashboard &dashboard);
 
 protected:
     // Auto-refresh stops while the page is hidden (another dashboard is shown).

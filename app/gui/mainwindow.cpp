@@ -101,10 +101,7 @@ bool MainWindow::open(const QString &path)
     }
     m_bundle = std::move(loaded);
     for (std::size_t i = before; i < m_bundle.dashboards.size(); ++i) {
-        const Model::Dashboard &dashboard = m_bundle.dashboards[i];
-        m_list->addItem(QString::fromStdString(dashboard.spec.display.name.empty()
-                                                   ? dashboard.metadata.name
-                                                   : dashboard.spec.display.name));
+        m_list->addItem(DashboardPage::titleOf(m_bundle.dashboards[i]));
         m_pageOf.push_back(nullptr);
     }
     rememberRecent(path);

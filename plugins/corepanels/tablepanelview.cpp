@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tablepanelview.h"
 
+#include "valuemappings.h"
+
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
@@ -24,33 +26,12 @@ QString timestampText(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
-// Table's own cell conditions (§11.1 CellSettings).
+// Table's cell conditions (§11.1 CellSettings): the mapping conditions with min/max/expr.
 bool conditionHolds(const QJsonObject &condition, const QString &text, std::optional<double> value)
 {
-    const QString kind = condition.value(QStringLiteral("kind")).toString();
-    const QJsonObject spec = condition.value(QStringLiteral("spec")).toObject();
-    if (kind == u"Value")
-        return spec.value(QStringLiteral("value")).toString() == text;
-    if (kind == u"Range") {
-        if (!value)
-            return false;
-        const QJsonValue min = spec.value(QStringLiteral("min"));
-        const QJsonValue max = spec.value(QStringLiteral("max"));
-        return (!min.isDouble() || *value >= min.toDouble()) &&
-               (!max.isDouble() || *value <= max.toDouble());
-    }
-    if (kind == u"Regex")
-        return QRegularExpression(spec.value(QStringLiteral("expr")).toString())
-            .match(text)
-            .hasMatch();
-    if (kind == u"Misc") {
-        const QString which = spec.value(QStringLiteral("value")).toString();
-        return (which == u"empty" && text.isEmpty()) ||
-               (which == u"null" && !value && text.isEmpty()) ||
-               (which == u"NaN" && value && std::isnan(*value)) ||
-               (which == u"true" && text == u"true") || (which == u"false" && text == u"false");
-    }
-    return false;
+    return conditionMatches(condition.value(QStringLiteral("kind")).toString(),
+                            condition.value(QStringLiteral("spec")).toObject(), value, text,
+                            tableFields);
 }
 
 void applyCellSettings(QStandardItem *item, const QJsonArray &settings, std::optional<double> value)

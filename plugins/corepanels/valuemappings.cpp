@@ -14,33 +14,35 @@ namespace {
 bool matchesMisc(const QString &which, std::optional<double> value, const QString &text)
 {
     if (which == u"null")
-        return !value;
+        return !value && text.isEmpty();
     if (which == u"NaN")
         return value && std::isnan(*value);
     if (which == u"empty")
         return text.isEmpty();
     if (which == u"true")
-        return value && *value != 0;
+        return text == u"true" || (value && *value != 0 && !std::isnan(*value));
     if (which == u"false")
-        return value && *value == 0;
+        return text == u"false" || (value && *value == 0);
     return false;
 }
 
-bool matches(const QString &kind, const QJsonObject &spec, std::optional<double> value,
-             const QString &text)
+} // namespace
+
+bool conditionMatches(const QString &kind, const QJsonObject &spec, std::optional<double> value,
+                      const QString &text, const ConditionFields &fields)
 {
     if (kind == u"Value")
         return spec.value(QStringLiteral("value")).toString() == text;
     if (kind == u"Range") {
         if (!value || std::isnan(*value))
             return false;
-        const QJsonValue from = spec.value(QStringLiteral("from"));
-        const QJsonValue to = spec.value(QStringLiteral("to"));
-        return (!from.isDouble() || *value >= from.toDouble()) &&
-               (!to.isDouble() || *value <= to.toDouble());
+        const QJsonValue low = spec.value(QLatin1StringView(fields.rangeLow));
+        const QJsonValue high = spec.value(QLatin1StringView(fields.rangeHigh));
+        return (!low.isDouble() || *value >= low.toDouble()) &&
+               (!high.isDouble() || *value <= high.toDouble());
     }
     if (kind == u"Regex") {
-        const QRegularExpression pattern(spec.value(QStringLiteral("pattern")).toString());
+        const QRegularExpression pattern(spec.value(QLatin1StringView(fields.pattern)).toString());
         return pattern.isValid() && pattern.match(text).hasMatch();
     }
     if (kind == u"Misc")
@@ -48,15 +50,14 @@ bool matches(const QString &kind, const QJsonObject &spec, std::optional<double>
     return false;
 }
 
-} // namespace
-
 std::optional<MappedValue> applyMappings(const QJsonArray &mappings, std::optional<double> value,
                                          const QString &text)
 {
     for (const QJsonValue &mapping : mappings) {
         const QJsonObject object = mapping.toObject();
         const QJsonObject spec = object.value(QStringLiteral("spec")).toObject();
-        if (!matches(object.value(QStringLiteral("kind")).toString(), spec, value, text))
+        if (!conditionMatches(object.value(QStringLiteral("kind")).toString(), spec, value, text,
+                              mappingFields))
             continue;
         const QJsonObject result = spec.value(QStringLiteral("result")).toObject();
         return MappedValue{result.value(QStringLiteral("value")).toString(),

@@ -4,6 +4,7 @@
 
 #include <QColor>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QString>
 
 #include <optional>
@@ -16,6 +17,19 @@ struct MappedValue
     QString text;
     QColor color; // invalid: keep the threshold colour
 };
+
+// The conditions #mappings and Table's cell settings share (Value, Range, Regex, Misc); they
+// differ only in field names: from/to/pattern for mappings, min/max/expr for tables.
+struct ConditionFields
+{
+    const char *rangeLow = "from";
+    const char *rangeHigh = "to";
+    const char *pattern = "pattern";
+};
+inline constexpr ConditionFields mappingFields{};
+inline constexpr ConditionFields tableFields{"min", "max", "expr"};
+bool conditionMatches(const QString &kind, const QJsonObject &spec, std::optional<double> value,
+                      const QString &text, const ConditionFields &fields);
 
 std::optional<MappedValue> applyMappings(const QJsonArray &mappings, std::optional<double> value,
                                          const QString &text);
