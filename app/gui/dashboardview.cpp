@@ -95,6 +95,7 @@ PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
     context.spec = toQJsonObject(panel.plugin.spec);
     context.panelId = QString::fromStdString(panel.id);
     context.darkTheme = Theme::isDark(palette());
+    context.timeZone = QString::fromStdString(m_engine->dashboard().spec.timezone);
     context.seriesPalette = Theme::seriesPalette();
     context.interpolate = [this, id = panel.id](const QString &text) {
         return QString::fromStdString(

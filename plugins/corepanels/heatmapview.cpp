@@ -101,7 +101,7 @@ void HeatMapView::paintEvent(QPaintEvent *)
         painter.drawText(QRectF(0, top, axisWidth - 6, rowHeight),
                          Qt::AlignRight | Qt::AlignVCenter, label);
     }
-    paintTimeAxis(painter, plot, m_fromMs, m_toMs, text);
+    paintTimeAxis(painter, plot, m_fromMs, m_toMs, m_context.timeZone, text);
     if (visualMap)
         paintVisualMap(painter, QRectF(plot.right() + 6, plot.top(), mapWidth - 8, plot.height()),
                        min, max);

@@ -117,7 +117,7 @@ void StatusHistoryView::paintEvent(QPaintEvent *)
                              cellColor);
         }
     }
-    paintTimeAxis(painter, plot, m_fromMs, m_toMs, text);
+    paintTimeAxis(painter, plot, m_fromMs, m_toMs, m_context.timeZone, text);
     if (!legend)
         return;
     double x = plot.left();

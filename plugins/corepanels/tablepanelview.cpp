@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tablepanelview.h"
 
+#include "timeticks.h"
 #include "valuemappings.h"
 
 #include <QDateTime>
@@ -21,9 +22,9 @@ namespace {
 
 constexpr int sortRole = Qt::UserRole + 1;
 
-QString timestampText(qint64 ms)
+QString timestampText(qint64 ms, const QString &zone)
 {
-    return QDateTime::fromMSecsSinceEpoch(ms).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return zonedTime(ms, zone).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 // Table's cell conditions (§11.1 CellSettings): the mapping conditions with min/max/expr.
@@ -173,7 +174,8 @@ void TablePanelView::fillRows(const PdPlugin::PanelData &input, const std::vecto
                 QString text;
                 std::optional<double> number;
                 if (column.name == u"timestamp") {
-                    text = series.timesMs.empty() ? QString() : timestampText(time);
+                    text = series.timesMs.empty() ? QString()
+                                                  : timestampText(time, m_context.timeZone);
                 } else if (column.name == u"series") {
                     text = series.name;
                 } else if (column.name == u"samples") {

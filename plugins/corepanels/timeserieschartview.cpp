@@ -264,7 +264,8 @@ int TimeSeriesChartView::tickCount() const
 void TimeSeriesChartView::updateTimeAxis()
 {
     std::vector<std::pair<QString, double>> labels;
-    for (const TimeTick &tick : timeTicks(m_fromMs, m_toMs, int(m_chart->plotArea().width())))
+    for (const TimeTick &tick :
+         timeTicks(m_fromMs, m_toMs, int(m_chart->plotArea().width()), m_context.timeZone))
         labels.emplace_back(tick.label, double(tick.ms - m_fromMs));
     setAxisLabels(m_timeAxis, labels);
     // Offsets from the range start keep the axis' doubles exact.
@@ -316,7 +317,7 @@ void TimeSeriesChartView::showTooltip(QPointF scenePos, QPoint globalPos)
     std::ranges::sort(rows, [](const Row &a, const Row &b) { return a.value > b.value; });
     m_plot->setHoverTime(rows.front().timeMs);
     QString html = QStringLiteral("<b>%1</b><table>")
-                       .arg(QDateTime::fromMSecsSinceEpoch(rows.front().timeMs)
+                       .arg(zonedTime(rows.front().timeMs, m_context.timeZone)
                                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
     constexpr std::size_t maxRows = 20;
     for (std::size_t i = 0; i < std::min(rows.size(), maxRows); ++i)

@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 #include <QPainter>
+#include <QTimeZone>
 
 #include <array>
 
@@ -32,7 +33,17 @@ QString labelFormat(qint64 interval, qint64 rangeMs)
 
 } // namespace
 
-std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick)
+QDateTime zonedTime(qint64 ms, const QString &zone)
+{
+    if (zone.isEmpty() || zone == u"local")
+        return QDateTime::fromMSecsSinceEpoch(ms);
+    const QTimeZone timeZone(zone.toUtf8());
+    return timeZone.isValid() ? QDateTime::fromMSecsSinceEpoch(ms, timeZone)
+                              : QDateTime::fromMSecsSinceEpoch(ms);
+}
+
+std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const QString &zone,
+                                int pixelsPerTick)
 {
     std::vector<TimeTick> ticks;
     if (toMs <= fromMs || widthPx <= 0)
@@ -47,13 +58,13 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pix
         }
     }
     // Round in local time, so hourly ticks fall on the hour where the user is.
-    const qint64 offsetMs = qint64(QDateTime::fromMSecsSinceEpoch(fromMs).offsetFromUtc()) * second;
+    const qint64 offsetMs = qint64(zonedTime(fromMs, zone).offsetFromUtc()) * second;
     qint64 tick = ((fromMs + offsetMs) / interval) * interval - offsetMs;
     if (tick < fromMs)
         tick += interval;
     const QString format = labelFormat(interval, range);
     for (; tick <= toMs; tick += interval)
-        ticks.push_back({tick, QDateTime::fromMSecsSinceEpoch(tick).toString(format)});
+        ticks.push_back({tick, zonedTime(tick, zone).toString(format)});
     return ticks;
 }
 
@@ -66,11 +77,11 @@ std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64
 }
 
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
-                   const QColor &color)
+                   const QString &zone, const QColor &color)
 {
     painter.setPen(color);
     const double span = double(std::max<qint64>(1, toMs - fromMs));
-    for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()))) {
+    for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()), zone)) {
         const double x = plot.left() + double(tick.ms - fromMs) / span * plot.width();
         painter.drawText(QRectF(x - 50, plot.bottom() + 2, 100, 16),
                          Qt::AlignHCenter | Qt::AlignTop, tick.label);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QColor>
+#include <QDateTime>
 #include <QRectF>
 #include <QString>
 
@@ -21,7 +22,11 @@ struct TimeTick
     qint64 ms = 0;
     QString label;
 };
-std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, int pixelsPerTick = 110);
+std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const QString &zone,
+                                int pixelsPerTick = 110);
+
+// A moment in the dashboard's time zone ("" or "local": the user's; unknown names too).
+QDateTime zonedTime(qint64 ms, const QString &zone);
 
 // Where a sample that lasts until the next one (or the range's end) spans horizontally.
 std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
@@ -29,6 +34,6 @@ std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64
 
 // Tick labels under `plot`, for panels painted without Qt Charts' axes.
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
-                   const QColor &color);
+                   const QString &zone, const QColor &color);
 
 } // namespace PdPanels

@@ -11,6 +11,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QCategoryAxis>
 #include <QChartView>
 #include <QDir>
 #include <QImage>
@@ -189,6 +190,46 @@ private slots:
         QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
                           legend->visualItemRect(legend->item(1, 0)).center());
         QCOMPARE(legend->item(0, 0)->foreground().color().alphaF(), 1.0f); // all shown again
+    }
+
+    // The dashboard's timezone labels the time axis; "" is the user's zone (UTC in this test).
+    void timeAxisFollowsTheDashboardZone_data()
+    {
+        QTest::addColumn<QString>("zone");
+        QTest::addColumn<QString>("firstHour");
+        QTest::newRow("local") << QString() << QStringLiteral("00:");
+        QTest::newRow("Tokyo") << QStringLiteral("Asia/Tokyo") << QStringLiteral("09:");
+        QTest::newRow("unknown falls back") << QStringLiteral("Mars/Base") << QStringLiteral("00:");
+    }
+
+    void timeAxisFollowsTheDashboardZone()
+    {
+        QFETCH(QString, zone);
+        QFETCH(QString, firstHour);
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        context.timeZone = zone;
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<std::int64_t> times = {dataEnd * 1000, dataEnd * 1000 + 3'600'000};
+        const std::vector<double> values = {1, 2};
+        PdPlugin::PanelData data;
+        data.fromMs = times.front();
+        data.toMs = times.back();
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("a"), {}, times, values, {}});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(800, 300);
+        view->widget()->show();
+        view->setData(data);
+        auto *chart = view->widget()->findChild<QChartView *>();
+        QVERIFY(chart);
+        auto *axis = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(axis);
+        QTRY_VERIFY(!axis->categoriesLabels().isEmpty());
+        QVERIFY2(axis->categoriesLabels().front().startsWith(firstHour),
+                 qPrintable(axis->categoriesLabels().join(u',')));
     }
 
     // Native histograms reach the heat map through the plugin interface: one row per bucket,

@@ -74,6 +74,9 @@ struct PanelContext
     QJsonObject spec; // the panel plugin's spec, as written
     QString panelId;
     bool darkTheme = false;
+    // The dashboard's time zone for times shown: "" or "local" for the user's, else an IANA
+    // name ("UTC", "Europe/Paris").
+    QString timeZone;
     QList<QColor> seriesPalette;
     // Replaces $variables with their current values (Markdown, titles, links).
     std::function<QString(const QString &)> interpolate;
