@@ -165,6 +165,8 @@ void TimeRangePicker::emitRange()
 void TimeRangePicker::updateLabel()
 {
     QString label = m_from + QStringLiteral(" → ") + m_to;
+    if (m_to == u"now" && m_from.startsWith(u"now-"))
+        label = tr("Last %1").arg(m_from.mid(4));
     for (const Preset &preset : presets) {
         if (m_to == u"now" && m_from == QStringLiteral("now-") + QLatin1StringView(preset.duration))
             label = tr(preset.label);

@@ -7,8 +7,12 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
+#include <QSignalBlocker>
 #include <QToolButton>
+#include <QVBoxLayout>
+#include <QWidgetAction>
 
 namespace Pd::Gui {
 
@@ -91,45 +95,79 @@ QWidget *VariablesBar::listControl(const VariableState &state)
     return box;
 }
 
+// A popup with a search field over check boxes; the choice applies when the popup closes,
+// so ticking five hosts runs the dashboard once, not five times.
 QWidget *VariablesBar::multiControl(const VariableState &state)
 {
     auto *button = new QToolButton(this);
     button->setPopupMode(QToolButton::InstantPopup);
     button->setMinimumWidth(100);
     auto *menu = new QMenu(button);
+    auto *panel = new QWidget(menu);
+    auto *layout = new QVBoxLayout(panel);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto *filter = new QLineEdit(panel);
+    filter->setPlaceholderText(tr("Search"));
+    filter->setClearButtonEnabled(true);
+    auto *list = new QListWidget(panel);
+    list->setMinimumWidth(220);
+    layout->addWidget(filter);
+    layout->addWidget(list);
     const std::vector<std::string> &selected = state.selected.values;
-    auto isSelected = [&](const std::string &value) {
-        return std::find(selected.begin(), selected.end(), value) != selected.end();
+    auto addRow = [&](const QString &label, const QString &value) {
+        auto *item = new QListWidgetItem(label, list);
+        item->setData(Qt::UserRole, value);
+        item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+        const bool on =
+            std::find(selected.begin(), selected.end(), value.toStdString()) != selected.end();
+        item->setCheckState(on ? Qt::Checked : Qt::Unchecked);
     };
-    if (state.spec.allowAllValue) {
-        QAction *all = menu->addAction(tr("All"));
-        all->setCheckable(true);
-        all->setChecked(isSelected(allValue));
-        all->setData(QLatin1StringView(allValue));
-    }
-    for (const VariableOption &option : state.options) {
-        QAction *action = menu->addAction(text(option.label));
-        action->setCheckable(true);
-        action->setChecked(isSelected(option.value));
-        action->setData(text(option.value));
-    }
+    if (state.spec.allowAllValue)
+        addRow(tr("All"), QLatin1StringView(allValue));
+    for (const VariableOption &option : state.options)
+        addRow(text(option.label), text(option.value));
+    connect(filter, &QLineEdit::textChanged, list, [list](const QString &needle) {
+        for (int row = 0; row < list->count(); ++row) {
+            QListWidgetItem *item = list->item(row);
+            const bool isAll = item->data(Qt::UserRole).toString() == QLatin1StringView(allValue);
+            item->setHidden(!isAll && !item->text().contains(needle, Qt::CaseInsensitive));
+        }
+    });
+    // "All" excludes single values and the other way round, as in Perses.
+    connect(list, &QListWidget::itemChanged, list, [list](QListWidgetItem *changed) {
+        if (changed->checkState() != Qt::Checked)
+            return;
+        const bool allPicked =
+            changed->data(Qt::UserRole).toString() == QLatin1StringView(allValue);
+        const QSignalBlocker blocker(list);
+        for (int row = 0; row < list->count(); ++row) {
+            QListWidgetItem *item = list->item(row);
+            const bool isAll = item->data(Qt::UserRole).toString() == QLatin1StringView(allValue);
+            const bool conflicts = allPicked ? !isAll : isAll;
+            if (item != changed && conflicts)
+                item->setCheckState(Qt::Unchecked);
+        }
+    });
+    auto *action = new QWidgetAction(menu);
+    action->setDefaultWidget(panel);
+    menu->addAction(action);
+    connect(menu, &QMenu::aboutToShow, filter, [filter] { filter->setFocus(); });
+    connect(menu, &QMenu::aboutToHide, this,
+            [this, list, name = state.name(), before = state.selected.values] {
+                std::vector<std::string> values;
+                for (int row = 0; row < list->count(); ++row) {
+                    if (list->item(row)->checkState() == Qt::Checked)
+                        values.push_back(
+                            list->item(row)->data(Qt::UserRole).toString().toStdString());
+                }
+                if (values != before)
+                    choose(name, VariableValue::list(std::move(values)));
+            });
     QStringList shown;
     for (const std::string &value : selected)
         shown.append(value == allValue ? tr("All") : text(value));
     button->setText(shown.isEmpty() ? tr("None") : shown.join(QStringLiteral(", ")));
     button->setMenu(menu);
-    connect(menu, &QMenu::triggered, this, [this, menu, name = state.name()](QAction *changed) {
-        std::vector<std::string> values;
-        const bool allPicked =
-            changed->data().toString() == QLatin1StringView(allValue) && changed->isChecked();
-        for (QAction *action : menu->actions()) {
-            const bool isAll = action->data().toString() == QLatin1StringView(allValue);
-            // "All" excludes single values and the other way round, as in Perses.
-            if (allPicked ? isAll : (action->isChecked() && !isAll))
-                values.push_back(action->data().toString().toStdString());
-        }
-        choose(name, VariableValue::list(std::move(values)));
-    });
     return button;
 }
 

@@ -9,6 +9,7 @@
 #include "pluginregistry.h"
 #include "prometheustestserver.h"
 #include "theme.h"
+#include "variablesbar.h"
 
 #include <QApplication>
 #include <QCategoryAxis>
@@ -17,11 +18,15 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 #include <perses-desktop/panelplugin.h>
 
@@ -190,6 +195,48 @@ private slots:
         QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
                           legend->visualItemRect(legend->item(1, 0)).center());
         QCOMPARE(legend->item(0, 0)->foreground().color().alphaF(), 1.0f); // all shown again
+    }
+
+    // A multi-value variable: the search hides what does not match, "All" and single values
+    // exclude each other, and the choice is applied once, when the popup closes.
+    void multiValueVariablePicker()
+    {
+        Pd::VariableState state;
+        state.spec.kind = Pd::Model::VariableKind::List;
+        state.spec.name = "instance";
+        state.spec.allowMultiple = true;
+        state.spec.allowAllValue = true;
+        state.options = {{"web-1", "web-1"}, {"web-2", "web-2"}, {"db-1", "db-1"}};
+        state.selected = Pd::VariableValue::list({"$__all"});
+        Pd::Gui::VariablesBar bar;
+        std::vector<std::map<std::string, Pd::VariableValue>> emitted;
+        connect(&bar, &Pd::Gui::VariablesBar::valuesChanged, this,
+                [&](const std::map<std::string, Pd::VariableValue> &values) {
+                    emitted.push_back(values);
+                });
+        bar.setStates({state});
+        auto *button = bar.findChild<QToolButton *>();
+        QVERIFY(button && button->menu());
+        QCOMPARE(button->text(), QStringLiteral("All"));
+        auto *list = button->menu()->findChild<QListWidget *>();
+        auto *search = button->menu()->findChild<QLineEdit *>();
+        QVERIFY(list && search);
+        QCOMPARE(list->count(), 4);
+        search->setText(QStringLiteral("WEB"));
+        QVERIFY(!list->item(0)->isHidden()); // All stays
+        QVERIFY(!list->item(1)->isHidden());
+        QVERIFY(list->item(3)->isHidden());                   // db-1
+        list->item(2)->setCheckState(Qt::Checked);            // web-2
+        QCOMPARE(list->item(0)->checkState(), Qt::Unchecked); // All left
+        list->item(1)->setCheckState(Qt::Checked);            // web-1
+        QVERIFY(emitted.empty());                             // nothing runs while picking
+        QMetaObject::invokeMethod(button->menu(), "aboutToHide");
+        QCOMPARE(emitted.size(), 1u);
+        QCOMPARE(emitted.front().at("instance").values,
+                 (std::vector<std::string>{"web-1", "web-2"}));
+        list->item(0)->setCheckState(Qt::Checked); // All again
+        QCOMPARE(list->item(1)->checkState(), Qt::Unchecked);
+        QCOMPARE(list->item(2)->checkState(), Qt::Unchecked);
     }
 
     // The dashboard's timezone labels the time axis; "" is the user's zone (UTC in this test).
