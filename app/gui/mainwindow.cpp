@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 
 #include "dashboardpage.h"
+#include "dashboardview.h"
 #include "pluginsdialog.h"
 #include "theme.h"
 
@@ -65,9 +66,13 @@ void MainWindow::buildMenus()
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QMenu *theme = view->addMenu(tr("&Theme"));
-    theme->addAction(tr("Follow the system"), this, [] { Theme::apply(Theme::Mode::System); });
-    theme->addAction(tr("Light"), this, [] { Theme::apply(Theme::Mode::Light); });
-    theme->addAction(tr("Dark"), this, [] { Theme::apply(Theme::Mode::Dark); });
+    theme->addAction(tr("Follow the system"), this, [this] { applyTheme(Theme::Mode::System); });
+    theme->addAction(tr("Light"), this, [this] { applyTheme(Theme::Mode::Light); });
+    theme->addAction(tr("Dark"), this, [this] { applyTheme(Theme::Mode::Dark); });
+    view->addAction(tr("E&xpand All Groups"), QKeySequence(Qt::CTRL | Qt::Key_E), this,
+                    [this] { setGroupsOpen(true); });
+    view->addAction(tr("&Collapse All Groups"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                    this, [this] { setGroupsOpen(false); });
     view->addAction(tr("&Full Screen"), QKeySequence::FullScreen, this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
@@ -129,6 +134,23 @@ void MainWindow::showDashboard(int index)
     }
     m_pages->setCurrentWidget(m_pageOf[std::size_t(index)]);
     setWindowTitle(m_list->item(index)->text() + QStringLiteral(" — Perses Desktop"));
+}
+
+// Charts take their colours when they are built: the pages are built again in the new look.
+void MainWindow::applyTheme(Theme::Mode mode)
+{
+    Theme::apply(mode);
+    for (QWidget *&page : m_pageOf) {
+        delete page;
+        page = nullptr;
+    }
+    showDashboard(m_list->currentRow());
+}
+
+void MainWindow::setGroupsOpen(bool open)
+{
+    if (auto *page = qobject_cast<DashboardPage *>(m_pages->currentWidget()))
+        page->view()->setAllGroupsOpen(open);
 }
 
 void MainWindow::openFileDialog()

@@ -4,6 +4,7 @@
 
 #include "dashboardbundle.h"
 #include "datasourceconnection.h"
+#include "theme.h"
 
 #include <QMainWindow>
 
@@ -28,6 +29,8 @@ public:
 
 private:
     void buildMenus();
+    void applyTheme(Theme::Mode mode);
+    void setGroupsOpen(bool open);
     void openFileDialog();
     void openFolderDialog();
     void showDashboard(int index);
