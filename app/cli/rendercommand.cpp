@@ -10,6 +10,7 @@
 
 #include <QApplication>
 
+#include <iostream>
 #include <ostream>
 
 namespace Pd::Cli {
@@ -70,6 +71,17 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Re
     return std::nullopt;
 }
 
+// The offscreen platform warns about window features it lacks and about a missing
+// XDG_RUNTIME_DIR; neither matters for an image, and CI logs should show real problems only.
+void quietOffscreenMessages(QtMsgType type, const QMessageLogContext &context,
+                            const QString &message)
+{
+    if (message.contains(u"does not support propagateSizeHints") ||
+        message.contains(u"does not support raise") || message.contains(u"XDG_RUNTIME_DIR"))
+        return;
+    std::cerr << qPrintable(qFormatLogMessage(type, context, message)) << '\n';
+}
+
 // A panel no layout references is not drawn, so it cannot be rendered alone either.
 bool isLaidOut(const Model::Dashboard &dashboard, const std::string &panelId)
 {
@@ -114,6 +126,7 @@ int runRender(int argc, char **argv, const std::vector<std::string> &args, std::
 
     // Headless whatever the environment: no display is needed or used.
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler(quietOffscreenMessages);
     QApplication app(argc, argv);
     Gui::Theme::apply(options.theme == "dark" ? Gui::Theme::Mode::Dark : Gui::Theme::Mode::Light);
     QString error;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dashboardrenderer.h"
 
+#include "dashboardpage.h"
 #include "dashboardview.h"
 #include "panelframe.h"
 #include "variableresolver.h"
@@ -10,10 +11,12 @@
 #include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QLabel>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSvgGenerator>
 #include <QTimer>
+#include <QVBoxLayout>
 
 namespace Pd::Gui {
 
@@ -40,6 +43,48 @@ bool waitUntilSettled(DashboardView &view, std::chrono::milliseconds timeout)
             return true;
     }
     return false;
+}
+
+QString headerText(const QString &title, const TimeRange &range,
+                   const std::vector<VariableState> &variables)
+{
+    QStringList values;
+    for (const VariableState &variable : variables) {
+        if (variable.spec.hidden)
+            continue;
+        QStringList picked;
+        for (const std::string &value : variable.selected.values)
+            picked.append(value == "$__all" ? QStringLiteral("All")
+                                            : QString::fromStdString(value));
+        values.append(QString::fromStdString(variable.name()) + u'=' + picked.join(u','));
+    }
+    return QStringLiteral(
+               "<b style=\"font-size:15px\">%1</b>&nbsp;&nbsp;&nbsp;%2 → %3&nbsp;&nbsp;&nbsp;%4")
+        .arg(title.toHtmlEscaped(), QString::fromStdString(formatRfc3339(range.fromMs)),
+             QString::fromStdString(formatRfc3339(range.toMs)),
+             values.join(QStringLiteral(" · ")).toHtmlEscaped());
+}
+
+void collectErrors(DashboardView &view, const std::optional<std::string> &panelId,
+                   DashboardRenderer::Outcome &outcome)
+{
+    for (const VariableState &variable : view.engine().variables().states()) {
+        if (!variable.error.empty())
+            outcome.errors.append(QStringLiteral("variable %1: %2")
+                                      .arg(QString::fromStdString(variable.name()),
+                                           QString::fromStdString(variable.error)));
+    }
+    if (outcome.timedOut && !view.engine().variables().isResolved())
+        outcome.errors.append(QStringLiteral("variables: no answer before the timeout"));
+    for (PanelFrame *frame : view.frames()) {
+        if (panelId && frame->panelId().toStdString() != *panelId)
+            continue;
+        for (const QString &message : frame->errors())
+            outcome.errors.append(frame->panelId() + QStringLiteral(": ") + message);
+        if (frame->isLoading())
+            outcome.errors.append(frame->panelId() +
+                                  QStringLiteral(": no answer before the timeout"));
+    }
 }
 
 bool write(QWidget &widget, const QString &path, QString &error)
@@ -89,45 +134,53 @@ DashboardRenderer::Outcome DashboardRenderer::render(Request request, const QStr
                                                      QString &error)
 {
     const bool onePanel = request.panelId.has_value();
+    const bool fitHeight = !onePanel && request.height <= 0;
     const int width = request.width > 0
                           ? request.width
                           : (onePanel ? defaultPanelSize.width() : defaultDashboardWidth);
-    DashboardView view(std::move(request.dashboard), std::move(request.datasources),
-                       std::move(request.variables), std::move(request.overrides),
-                       std::move(request.settings));
-    view.setAttribute(Qt::WA_DontShowOnScreen);
+    // The sheet is what is drawn: for a dashboard, a header line (title, range, variables)
+    // above the panels, as the window shows them.
+    QWidget sheet;
+    sheet.setAttribute(Qt::WA_DontShowOnScreen);
+    sheet.setAutoFillBackground(true);
+    auto *layout = new QVBoxLayout(&sheet);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    auto *header = new QLabel(&sheet);
+    header->setContentsMargins(10, 8, 10, 0);
+    header->setTextFormat(Qt::RichText);
+    header->setVisible(!onePanel);
+    layout->addWidget(header);
+    const QString title = DashboardPage::titleOf(request.dashboard);
+    const TimeRange range = request.settings.range;
+    auto *view = new DashboardView(std::move(request.dashboard), std::move(request.datasources),
+                                   std::move(request.variables), std::move(request.overrides),
+                                   std::move(request.settings), &sheet);
+    layout->addWidget(view, 1);
     // No scroll bar: panels run at the widths of the final image.
-    view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    view.setRunAllPanels(true);
+    view->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    view->setRunAllPanels(true);
     if (onePanel)
-        view.setMaximised(*request.panelId);
-    view.resize(width, request.height > 0 ? request.height : defaultPanelSize.height());
-    view.show();
-    settle(10);
-    if (!onePanel && request.height <= 0)
-        view.resize(width, std::max(view.contentHeight(), 100));
+        view->setMaximised(*request.panelId);
+    header->setText(headerText(title, range, {}));
+    sheet.resize(width, request.height > 0 ? request.height : defaultPanelSize.height());
+    sheet.show();
     Outcome outcome;
-    outcome.timedOut = !waitUntilSettled(view, request.timeout);
+    // Repeats unroll once variables are known, which can change the height: fit, wait, again.
+    for (int pass = 0; pass < 3; ++pass) {
+        settle(10);
+        if (fitHeight)
+            sheet.resize(width, header->sizeHint().height() + std::max(view->contentHeight(), 100));
+        outcome.timedOut = !waitUntilSettled(*view, request.timeout);
+        if (!fitHeight || outcome.timedOut ||
+            sheet.height() == header->sizeHint().height() + std::max(view->contentHeight(), 100))
+            break;
+    }
+    header->setText(headerText(title, range, view->engine().variables().states()));
     settle(50); // charts lay out their axes after the data
-    for (const VariableState &variable : view.engine().variables().states()) {
-        if (!variable.error.empty())
-            outcome.errors.append(QStringLiteral("variable %1: %2")
-                                      .arg(QString::fromStdString(variable.name()),
-                                           QString::fromStdString(variable.error)));
-    }
-    if (outcome.timedOut && !view.engine().variables().isResolved())
-        outcome.errors.append(QStringLiteral("variables: no answer before the timeout"));
-    for (PanelFrame *frame : view.frames()) {
-        if (onePanel && frame->panelId().toStdString() != *request.panelId)
-            continue;
-        for (const QString &message : frame->errors())
-            outcome.errors.append(frame->panelId() + QStringLiteral(": ") + message);
-        if (frame->isLoading())
-            outcome.errors.append(frame->panelId() +
-                                  QStringLiteral(": no answer before the timeout"));
-    }
-    outcome.size = view.size();
-    write(view, outPath, error);
+    collectErrors(*view, request.panelId, outcome);
+    outcome.size = sheet.size();
+    write(sheet, outPath, error);
     return outcome;
 }
 

@@ -82,7 +82,10 @@ void HeatMapView::paintEvent(QPaintEvent *)
     const double rowHeight = plot.height() / double(buckets);
     for (std::size_t c = 0; c < m_grid.timesMs.size(); ++c) {
         const std::int64_t time = m_grid.timesMs[c];
-        const std::int64_t next = c + 1 < m_grid.timesMs.size() ? m_grid.timesMs[c + 1] : m_toMs;
+        const std::vector<std::int64_t> &times = m_grid.timesMs;
+        const std::int64_t next =
+            sampleEnd(time, c + 1 < times.size() ? std::optional(times[c + 1]) : std::nullopt,
+                      c > 0 ? std::optional(times[c - 1]) : std::nullopt, m_toMs);
         const auto [left, right] = sampleExtent(plot, m_fromMs, m_toMs, time, next);
         for (std::size_t b = 0; b < buckets; ++b) {
             const double top = plot.bottom() - double(b + 1) * rowHeight;

@@ -108,7 +108,10 @@ void StatusHistoryView::paintEvent(QPaintEvent *)
                          fontMetrics().elidedText(row.name, Qt::ElideMiddle, int(labelWidth - 8)));
         for (std::size_t c = 0; c < row.cells.size(); ++c) {
             const auto &[time, cellColor] = row.cells[c];
-            const std::int64_t next = c + 1 < row.cells.size() ? row.cells[c + 1].first : m_toMs;
+            const auto &cells = row.cells;
+            const std::int64_t next = sampleEnd(
+                time, c + 1 < cells.size() ? std::optional(cells[c + 1].first) : std::nullopt,
+                c > 0 ? std::optional(cells[c - 1].first) : std::nullopt, m_toMs);
             const auto [left, right] = sampleExtent(plot, m_fromMs, m_toMs, time, next);
             if (!cellColor.isValid() || right < plot.left() || left > plot.right())
                 continue;

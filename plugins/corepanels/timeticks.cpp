@@ -68,6 +68,14 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const Q
     return ticks;
 }
 
+std::int64_t sampleEnd(std::int64_t timeMs, std::optional<std::int64_t> nextMs,
+                       std::optional<std::int64_t> previousMs, std::int64_t rangeEndMs)
+{
+    if (nextMs)
+        return *nextMs;
+    return previousMs ? timeMs + (timeMs - *previousMs) : rangeEndMs;
+}
+
 std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
                                        std::int64_t timeMs, std::int64_t nextMs)
 {

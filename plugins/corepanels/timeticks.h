@@ -10,6 +10,7 @@
 class QPainter;
 
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -28,7 +29,12 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const Q
 // A moment in the dashboard's time zone ("" or "local": the user's; unknown names too).
 QDateTime zonedTime(qint64 ms, const QString &zone);
 
-// Where a sample that lasts until the next one (or the range's end) spans horizontally.
+// When a sample stops counting: at the next one; the last one lasts a step like the one before
+// it (or to the range's end when it is alone), not to the end of the range.
+std::int64_t sampleEnd(std::int64_t timeMs, std::optional<std::int64_t> nextMs,
+                       std::optional<std::int64_t> previousMs, std::int64_t rangeEndMs);
+
+// Where a sample that lasts until `nextMs` spans horizontally.
 std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
                                        std::int64_t timeMs, std::int64_t nextMs);
 
