@@ -76,8 +76,10 @@ void collectErrors(DashboardView &view, const std::optional<std::string> &panelI
     }
     if (outcome.timedOut && !view.engine().variables().isResolved())
         outcome.errors.append(QStringLiteral("variables: no answer before the timeout"));
+    const std::optional<std::string> shown =
+        panelId ? std::optional(view.frameIdFor(*panelId)) : std::nullopt;
     for (PanelFrame *frame : view.frames()) {
-        if (panelId && frame->panelId().toStdString() != *panelId)
+        if (shown && frame->panelId().toStdString() != *shown)
             continue;
         for (const QString &message : frame->errors())
             outcome.errors.append(frame->panelId() + QStringLiteral(": ") + message);

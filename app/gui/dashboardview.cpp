@@ -83,8 +83,6 @@ void DashboardView::expandLayout()
         return values;
     });
     m_engine->setPanelInstances(m_layout.instances);
-    if (m_open.size() != m_layout.spec.layouts.size())
-        m_open.assign(m_layout.spec.layouts.size(), std::nullopt);
     createFrames();
 }
 
@@ -117,6 +115,7 @@ void DashboardView::createFrames()
             continue;
         }
         m_ran.erase(it->first);
+        m_engine->forgetPanel(it->first); // its copy is gone: no query runs for it
         delete it->second;
         it = m_frames.erase(it);
     }
@@ -141,25 +140,62 @@ void DashboardView::setMaximised(const std::optional<std::string> &panelId)
     relayout();
 }
 
+namespace {
+
+std::string groupKey(const Model::GridLayout &layout, std::size_t index)
+{
+    return layout.title ? "title:" + *layout.title : "index:" + std::to_string(index);
+}
+
+} // namespace
+
+std::vector<std::optional<bool>> DashboardView::openStates() const
+{
+    std::vector<std::optional<bool>> states;
+    for (std::size_t i = 0; i < m_layout.spec.layouts.size(); ++i) {
+        const auto it = m_open.find(groupKey(m_layout.spec.layouts[i], i));
+        states.push_back(it == m_open.end() ? std::nullopt : std::optional(it->second));
+    }
+    return states;
+}
+
 void DashboardView::setAllGroupsOpen(bool open)
 {
-    m_open.assign(m_layout.spec.layouts.size(), open);
+    for (std::size_t i = 0; i < m_layout.spec.layouts.size(); ++i)
+        m_open[groupKey(m_layout.spec.layouts[i], i)] = open;
     relayout();
+}
+
+std::string DashboardView::frameIdFor(const std::string &panelId) const
+{
+    if (m_frames.contains(panelId))
+        return panelId;
+    for (const auto &[id, instance] : m_layout.instances) {
+        if (instance.panelId == panelId && m_frames.contains(id))
+            return id;
+    }
+    return panelId;
+}
+
+void DashboardView::showEvent(QShowEvent *event)
+{
+    QScrollArea::showEvent(event);
+    scheduleRun(); // frames made while hidden (repeats unrolled in the background) run now
 }
 
 void DashboardView::relayout()
 {
     const int width = viewport()->width();
     const std::vector<LayoutSection> sections =
-        DashboardLayout::arrange(m_layout.spec, width, m_open);
+        DashboardLayout::arrange(m_layout.spec, width, openStates());
     // Not from a header's own signal (clicks relayout through the event loop): safe to delete.
     for (QToolButton *header : m_headers)
         delete header;
     m_headers.clear();
     for (auto &[id, frame] : m_frames)
         frame->hide();
-    if (m_maximised && m_frames.contains(*m_maximised)) {
-        PanelFrame *frame = m_frames.at(*m_maximised);
+    if (m_maximised && m_frames.contains(frameIdFor(*m_maximised))) {
+        PanelFrame *frame = m_frames.at(frameIdFor(*m_maximised));
         frame->setGeometry(0, 0, width, viewport()->height());
         frame->show();
         m_canvas->resize(width, viewport()->height());
@@ -184,7 +220,7 @@ void DashboardView::relayout()
                                 width - 2 * GridGeometry::padding, section.headerHeight - 8);
             if (section.collapsible)
                 connect(header, &QToolButton::clicked, this, [this, s, open = section.open] {
-                    m_open[s] = !open;
+                    m_open[groupKey(m_layout.spec.layouts[s], s)] = !open;
                     QTimer::singleShot(0, this, &DashboardView::relayout);
                 });
             header->show();

@@ -52,6 +52,8 @@ public:
     void setMaximised(const std::optional<std::string> &panelId);
     // Opens (or closes) every collapsible group at once.
     void setAllGroupsOpen(bool open);
+    // The frame that shows a panel: the panel itself, or its first repeated copy.
+    std::string frameIdFor(const std::string &panelId) const;
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);
@@ -60,6 +62,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
+    void showEvent(QShowEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
 
 private:
@@ -80,7 +83,10 @@ private:
     QWidget *m_canvas;
     std::map<std::string, PanelFrame *> m_frames;
     std::vector<QToolButton *> m_headers;
-    std::vector<std::optional<bool>> m_open;
+    // Collapsed or opened by the user, by group: its title (with the repeat value), else its
+    // position, so a repeat that adds a copy does not move the state to another group.
+    std::map<std::string, bool> m_open;
+    std::vector<std::optional<bool>> openStates() const;
     std::set<std::string> m_ran; // panels run since the last range or variable change
     std::optional<std::string> m_maximised;
     bool m_runAll = false;

@@ -36,8 +36,32 @@ VariablesBar::VariablesBar(QWidget *parent)
     m_layout->addStretch(1);
 }
 
+namespace {
+
+// What the controls show: when it has not changed (an auto-refresh resolves the same
+// options), the controls stay, and so does an open popup with its ticks.
+std::string signatureOf(const std::vector<VariableState> &states)
+{
+    std::string signature;
+    for (const VariableState &state : states) {
+        signature += state.name() + '\x1f' + state.error + '\x1f';
+        for (const VariableOption &option : state.options)
+            signature += option.label + '\x1e' + option.value + '\x1e';
+        for (const std::string &value : state.selected.values)
+            signature += value + '\x1d';
+        signature += '\x1c';
+    }
+    return signature;
+}
+
+} // namespace
+
 void VariablesBar::setStates(const std::vector<VariableState> &states)
 {
+    std::string signature = signatureOf(states);
+    if (signature == m_signature)
+        return;
+    m_signature = std::move(signature);
     while (m_layout->count() > 1) {
         QLayoutItem *item = m_layout->takeAt(0);
         delete item->widget();

@@ -34,6 +34,7 @@ private:
 
     QHBoxLayout *m_layout;
     std::map<std::string, VariableValue> m_values;
+    std::string m_signature; // of the states the controls show
 };
 
 } // namespace Pd::Gui

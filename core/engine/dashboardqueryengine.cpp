@@ -71,6 +71,7 @@ void DashboardQueryEngine::start()
     // Earlier results are dropped, not re-run: callers ask again for the panels they show
     // (the view, for those in view), so a refresh costs no more than what is seen.
     m_results.clear();
+    m_waiting.clear();
     m_variables->resolve();
 }
 
@@ -150,6 +151,19 @@ void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
     }
     freshResult(panelId).widthPx = widthPx;
     runQueries(panelId);
+}
+
+void DashboardQueryEngine::forgetPanel(const std::string &panelId)
+{
+    if (const auto it = m_panelReplies.find(panelId); it != m_panelReplies.end()) {
+        for (const QPointer<PrometheusReply> &reply : it->second) {
+            if (reply)
+                reply->cancel();
+        }
+        m_panelReplies.erase(it);
+    }
+    m_results.erase(panelId);
+    m_waiting.erase(panelId);
 }
 
 void DashboardQueryEngine::setPanelInstances(std::map<std::string, PanelInstance> instances)

@@ -60,6 +60,8 @@ public:
     // Repeated copies of panels (spec §4.6): runPanel() then takes their instance ids too,
     // and their queries see the pinned variable values.
     void setPanelInstances(std::map<std::string, PanelInstance> instances);
+    // Cancels what runs for a panel (or panel instance) and drops its result.
+    void forgetPanel(const std::string &panelId);
     // Runs (or re-runs) one panel at a drawn width in pixels.
     void runPanel(const std::string &panelId, int widthPx);
     const PanelResult *panelResult(const std::string &panelId) const;

@@ -57,14 +57,25 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const Q
             break;
         }
     }
-    // Round in local time, so hourly ticks fall on the hour where the user is.
-    const qint64 offsetMs = qint64(zonedTime(fromMs, zone).offsetFromUtc()) * second;
+    // Round in the zone's wall-clock time, so hourly ticks fall on the hour where the user is,
+    // and stay there across a daylight saving change.
+    auto offsetAt = [&zone](qint64 ms) {
+        return qint64(zonedTime(ms, zone).offsetFromUtc()) * second;
+    };
+    qint64 offsetMs = offsetAt(fromMs);
     qint64 tick = ((fromMs + offsetMs) / interval) * interval - offsetMs;
     if (tick < fromMs)
         tick += interval;
     const QString format = labelFormat(interval, range);
-    for (; tick <= toMs; tick += interval)
+    while (tick <= toMs) {
         ticks.push_back({tick, zonedTime(tick, zone).toString(format)});
+        tick += interval;
+        if (interval >= hour) {
+            const qint64 shifted = offsetAt(tick);
+            tick -= shifted - offsetMs;
+            offsetMs = shifted;
+        }
+    }
     return ticks;
 }
 

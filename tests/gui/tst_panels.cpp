@@ -316,6 +316,41 @@ private slots:
         QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
     }
 
+    // A repeated item: a frame per value once the variable resolves, titled with its value;
+    // a panel id finds its first copy (render --panel, Maximise).
+    void repeatedPanelsGetFrames()
+    {
+        Pd::Model::Dashboard dashboard;
+        dashboard.metadata.name = "repeat";
+        Pd::Model::VariableSpec site;
+        site.kind = Pd::Model::VariableKind::Text;
+        site.name = "site";
+        site.value = "lab";
+        dashboard.spec.variables.push_back(site);
+        Pd::Model::Panel notes;
+        notes.id = "notes";
+        notes.display.name = "Notes for $site";
+        notes.plugin.kind = "Markdown";
+        notes.plugin.spec = Pd::Node::object();
+        dashboard.spec.panels.push_back(notes);
+        Pd::Model::GridLayout grid;
+        grid.items.push_back(
+            Pd::Model::GridItem{0, 0, 12, 4, "notes", Pd::Model::ItemRepeat{"site", 4, false}, {}});
+        dashboard.spec.layouts.push_back(grid);
+        Pd::DashboardQueryEngine::Settings settings;
+        settings.range = Pd::TimeRange{0, 3'600'000};
+        Pd::Gui::DashboardView view(dashboard, {}, {}, {}, settings);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.resize(800, 400);
+        view.show();
+        QTRY_VERIFY(view.frame("notes@site=lab"));
+        QCOMPARE(view.frameIdFor("notes"), std::string("notes@site=lab"));
+        QVERIFY(!view.frame("notes"));
+        auto *title = view.frame("notes@site=lab")->findChild<QLabel *>();
+        QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Notes for lab"));
+    }
+
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
     // 10 px margins, 8 rows of 30 px plus margins per panel.
     void layoutAtKnownWidth()
