@@ -166,6 +166,12 @@ void DashboardView::setAllGroupsOpen(bool open)
     relayout();
 }
 
+void DashboardView::restyle()
+{
+    for (auto &[id, frame] : m_frames)
+        frame->restyle(Theme::isDark(palette()));
+}
+
 std::string DashboardView::frameIdFor(const std::string &panelId) const
 {
     if (m_frames.contains(panelId))

@@ -52,6 +52,8 @@ public:
     void setMaximised(const std::optional<std::string> &panelId);
     // Opens (or closes) every collapsible group at once.
     void setAllGroupsOpen(bool open);
+    // After a theme change: every panel view is built again in the new palette.
+    void restyle();
     // The frame that shows a panel: the panel itself, or its first repeated copy.
     std::string frameIdFor(const std::string &panelId) const;
 

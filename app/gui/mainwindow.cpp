@@ -136,15 +136,15 @@ void MainWindow::showDashboard(int index)
     setWindowTitle(m_list->item(index)->text() + QStringLiteral(" — Perses Desktop"));
 }
 
-// Charts take their colours when they are built: the pages are built again in the new look.
+// Charts take their colours when they are built: their views are built again in the new
+// look, each with the data it had (range, variables and scroll position stay).
 void MainWindow::applyTheme(Theme::Mode mode)
 {
     Theme::apply(mode);
-    for (QWidget *&page : m_pageOf) {
-        delete page;
-        page = nullptr;
+    for (QWidget *page : m_pageOf) {
+        if (auto *dashboard = qobject_cast<DashboardPage *>(page))
+            dashboard->view()->restyle();
     }
-    showDashboard(m_list->currentRow());
 }
 
 void MainWindow::setGroupsOpen(bool open)

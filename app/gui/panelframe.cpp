@@ -186,8 +186,20 @@ std::span<const PdPlugin::HistogramSampleView> PanelFrame::histogramViews(const 
     return samples;
 }
 
+void PanelFrame::restyle(bool darkTheme)
+{
+    m_context.darkTheme = darkTheme;
+    if (!m_view)
+        return;
+    m_body->removeWidget(m_view->widget());
+    m_view.reset(); // the view deletes its widget
+    setResult(m_result, m_fromMs, m_toMs);
+}
+
 void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs)
 {
+    m_fromMs = fromMs;
+    m_toMs = toMs;
     m_loading = false;
     m_errors.clear();
     QStringList warnings;

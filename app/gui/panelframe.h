@@ -38,6 +38,9 @@ public:
     void setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs);
     bool hasErrors() const { return !m_errors.isEmpty(); }
     QStringList errors() const { return m_errors; }
+    // Builds the view again in the current palette and hands it the result it had: a theme
+    // change keeps the data, the range and the scroll position.
+    void restyle(bool darkTheme);
     // The panel's plot width, for the query step.
     int contentWidth() const;
 
@@ -73,6 +76,8 @@ private:
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;
     bool m_loading = false;
+    qint64 m_fromMs = 0; // the range of m_result
+    qint64 m_toMs = 0;
     bool m_takesQueries = true;
 };
 

@@ -351,6 +351,32 @@ private slots:
         QCOMPARE(title->text(), QStringLiteral("Notes for lab"));
     }
 
+    // A theme change rebuilds the views in the new palette with the data they had: no query
+    // runs again and the chart's labels take the dark theme's text colour.
+    void themeChangeKeepsData()
+    {
+        Pd::Gui::DashboardRenderer::Request r = request(std::nullopt);
+        Pd::Gui::DashboardView view(r.dashboard, {}, {}, r.overrides, r.settings);
+        view.setAttribute(Qt::WA_DontShowOnScreen);
+        view.resize(1200, 600);
+        view.show();
+        Pd::Gui::PanelFrame *frame = view.frame("timeseries");
+        QTRY_VERIFY(frame->findChild<QChartView *>());
+        QTRY_VERIFY(!frame->isLoading());
+        Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Dark);
+        view.restyle();
+        auto *chart = frame->findChild<QChartView *>();
+        QVERIFY(chart);
+        const QColor labels = chart->chart()->axes(Qt::Vertical).value(0)->labelsColor();
+        Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Light);
+        QVERIFY2(labels.lightnessF() > 0.6, qPrintable(labels.name()));
+        QCOMPARE(view.engine().requestsInFlight(), 0);
+        QVERIFY(!frame->isLoading());
+        auto *values = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(values);
+        QVERIFY(values->categoriesLabels().contains(QStringLiteral("30°C"))); // the data's scale
+    }
+
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
     // 10 px margins, 8 rows of 30 px plus margins per panel.
     void layoutAtKnownWidth()
