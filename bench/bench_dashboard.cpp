@@ -44,13 +44,12 @@ void spin(const std::function<bool()> &done)
 }
 
 // Every query URL the engine sends for the dashboard with all groups open, from a run.
-QStringList queryUrls(const Inputs &in, const Pd::Gui::DashboardView &view)
+QStringList queryUrls(Pd::Gui::DashboardView &view)
 {
     QStringList urls;
     for (Pd::Gui::PanelFrame *frame : view.frames()) {
         const std::shared_ptr<const Pd::PanelResult> result =
-            const_cast<Pd::Gui::DashboardView &>(view).engine().sharedPanelResult(
-                frame->panelId().toStdString());
+            view.engine().sharedPanelResult(frame->panelId().toStdString());
         for (std::size_t i = 0; result && i < result->queries.size(); ++i) {
             const Pd::QueryResult &query = result->queries[i];
             if (query.query.empty())
@@ -75,7 +74,6 @@ QStringList queryUrls(const Inputs &in, const Pd::Gui::DashboardView &view)
             urls.append(url.toString());
         }
     }
-    (void)in;
     return urls;
 }
 
@@ -132,11 +130,7 @@ ViewTimes openAndPaint(const Inputs &in, bool allPanels, QStringList *urls = nul
         view.setAllGroupsOpen(true);
         view.setRunAllPanels(true);
     }
-    const double constructedMs = double(clock.nsecsElapsed()) / 1e6;
     view.show();
-    const double shownMs = double(clock.nsecsElapsed()) / 1e6;
-    if (qEnvironmentVariableIsSet("PD_BENCH_DEBUG"))
-        std::fprintf(stderr, "constructed %.1f ms, shown %.1f ms\n", constructedMs, shownMs);
     spin([&] {
         return view.engine().variables().isResolved() && view.hasRunAllShown() && view.isSettled();
     });
@@ -152,7 +146,7 @@ ViewTimes openAndPaint(const Inputs &in, bool allPanels, QStringList *urls = nul
     for (Pd::Gui::PanelFrame *frame : view.frames())
         times.panels += frame->isVisible() ? 1 : 0;
     if (urls)
-        *urls = queryUrls(in, view);
+        *urls = queryUrls(view);
     return times;
 }
 

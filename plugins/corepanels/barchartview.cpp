@@ -38,8 +38,7 @@ QColor BarChartView::colorFor(const QString &name, int index) const
                 .hasMatch())
             return color(override.value(QStringLiteral("color")), Qt::gray);
     }
-    const QList<QColor> &palette = m_context.seriesPalette;
-    return palette.isEmpty() ? QColor(Qt::blue) : palette.at(index % palette.size());
+    return paletteColor(m_context.seriesPalette, index);
 }
 
 void BarChartView::setData(const PdPlugin::PanelData &input)
@@ -83,11 +82,7 @@ void BarChartView::setData(const PdPlugin::PanelData &input)
     categoryAxis->setGridLineVisible(false);
     auto *valueAxis = makeLabelAxis(palette());
     const ValueScale scale = ValueScale::fit(low, high, std::nullopt, std::nullopt, 0, 5);
-    std::vector<std::pair<QString, double>> labels;
-    for (double tick : scale.ticks())
-        labels.emplace_back(unitText(tick, m_format), tick);
-    setAxisLabels(valueAxis, labels);
-    valueAxis->setRange(scale.min(), scale.max());
+    setScaleLabels(valueAxis, scale, m_format);
     chart->addAxis(categoryAxis, vertical ? Qt::AlignBottom : Qt::AlignLeft);
     chart->addAxis(valueAxis, vertical ? Qt::AlignLeft : Qt::AlignBottom);
     series->attachAxis(categoryAxis);

@@ -2,6 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chartstyle.h"
 
+#include "panelstyle.h"
+#include "valuescale.h"
+
 #include <QCategoryAxis>
 #include <QChartView>
 
@@ -35,6 +38,17 @@ void setAxisLabels(QCategoryAxis *axis, const std::vector<std::pair<QString, dou
         used.append(label);
         axis->append(label, value);
     }
+}
+
+void setScaleLabels(QCategoryAxis *axis, const ValueScale &scale, const Pd::UnitFormat &format)
+{
+    // Category values are linear: a log scale's ticks go where their fraction puts them.
+    std::vector<std::pair<QString, double>> labels;
+    const double span = scale.max() - scale.min();
+    for (double tick : scale.ticks())
+        labels.emplace_back(unitText(tick, format), scale.min() + scale.fraction(tick) * span);
+    setAxisLabels(axis, labels);
+    axis->setRange(scale.min(), scale.max());
 }
 
 void styleChartView(QChartView *view)

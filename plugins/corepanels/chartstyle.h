@@ -9,14 +9,23 @@
 #include <vector>
 
 class QCategoryAxis;
+
+namespace Pd {
+struct UnitFormat;
+}
 class QChartView;
 
 namespace PdPanels {
+
+class ValueScale;
 
 // Qt Charts' value axes print numbers with a printf format; Perses units need our formatter,
 // so charts use category axes with a label at each tick, styled from the palette.
 QCategoryAxis *makeLabelAxis(const QPalette &palette);
 void setAxisLabels(QCategoryAxis *axis, const std::vector<std::pair<QString, double>> &labels);
+// Labels at a value scale's ticks in a unit, and the axis' range set to the scale's.
+void setScaleLabels(QCategoryAxis *axis, const ValueScale &scale, const Pd::UnitFormat &format);
+
 // Panels draw charts flat on the panel's background, antialiased.
 void styleChartView(QChartView *view);
 

@@ -72,7 +72,7 @@ void HistogramView::paintEvent(QPaintEvent *)
         const double right =
             plot.left() + std::clamp(position(upper[b], low, high), 0.0, 1.0) * plot.width();
         const double top = plot.bottom() - latest[b] / tallest * plot.height();
-        QColor fill = m_thresholds.isEmpty() ? m_context.seriesPalette.value(0, Qt::blue)
+        QColor fill = m_thresholds.isEmpty() ? paletteColor(m_context.seriesPalette, 0)
                                              : m_thresholds.colorFor(upper[b]);
         painter.fillRect(QRectF(QPointF(left + 1, top), QPointF(right - 1, plot.bottom())), fill);
         painter.setPen(text);

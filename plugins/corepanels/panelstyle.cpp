@@ -75,6 +75,11 @@ std::vector<QRectF> splitIntoCells(const QRectF &area, int count)
     return cells;
 }
 
+QColor paletteColor(const QList<QColor> &palette, qsizetype index, const QColor &fallback)
+{
+    return palette.isEmpty() ? fallback : palette.at(index % palette.size());
+}
+
 Thresholds Thresholds::read(const QJsonValue &value)
 {
     const QJsonObject object = value.toObject();

@@ -7,6 +7,7 @@
 
 #include <QColor>
 #include <QJsonObject>
+#include <QList>
 #include <QRectF>
 #include <QString>
 
@@ -21,6 +22,9 @@ QString unitText(double value, const Pd::UnitFormat &format);
 Pd::Calculation calculation(const QJsonObject &spec, Pd::Calculation fallback);
 std::optional<double> number(const QJsonObject &object, const QString &key);
 QColor color(const QJsonValue &value, const QColor &fallback);
+// The index-th colour of a palette, round and round; `fallback` when it is empty.
+QColor paletteColor(const QList<QColor> &palette, qsizetype index,
+                    const QColor &fallback = QColor(Qt::gray));
 
 // Cells for one value per series (Stat, Gauge): as square as the area allows.
 std::vector<QRectF> splitIntoCells(const QRectF &area, int count);

@@ -44,8 +44,7 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
     for (const NamedValue &value : values) {
         QPieSlice *slice = series->append(
             value.name + QStringLiteral(": ") + unitText(value.value, m_format), value.value);
-        if (!palette.isEmpty())
-            slice->setColor(palette.at(value.seriesIndex % palette.size()));
+        slice->setColor(paletteColor(palette, value.seriesIndex));
         slice->setBorderColor(this->palette().color(QPalette::Window));
         slice->setLabelVisible(labels);
         slice->setLabelColor(this->palette().color(QPalette::WindowText));

@@ -71,7 +71,7 @@ StatChartView::Stat StatChartView::makeStat(const PdPlugin::SeriesView &series) 
     const std::optional<double> value = Pd::calculate(m_calculation, series.values);
     const QString metricLabel = m_context.spec.value(QStringLiteral("metricLabel")).toString();
     // Mappings match what is shown before formatting: the label, or the number as written.
-    QString raw = value ? QString::number(*value, 'g', 15) : QString();
+    QString raw = sampleText(value);
     if (!metricLabel.isEmpty()) {
         raw.clear();
         for (const auto &[name, labelValue] : series.labels) {

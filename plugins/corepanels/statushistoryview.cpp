@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "statushistoryview.h"
 
+#include "panelstyle.h"
 #include "timeticks.h"
 #include "valuemappings.h"
 
@@ -17,11 +18,6 @@ namespace {
 constexpr double labelWidth = 140;
 constexpr double axisHeight = 20;
 constexpr double legendHeight = 22;
-
-QString valueText(double value)
-{
-    return std::isnan(value) ? QString() : QString::number(value, 'g', 15);
-}
 
 } // namespace
 
@@ -51,10 +47,8 @@ QColor StatusHistoryView::colorOf(const QString &value)
     QColor color;
     if (auto mapped = applyMappings(mappings, ok ? std::optional(number) : std::nullopt, value))
         color = mapped->color;
-    const QList<QColor> &palette = m_context.seriesPalette;
     if (!color.isValid())
-        color = palette.isEmpty() ? QColor(Qt::gray)
-                                  : palette.at(qsizetype(m_legend.size()) % palette.size());
+        color = paletteColor(m_context.seriesPalette, qsizetype(m_colors.size()));
     m_colors.insert(value, color);
     // Continuous values would make a legend of thousands: it stops at 24 entries.
     if (m_legend.size() < 24)
@@ -73,7 +67,7 @@ void StatusHistoryView::setData(const PdPlugin::PanelData &input)
         for (const PdPlugin::SeriesView &series : query.series) {
             Row row{series.name, {}};
             for (std::size_t i = 0; i < series.values.size(); ++i) {
-                const QString text = valueText(series.values[i]);
+                const QString text = sampleText(series.values[i]);
                 row.cells.emplace_back(series.timesMs[i],
                                        text.isEmpty() ? QColor() : colorOf(text));
             }

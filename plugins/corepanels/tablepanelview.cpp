@@ -185,7 +185,7 @@ void TablePanelView::fillRows(const PdPlugin::PanelData &input, const std::vecto
                     const bool mine = column.name == u"value" ||
                                       column.name == QStringLiteral("value #%1").arg(q + 1);
                     number = mine ? value : std::nullopt;
-                    text = number ? QString::number(*number, 'g', 15) : QString();
+                    text = sampleText(number);
                 } else {
                     for (const auto &[name, labelValue] : series.labels) {
                         if (name == column.name)

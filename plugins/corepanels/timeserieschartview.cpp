@@ -178,9 +178,7 @@ void TimeSeriesChartView::buildSeries(const PdPlugin::PanelData &data)
             series.queryIndex = int(q);
             series.timesMs = view.timesMs;
             series.values = view.values;
-            series.color = style.color.value_or(
-                palette.isEmpty() ? QColor(Qt::blue)
-                                  : palette.at(qsizetype(m_series.size()) % palette.size()));
+            series.color = style.color.value_or(paletteColor(palette, qsizetype(m_series.size())));
             series.lineStyle = style.lineStyle;
             series.areaOpacity = style.areaOpacity;
             if (style.negate) {
@@ -241,12 +239,7 @@ void TimeSeriesChartView::updateScale()
         ValueScale::fit(low, high, number(yAxis, QStringLiteral("min")),
                         number(yAxis, QStringLiteral("max")), logBase, m_tickCount);
     m_plot->setScale(scale);
-    std::vector<std::pair<QString, double>> labels;
-    const double span = scale.max() - scale.min();
-    for (double tick : scale.ticks())
-        labels.emplace_back(unitText(tick, m_format), scale.min() + scale.fraction(tick) * span);
-    setAxisLabels(m_valueAxis, labels);
-    m_valueAxis->setRange(scale.min(), scale.max());
+    setScaleLabels(m_valueAxis, scale, m_format);
 
     std::vector<PlotThreshold> thresholds;
     const Thresholds steps = Thresholds::read(m_context.spec.value(QStringLiteral("thresholds")));

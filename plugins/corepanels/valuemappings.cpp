@@ -28,6 +28,11 @@ bool matchesMisc(const QString &which, std::optional<double> value, const QStrin
 
 } // namespace
 
+QString sampleText(std::optional<double> value)
+{
+    return value && !std::isnan(*value) ? QString::number(*value, 'g', 15) : QString();
+}
+
 bool conditionMatches(const QString &kind, const QJsonObject &spec, std::optional<double> value,
                       const QString &text, const ConditionFields &fields)
 {

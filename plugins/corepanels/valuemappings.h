@@ -18,6 +18,10 @@ struct MappedValue
     QColor color; // invalid: keep the threshold colour
 };
 
+// A sample as conditions and mappings see it: the number as written ("1", "0.25"), empty
+// for a missing sample (none, or NaN).
+QString sampleText(std::optional<double> value);
+
 // The conditions #mappings and Table's cell settings share (Value, Range, Regex, Misc); they
 // differ only in field names: from/to/pattern for mappings, min/max/expr for tables.
 struct ConditionFields
