@@ -192,14 +192,6 @@ PdPlugin::PanelPlugin *PluginRegistry::panelPlugin(const QString &kind) const
     return it == m_panels.end() ? nullptr : it->second;
 }
 
-QStringList PluginRegistry::panelKinds() const
-{
-    QStringList kinds;
-    for (const auto &[kind, plugin] : m_panels)
-        kinds.append(kind);
-    return kinds;
-}
-
 PluginSchemaRegistry PluginRegistry::schemas() const
 {
     PluginSchemaRegistry schemas = PluginSchemaRegistry::builtin();

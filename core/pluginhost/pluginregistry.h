@@ -49,7 +49,6 @@ public:
 
     const std::vector<Entry> &entries() const { return m_entries; }
     PdPlugin::PanelPlugin *panelPlugin(const QString &kind) const;
-    QStringList panelKinds() const;
 
     // The built-in schemas plus one for each plugin kind they do not know, whose check asks
     // the plugin. Validation then covers third-party panels, queries, datasources, variables.

@@ -42,7 +42,6 @@ public:
 
     static Thresholds read(const QJsonValue &thresholds);
     bool isEmpty() const { return m_steps.empty(); }
-    bool isPercent() const { return m_percent; }
     const std::vector<Step> &steps() const { return m_steps; }
     QColor defaultColor() const { return m_defaultColor; }
     // The colour of `value`; percent steps are taken against [0, max].
