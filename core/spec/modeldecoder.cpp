@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "modeldecoder.h"
 
+#include "jsonref.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -54,19 +56,6 @@ std::vector<Model::Link> links(const Node &list)
     return result;
 }
 
-// "#/spec/panels/<id>" (leading '#' optional) -> "<id>".
-std::string panelIdOf(const std::string &ref)
-{
-    std::string_view view = ref;
-    if (view.starts_with('#'))
-        view.remove_prefix(1);
-    constexpr std::string_view prefix = "/spec/panels/";
-    if (!view.starts_with(prefix))
-        return {};
-    view.remove_prefix(prefix.size());
-    return view.find('/') == std::string_view::npos ? std::string(view) : std::string();
-}
-
 Model::GridItem gridItem(const Node &item)
 {
     Model::GridItem result;
@@ -74,7 +63,7 @@ Model::GridItem gridItem(const Node &item)
     result.y = integer(item, "y");
     result.width = integer(item, "width");
     result.height = integer(item, "height");
-    result.panelId = panelIdOf(text(child(item, "content"), "$ref"));
+    result.panelId = JsonRef::panelId(text(child(item, "content"), "$ref"));
     result.pos = item.pos();
     const Node &repeat = child(item, "repeatVariable");
     if (repeat.isObject())

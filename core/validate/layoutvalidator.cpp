@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "layoutvalidator.h"
 
+#include "jsonref.h"
 #include "rules.h"
 
 #include <algorithm>
@@ -12,33 +13,6 @@ namespace Pd {
 namespace {
 
 constexpr int gridColumns = 24;
-
-bool isRefSegmentChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-           c == '-';
-}
-
-// Splits "#/spec/panels/x" as the server's regex ^#?/([a-zA-Z0-9_-]+)(?:/([a-zA-Z0-9_-]+))*$
-// does; nothing when the text does not match.
-std::optional<std::vector<std::string>> refSegments(std::string_view ref)
-{
-    if (ref.starts_with('#'))
-        ref.remove_prefix(1);
-    if (!ref.starts_with('/'))
-        return std::nullopt;
-    std::vector<std::string> segments;
-    while (!ref.empty()) {
-        ref.remove_prefix(1); // '/'
-        const auto end = std::find_if(ref.begin(), ref.end(), [](char c) { return c == '/'; });
-        const std::string_view segment(ref.data(), static_cast<std::size_t>(end - ref.begin()));
-        if (segment.empty() || !std::all_of(segment.begin(), segment.end(), isRefSegmentChar))
-            return std::nullopt;
-        segments.emplace_back(segment);
-        ref.remove_prefix(segment.size());
-    }
-    return segments;
-}
 
 struct Rect
 {
@@ -151,7 +125,7 @@ void LayoutValidator::checkItem(const Node &item, const std::string &path)
 std::optional<std::pair<std::string_view, std::string>>
 LayoutValidator::refProblem(const std::string &text)
 {
-    const auto segments = refSegments(text);
+    const auto segments = JsonRef::segments(text);
     if (!segments)
         return std::pair{Rules::layoutRef, "ref \"" + text + "\" is not accepted"};
     if (segments->size() != 3)
