@@ -3,6 +3,7 @@
 #include "datasourceconnection.h"
 
 #include "duration.h"
+#include "httpproxy.h"
 #include "textpatterns.h"
 #include "yamlreader.h"
 
@@ -34,18 +35,6 @@ std::vector<std::pair<std::string, std::string>> stringMap(const Node *node)
             out.emplace_back(member.key, member.value.text());
     }
     return out;
-}
-
-// The HTTPProxy object anywhere in a plugin spec (as the server finds it).
-const Node *findProxySpec(const Node &node)
-{
-    if (const Node *kind = node.find("kind"); kind && kind->text() == "HTTPProxy")
-        return node.find("spec");
-    for (const NodeMember &member : node.members()) {
-        if (const Node *found = findProxySpec(member.value))
-            return found;
-    }
-    return nullptr;
 }
 
 } // namespace
@@ -133,7 +122,7 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
         if (const DurationParse parsed = parseDuration(scrape->text()); parsed.isValid())
             connection.scrapeIntervalSeconds = double(*parsed.milliseconds) / 1000.0;
     }
-    const Node *proxy = findProxySpec(spec);
+    const Node *proxy = firstHttpProxy(spec);
     if (proxy)
         connection.headers = stringMap(proxy->find("headers"));
     if (const Override *override = find(entry.name)) {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datasourcevalidator.h"
 
+#include "httpproxy.h"
 #include "rules.h"
 #include "userregex.h"
 
@@ -30,19 +31,9 @@ void DatasourceValidator::validateSpec(const Node &spec, const std::string &path
 // methods and endpoint patterns (compiled as Go regexps) are checked there.
 void DatasourceValidator::checkProxies(const Node &node, const std::string &path)
 {
-    if (!node.isObject()) {
-        for (std::size_t i = 0; i < node.items().size(); ++i)
-            checkProxies(node.items()[i], indexPath(path, i));
-        return;
-    }
-    const Node *kind = node.find("kind");
-    const Node *spec = node.find("spec");
-    if (kind && equalsIgnoringCase(kind->text(), "HTTPProxy") && spec && spec->isObject()) {
-        checkHttpProxy(*spec, path + ".spec");
-        return;
-    }
-    for (const NodeMember &member : node.members())
-        checkProxies(member.value, childPath(path, member.key));
+    forEachHttpProxy(node, path, [this](const Node &spec, const std::string &specPath) {
+        checkHttpProxy(spec, specPath);
+    });
 }
 
 void DatasourceValidator::checkHttpProxy(const Node &spec, const std::string &path)
