@@ -3,6 +3,7 @@
 #include "linter.h"
 
 #include "resourcefile.h"
+#include "resourcekind.h"
 #include "resourceset.h"
 #include "resourcevalidator.h"
 
@@ -28,22 +29,30 @@ bool hasResourceExtension(const fs::path &path)
 
 // Does `text` hold `kind: <Perses kind>` (YAML or JSON spelling, any case)? Scanned by hand:
 // a regex over 64 KiB of untrusted text can overflow the stack.
+// The resource kinds, and the custom resources, that make a file ours. The access-control
+// kinds do not count: Role and RoleBinding are also Kubernetes RBAC kinds, common in the Helm
+// charts a repository holds next to its dashboards.
+bool isSniffedKind(std::string_view word)
+{
+    if (crdResourceKind(word)) // Kubernetes kinds are case-sensitive
+        return true;
+    const std::optional<ResourceKind> kind = parseResourceKind(word);
+    if (!kind)
+        return false;
+    switch (*kind) {
+    case ResourceKind::Role:
+    case ResourceKind::RoleBinding:
+    case ResourceKind::GlobalRole:
+    case ResourceKind::GlobalRoleBinding:
+    case ResourceKind::User:
+        return false;
+    default:
+        return true;
+    }
+}
+
 bool mentionsPersesKind(std::string_view text)
 {
-    static constexpr std::string_view kinds[] = {"dashboard",
-                                                 "ephemeraldashboard",
-                                                 "datasource",
-                                                 "globaldatasource",
-                                                 "variable",
-                                                 "globalvariable",
-                                                 "secret",
-                                                 "globalsecret",
-                                                 "project",
-                                                 "folder",
-                                                 "persesdashboard",
-                                                 "persesdatasource",
-                                                 "persesglobaldatasource"};
-    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
     auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
     for (std::size_t at = text.find("kind"); at != std::string_view::npos;
          at = text.find("kind", at + 4)) {
@@ -62,9 +71,7 @@ bool mentionsPersesKind(std::string_view text)
         std::size_t end = i;
         while (end < text.size() && isWord(text[end]))
             ++end;
-        std::string word(text.substr(i, end - i));
-        std::transform(word.begin(), word.end(), word.begin(), lower);
-        if (std::find(std::begin(kinds), std::end(kinds), word) != std::end(kinds))
+        if (isSniffedKind(text.substr(i, end - i)))
             return true;
     }
     return false;
