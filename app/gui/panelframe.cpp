@@ -224,41 +224,39 @@ void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fro
     showBody();
 }
 
+// What the body says instead of the view, or nothing when the view is shown.
+std::optional<QString> PanelFrame::bodyMessage() const
+{
+    if (!m_plugin)
+        return m_message->text(); // the missing plugin, named when the frame was made
+    const bool waiting = m_loading && !m_result && m_takesQueries;
+    if (!m_view || waiting)
+        return m_loading ? tr("Loading…") : QString();
+    if (m_view->hasContent() || !m_takesQueries)
+        return std::nullopt;
+    if (!m_result)
+        return QString();
+    if (!m_errors.isEmpty())
+        return m_errors.join(u'\n');
+    return tr("No data");
+}
+
 void PanelFrame::showBody()
 {
-    QString status;
-    if (m_loading)
-        status = QStringLiteral("⟳");
-    else if (!m_errors.isEmpty())
-        status = QStringLiteral("⚠");
-    else if (!m_status->toolTip().isEmpty())
-        status = QStringLiteral("⚠");
-    m_status->setText(status);
-    m_status->setStyleSheet(m_errors.isEmpty() ? QString() : QStringLiteral("color: #d9534f"));
-    if (!m_view) {
-        if (m_plugin) {
-            m_message->setText(m_loading ? tr("Loading…") : QString());
-            m_body->setCurrentWidget(m_message);
-        }
-        return;
-    }
-    const bool hasContent = m_view->hasContent();
-    if (hasContent || !m_takesQueries || (m_loading && !m_result)) {
-        if (m_loading && !m_result && m_takesQueries) {
-            m_message->setText(tr("Loading…"));
-            m_body->setCurrentWidget(m_message);
-            return;
-        }
+    const bool failed = !m_errors.isEmpty();
+    const bool warned = !m_status->toolTip().isEmpty();
+    const QString red = failed ? QStringLiteral("color: #d9534f") : QString();
+    m_status->setText(m_loading            ? QStringLiteral("⟳")
+                      : (failed || warned) ? QStringLiteral("⚠")
+                                           : QString());
+    m_status->setStyleSheet(red);
+    const std::optional<QString> message = bodyMessage();
+    if (!message) {
         m_body->setCurrentWidget(m_view->widget());
         return;
     }
-    if (!m_result)
-        m_message->setText(QString());
-    else if (!m_errors.isEmpty())
-        m_message->setText(m_errors.join(u'\n'));
-    else
-        m_message->setText(tr("No data"));
-    m_message->setStyleSheet(m_errors.isEmpty() ? QString() : QStringLiteral("color: #d9534f"));
+    m_message->setText(*message);
+    m_message->setStyleSheet(red);
     m_body->setCurrentWidget(m_message);
 }
 

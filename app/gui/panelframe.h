@@ -8,6 +8,7 @@
 #include <QFrame>
 
 #include <memory>
+#include <optional>
 #include <perses-desktop/panelplugin.h>
 
 class QLabel;
@@ -54,6 +55,7 @@ private:
     PdPlugin::PanelView *ensureView();
     void buildHeader(const Model::Panel &panel);
     void showBody();
+    std::optional<QString> bodyMessage() const;
     void copyImage();
     PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
     std::span<const PdPlugin::HistogramSampleView> histogramViews(const Series &series);
