@@ -9,15 +9,20 @@ namespace PdPanels {
 namespace {
 
 // 1, 2, 2.5 or 5 times a power of ten: the steps people read easily.
+// The interval rounding of ECharts, which the Perses UI draws with (numberUtil.nice, rounding
+// on): the nearest of 1, 2, 3, 5 or 10 times a power of ten, so 0..30 in five splits steps by
+// 5, as the browser shows it, rather than by 10.
 double niceStep(double range, int tickCount)
 {
     const double rough = range / std::max(1, tickCount);
     const double power = std::pow(10.0, std::floor(std::log10(rough)));
-    for (double multiple : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        if (multiple * power >= rough)
-            return multiple * power;
-    }
-    return 10 * power;
+    const double fraction = rough / power;
+    const double nice = fraction < 1.5   ? 1
+                        : fraction < 2.5 ? 2
+                        : fraction < 4   ? 3
+                        : fraction < 7   ? 5
+                                         : 10;
+    return nice * power;
 }
 
 } // namespace

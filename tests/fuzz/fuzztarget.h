@@ -11,33 +11,63 @@
 #include "yamlreader.h"
 #include "yamlwriter.h"
 
+#include <string>
 #include <string_view>
 
 namespace PdFuzz {
 
+namespace Detail {
+
+inline std::string describe(const Pd::ResourceFile &file, const Pd::Diagnostics &validation)
+{
+    std::string text = std::to_string(file.resources.size()) + " resources, " +
+                       std::to_string(file.diagnostics.size() + validation.size()) + " diagnostics";
+    const Pd::Diagnostics &first = file.diagnostics.empty() ? validation : file.diagnostics;
+    if (!first.empty()) {
+        const Pd::Diagnostic &d = first.front();
+        text += ", first " + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + " " +
+                (d.isError() ? "error" : "warning") + " [" + d.rule + "] " + d.message;
+    }
+    return text;
+}
+
+inline std::string describe(const Pd::PrometheusResponse &response)
+{
+    return response.ok ? "ok" : response.errorType + ": " + response.error;
+}
+
+} // namespace Detail
+
 // Everything input from outside goes through: both readers, the validator with its
 // cross-file checks, canonical ordering and both writers, and the Prometheus response reader.
 // Shared by the libFuzzer target and the regression test, so a crash found once stays fixed.
-inline void exerciseResources(std::string_view text)
+// Returns what each step made of the input, one line each, for the regression test to check.
+inline std::string exerciseResources(std::string_view text)
 {
     using namespace Pd;
+    std::string outcome;
     for (const DocumentFormat format : {DocumentFormat::Json, DocumentFormat::Yaml}) {
         ResourceFile file = ResourceReader::readText(text, "fuzz", format, KeepDocuments::Yes);
         ResourceSet resources;
         resources.add(file);
         const Diagnostics diagnostics =
             ResourceValidator(PluginSchemaRegistry::builtin(), &resources).validate(file);
-        (void)diagnostics;
+        outcome += format == DocumentFormat::Json ? "json: " : "yaml: ";
+        outcome += Detail::describe(file, diagnostics) + "\n";
         for (Node &document : file.documents) {
             CanonicalOrder::apply(document);
             (void)JsonWriter::write(document);
             (void)YamlWriter::write(document);
         }
     }
-    (void)YamlReader::containsComments(text);
+    outcome +=
+        std::string("comments: ") + (YamlReader::containsComments(text) ? "yes" : "no") + "\n";
     // What a datasource sends back is untrusted too.
-    (void)PrometheusResponseParser::parseQuery(text);
-    (void)PrometheusResponseParser::parseStrings(text);
+    const PrometheusResponse query = PrometheusResponseParser::parseQuery(text);
+    outcome += "query: " + Detail::describe(query) + ", " +
+               std::to_string(query.result.series().size()) + " series\n";
+    outcome += "strings: " + Detail::describe(PrometheusResponseParser::parseStrings(text)) + "\n";
+    return outcome;
 }
 
 } // namespace PdFuzz

@@ -4,7 +4,7 @@
 #include "dashboardbundle.h"
 #include "dashboardrenderer.h"
 #include "dashboardview.h"
-#include "imagecompare.h"
+#include "imagecomparison.h"
 #include "panelframe.h"
 #include "pluginregistry.h"
 #include "prometheustestserver.h"
@@ -22,6 +22,7 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -35,7 +36,21 @@ namespace {
 // 2026-01-01T00:00:00Z: the data, and so the images, never depend on the clock.
 constexpr std::int64_t dataEnd = 1767225600;
 const QString goldenDir = QStringLiteral(PD_TEST_DATA_DIR "/gui/golden");
-constexpr double tolerance = 0.005; // at most 0.5 % of pixels may differ by more than 64/255
+
+QImage golden(const QString &panel)
+{
+    return QImage(goldenDir + u'/' + panel + QStringLiteral(".png"));
+}
+
+// The golden image with `area` painted over in the panel's background, as if what was drawn
+// there had not been.
+QImage erased(const QString &panel, const QRect &area)
+{
+    QImage image = golden(panel);
+    QPainter painter(&image);
+    painter.fillRect(area, image.pixelColor(area.topLeft() - QPoint(0, 2)));
+    return image;
+}
 
 } // namespace
 
@@ -61,9 +76,16 @@ private:
 
     QImage render(const std::string &panel, Pd::Gui::DashboardRenderer::Outcome *outcome = nullptr)
     {
-        const QString path = m_out.filePath(QString::fromStdString(panel) + QStringLiteral(".png"));
+        return render(request(panel), outcome);
+    }
+
+    QImage render(const Pd::Gui::DashboardRenderer::Request &request,
+                  Pd::Gui::DashboardRenderer::Outcome *outcome = nullptr)
+    {
+        const QString path =
+            m_out.filePath(QString::fromStdString(*request.panelId) + QStringLiteral(".png"));
         QString error;
-        const auto result = Pd::Gui::DashboardRenderer::render(request(panel), path, error);
+        const auto result = Pd::Gui::DashboardRenderer::render(request, path, error);
         if (outcome)
             *outcome = result;
         return error.isEmpty() ? QImage(path) : QImage();
@@ -96,21 +118,93 @@ private slots:
         const QImage image = render(panel.toStdString());
         QVERIFY(!image.isNull());
         QCOMPARE(image.size(), QSize(800, 400));
-        const QString golden = goldenDir + u'/' + panel + QStringLiteral(".png");
+        const QString path = goldenDir + u'/' + panel + QStringLiteral(".png");
         if (qEnvironmentVariableIsSet("PD_UPDATE_GOLDEN")) {
-            QVERIFY(image.save(golden));
-            QSKIP("golden image written");
+            // Fail, so that a run which rewrote the goldens can never pass for a test run.
+            QVERIFY(image.save(path));
+            QFAIL(qPrintable(path + QStringLiteral(" rewritten: look at it, then run again "
+                                                   "without PD_UPDATE_GOLDEN")));
         }
-        const QImage expected(golden);
-        QVERIFY2(!expected.isNull(), qPrintable(golden + QStringLiteral(" is missing")));
-        const double differing = PdTest::differingFraction(image, expected);
-        if (differing > tolerance)
+        const QImage expected(path);
+        QVERIFY2(!expected.isNull(), qPrintable(path + QStringLiteral(" is missing")));
+        const auto comparison = PdTest::ImageComparison::compare(image, expected);
+        if (!comparison.matches()) {
             image.save(m_out.filePath(panel + QStringLiteral("-actual.png")));
-        QVERIFY2(differing <= tolerance,
-                 qPrintable(QStringLiteral("%1: %2 % of pixels differ (kept in %3)")
-                                .arg(panel)
-                                .arg(differing * 100, 0, 'f', 2)
-                                .arg(m_out.path())));
+            comparison.differenceImage().save(m_out.filePath(panel + QStringLiteral("-diff.png")));
+            m_out.setAutoRemove(false);
+        }
+        QVERIFY2(comparison.matches(),
+                 qPrintable(QStringLiteral("%1: %2 (kept in %3)")
+                                .arg(panel, comparison.summary(), m_out.path())));
+    }
+
+    // The comparison fails when the smallest thing a person would miss is gone: a legend row,
+    // the y axis' labels, an error text (painted over in the golden image itself, so nothing
+    // else moves).
+    void comparisonCatchesErasedDetails_data()
+    {
+        QTest::addColumn<QString>("panel");
+        QTest::addColumn<QRect>("area");
+        QTest::newRow("legend row host-b")
+            << QStringLiteral("timeseries") << QRect(8, 370, 784, 18);
+        QTest::newRow("y axis labels") << QStringLiteral("timeseries") << QRect(0, 32, 38, 282);
+        QTest::newRow("one y label") << QStringLiteral("timeseries") << QRect(8, 165, 30, 13);
+        QTest::newRow("error text") << QStringLiteral("broken") << QRect(120, 200, 560, 20);
+        QTest::newRow("panel title") << QStringLiteral("stat") << QRect(4, 6, 60, 20);
+    }
+
+    void comparisonCatchesErasedDetails()
+    {
+        QFETCH(QString, panel);
+        QFETCH(QRect, area);
+        const QImage expected = golden(panel);
+        QVERIFY(PdTest::ImageComparison::compare(expected, expected).matches(0));
+        const auto comparison = PdTest::ImageComparison::compare(erased(panel, area), expected);
+        QVERIFY2(!comparison.matches(), qPrintable(comparison.summary()));
+    }
+
+    // The same for real drawings of a changed spec: each must fail against the golden image.
+    void comparisonCatchesChangedDrawings_data()
+    {
+        QTest::addColumn<QString>("panel");
+        QTest::addColumn<QString>("change");
+        QTest::newRow("no legend") << QStringLiteral("timeseries") << QStringLiteral("legend");
+        QTest::newRow("no y labels") << QStringLiteral("timeseries") << QStringLiteral("yAxis");
+        QTest::newRow("series colour") << QStringLiteral("timeseries") << QStringLiteral("colour");
+        QTest::newRow("error text") << QStringLiteral("broken") << QStringLiteral("query");
+    }
+
+    void comparisonCatchesChangedDrawings()
+    {
+        QFETCH(QString, panel);
+        QFETCH(QString, change);
+        Pd::Gui::DashboardRenderer::Request r = request(panel.toStdString());
+        auto it =
+            std::ranges::find(r.dashboard.spec.panels, panel.toStdString(), &Pd::Model::Panel::id);
+        QVERIFY(it != r.dashboard.spec.panels.end());
+        Pd::Node &spec = it->plugin.spec;
+        if (change == u"legend") {
+            QVERIFY(spec.remove("legend"));
+        } else if (change == u"yAxis") {
+            Pd::Node axis = Pd::Node::object();
+            axis.set("show", Pd::Node::boolean(false));
+            spec.set("yAxis", axis);
+        } else if (change == u"colour") {
+            Pd::Node settings = Pd::Node::object();
+            settings.set("queryIndex", Pd::Node::number(0));
+            settings.set("colorMode", Pd::Node::string("fixed"));
+            settings.set("colorValue", Pd::Node::string("#8e24aa"));
+            Pd::Node list = Pd::Node::array();
+            list.append(settings);
+            spec.set("querySettings", list);
+        } else {
+            Pd::Node &query = it->queries.front().plugin.spec;
+            query.set("query", Pd::Node::string("rate(pd_requests_total[5m]"));
+        }
+        const QImage image = render(r);
+        QVERIFY(!image.isNull());
+        const auto comparison = PdTest::ImageComparison::compare(image, golden(panel));
+        QVERIFY2(!comparison.matches(), qPrintable(comparison.summary()));
     }
 
     // host-b is at 30 °C, above the 25 step: the stat's background takes the step's red.
