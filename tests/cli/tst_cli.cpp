@@ -5,6 +5,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,6 +32,19 @@ QByteArray read(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Pixels in `area` whose lightness is below (dark ink) or above (light ink) `lightness`.
+int inkPixels(const QImage &image, const QRect &area, bool dark, double lightness)
+{
+    int count = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const double l = image.pixelColor(x, y).lightnessF();
+            count += dark ? l < lightness : l > lightness;
+        }
+    }
+    return count;
 }
 
 QString rule(const char *fixture)
@@ -215,20 +229,25 @@ private slots:
             << "unknown option '--frob x'";
     }
 
-    // A dashboard without queries draws and exits 0, as PNG, SVG and PDF.
+    // A dashboard without queries draws and exits 0, as PNG, SVG and PDF, at the asked size
+    // and with the panel's title and text in it.
     void renderWritesImages_data()
     {
         QTest::addColumn<QString>("suffix");
         QTest::addColumn<QByteArray>("magic");
-        QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG");
-        QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml");
-        QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF");
+        QTest::addColumn<QByteArray>("content");
+        QTest::newRow("png") << QStringLiteral("png") << QByteArray("\x89PNG") << QByteArray();
+        QTest::newRow("svg") << QStringLiteral("svg") << QByteArray("<?xml")
+                             << QByteArray("Notes for Lab");
+        QTest::newRow("pdf") << QStringLiteral("pdf") << QByteArray("%PDF")
+                             << QByteArray("/MediaBox [0 0 400.000000 300.000000]");
     }
 
     void renderWritesImages()
     {
         QFETCH(QString, suffix);
         QFETCH(QByteArray, magic);
+        QFETCH(QByteArray, content);
         const QString out = m_dir.filePath(QStringLiteral("markdown.") + suffix);
         const Run r =
             run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
@@ -236,9 +255,40 @@ private slots:
                  QStringLiteral("400x300"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, out + QStringLiteral(": 400x300\n"));
-        QFile file(out);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QVERIFY(file.readAll().startsWith(magic));
+        const QByteArray bytes = read(out);
+        QVERIFY(bytes.startsWith(magic));
+        if (!content.isEmpty()) {
+            QVERIFY2(bytes.contains(content), content.constData());
+            return;
+        }
+        const QImage image(out);
+        QCOMPARE(image.size(), QSize(400, 300));
+        QVERIFY(inkPixels(image, QRect(8, 8, 80, 16), true, 0.4) > 60);       // title "markdown"
+        QVERIFY(inkPixels(image, QRect(12, 30, 140, 24), true, 0.4) > 300);   // "Notes for Lab"
+        QVERIFY(inkPixels(image, QRect(200, 150, 180, 130), true, 0.9) == 0); // nothing below
+        const QColor link = image.pixelColor(60, 105);
+        int blue = 0;
+        for (int x = 52; x < 88; ++x)
+            for (int y = 99; y < 112; ++y)
+                blue += image.pixelColor(x, y).blue() > image.pixelColor(x, y).red() + 60;
+        QVERIFY2(blue > 20, qPrintable(link.name())); // the link in the link colour
+    }
+
+    // --theme dark: a dark panel with light text.
+    void renderDarkTheme()
+    {
+        const QString out = m_dir.filePath(QStringLiteral("dark.png"));
+        const Run r =
+            run({QStringLiteral("render"), QStringLiteral(PD_TEST_DATA_DIR "/gui/panels.json"),
+                 QStringLiteral("--panel"), QStringLiteral("markdown"), QStringLiteral("--size"),
+                 QStringLiteral("400x300"), QStringLiteral("--theme"), QStringLiteral("dark"),
+                 QStringLiteral("--out"), out});
+        QCOMPARE(r.exitCode, 0);
+        const QImage image(out);
+        QCOMPARE(image.size(), QSize(400, 300));
+        QVERIFY2(image.pixelColor(300, 200).lightnessF() < 0.2,
+                 qPrintable(image.pixelColor(300, 200).name()));
+        QVERIFY(inkPixels(image, QRect(12, 30, 140, 24), false, 0.6) > 300); // light heading
     }
 
     // A query against a datasource that is down: the image is written, the exit code is 1
@@ -254,7 +304,14 @@ private slots:
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QStringLiteral("perses-desktop render: timeseries: Query 1: ")),
                  qPrintable(r.err));
-        QVERIFY(QFileInfo(out).size() > 0);
+        // The error is drawn on the panel in the error colour, in place of a chart.
+        const QImage image(out);
+        QVERIFY(!image.isNull());
+        int red = 0;
+        for (int y = 40; y < image.height() - 10; ++y)
+            for (int x = 10; x < image.width() - 10; ++x)
+                red += image.pixelColor(x, y).red() > image.pixelColor(x, y).green() + 80;
+        QVERIFY2(red > 200, qPrintable(QString::number(red)));
     }
 
     void usageErrorsExitTwo()

@@ -46,6 +46,13 @@ grep -q "text: a text is required" <<<"$invalid" || fail "the plugin's spec mess
 "$app" render "$source/tests/plugin/examplepanel.yaml" --size 600x300 --out "$work/hello.png" ||
     fail "render exited $?"
 [[ -s "$work/hello.png" ]] || fail "render wrote no image"
+# The plugin's own drawing, not the "No plugin provides..." placeholder: its purple label
+# fills most of the panel, and its text is there.
+purple=$(convert "$work/hello.png" -format %c histogram:info:- | sed -n 's/^ *\([0-9]*\):.*#8E6CD9.*/\1/p')
+[[ ${purple:-0} -gt 60000 ]] || fail "the panel is not the plugin's drawing (${purple:-0} purple pixels)"
+"$app" render "$source/tests/plugin/examplepanel.yaml" --size 600x300 --out "$work/hello.svg" ||
+    fail "render to SVG exited $?"
+grep -q "Hello from a plugin (0 series)" "$work/hello.svg" || fail "the plugin's text is not drawn"
 
 # Without the plugin the panel is a placeholder and lint names the missing plugin.
 unset PERSES_DESKTOP_PLUGIN_PATH
