@@ -48,10 +48,10 @@ QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
         return QStringLiteral("cannot write %1").arg(path);
     QByteArray out;
     const std::int64_t first = startSeconds();
-    // Samples go on past the window up to a minute from now, so that queries at "now" (PromQL
-    // variables send no time) see data too.
+    // Samples go on past the window for two hours from now, so that queries at "now" (PromQL
+    // variables send no time) see data however long the suite takes (CI stops at 90 minutes).
     const std::int64_t now = QDateTime::currentSecsSinceEpoch();
-    const std::int64_t last = m_fixedEnd ? m_end : std::max(m_end, now + 60);
+    const std::int64_t last = m_fixedEnd ? m_end : std::max(m_end, now + 2 * 3600);
     const int written = int((last - first) / stepSeconds) + 1;
     auto line = [&out](const char *series, double value, std::int64_t t) {
         out += series;

@@ -13,7 +13,7 @@
 // backfilled with promtool, served on 127.0.0.1 on a free port, stopped on destruction.
 //
 // Data, one sample every 15 s over the 6 hours before `endSeconds()` (a whole hour):
-// (and on until a minute from now):
+// (and on until two hours from now):
 //   pd_info{job, instance} = 1                    node/host-a, node/host-b, api/host-a
 //   pd_temperature_celsius{job="node", instance}  20 + (i % 10) on host-a, 30 on host-b
 //   pd_requests_total{job="api", instance="host-a", code}  +10 per sample (200), +1 (500)
