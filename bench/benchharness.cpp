@@ -9,50 +9,43 @@
 
 namespace PdBench {
 
-double medianMs(const std::function<void()> &work, int minRuns, double minSeconds)
+Stats measure(const std::function<void()> &work, int runs, int warmups)
 {
     using Clock = std::chrono::steady_clock;
+    for (int i = 0; i < warmups; ++i)
+        work();
     std::vector<double> samples;
-    const auto start = Clock::now();
-    while (static_cast<int>(samples.size()) < minRuns ||
-           std::chrono::duration<double>(Clock::now() - start).count() < minSeconds) {
+    for (int i = 0; i < runs; ++i) {
         const auto before = Clock::now();
         work();
         samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - before).count());
-        if (samples.size() >= 10000)
-            break;
     }
-    std::sort(samples.begin(), samples.end());
-    return samples[samples.size() / 2];
+    std::ranges::sort(samples);
+    const std::size_t n = samples.size();
+    const double median = n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
+    return {median, samples.front(), samples.back(), runs};
 }
 
-std::pair<double, double> fastestInterleaved(const std::function<void()> &a,
-                                             const std::function<void()> &b, int rounds)
+void printStats(const std::string &label, const Stats &stats, double megabytes)
 {
-    using Clock = std::chrono::steady_clock;
-    auto time = [](const std::function<void()> &work) {
-        const auto before = Clock::now();
-        work();
-        return std::chrono::duration<double, std::milli>(Clock::now() - before).count();
-    };
-    double bestA = 1e300;
-    double bestB = 1e300;
-    for (int i = 0; i < rounds; ++i) {
-        bestA = std::min(bestA, time(a));
-        bestB = std::min(bestB, time(b));
-    }
-    return {bestA, bestB};
-}
-
-void printRow(const std::string &label, double ms, double megabytes)
-{
-    std::printf("  %-44s %10.3f ms  %9.1f MB/s\n", label.c_str(), ms,
-                ms > 0 ? megabytes / (ms / 1000.0) : 0.0);
+    std::printf("  %-50s %10.3f ms  (min %.3f, max %.3f, %d runs)", label.c_str(), stats.medianMs,
+                stats.minMs, stats.maxMs, stats.runs);
+    if (megabytes > 0 && stats.medianMs > 0)
+        std::printf("  %.1f MB/s", megabytes / (stats.medianMs / 1000.0));
+    std::printf("\n");
 }
 
 void printRatio(const std::string &label, double ratio, const std::string &target)
 {
-    std::printf("  %-44s %10.2f     (target %s)\n", label.c_str(), ratio, target.c_str());
+    std::printf("  %-50s %10.2f     (target %s)\n", label.c_str(), ratio, target.c_str());
+}
+
+void printRatio(const std::string &label, const Stats &slower, const Stats &faster,
+                const std::string &target)
+{
+    std::printf("  %-50s %10.2f     (mins %.2f, maxes %.2f; target %s)\n", label.c_str(),
+                slower.medianMs / faster.medianMs, slower.minMs / faster.minMs,
+                slower.maxMs / faster.maxMs, target.c_str());
 }
 
 } // namespace PdBench

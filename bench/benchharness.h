@@ -4,20 +4,31 @@
 
 #include <functional>
 #include <string>
-#include <utility>
 
 namespace PdBench {
 
-// Runs `work` until `minSeconds` have passed (at least `minRuns` times) and returns the
-// median time of one run in milliseconds. Medians resist the noise of a shared machine.
-double medianMs(const std::function<void()> &work, int minRuns = 5, double minSeconds = 1.0);
+// One statistic for every figure in bench/, ours and baselines alike, and the same as the
+// browser baselines print: the median and the range of a fixed number of timed runs after a
+// fixed number of warm-ups.
+struct Stats
+{
+    double medianMs = 0;
+    double minMs = 0;
+    double maxMs = 0;
+    int runs = 0;
+};
 
-// Alternates `a` and `b` for `rounds` rounds and returns the fastest time of each, in ms:
-// on a shared machine noise only ever adds time, and alternating exposes both to the same.
-std::pair<double, double> fastestInterleaved(const std::function<void()> &a,
-                                             const std::function<void()> &b, int rounds);
+constexpr int defaultRuns = 15;
+constexpr int defaultWarmups = 3;
 
-void printRow(const std::string &label, double ms, double megabytes);
+Stats measure(const std::function<void()> &work, int runs = defaultRuns,
+              int warmups = defaultWarmups);
+
+// "label   12.345 ms  (min 11.2, max 14.0, 15 runs)", and MB/s when megabytes > 0.
+void printStats(const std::string &label, const Stats &stats, double megabytes = 0);
 void printRatio(const std::string &label, double ratio, const std::string &target);
+// A ratio of medians with the ratio of the ranges' ends beside it, so noise shows.
+void printRatio(const std::string &label, const Stats &slower, const Stats &faster,
+                const std::string &target);
 
 } // namespace PdBench

@@ -126,14 +126,12 @@ ResourceFile ResourceReader::readText(std::string_view text, std::string path,
     return file;
 }
 
-ResourceFile ResourceReader::readFile(const std::string &path, KeepDocuments keep)
+std::expected<std::string, Diagnostic> ResourceReader::readBytes(const std::string &path)
 {
     auto failed = [&path](const char *rule, std::string message) {
-        ResourceFile file;
-        file.path = path;
-        file.diagnostics.push_back(makeError(rule, std::move(message), SourcePos{1, 1}));
-        file.diagnostics.back().file = path;
-        return file;
+        Diagnostic diagnostic = makeError(rule, std::move(message), SourcePos{1, 1});
+        diagnostic.file = path;
+        return std::unexpected(std::move(diagnostic));
     };
     std::ifstream stream(path, std::ios::binary | std::ios::ate);
     if (!stream)
@@ -152,7 +150,19 @@ ResourceFile ResourceReader::readFile(const std::string &path, KeepDocuments kee
     stream.seekg(0);
     if (!stream.read(text.data(), size))
         return failed("io", "cannot read file");
-    return readText(text, path, formatFor(path, text), keep);
+    return text;
+}
+
+ResourceFile ResourceReader::readFile(const std::string &path, KeepDocuments keep)
+{
+    std::expected<std::string, Diagnostic> text = readBytes(path);
+    if (!text) {
+        ResourceFile file;
+        file.path = path;
+        file.diagnostics.push_back(std::move(text.error()));
+        return file;
+    }
+    return readText(*text, path, formatFor(path, *text), keep);
 }
 
 } // namespace Pd

@@ -6,6 +6,7 @@
 #include "node.h"
 #include "resourcekind.h"
 
+#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,9 @@ public:
     // Without KeepDocuments::Yes the documents are moved into the resources, not copied: a
     // lint run reads thousands of dashboards.
     static ResourceFile readFile(const std::string &path, KeepDocuments keep = KeepDocuments::No);
+    // The bytes of a file as readFile reads them (one read, refused above maxFileSize), or
+    // the diagnostic that says why not. Benchmarks read their baselines with it too.
+    static std::expected<std::string, Diagnostic> readBytes(const std::string &path);
     static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format,
                                  KeepDocuments keep = KeepDocuments::No);
     // JSON for *.json, YAML for *.yaml/*.yml, otherwise guessed from the first character.

@@ -8,6 +8,8 @@
 #include <QCategoryAxis>
 #include <QChartView>
 
+#include <algorithm>
+
 namespace PdPanels {
 
 QCategoryAxis *makeLabelAxis(const QPalette &palette)
@@ -29,7 +31,17 @@ QCategoryAxis *makeLabelAxis(const QPalette &palette)
 // same ("1K"), so later ones get invisible padding.
 void setAxisLabels(QCategoryAxis *axis, const std::vector<std::pair<QString, double>> &labels)
 {
-    for (const QString &label : axis->categoriesLabels())
+    // Each remove and append relayouts the chart: a refresh that keeps the labels keeps the
+    // axis as it is.
+    const QStringList current = axis->categoriesLabels();
+    if (qsizetype(labels.size()) == current.size() &&
+        std::ranges::all_of(labels, [&, i = qsizetype(0)](const auto &label) mutable {
+            const QString &name = current[i++];
+            return QString(name).remove(QChar(0x200B)) == label.first &&
+                   axis->endValue(name) == label.second;
+        }))
+        return;
+    for (const QString &label : current)
         axis->remove(label);
     QStringList used;
     for (auto [label, value] : labels) {

@@ -61,6 +61,12 @@ void TimeSeriesPlot::invalidate()
     update();
 }
 
+void TimeSeriesPlot::setDrawEveryPoint(bool every)
+{
+    m_everyPoint = every;
+    invalidate();
+}
+
 QRectF TimeSeriesPlot::plotArea() const
 {
     return m_chart->plotArea();
@@ -103,6 +109,14 @@ void TimeSeriesPlot::decimateIfNeeded(int columns)
         const PlotSeries &series = (*m_series)[i];
         if (!series.visible)
             continue;
+        if (m_everyPoint) {
+            for (std::size_t p = 0; p < series.timesMs.size(); ++p) {
+                m_decimated[i].push_back({series.timesMs[p], series.drawnValues()[p]});
+                if (!series.base.empty())
+                    m_decimatedBase[i].push_back({series.timesMs[p], series.base[p]});
+            }
+            continue;
+        }
         Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), m_fromMs, m_toMs, columns,
                                   m_decimated[i]);
         if (!series.base.empty())

@@ -68,6 +68,8 @@ public:
     void setHoverTime(std::optional<qint64> timeMs);
     void setSelection(std::optional<std::pair<qint64, qint64>> range);
     void invalidate(); // series changed visibility or values
+    // Every point instead of the M4 decimation: what the decimation is measured against.
+    void setDrawEveryPoint(bool every);
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -102,6 +104,7 @@ private:
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimated;
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimatedBase; // stacked series
     int m_decimatedColumns = -1;
+    bool m_everyPoint = false;
 };
 
 } // namespace PdPanels
