@@ -51,7 +51,7 @@ struct Column
     std::vector<double> values;
 };
 
-// The generator of bench/echarts/bench.mjs: xorshift32 seeded with 12345.
+// The generator of bench/browser/data.mjs: xorshift32 seeded with 12345.
 std::vector<Column> seededData(int series, int points)
 {
     std::uint32_t x = 12345;
@@ -334,10 +334,13 @@ int main(int argc, char **argv)
     std::printf("50 series x 10,000 points into 1200x600, lineWidth 1.25; median (min-max) of "
                 "%d runs after %d warm-ups\n",
                 PdBench::defaultRuns, PdBench::defaultWarmups);
-    // Not yet like for like in one respect, said where the figures are: TimeSeriesPlot strokes
-    // dense lines of width <= 1.5 at 1 px (QPainter's antialiased 1.25 px stroke costs some
-    // 150-250 ms here), while the browsers stroke 1.25 px.
-    std::printf("  note: our dense lines are stroked at 1 px, the browsers' at 1.25 px\n");
+    // TimeSeriesPlot strokes dense lines of width <= 1.5 at 1 px (QPainter's antialiased
+    // 1.25 px stroke costs some 150-250 ms here); scripts/bench has the browsers stroke the same
+    // 1 px (BENCH_LINE_WIDTH), and says so.
+    std::printf("  our dense lines are stroked at 1 px; the browsers' at %s px\n",
+                qEnvironmentVariableIsSet("BENCH_LINE_WIDTH")
+                    ? qgetenv("BENCH_LINE_WIDTH").constData()
+                    : "1 (scripts/bench)");
     std::vector<std::unique_ptr<PdPlugin::PanelView>> made; // destroyed outside the timing
     QImage frame;
     const PdBench::Stats fresh = PdBench::measure([&] {

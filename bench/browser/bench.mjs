@@ -44,6 +44,10 @@ import { seededSeries } from './data.mjs';
 import * as echarts from './echarts.mjs';
 import * as uplot from './uplot.mjs';
 
+// BENCH_LINE_WIDTH: the stroke width (default 1.25, Perses' default). scripts/bench sets the
+// width our TimeSeriesPlot really strokes dense lines with, so both sides draw the same.
+const LINE_WIDTH = Number(process.env.BENCH_LINE_WIDTH ?? 1.25);
+if (!(LINE_WIDTH > 0)) throw new Error(`BENCH_LINE_WIDTH=${process.env.BENCH_LINE_WIDTH} is not a width`);
 const LIBRARIES = [echarts, uplot];
 const MODES = ['fresh', 'refresh'];
 const WARMUPS = 3;
@@ -113,9 +117,10 @@ async function benchLibrary(browser, lib, pngDir) {
     for (const path of lib.styles) await page.addStyleTag({ path });
     for (const path of lib.scripts) await page.addScriptTag({ path });
     await page.evaluate(`window.benchSeries = (${seededSeries})();`);
+    await page.evaluate(`window.benchLineWidth = ${LINE_WIDTH};`);
     await page.evaluate(lib.install);
     console.log(`# ${lib.name} ${lib.version}, chromium ${browser.version()}, ${WARMUPS} warm-ups, ` +
-                `${RUNS} runs, 50 series x 10000 points, 1200x600, 1.25 px lines`);
+                `${RUNS} runs, 50 series x 10000 points, 1200x600, ${LINE_WIDTH} px lines`);
 
     const summary = [];
     for (const mode of MODES) {

@@ -47,7 +47,7 @@ export function install() {
       series: values.map((ys, s) => ({
         type: 'line', name: `s${s}`, data: ys.map((y, i) => [times[i], y]),
         showSymbol: false, symbol: 'none', sampling: 'lttb', progressive: 0, animation: false,
-        lineStyle: { width: 1.25 },
+        lineStyle: { width: window.benchLineWidth },
       })),
     }),
     create: (option) => {

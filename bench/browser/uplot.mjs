@@ -55,7 +55,7 @@ export function install() {
     // Default axes: a time axis for x, a value axis for y.
     axes: [{}, {}],
     series: [{}, ...values.map((_, s) => ({
-      label: `s${s}`, stroke: palette[s % palette.length], width: 1.25, points: { show: false },
+      label: `s${s}`, stroke: palette[s % palette.length], width: window.benchLineWidth, points: { show: false },
     }))],
     hooks: { draw: [() => drawn?.()] },
   });

@@ -188,6 +188,13 @@ void PrometheusClient::start(Request request)
 {
     QNetworkReply *network = request.post ? m_network->post(request.request, request.form)
                                           : m_network->get(request.request);
+    SentRequest sent{request.post ? QByteArrayLiteral("POST") : QByteArrayLiteral("GET"),
+                     request.request.url(),
+                     {},
+                     request.form};
+    for (const QByteArray &name : request.request.rawHeaderList())
+        sent.headers.append({name, request.request.rawHeader(name)});
+    emit requestSent(sent);
     ++m_inFlight;
     auto body = std::make_shared<std::string>();
     const qint64 limit = m_maxResponseBytes;

@@ -4,6 +4,7 @@
 
 #include "datasourceconnection.h"
 #include "prometheusreply.h"
+#include "sentrequest.h"
 #include "variablevalue.h"
 
 #include <QByteArray>
@@ -56,6 +57,8 @@ public:
 
 signals:
     void requestsChanged();
+    // Each request as it is handed to the network, after queueing.
+    void requestSent(const Pd::SentRequest &request);
 
 private:
     struct Request

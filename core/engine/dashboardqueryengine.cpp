@@ -46,6 +46,8 @@ DashboardQueryEngine::DashboardQueryEngine(Model::Dashboard dashboard,
     m_clients->setTimeout(m_settings.timeout);
     connect(m_clients.get(), &DatasourceClients::requestsChanged, this,
             &DashboardQueryEngine::requestsChanged);
+    connect(m_clients.get(), &DatasourceClients::requestSent, this,
+            &DashboardQueryEngine::requestSent);
     m_variables = new VariableResolver(m_clients.get(), this);
     m_variables->setVariables(m_dashboard.spec.variables, sharedVariables);
     m_variables->setRequested(m_settings.variables);

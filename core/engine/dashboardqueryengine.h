@@ -6,6 +6,7 @@
 #include "model.h"
 #include "queryresult.h"
 #include "repeatexpansion.h"
+#include "sentrequest.h"
 #include "timerange.h"
 #include "variablevalue.h"
 
@@ -77,6 +78,8 @@ signals:
     void variablesResolved();
     void panelFinished(const QString &panelId);
     void requestsChanged();
+    // Every request sent to a datasource, variables' and panels' alike.
+    void requestSent(const Pd::SentRequest &request);
 
 private:
     void runQueries(const std::string &panelId);

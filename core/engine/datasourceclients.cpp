@@ -47,6 +47,7 @@ DatasourceClients::Lookup DatasourceClients::prometheus(const Model::DatasourceS
     client->setTimeout(m_timeout);
     client->setVariables(variables);
     connect(client, &PrometheusClient::requestsChanged, this, &DatasourceClients::requestsChanged);
+    connect(client, &PrometheusClient::requestSent, this, &DatasourceClients::requestSent);
     m_clients.emplace(key, client);
     lookup.client = client;
     return lookup;

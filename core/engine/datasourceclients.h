@@ -4,6 +4,7 @@
 
 #include "datasourcecatalog.h"
 #include "datasourceconnection.h"
+#include "sentrequest.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -43,6 +44,7 @@ public:
 
 signals:
     void requestsChanged();
+    void requestSent(const Pd::SentRequest &request);
 
 private:
     DatasourceCatalog m_catalog;
