@@ -26,12 +26,12 @@ namespace {
 // Read as the linter reads (ResourceReader::readBytes), so the baseline pays the same I/O.
 std::string readFile(const std::string &path)
 {
-    std::expected<std::string, Diagnostic> text = ResourceReader::readBytes(path);
-    if (!text) {
-        std::fprintf(stderr, "%s: %s\n", path.c_str(), text.error().message.c_str());
+    std::variant<std::string, Diagnostic> bytes = ResourceReader::readBytes(path);
+    if (const Diagnostic *problem = std::get_if<Diagnostic>(&bytes)) {
+        std::fprintf(stderr, "%s: %s\n", path.c_str(), problem->message.c_str());
         std::exit(2);
     }
-    return std::move(*text);
+    return std::move(std::get<std::string>(bytes));
 }
 
 // 1,000 copies of the dashboard under distinct names, in folders of 100.

@@ -126,12 +126,12 @@ ResourceFile ResourceReader::readText(std::string_view text, std::string path,
     return file;
 }
 
-std::expected<std::string, Diagnostic> ResourceReader::readBytes(const std::string &path)
+std::variant<std::string, Diagnostic> ResourceReader::readBytes(const std::string &path)
 {
     auto failed = [&path](const char *rule, std::string message) {
         Diagnostic diagnostic = makeError(rule, std::move(message), SourcePos{1, 1});
         diagnostic.file = path;
-        return std::unexpected(std::move(diagnostic));
+        return diagnostic;
     };
     std::ifstream stream(path, std::ios::binary | std::ios::ate);
     if (!stream)
@@ -155,14 +155,15 @@ std::expected<std::string, Diagnostic> ResourceReader::readBytes(const std::stri
 
 ResourceFile ResourceReader::readFile(const std::string &path, KeepDocuments keep)
 {
-    std::expected<std::string, Diagnostic> text = readBytes(path);
-    if (!text) {
+    std::variant<std::string, Diagnostic> bytes = readBytes(path);
+    if (Diagnostic *problem = std::get_if<Diagnostic>(&bytes)) {
         ResourceFile file;
         file.path = path;
-        file.diagnostics.push_back(std::move(text.error()));
+        file.diagnostics.push_back(std::move(*problem));
         return file;
     }
-    return readText(*text, path, formatFor(path, *text), keep);
+    const std::string &text = std::get<std::string>(bytes);
+    return readText(text, path, formatFor(path, text), keep);
 }
 
 } // namespace Pd

@@ -6,10 +6,10 @@
 #include "node.h"
 #include "resourcekind.h"
 
-#include <expected>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace Pd {
@@ -56,7 +56,8 @@ public:
     static ResourceFile readFile(const std::string &path, KeepDocuments keep = KeepDocuments::No);
     // The bytes of a file as readFile reads them (one read, refused above maxFileSize), or
     // the diagnostic that says why not. Benchmarks read their baselines with it too.
-    static std::expected<std::string, Diagnostic> readBytes(const std::string &path);
+    // (A variant, not std::expected: the fuzzing build's clang 14 has no <expected>.)
+    static std::variant<std::string, Diagnostic> readBytes(const std::string &path);
     static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format,
                                  KeepDocuments keep = KeepDocuments::No);
     // JSON for *.json, YAML for *.yaml/*.yml, otherwise guessed from the first character.
