@@ -155,12 +155,6 @@ ViewTimes openAndPaint(const Inputs &in, bool allPanels, Waves *waves = nullptr)
     return times;
 }
 
-double median(std::vector<double> values)
-{
-    std::ranges::sort(values);
-    return values[values.size() / 2];
-}
-
 } // namespace
 
 int main(int argc, char **argv)
@@ -217,21 +211,21 @@ int main(int argc, char **argv)
         allPanels = every.panels;
     }
     std::printf("NodeExporter dashboard: %zu requests recorded from the engine in %zu waves "
-                "(the last, the panels', %zu); medians of %d rounds\n",
+                "(the last, the panels', %zu); %d interleaved rounds\n",
                 requests, waves.size(), waves.rbegin()->second.size(), rounds);
-    std::printf("  %-52s %9.1f ms\n", "network floor: the same requests replayed bare",
-                median(floor));
-    std::printf("  %-52s %9.1f ms\n", "engine alone: variables, requests, parsing",
-                median(engineOnly));
-    std::printf("  %-52s %9.1f ms  (%d panels in the first screen)\n",
-                "open to first-screen panels answered", median(visible), visiblePanels);
-    std::printf("  %-52s %9.1f ms\n", "  then painting them", median(visiblePaint));
-    std::printf("  %-52s %9.1f ms  (target <= 16 ms)\n", "  last answer to first screen painted",
-                median(visibleLag));
-    std::printf("  %-52s %9.1f ms  (%d panels, all groups open)\n",
-                "open to every panel answered and painted", median(all), allPanels);
-    std::printf("  %-52s %9.1f ms\n", "  of which painting every panel", median(allPaint));
-    PdBench::printRatio("every panel painted / network floor", median(all) / median(floor),
+    using PdBench::summarize;
+    PdBench::printStats("network floor: the same requests replayed bare", summarize(floor));
+    PdBench::printStats("engine alone: variables, requests, parsing", summarize(engineOnly));
+    PdBench::printStats("open to first-screen panels answered (" + std::to_string(visiblePanels) +
+                            " panels)",
+                        summarize(visible));
+    PdBench::printStats("  then painting them", summarize(visiblePaint));
+    PdBench::printStats("  last answer to first screen painted (<= 16 ms)", summarize(visibleLag));
+    PdBench::printStats("open to every panel answered and painted (" + std::to_string(allPanels) +
+                            ")",
+                        summarize(all));
+    PdBench::printStats("  of which painting every panel", summarize(allPaint));
+    PdBench::printRatio("every panel painted / network floor", summarize(all), summarize(floor),
                         "<= 1.2");
     return 0;
 }

@@ -20,10 +20,17 @@ Stats measure(const std::function<void()> &work, int runs, int warmups)
         work();
         samples.push_back(std::chrono::duration<double, std::milli>(Clock::now() - before).count());
     }
-    std::ranges::sort(samples);
-    const std::size_t n = samples.size();
-    const double median = n % 2 ? samples[n / 2] : (samples[n / 2 - 1] + samples[n / 2]) / 2;
-    return {median, samples.front(), samples.back(), runs};
+    return summarize(std::move(samples));
+}
+
+Stats summarize(std::vector<double> samplesMs)
+{
+    if (samplesMs.empty())
+        return {};
+    std::ranges::sort(samplesMs);
+    const std::size_t n = samplesMs.size();
+    const double median = n % 2 ? samplesMs[n / 2] : (samplesMs[n / 2 - 1] + samplesMs[n / 2]) / 2;
+    return {median, samplesMs.front(), samplesMs.back(), int(n)};
 }
 
 void printStats(const std::string &label, const Stats &stats, double megabytes)

@@ -4,6 +4,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace PdBench {
 
@@ -23,6 +24,8 @@ constexpr int defaultWarmups = 3;
 
 Stats measure(const std::function<void()> &work, int runs = defaultRuns,
               int warmups = defaultWarmups);
+// The same statistic over samples taken elsewhere (rounds that interleave several figures).
+Stats summarize(std::vector<double> samplesMs);
 
 // "label   12.345 ms  (min 11.2, max 14.0, 15 runs)", and MB/s when megabytes > 0.
 void printStats(const std::string &label, const Stats &stats, double megabytes = 0);

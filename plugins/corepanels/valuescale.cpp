@@ -8,7 +8,6 @@ namespace PdPanels {
 
 namespace {
 
-// 1, 2, 2.5 or 5 times a power of ten: the steps people read easily.
 // The interval rounding of ECharts, which the Perses UI draws with (numberUtil.nice, rounding
 // on): the nearest of 1, 2, 3, 5 or 10 times a power of ten, so 0..30 in five splits steps by
 // 5, as the browser shows it, rather than by 10.

@@ -36,6 +36,8 @@ class TestFuzzRegressions : public QObject
 {
     Q_OBJECT
 
+    const std::map<QString, QString> m_expected = expectedOutcomes();
+
 private slots:
     void replay_data()
     {
@@ -53,10 +55,9 @@ private slots:
         const QString name = path.section(QLatin1Char('/'), -1);
         const QString outcome =
             QString::fromStdString(PdFuzz::exerciseResources(PdTest::readText(path)));
-        const std::map<QString, QString> expected = expectedOutcomes();
-        const auto it = expected.find(name);
+        const auto it = m_expected.find(name);
         QVERIFY2(
-            it != expected.end(),
+            it != m_expected.end(),
             qPrintable(QStringLiteral("no outcome for %1 in fuzz-outcomes.txt; it is:\n== %1\n%2")
                            .arg(name, outcome)));
         QCOMPARE(outcome, it->second);
