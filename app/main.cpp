@@ -1,15 +1,13 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
 #include "builtinplugins.h"
-#include "cli/bundleloader.h"
 #include "cli/exitcodes.h"
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
-#include "cli/optionparser.h"
 #include "cli/pluginscommand.h"
 #include "cli/querycommand.h"
 #include "cli/rendercommand.h"
-#include "datasourceconnection.h"
+#include "cli/windowarguments.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
 #include "theme.h"
@@ -56,31 +54,10 @@ bool hasDisplay()
 }
 
 // No command: the window, with the files and folders given opened.
-// [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]
 int runWindow(int argc, char **argv, const std::vector<std::string> &args)
 {
-    std::vector<std::string> paths;
-    std::vector<std::string> datasources;
-    Pd::Gui::Theme::Mode theme = Pd::Gui::Theme::Mode::System;
-    auto addPath = [&](const std::string &arg) -> std::optional<std::string> {
-        paths.push_back(arg);
-        return std::nullopt;
-    };
-    auto option = [&](const std::string &name,
-                      const std::string &value) -> std::optional<std::string> {
-        if (name == "--datasource")
-            datasources.push_back(value);
-        else if (name == "--theme" && (value == "light" || value == "dark"))
-            theme = value == "dark" ? Pd::Gui::Theme::Mode::Dark : Pd::Gui::Theme::Mode::Light;
-        else
-            return "unknown option '" + name + " " + value + "'";
-        return std::nullopt;
-    };
-    Pd::DatasourceOverrides overrides;
-    std::optional<std::string> problem = Pd::Cli::parseArguments(args, addPath, option);
-    if (!problem)
-        problem = Pd::Cli::loadOverrides(datasources, overrides);
-    if (problem) {
+    Pd::Cli::WindowArguments arguments;
+    if (const std::optional<std::string> problem = Pd::Cli::parseWindowArguments(args, arguments)) {
         std::cerr << "perses-desktop: " << *problem << "\n\n" << help;
         return Pd::Cli::ExitCode::usage;
     }
@@ -99,9 +76,9 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
                      "to image files without one.\n";
     QApplication::setOrganizationName(QStringLiteral("perses-desktop"));
     QApplication::setApplicationName(QStringLiteral("perses-desktop"));
-    Pd::Gui::Theme::apply(theme);
-    Pd::Gui::MainWindow window(std::move(overrides));
-    for (const std::string &path : paths)
+    Pd::Gui::Theme::apply(arguments.theme);
+    Pd::Gui::MainWindow window(std::move(arguments.overrides));
+    for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
     return app.exec();

@@ -218,9 +218,9 @@ void TimeRangePicker::zoomOut()
     const qint64 half = range.durationMs() / 2;
     const qint64 now = currentTimeMs();
     if (m_to == u"now") {
-        // Keeps following the clock: only the start moves back.
-        setRange(QStringLiteral("now-") + QString::number(range.durationMs() * 2 / 1000) +
-                     QStringLiteral("s"),
+        // Keeps following the clock: only the start moves back ("now-1h" becomes "now-2h").
+        setRange(QStringLiteral("now-") +
+                     QString::fromStdString(formatDuration(range.durationMs() * 2)),
                  m_to);
         return;
     }

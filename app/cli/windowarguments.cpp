@@ -1,0 +1,33 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "windowarguments.h"
+
+#include "bundleloader.h"
+#include "optionparser.h"
+
+namespace Pd::Cli {
+
+std::optional<std::string> parseWindowArguments(const std::vector<std::string> &args,
+                                                WindowArguments &out)
+{
+    std::vector<std::string> datasources;
+    auto addPath = [&](const std::string &arg) -> std::optional<std::string> {
+        out.paths.push_back(arg);
+        return std::nullopt;
+    };
+    auto option = [&](const std::string &name,
+                      const std::string &value) -> std::optional<std::string> {
+        if (name == "--datasource")
+            datasources.push_back(value);
+        else if (name == "--theme" && (value == "light" || value == "dark"))
+            out.theme = value == "dark" ? Gui::Theme::Mode::Dark : Gui::Theme::Mode::Light;
+        else
+            return "unknown option '" + name + " " + value + "'";
+        return std::nullopt;
+    };
+    if (std::optional<std::string> problem = parseArguments(args, addPath, option))
+        return problem;
+    return loadOverrides(datasources, out.overrides);
+}
+
+} // namespace Pd::Cli

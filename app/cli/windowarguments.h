@@ -1,0 +1,26 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "datasourceconnection.h"
+#include "theme.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace Pd::Cli {
+
+// The window's command line: [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark].
+struct WindowArguments
+{
+    std::vector<std::string> paths;
+    DatasourceOverrides overrides; // the user's datasources file, then each --datasource
+    Gui::Theme::Mode theme = Gui::Theme::Mode::System;
+};
+
+// Fills `out`, or returns the first problem (a usage error).
+std::optional<std::string> parseWindowArguments(const std::vector<std::string> &args,
+                                                WindowArguments &out);
+
+} // namespace Pd::Cli

@@ -1,0 +1,383 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "builtinplugins.h"
+#include "cli/windowarguments.h"
+#include "mainwindow.h"
+#include "panelframe.h"
+#include "prometheustestserver.h"
+#include "theme.h"
+#include "timerangepicker.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QToolButton>
+
+#include <functional>
+
+namespace {
+
+constexpr std::int64_t dataEnd = 1767225600; // 2026-01-01T00:00:00Z
+
+QByteArray dashboard(const char *name, const char *title, const char *panels, const char *items)
+{
+    return QByteArray("kind: Dashboard\nmetadata:\n  name: ") + name +
+           "\n  project: tests\nspec:\n  display:\n    name: " + title +
+           "\n  duration: 1h\n  panels:\n" + panels + "  layouts:\n    - kind: Grid\n" +
+           "      spec:\n        items:\n" + items;
+}
+
+QByteArray queryPanel(const char *id, const char *query)
+{
+    return QByteArray("    ") + id + ":\n      kind: Panel\n      spec:\n        display:\n" +
+           "          name: " + id + "\n        plugin:\n          kind: TimeSeriesChart\n" +
+           "          spec: {}\n        queries:\n          - kind: TimeSeriesQuery\n" +
+           "            spec:\n              plugin:\n" +
+           "                kind: PrometheusTimeSeriesQuery\n" +
+           "                spec:\n                  query: '" + query + "'\n";
+}
+
+QByteArray item(int x, const char *id)
+{
+    return "          - x: " + QByteArray::number(x) + "\n            \"y\": 0\n" +
+           "            width: 12\n            height: 6\n            content:\n" +
+           "              $ref: '#/spec/panels/" + id + "'\n";
+}
+
+void write(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(content);
+}
+
+// Runs `act` on the modal dialog that the next call opens, from the event loop it spins.
+void onNextModal(std::function<void(QWidget *)> act)
+{
+    QTimer::singleShot(0, qApp, [act] {
+        QTRY_VERIFY(QApplication::activeModalWidget());
+        act(QApplication::activeModalWidget());
+    });
+}
+
+QAction *action(QMenu *menu, const QString &text)
+{
+    for (QAction *candidate : menu->actions()) {
+        if (candidate->text().remove(u'&') == text)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QMenu *menu(QMainWindow &window, const QString &title)
+{
+    for (QAction *candidate : window.menuBar()->actions()) {
+        if (candidate->text().remove(u'&') == title)
+            return candidate->menu();
+    }
+    return nullptr;
+}
+
+QToolButton *button(QWidget *parent, const QString &toolTip)
+{
+    for (QToolButton *candidate : parent->findChildren<QToolButton *>()) {
+        if (candidate->toolTip() == toolTip)
+            return candidate;
+    }
+    return nullptr;
+}
+
+QString statusText(QMainWindow &window)
+{
+    const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
+    return labels.isEmpty() ? QString() : labels.front()->text();
+}
+
+} // namespace
+
+// The window as a person drives it, offscreen: open files and folders (and what goes wrong),
+// the dashboard list, Open Recent, the time controls with their shortcuts, auto-refresh,
+// Copy as image, the status bar, the theme, and the window's command line.
+class TestWindow : public QObject
+{
+    Q_OBJECT
+
+    PrometheusTestServer m_prometheus{dataEnd};
+    QTemporaryDir m_dir;
+    QString m_folder;
+
+    Pd::DatasourceOverrides overrides() const
+    {
+        Pd::DatasourceOverrides result;
+        result.addFromArgument("test=" + m_prometheus.url().toStdString());
+        return result;
+    }
+
+    // A window on the two test dashboards, shown and active so shortcuts reach it.
+    std::unique_ptr<Pd::Gui::MainWindow> openWindow()
+    {
+        auto window = std::make_unique<Pd::Gui::MainWindow>(overrides());
+        window->resize(1400, 800);
+        window->show();
+        window->activateWindow();
+        if (!QTest::qWaitForWindowActive(window.get()))
+            qWarning("the window did not become active");
+        if (!window->open(m_folder))
+            return nullptr;
+        return window;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("perses-desktop-test"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_window"));
+        QSettings().clear();
+        Pd::importBuiltinPlugins();
+        Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Light);
+        const QString problem = m_prometheus.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        m_folder = m_dir.filePath(QStringLiteral("dashboards"));
+        QVERIFY(QDir().mkpath(m_folder));
+        write(m_folder + QStringLiteral("/alpha.yaml"),
+              dashboard("alpha", "Alpha board",
+                        queryPanel("temps", "pd_temperature_celsius") +
+                            queryPanel("broken", "rate(pd_requests_total[5m"),
+                        item(0, "temps") + item(12, "broken")));
+        write(m_folder + QStringLiteral("/beta.yaml"),
+              dashboard("beta", "Beta board", queryPanel("info", "pd_info"), item(0, "info")));
+    }
+
+    void emptyWindowSaysWhatToDo()
+    {
+        Pd::Gui::MainWindow window(overrides());
+        QCOMPARE(window.windowTitle(), QStringLiteral("Perses Desktop"));
+        bool invites = false;
+        for (QLabel *label : window.findChildren<QLabel *>())
+            invites |= label->text().startsWith(QStringLiteral("Open a dashboard file"));
+        QVERIFY(invites);
+        QVERIFY(!window.findChild<QListWidget *>()->isVisibleTo(&window));
+    }
+
+    // A folder's dashboards fill the list; the first is shown; picking another shows it.
+    void folderFillsTheDashboardList()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto *list = window->findChild<QListWidget *>();
+        QVERIFY(list->isVisible());
+        QCOMPARE(list->count(), 2);
+        QCOMPARE(list->item(0)->text(), QStringLiteral("Alpha board"));
+        QCOMPARE(list->item(1)->text(), QStringLiteral("Beta board"));
+        QCOMPARE(window->windowTitle(), QStringLiteral("Alpha board — Perses Desktop"));
+        list->setCurrentRow(1);
+        QCOMPARE(window->windowTitle(), QStringLiteral("Beta board — Perses Desktop"));
+        // Ctrl+B hides and shows the list.
+        QTest::keyClick(window.get(), Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(!list->isVisible());
+        QTest::keyClick(window.get(), Qt::Key_B, Qt::ControlModifier);
+        QVERIFY(list->isVisible());
+    }
+
+    // The status bar counts what is in flight and which panels failed: "broken" does.
+    void statusBarCountsPanelsInError()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QTRY_COMPARE_WITH_TIMEOUT(statusText(*window),
+                                  QStringLiteral("0 queries in flight · 1 panels with errors"),
+                                  60000);
+    }
+
+    // A file that does not read says where, and nothing is added.
+    void brokenFileIsReportedWithItsPosition()
+    {
+        const QString bad = m_dir.filePath(QStringLiteral("bad.yaml"));
+        write(bad, "kind: Dashboard\nmetadata: [unclosed\n");
+        Pd::Gui::MainWindow window(overrides());
+        QString text;
+        QString details;
+        onNextModal([&](QWidget *modal) {
+            auto *box = qobject_cast<QMessageBox *>(modal);
+            QVERIFY(box);
+            text = box->text();
+            details = box->detailedText();
+            box->close();
+        });
+        QVERIFY(!window.open(bad));
+        QCOMPARE(details.trimmed(),
+                 bad + QStringLiteral(":3:1: end of sequence flow not found")); // as lint says
+        QVERIFY(!text.isEmpty());
+        QCOMPARE(window.findChild<QListWidget *>()->count(), 0);
+    }
+
+    // What was opened is offered again under File ▸ Open Recent, newest first.
+    void openRecentReopens()
+    {
+        QSettings().clear();
+        {
+            auto first = openWindow();
+            QVERIFY(first);
+        }
+        Pd::Gui::MainWindow window(overrides());
+        QMenu *file = menu(window, QStringLiteral("File"));
+        QVERIFY(file);
+        QMenu *recent = action(file, QStringLiteral("Open Recent"))->menu();
+        QVERIFY(recent && recent->isEnabled());
+        QCOMPARE(recent->actions().size(), 1);
+        QCOMPARE(recent->actions().front()->text(), QFileInfo(m_folder).absoluteFilePath());
+        recent->actions().front()->trigger();
+        QCOMPARE(window.findChild<QListWidget *>()->count(), 2);
+    }
+
+    // Presets, shift, zoom out (Ctrl+Z), refresh (F5) and a custom range, each giving the
+    // dashboard a new range.
+    void timeControls()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto *picker = window->findChild<Pd::Gui::TimeRangePicker *>();
+        QVERIFY(picker);
+        QSignalSpy ranges(picker, &Pd::Gui::TimeRangePicker::rangeChanged);
+        QToolButton *rangeButton = nullptr;
+        for (QToolButton *candidate : picker->findChildren<QToolButton *>())
+            rangeButton = candidate->menu() ? candidate : rangeButton;
+        QVERIFY(rangeButton);
+
+        action(rangeButton->menu(), QStringLiteral("Last 6 hours"))->trigger();
+        QCOMPARE(rangeButton->text(), QStringLiteral("Last 6 hours"));
+        QCOMPARE(ranges.size(), 1);
+        QCOMPARE(ranges.takeFirst().front().value<Pd::TimeRange>().durationMs(),
+                 std::int64_t{6} * 3'600'000);
+
+        // A button's shortcut clicks it as an animated click, from the event loop.
+        QTest::keyClick(window.get(), Qt::Key_Z, Qt::ControlModifier); // zoom out
+        QTRY_COMPARE(picker->fromText(), QStringLiteral("now-12h"));
+        QCOMPARE(rangeButton->text(), QStringLiteral("Last 12 hours"));
+        QCOMPARE(ranges.size(), 1);
+
+        QTest::keyClick(window.get(), Qt::Key_F5); // refresh: the same range again
+        QTRY_COMPARE(ranges.size(), 2);
+
+        const std::int64_t from = dataEnd * 1000 - 3'600'000;
+        picker->setAbsolute(from, dataEnd * 1000);
+        QTest::mouseClick(button(picker, QStringLiteral("Shift the range back")), Qt::LeftButton);
+        QCOMPARE(picker->resolved().fromMs, from - 1'800'000);
+        QCOMPARE(picker->resolved().toMs, dataEnd * 1000 - 1'800'000);
+        QCOMPARE(rangeButton->text(),
+                 QStringLiteral("2025-12-31T22:30:00Z → 2025-12-31T23:30:00Z"));
+
+        // A custom range: a bad one is explained in the dialog, a good one applied.
+        QString problem;
+        onNextModal([&](QWidget *modal) {
+            auto *dialog = qobject_cast<QDialog *>(modal);
+            QVERIFY(dialog);
+            const QList<QLineEdit *> edits = dialog->findChildren<QLineEdit *>();
+            QCOMPARE(edits.size(), 2);
+            QPushButton *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+            edits[0]->setText(QStringLiteral("yesterday"));
+            ok->click();
+            QVERIFY(dialog->isVisible());
+            for (QLabel *label : dialog->findChildren<QLabel *>())
+                problem +=
+                    label->text().startsWith(QStringLiteral("From:")) ? label->text() : QString();
+            edits[0]->setText(QStringLiteral("now-2d"));
+            edits[1]->setText(QStringLiteral("now-1d"));
+            ok->click();
+        });
+        action(rangeButton->menu(), QStringLiteral("Custom range…"))->trigger();
+        QVERIFY2(!problem.isEmpty(), "no message for a bad time");
+        QCOMPARE(picker->fromText(), QStringLiteral("now-2d"));
+        QCOMPARE(picker->toText(), QStringLiteral("now-1d"));
+        QCOMPARE(picker->resolved().durationMs(), std::int64_t{86'400'000});
+    }
+
+    // Auto-refresh re-runs the range on its interval and holds while the page is hidden.
+    void autoRefresh()
+    {
+        Pd::Gui::TimeRangePicker picker;
+        QSignalSpy ranges(&picker, &Pd::Gui::TimeRangePicker::rangeChanged);
+        picker.setRefreshInterval(QStringLiteral("1s"));
+        QCOMPARE(picker.findChild<QComboBox *>()->currentText(), QStringLiteral("Every 1s"));
+        QVERIFY(ranges.wait(30000));
+        picker.setPaused(true);
+        ranges.clear();
+        QTest::qWait(2500); // more than two intervals: none may fire while paused
+        QCOMPARE(ranges.size(), 0);
+        picker.setPaused(false);
+        QVERIFY(ranges.wait(30000));
+        picker.setRefreshInterval(QStringLiteral("0s")); // Perses' "off"
+        QCOMPARE(picker.findChild<QComboBox *>()->currentIndex(), 0);
+    }
+
+    // Copy as image puts the panel, as drawn, on the clipboard.
+    void copyAsImage()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        Pd::Gui::PanelFrame *frame = nullptr;
+        QTRY_VERIFY((frame = window->findChild<Pd::Gui::PanelFrame *>()) && !frame->isLoading());
+        QApplication::clipboard()->clear();
+        QMenu *panelMenu = nullptr;
+        for (QToolButton *candidate : frame->findChildren<QToolButton *>())
+            panelMenu = candidate->menu() ? candidate->menu() : panelMenu;
+        QVERIFY(panelMenu);
+        action(panelMenu, QStringLiteral("Copy as image"))->trigger();
+        const QImage copied = QApplication::clipboard()->image();
+        QCOMPARE(copied.size(), frame->size());
+        QCOMPARE(copied.pixelColor(frame->width() / 2, frame->height() - 4),
+                 frame->grab().toImage().pixelColor(frame->width() / 2, frame->height() - 4));
+    }
+
+    // View ▸ Theme ▸ Dark darkens the window; Light brings it back.
+    void themeMenu()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        QMenu *theme =
+            action(menu(*window, QStringLiteral("View")), QStringLiteral("Theme"))->menu();
+        action(theme, QStringLiteral("Dark"))->trigger();
+        QTRY_VERIFY(window->palette().color(QPalette::Window).lightnessF() < 0.3);
+        action(theme, QStringLiteral("Light"))->trigger();
+        QTRY_VERIFY(window->palette().color(QPalette::Window).lightnessF() > 0.7);
+    }
+
+    // The window's command line: files, --datasource, --theme, and its usage errors.
+    void windowArguments()
+    {
+        Pd::Cli::WindowArguments arguments;
+        QVERIFY(!Pd::Cli::parseWindowArguments(
+            {"a.yaml", "--datasource", "prom=http://h:9090", "--theme=dark", "folder"}, arguments));
+        QCOMPARE(arguments.paths, (std::vector<std::string>{"a.yaml", "folder"}));
+        QCOMPARE(arguments.theme, Pd::Gui::Theme::Mode::Dark);
+        QVERIFY(arguments.overrides.find("prom"));
+        QCOMPARE(arguments.overrides.find("prom")->url, std::string("http://h:9090"));
+
+        Pd::Cli::WindowArguments bad;
+        QCOMPARE(Pd::Cli::parseWindowArguments({"--theme", "purple"}, bad).value_or(""),
+                 std::string("unknown option '--theme purple'"));
+        QVERIFY(Pd::Cli::parseWindowArguments({"--datasource", "no-equals"}, bad).has_value());
+    }
+};
+
+QTEST_MAIN(TestWindow)
+#include "tst_window.moc"
