@@ -69,7 +69,8 @@ void TimeSeriesPlot::setDrawEveryPoint(bool every)
 
 QRectF TimeSeriesPlot::plotArea() const
 {
-    return m_chart->plotArea();
+    // QChart::plotArea() asks the chart's presenter each time; a paint maps every point.
+    return m_paintArea ? *m_paintArea : m_chart->plotArea();
 }
 
 QRectF TimeSeriesPlot::boundingRect() const
@@ -128,9 +129,10 @@ void TimeSeriesPlot::decimateIfNeeded(int columns)
 
 void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
-    const QRectF area = plotArea();
+    const QRectF area = m_chart->plotArea();
     if (!m_series || area.width() < 2 || area.height() < 2)
         return;
+    m_paintArea = area;
     decimateIfNeeded(int(std::ceil(area.width())));
     painter->save();
     painter->setClipRect(area.adjusted(-1, -1, 1, 1));
@@ -147,6 +149,7 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     }
     paintOverlays(painter);
     painter->restore();
+    m_paintArea.reset();
 }
 
 std::vector<QPolygonF>

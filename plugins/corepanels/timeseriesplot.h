@@ -105,6 +105,7 @@ private:
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimatedBase; // stacked series
     int m_decimatedColumns = -1;
     bool m_everyPoint = false;
+    std::optional<QRectF> m_paintArea; // the plot area, held while a paint maps the points
 };
 
 } // namespace PdPanels
