@@ -10,6 +10,7 @@
 #include "cli/windowarguments.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
+#include "startupprobe.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -81,6 +82,9 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
+    if (qEnvironmentVariableIsSet("PD_STARTUP_PROBE"))
+        new Pd::Gui::StartupProbe(&window); // bench_coldstart's end of a start
+
     return app.exec();
 }
 

@@ -132,9 +132,7 @@ ViewTimes openAndPaint(const Inputs &in, bool allPanels, Waves *waves = nullptr)
         view.setRunAllPanels(true);
     }
     view.show();
-    spin([&] {
-        return view.engine().variables().isResolved() && view.hasRunAllShown() && view.isSettled();
-    });
+    spin([&] { return view.isComplete(); });
     ViewTimes times;
     times.answeredMs = double(clock.nsecsElapsed()) / 1e6;
     const qint64 paintStart = clock.nsecsElapsed();

@@ -2,7 +2,9 @@
 # Starts Debian's node exporter and Prometheus on free ports of 127.0.0.1, backfills an hour
 # of node history made from one scrape (bench/node-history.sh), runs bench_dashboard against
 # it and stops both.
-# usage: run-dashboard-bench.sh PATH/TO/bench_dashboard
+# Then the cold start of perses-desktop on the same dashboard (bench_coldstart), when its
+# programs are given.
+# usage: run-dashboard-bench.sh PATH/TO/bench_dashboard [PERSES_DESKTOP BENCH_COLDSTART COLDSTART_BARE]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bench=$1
@@ -30,3 +32,7 @@ pids+=($!)
 for _ in $(seq 1 60); do listening "$port" && break; sleep 0.25; done
 sleep 1
 QT_QPA_PLATFORM=offscreen "$bench" "http://127.0.0.1:$port"
+if [[ $# -ge 4 ]]; then
+    "$3" "$2" "$4" "${PD_CONFORMANCE_DIR:-../shared/conformance}/dashboards/dev-data__perses__NodeExporter.json" \
+        --datasource "PrometheusDemo=http://127.0.0.1:$port"
+fi

@@ -39,7 +39,7 @@ bool waitUntilSettled(DashboardView &view, std::chrono::milliseconds timeout)
     clock.start();
     while (clock.elapsed() < timeout.count()) {
         settle(25);
-        if (view.engine().variables().isResolved() && view.hasRunAllShown() && view.isSettled())
+        if (view.isComplete())
             return true;
     }
     return false;

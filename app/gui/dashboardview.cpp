@@ -272,13 +272,19 @@ void DashboardView::scheduleRun()
     });
 }
 
-void DashboardView::runVisiblePanels()
+// A panel runs when it is shown (not in a closed group), has queries, and is in the viewport
+// (or every panel runs: render, benchmarks).
+bool DashboardView::shouldRun(const PanelFrame *frame) const
 {
     const QRect visible(0, verticalScrollBar()->value(), viewport()->width(), viewport()->height());
+    return frame->isVisible() && frame->takesQueries() &&
+           (m_runAll || frame->geometry().intersects(visible));
+}
+
+void DashboardView::runVisiblePanels()
+{
     for (auto &[id, frame] : m_frames) {
-        if (!frame->isVisible() || m_ran.contains(id) || !frame->takesQueries())
-            continue;
-        if (!m_runAll && !frame->geometry().intersects(visible))
+        if (m_ran.contains(id) || !shouldRun(frame))
             continue;
         m_ran.insert(id);
         frame->setLoading(true);
@@ -308,12 +314,17 @@ bool DashboardView::isSettled() const
     return true;
 }
 
+bool DashboardView::isComplete() const
+{
+    return m_engine->variables().isResolved() && hasRunAllShown() && isSettled();
+}
+
 bool DashboardView::hasRunAllShown() const
 {
     if (m_layoutPending)
         return false;
     for (const auto &[id, frame] : m_frames) {
-        if (frame->isVisible() && frame->takesQueries() && !m_ran.contains(id))
+        if (shouldRun(frame) && !m_ran.contains(id))
             return false;
     }
     return !m_runScheduled;

@@ -44,8 +44,12 @@ public:
     void setRunAllPanels(bool all);
     // No panel that should have run is waiting for its answer.
     bool isSettled() const;
-    // Every shown panel with queries has been asked to run (none waits to be scrolled in).
+    // Every panel that should run (shown, with queries, in the viewport unless all run) has
+    // been asked to.
     bool hasRunAllShown() const;
+    // Variables resolved, every shown panel asked and answered: the dashboard as it will stay
+    // until something changes (what render, the benchmarks and the startup probe wait for).
+    bool isComplete() const;
     int contentHeight() const;
     std::vector<PanelFrame *> frames() const;
     PanelFrame *frame(const std::string &panelId) const;
@@ -77,6 +81,7 @@ private:
     void scheduleRun();
     void restartRuns();
     void runVisiblePanels();
+    bool shouldRun(const PanelFrame *frame) const;
     void onPanelFinished(const QString &panelId);
     void emitStatus();
 

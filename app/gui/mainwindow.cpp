@@ -147,10 +147,16 @@ void MainWindow::applyTheme(Theme::Mode mode)
     }
 }
 
+DashboardView *MainWindow::currentView() const
+{
+    auto *page = qobject_cast<DashboardPage *>(m_pages->currentWidget());
+    return page ? page->view() : nullptr;
+}
+
 void MainWindow::setGroupsOpen(bool open)
 {
-    if (auto *page = qobject_cast<DashboardPage *>(m_pages->currentWidget()))
-        page->view()->setAllGroupsOpen(open);
+    if (DashboardView *view = currentView())
+        view->setAllGroupsOpen(open);
 }
 
 void MainWindow::openFileDialog()

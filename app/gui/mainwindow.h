@@ -15,6 +15,8 @@ class QStackedWidget;
 
 namespace Pd::Gui {
 
+class DashboardView;
+
 // The app shell: dashboards of the opened files and folders in a side list, the selected one
 // in the middle, File/View/Help menus with recent files and shortcuts, and a status bar with
 // the queries in flight and the panels in error.
@@ -26,6 +28,8 @@ public:
     explicit MainWindow(DatasourceOverrides overrides, QWidget *parent = nullptr);
     // Loads a file or folder; problems are shown, not fatal. True when something opened.
     bool open(const QString &path);
+    // The dashboard shown now, or none.
+    DashboardView *currentView() const;
 
 private:
     void buildMenus();
