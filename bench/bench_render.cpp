@@ -355,7 +355,10 @@ PdBench::Stats dragFrame()
             QMouseEvent move(QEvent::MouseMove, QPointF(x, 300), QPointF(x, 300), Qt::NoButton,
                              Qt::LeftButton, Qt::NoModifier);
             QApplication::sendEvent(chart, &move);
-            showFrame(view->widget());
+            // Rendered, not the window's paint: after the first moves the event loop paints
+            // nothing here (an open question, see the closing note of issue 11).
+            settle();
+            paint(view->widget());
         },
         51, 5);
 }
