@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
 #include "builtinplugins.h"
+#include "cli/diffcommand.h"
 #include "cli/exitcodes.h"
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
@@ -36,6 +37,7 @@ constexpr const char *help =
     "  fmt      rewrite resources in the canonical key order and layout (--check: list only)\n"
     "  query    run a dashboard's variables and queries against Prometheus, print the results\n"
     "  render   draw a dashboard or a panel to PNG, SVG or PDF, headless\n"
+    "  diff     what changed between two versions of dashboards: files, REV:PATH, REV1..REV2\n"
     "  plugins  list the plugins found and why any did not load\n"
     "\n"
     "Run 'perses-desktop COMMAND --help' for a command's options.\n";
@@ -43,8 +45,8 @@ constexpr const char *help =
 bool isCommand(const std::string &word)
 {
     return word == "lint" || word == "fmt" || word == "query" || word == "render" ||
-           word == "plugins" || word == "help" || word == "--help" || word == "-h" ||
-           word == "--version";
+           word == "diff" || word == "plugins" || word == "help" || word == "--help" ||
+           word == "-h" || word == "--version";
 }
 
 bool hasDisplay()
@@ -140,6 +142,13 @@ int main(int argc, char **argv)
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runRender(argc, argv, args, std::cout, std::cerr);
+    }
+    if (command == "diff") {
+        if (wantsHelp) {
+            std::cout << Pd::Cli::diffUsage;
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runDiff(argc, argv, args, std::cout, std::cerr);
     }
     if (command == "plugins") {
         if (wantsHelp) {

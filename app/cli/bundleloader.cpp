@@ -3,25 +3,34 @@
 #include "bundleloader.h"
 
 #include "diagnosticformatter.h"
+#include "sourceresolver.h"
 
 namespace Pd::Cli {
 
 std::optional<std::string> loadBundle(const std::string &file,
                                       const std::vector<std::string> &resources,
-                                      DashboardBundle &bundle, std::ostream &err)
+                                      const std::string &repository, DashboardBundle &bundle,
+                                      std::ostream &err)
 {
+    SourceResolver resolver(repository);
     auto report = [&](std::optional<std::string> problem) {
         for (const Diagnostic &d : bundle.errors)
             err << DiagnosticFormatter::text(d) << '\n';
         bundle.errors.clear();
         return problem;
     };
-    if (auto problem = bundle.add(file, true))
+    auto resolved = resolver.resolve(file);
+    if (const std::string *problem = std::get_if<std::string>(&resolved))
+        return *problem;
+    if (auto problem = bundle.add(std::get<SourcedPath>(resolved), true))
         return report(problem);
     if (bundle.dashboards.empty())
         return file + " holds no dashboard";
     for (const std::string &path : resources) {
-        if (auto problem = bundle.add(path, false))
+        auto where = resolver.resolve(path);
+        if (const std::string *problem = std::get_if<std::string>(&where))
+            return "--resources: " + *problem;
+        if (auto problem = bundle.add(std::get<SourcedPath>(where), false))
             return report(bundle.errors.empty() ? "--resources: " + *problem : *problem);
     }
     return std::nullopt;
@@ -57,6 +66,8 @@ std::optional<std::string> applySharedOption(const std::string &name, const std:
         a.datasources.push_back(text);
     else if (name == "--resources")
         a.resources.push_back(text);
+    else if (name == "--repo")
+        a.repository = text;
     else if (name == "--timeout") {
         if (!parseInt(text, a.timeoutSeconds) || a.timeoutSeconds <= 0)
             return std::string("--timeout needs a positive number of seconds");
@@ -93,7 +104,8 @@ std::optional<std::string> parseDashboardArguments(const std::vector<std::string
 std::optional<std::string> prepareDashboard(const DashboardArguments &arguments,
                                             PreparedDashboard &prepared, std::ostream &err)
 {
-    if (auto problem = loadBundle(arguments.file, arguments.resources, prepared.bundle, err))
+    if (auto problem = loadBundle(arguments.file, arguments.resources, arguments.repository,
+                                  prepared.bundle, err))
         return problem;
     if (auto problem = prepared.bundle.pick(arguments.dashboard, prepared.dashboard))
         return problem;

@@ -16,9 +16,12 @@ namespace Pd::Cli {
 
 // FILE's dashboards with the datasources and variables of FILE and of every --resources
 // path; the reader's errors go to `err` as file:line:column lines.
+// FILE and each --resources path may be REV:PATH in the repository of `repository` (or of the
+// current folder).
 std::optional<std::string> loadBundle(const std::string &file,
                                       const std::vector<std::string> &resources,
-                                      DashboardBundle &bundle, std::ostream &err);
+                                      const std::string &repository, DashboardBundle &bundle,
+                                      std::ostream &err);
 
 // The user's datasources file, then each --datasource NAME=URL.
 std::optional<std::string> loadOverrides(const std::vector<std::string> &arguments,
@@ -35,6 +38,7 @@ struct DashboardArguments
     std::vector<std::string> variables;
     std::vector<std::string> datasources;
     std::vector<std::string> resources;
+    std::string repository; // --repo, for REV:PATH arguments
     int timeoutSeconds = 30;
 };
 

@@ -8,6 +8,7 @@
 #include "jsonwriter.h"
 #include "linter.h"
 #include "resourcefile.h"
+#include "resourcesource.h"
 #include "yamlreader.h"
 #include "yamlwriter.h"
 
@@ -131,7 +132,7 @@ int runFmt(const std::vector<std::string> &args, std::ostream &out, std::ostream
         std::vector<std::string> files;
         const bool isFolder = fs::is_directory(path, error);
         if (isFolder)
-            files = Linter::collectFiles(path);
+            files = FileSystemSource::instance().collectFiles(path);
         else if (fs::exists(path, error))
             files.push_back(path);
         else {

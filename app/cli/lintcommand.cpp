@@ -6,6 +6,7 @@
 #include "exitcodes.h"
 #include "linter.h"
 #include "pluginregistry.h"
+#include "sourceresolver.h"
 
 #include <optional>
 #include <ostream>
@@ -19,6 +20,7 @@ struct LintOptions
     OutputFormat format = OutputFormat::Text;
     bool warningsAsErrors = false;
     bool verbose = false;
+    std::string repository;
     std::vector<std::string> paths;
 };
 
@@ -56,6 +58,10 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Li
             if (!format)
                 return "unknown format '" + value + "' (expected text, json or github)";
             options.format = *format;
+        } else if (arg == "--repo" || arg.starts_with("--repo=")) {
+            if (arg == "--repo" && i + 1 >= args.size())
+                return "--repo needs a folder";
+            options.repository = arg == "--repo" ? args[++i] : arg.substr(7);
         } else if (arg == "--warnings-as-errors") {
             options.warningsAsErrors = true;
         } else if (arg == "--verbose" || arg == "-v") {
@@ -95,7 +101,18 @@ int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostrea
     }
     // Loaded plugins check the specs of the kinds they add, beside the built-in schemas.
     const PluginSchemaRegistry schemas = PluginRegistry::instance().schemas();
-    const LintReport report = Linter(schemas).run(options.paths);
+    // REV:PATH arguments read from the repository; the resolver keeps it open for the run.
+    SourceResolver resolver(options.repository);
+    std::vector<SourcedPath> paths;
+    for (const std::string &argument : options.paths) {
+        auto resolved = resolver.resolve(argument);
+        if (const std::string *problem = std::get_if<std::string>(&resolved)) {
+            err << "perses-desktop lint: " << *problem << '\n';
+            return ExitCode::usage;
+        }
+        paths.push_back(std::get<SourcedPath>(resolved));
+    }
+    const LintReport report = Linter(schemas).run(paths);
     for (const std::string &missing : report.missingPaths)
         err << "perses-desktop lint: " << missing << ": no such file or directory\n";
 

@@ -12,7 +12,8 @@ namespace Pd::Cli {
 inline constexpr const char *queryUsage =
     "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
     "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
-    "           [--width PX] [--format json|text] [--timeout S]\n";
+    "           [--width PX] [--format json|text] [--timeout S] [--repo DIR]\n"
+    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n";
 
 // perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]
 //     [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]... [--width PX]

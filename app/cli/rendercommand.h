@@ -12,7 +12,9 @@ namespace Pd::Cli {
 inline constexpr const char *renderUsage =
     "usage: perses-desktop render FILE [--dashboard NAME] [--panel ID] [--from T] [--to T]\n"
     "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
-    "           [--size WxH] [--theme light|dark] [--timeout S] --out OUT.png|OUT.svg|OUT.pdf\n";
+    "           [--size WxH] [--theme light|dark] [--timeout S] [--repo DIR]\n"
+    "           --out OUT.png|OUT.svg|OUT.pdf\n"
+    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n";
 
 // Draws the dashboard (or one panel) as the window shows it, headless, once every query has
 // finished or failed. Without --size: 1600 px wide and as tall as the dashboard (a panel:

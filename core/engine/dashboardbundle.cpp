@@ -3,24 +3,22 @@
 #include "dashboardbundle.h"
 
 #include "duration.h"
-#include "linter.h"
 #include "modeldecoder.h"
 #include "resourcefile.h"
 
 #include <algorithm>
-#include <filesystem>
 
 namespace Pd {
 
-std::optional<std::string> DashboardBundle::addFile(const std::string &path, bool withDashboards)
+std::optional<std::string> DashboardBundle::addFile(const SourcedPath &path, bool withDashboards)
 {
-    const ResourceFile file = ResourceReader::readFile(path);
+    const ResourceFile file = path.read();
     if (file.hasErrors()) {
         for (const Diagnostic &d : file.diagnostics) {
             if (d.isError())
                 errors.push_back(d);
         }
-        return "cannot read " + path;
+        return "cannot read " + path.displayName();
     }
     for (const LoadedResource &resource : file.resources) {
         std::optional<Model::Resource> decoded = ModelDecoder::decode(resource);
@@ -29,7 +27,7 @@ std::optional<std::string> DashboardBundle::addFile(const std::string &path, boo
         if (auto *dashboard = std::get_if<Model::Dashboard>(&*decoded); dashboard) {
             if (withDashboards) {
                 dashboards.push_back(std::move(*dashboard));
-                dashboardFiles.push_back(path);
+                dashboardFiles.push_back(path.displayName());
             }
         } else if (auto *datasource = std::get_if<Model::Datasource>(&*decoded)) {
             datasources.push_back(std::move(*datasource));
@@ -40,15 +38,18 @@ std::optional<std::string> DashboardBundle::addFile(const std::string &path, boo
     return std::nullopt;
 }
 
-std::optional<std::string> DashboardBundle::add(const std::string &path, bool withDashboards)
+std::optional<std::string> DashboardBundle::add(const SourcedPath &path, bool withDashboards)
 {
-    std::error_code error;
-    if (!std::filesystem::exists(path, error))
-        return path + ": no such file or directory";
-    if (!std::filesystem::is_directory(path, error))
+    switch (path.source->entryType(path.path)) {
+    case ResourceSource::EntryType::Missing:
+        return path.displayName() + ": no such file or directory";
+    case ResourceSource::EntryType::File:
         return addFile(path, withDashboards);
-    for (const std::string &file : Linter::collectFiles(path)) {
-        if (auto problem = addFile(file, withDashboards))
+    case ResourceSource::EntryType::Folder:
+        break;
+    }
+    for (std::string &file : path.source->collectFiles(path.path)) {
+        if (auto problem = addFile({path.source, std::move(file)}, withDashboards))
             return problem;
     }
     return std::nullopt;

@@ -4,6 +4,7 @@
 
 #include "diagnostic.h"
 #include "model.h"
+#include "resourcesource.h"
 #include "timerange.h"
 #include "variablevalue.h"
 
@@ -29,7 +30,7 @@ public:
 
     // A file or a folder (walked as `lint` walks it). Dashboards are kept only when
     // `withDashboards`; a `--resources` path brings datasources and variables alone.
-    std::optional<std::string> add(const std::string &path, bool withDashboards);
+    std::optional<std::string> add(const SourcedPath &path, bool withDashboards);
 
     // By name, or the only one.
     std::optional<std::string> pick(const std::string &name, Model::Dashboard &dashboard) const;
@@ -45,7 +46,7 @@ public:
                                                  TimeRange &range);
 
 private:
-    std::optional<std::string> addFile(const std::string &path, bool withDashboards);
+    std::optional<std::string> addFile(const SourcedPath &path, bool withDashboards);
 };
 
 } // namespace Pd

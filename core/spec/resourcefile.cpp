@@ -126,6 +126,17 @@ ResourceFile ResourceReader::readText(std::string_view text, std::string path,
     return file;
 }
 
+Diagnostic ResourceReader::tooLarge(const std::string &path, std::size_t size)
+{
+    std::ostringstream message;
+    message.precision(1);
+    message << std::fixed << "file is too large (" << double(size) / (1024.0 * 1024.0)
+            << " MiB; the limit is " << maxFileSize / (1024 * 1024) << " MiB)";
+    Diagnostic diagnostic = makeError(ParseRules::tooLarge, message.str(), SourcePos{1, 1});
+    diagnostic.file = path;
+    return diagnostic;
+}
+
 std::variant<std::string, Diagnostic> ResourceReader::readBytes(const std::string &path)
 {
     auto failed = [&path](const char *rule, std::string message) {
@@ -139,13 +150,8 @@ std::variant<std::string, Diagnostic> ResourceReader::readBytes(const std::strin
     const std::streamoff size = stream.tellg();
     if (size < 0)
         return failed("io", "cannot read file");
-    if (static_cast<std::size_t>(size) > maxFileSize) {
-        std::ostringstream message;
-        message.precision(1);
-        message << std::fixed << "file is too large (" << double(size) / (1024.0 * 1024.0)
-                << " MiB; the limit is " << maxFileSize / (1024 * 1024) << " MiB)";
-        return failed(ParseRules::tooLarge, message.str());
-    }
+    if (static_cast<std::size_t>(size) > maxFileSize)
+        return tooLarge(path, static_cast<std::size_t>(size));
     std::string text(static_cast<std::size_t>(size), '\0');
     stream.seekg(0);
     if (!stream.read(text.data(), size))

@@ -58,6 +58,8 @@ public:
     // the diagnostic that says why not. Benchmarks read their baselines with it too.
     // (A variant, not std::expected: the fuzzing build's clang 14 has no <expected>.)
     static std::variant<std::string, Diagnostic> readBytes(const std::string &path);
+    // Why a file of `size` bytes is not read.
+    static Diagnostic tooLarge(const std::string &path, std::size_t size);
     static ResourceFile readText(std::string_view text, std::string path, DocumentFormat format,
                                  KeepDocuments keep = KeepDocuments::No);
     // JSON for *.json, YAML for *.yaml/*.yml, otherwise guessed from the first character.

@@ -5,27 +5,16 @@
 #include "resourcefile.h"
 #include "resourcekind.h"
 #include "resourceset.h"
+#include "resourcesource.h"
 #include "resourcevalidator.h"
 
 #include <algorithm>
 #include <cctype>
 #include <deque>
-#include <filesystem>
-#include <fstream>
-
-namespace fs = std::filesystem;
 
 namespace Pd {
 
 namespace {
-
-bool hasResourceExtension(const fs::path &path)
-{
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return extension == ".json" || extension == ".yaml" || extension == ".yml";
-}
 
 // Does `text` hold `kind: <Perses kind>` (YAML or JSON spelling, any case)? Scanned by hand:
 // a regex over 64 KiB of untrusted text can overflow the stack.
@@ -79,18 +68,16 @@ bool mentionsPersesKind(std::string_view text)
 
 // A file found by walking a folder that does not even parse is only reported when it looks
 // like a Perses resource: repositories hold Helm templates and other YAML that is not ours.
-bool looksLikePersesFile(const std::string &path)
+bool looksLikePersesFile(const SourcedPath &file)
 {
-    std::ifstream stream(path, std::ios::binary);
-    std::string head(64 * 1024, '\0');
-    stream.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(stream.gcount()));
-    return mentionsPersesKind(head);
+    const std::variant<std::string, Diagnostic> bytes = file.source->readBytes(file.path);
+    const std::string *text = std::get_if<std::string>(&bytes);
+    return text && mentionsPersesKind(std::string_view(*text).substr(0, 64 * 1024));
 }
 
 struct PendingFile
 {
-    std::string path;
+    SourcedPath file;
     bool explicitlyNamed = false;
 };
 
@@ -100,39 +87,22 @@ Linter::Linter(const PluginSchemaRegistry &plugins)
     : m_plugins(plugins)
 {}
 
-std::vector<std::string> Linter::collectFiles(const std::string &path)
-{
-    std::vector<std::string> files;
-    std::error_code error;
-    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, error);
-    for (; !error && it != fs::recursive_directory_iterator(); it.increment(error)) {
-        const fs::path &entry = it->path();
-        const std::string name = entry.filename().string();
-        if (name.starts_with('.')) {
-            if (it->is_directory(error))
-                it.disable_recursion_pending();
-            continue;
-        }
-        if (it->is_regular_file(error) && hasResourceExtension(entry))
-            files.push_back(entry.string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-LintReport Linter::run(const std::vector<std::string> &paths) const
+LintReport Linter::run(const std::vector<SourcedPath> &paths) const
 {
     LintReport report;
     std::vector<PendingFile> pending;
-    for (const std::string &path : paths) {
-        std::error_code error;
-        if (fs::is_directory(path, error)) {
-            for (std::string &file : collectFiles(path))
-                pending.push_back({std::move(file), false});
-        } else if (fs::exists(path, error)) {
+    for (const SourcedPath &path : paths) {
+        switch (path.source->entryType(path.path)) {
+        case ResourceSource::EntryType::Folder:
+            for (std::string &file : path.source->collectFiles(path.path))
+                pending.push_back({{path.source, std::move(file)}, false});
+            break;
+        case ResourceSource::EntryType::File:
             pending.push_back({path, true});
-        } else {
-            report.missingPaths.push_back(path);
+            break;
+        case ResourceSource::EntryType::Missing:
+            report.missingPaths.push_back(path.displayName());
+            break;
         }
     }
 
@@ -143,12 +113,12 @@ LintReport Linter::run(const std::vector<std::string> &paths) const
     const ResourceValidator validator(m_plugins, &resources, &deferred);
     for (const PendingFile &entry : pending) {
         LintedFile &linted = files.emplace_back();
-        linted.path = entry.path;
-        const ResourceFile file = ResourceReader::readFile(entry.path);
+        linted.path = entry.file.displayName();
+        const ResourceFile file = entry.file.read();
         if (!file.hasPersesContent()) {
             const bool unreadable = file.hasErrors() && file.resources.empty();
             const bool worthReporting =
-                unreadable && (entry.explicitlyNamed || looksLikePersesFile(entry.path));
+                unreadable && (entry.explicitlyNamed || looksLikePersesFile(entry.file));
             if (!worthReporting) {
                 linted.skipped = true;
                 linted.skipReason = unreadable ? "not JSON or YAML" : "no Perses resource in it";

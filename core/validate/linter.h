@@ -4,6 +4,7 @@
 
 #include "diagnostic.h"
 #include "pluginschemaregistry.h"
+#include "resourcesource.h"
 
 #include <string>
 #include <vector>
@@ -33,10 +34,9 @@ class Linter
 public:
     explicit Linter(const PluginSchemaRegistry &plugins = PluginSchemaRegistry::builtin());
 
-    LintReport run(const std::vector<std::string> &paths) const;
-
-    // *.json, *.yaml and *.yml below `path`, hidden folders and files skipped, sorted.
-    static std::vector<std::string> collectFiles(const std::string &path);
+    // Files and folders in any source (on disk, in a Git revision); reports name them as the
+    // source does.
+    LintReport run(const std::vector<SourcedPath> &paths) const;
 
 private:
     const PluginSchemaRegistry &m_plugins;

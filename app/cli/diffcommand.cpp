@@ -1,0 +1,259 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "diffcommand.h"
+
+#include "diagnosticformatter.h"
+#include "diffformatter.h"
+#include "exitcodes.h"
+#include "optionparser.h"
+#include "resourcediff.h"
+#include "sourceresolver.h"
+
+#include <ostream>
+
+namespace Pd::Cli {
+
+namespace {
+
+struct DiffOptions
+{
+    std::vector<std::string> operands;
+    std::string repository;
+    std::string format = "text";
+};
+
+std::optional<std::string> parseOptions(const std::vector<std::string> &args, DiffOptions &o)
+{
+    auto operand = [&o](const std::string &arg) -> std::optional<std::string> {
+        o.operands.push_back(arg);
+        return std::nullopt;
+    };
+    auto option = [&o](const std::string &name,
+                       const std::string &text) -> std::optional<std::string> {
+        if (name == "--repo") {
+            o.repository = text;
+        } else if (name == "--format") {
+            if (text != "text" && text != "json" && text != "markdown")
+                return "unknown format '" + text + "' (expected text, json or markdown)";
+            o.format = text;
+        } else {
+            return "unknown option '" + name + "'";
+        }
+        return std::nullopt;
+    };
+    if (auto problem = parseArguments(args, operand, option))
+        return problem;
+    if (o.operands.empty())
+        return std::string("nothing to compare: give A B, REV1..REV2 or FILE");
+    if (o.operands.size() > 2)
+        return "too many operands ('" + o.operands[2] + "')";
+    return std::nullopt;
+}
+
+// The resources of one side; a side that does not exist (a file added or deleted) has none.
+struct Side
+{
+    std::string name;
+    std::vector<LoadedResource> resources;
+    bool persesContent = false;
+};
+
+// Reads one side; its errors go to `err` as file:line:column lines.
+bool readSide(const SourcedPath &where, Side &side, std::ostream &err)
+{
+    side.name = where.displayName();
+    ResourceFile file = where.read();
+    if (file.hasErrors()) {
+        for (const Diagnostic &diagnostic : file.diagnostics) {
+            if (diagnostic.isError())
+                err << DiagnosticFormatter::text(diagnostic) << '\n';
+        }
+        return false;
+    }
+    side.persesContent = file.hasPersesContent();
+    side.resources = std::move(file.resources);
+    return true;
+}
+
+class DiffRun
+{
+public:
+    DiffRun(const DiffOptions &options, std::ostream &err)
+        : m_options(options)
+        , m_err(err)
+        , m_resolver(options.repository)
+    {}
+
+    // Fills `files`; returns a usage problem, or nothing.
+    std::optional<std::string> collect()
+    {
+        const std::vector<std::string> &operands = m_options.operands;
+        if (operands.size() == 2)
+            return compareOperands(operands[0], operands[1]);
+        const std::string &only = operands[0];
+        if (const std::size_t dots = only.find("..");
+            dots != std::string::npos && !SourceResolver::isRevisionPath(only)) {
+            if (only.find("...") != std::string::npos)
+                return "'" + only + "': give two revisions as REV1..REV2";
+            range = true;
+            const std::string from = only.substr(0, dots);
+            const std::string to = only.substr(dots + 2);
+            return compareRevisions(from.empty() ? "HEAD" : from, to.empty() ? "HEAD" : to);
+        }
+        return compareWithHead(only);
+    }
+
+    std::vector<FileDiff> files;
+    bool range = false;
+    bool unreadable = false;
+
+private:
+    std::optional<std::string> compareOperands(const std::string &a, const std::string &b)
+    {
+        auto before = m_resolver.resolve(a);
+        if (const std::string *problem = std::get_if<std::string>(&before))
+            return *problem;
+        auto after = m_resolver.resolve(b);
+        if (const std::string *problem = std::get_if<std::string>(&after))
+            return *problem;
+        for (const SourcedPath *where :
+             {&std::get<SourcedPath>(before), &std::get<SourcedPath>(after)}) {
+            if (where->source->entryType(where->path) != ResourceSource::EntryType::File)
+                return where->displayName() + ": no such file";
+        }
+        Side oldSide;
+        Side newSide;
+        const bool readOld = readSide(std::get<SourcedPath>(before), oldSide, m_err);
+        const bool readNew = readSide(std::get<SourcedPath>(after), newSide, m_err);
+        if (!readOld || !readNew) {
+            unreadable = true;
+            return std::nullopt;
+        }
+        addComparison({}, oldSide, newSide);
+        return std::nullopt;
+    }
+
+    std::optional<std::string> compareWithHead(const std::string &file)
+    {
+        if (FileSystemSource::instance().entryType(file) != ResourceSource::EntryType::File)
+            return file + ": no such file (give A B to compare two files, or REV1..REV2)";
+        auto repository = m_resolver.repository();
+        if (const GitError *problem = std::get_if<GitError>(&repository))
+            return file + ": " + problem->message;
+        auto inside = std::get<const GitRepository *>(repository)->repositoryPath(file);
+        if (const GitError *problem = std::get_if<GitError>(&inside))
+            return problem->message;
+        auto head = m_resolver.revision("HEAD");
+        if (const GitError *problem = std::get_if<GitError>(&head))
+            return problem->message;
+        const SourcedPath before{std::get<const GitRevisionSource *>(head),
+                                 std::get<std::string>(inside)};
+        Side oldSide;
+        Side newSide;
+        bool readable = true;
+        if (before.source->entryType(before.path) == ResourceSource::EntryType::File)
+            readable = readSide(before, oldSide, m_err);
+        else
+            oldSide.name = before.displayName() + " (not in HEAD)";
+        readable = readSide({&FileSystemSource::instance(), file}, newSide, m_err) && readable;
+        if (!readable) {
+            unreadable = true;
+            return std::nullopt;
+        }
+        addComparison({}, oldSide, newSide);
+        return std::nullopt;
+    }
+
+    std::optional<std::string> compareRevisions(const std::string &from, const std::string &to)
+    {
+        auto repository = m_resolver.repository();
+        if (const GitError *problem = std::get_if<GitError>(&repository))
+            return problem->message;
+        auto oldSource = m_resolver.revision(from);
+        if (const GitError *problem = std::get_if<GitError>(&oldSource))
+            return problem->message;
+        auto newSource = m_resolver.revision(to);
+        if (const GitError *problem = std::get_if<GitError>(&newSource))
+            return problem->message;
+        const GitRevisionSource *before = std::get<const GitRevisionSource *>(oldSource);
+        const GitRevisionSource *after = std::get<const GitRevisionSource *>(newSource);
+        auto changed = std::get<const GitRepository *>(repository)
+                           ->changedFiles(before->commitId(), after->commitId());
+        if (const GitError *problem = std::get_if<GitError>(&changed))
+            return problem->message;
+        for (const GitChangedFile &file : std::get<std::vector<GitChangedFile>>(changed))
+            compareChangedFile(file, *before, *after);
+        return std::nullopt;
+    }
+
+    void compareChangedFile(const GitChangedFile &file, const GitRevisionSource &before,
+                            const GitRevisionSource &after)
+    {
+        const std::string &name = file.newPath.empty() ? file.oldPath : file.newPath;
+        if (!ResourceSource::hasResourceExtension(name) || ResourceSource::isHidden(name))
+            return;
+        Side oldSide;
+        Side newSide;
+        oldSide.name = before.displayName(file.oldPath.empty() ? name : file.oldPath);
+        newSide.name = after.displayName(name);
+        bool readable = true;
+        if (!file.oldPath.empty())
+            readable = readSide({&before, file.oldPath}, oldSide, m_err);
+        if (!file.newPath.empty())
+            readable = readSide({&after, file.newPath}, newSide, m_err) && readable;
+        if (!readable) {
+            unreadable = true;
+            return;
+        }
+        if (oldSide.persesContent || newSide.persesContent)
+            addComparison(name, oldSide, newSide);
+    }
+
+    void addComparison(std::string name, const Side &before, const Side &after)
+    {
+        FileDiff diff;
+        diff.file = std::move(name);
+        diff.before = before.name;
+        diff.after = after.name;
+        diff.changes = ResourceDiff::compare(before.resources, after.resources);
+        files.push_back(std::move(diff));
+    }
+
+    const DiffOptions &m_options;
+    std::ostream &m_err;
+    SourceResolver m_resolver;
+};
+
+} // namespace
+
+int runDiff(int, char **, const std::vector<std::string> &args, std::ostream &out,
+            std::ostream &err)
+{
+    DiffOptions options;
+    auto usageError = [&](const std::string &message) {
+        err << "perses-desktop diff: " << message << '\n' << diffUsage;
+        return ExitCode::usage;
+    };
+    if (auto problem = parseOptions(args, options))
+        return usageError(*problem);
+    DiffRun run(options, err);
+    if (auto problem = run.collect()) {
+        err << "perses-desktop diff: " << *problem << '\n';
+        return ExitCode::usage;
+    }
+    if (options.format == "json")
+        out << DiffFormatter::json(run.files, run.range);
+    else if (options.format == "markdown")
+        out << DiffFormatter::markdown(run.files);
+    else
+        out << DiffFormatter::text(run.files);
+    if (run.unreadable)
+        return ExitCode::usage;
+    for (const FileDiff &file : run.files) {
+        if (!file.changes.empty())
+            return ExitCode::failure;
+    }
+    return ExitCode::success;
+}
+
+} // namespace Pd::Cli

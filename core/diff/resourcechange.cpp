@@ -1,0 +1,24 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "resourcechange.h"
+
+namespace Pd {
+
+const char *ResourceChange::opName(Op op)
+{
+    switch (op) {
+    case Op::Add:
+        return "add";
+    case Op::Remove:
+        return "remove";
+    case Op::Change:
+        return "change";
+    case Op::Move:
+        return "move";
+    case Op::Rename:
+        return "rename";
+    }
+    return "change";
+}
+
+} // namespace Pd
