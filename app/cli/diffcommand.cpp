@@ -10,6 +10,7 @@
 #include "sourceresolver.h"
 
 #include <ostream>
+#include <set>
 
 namespace Pd::Cli {
 
@@ -181,32 +182,78 @@ private:
                            ->changedFiles(before->commitId(), after->commitId());
         if (const GitError *problem = std::get_if<GitError>(&changed))
             return problem->message;
+        std::vector<Pending> pending;
         for (const GitChangedFile &file : std::get<std::vector<GitChangedFile>>(changed))
-            compareChangedFile(file, *before, *after);
+            readChangedFile(file, *before, *after, pending);
+        pairMovedFiles(pending);
+        for (const Pending &file : pending) {
+            if (file.before.persesContent || file.after.persesContent)
+                addComparison(file.name, file.before, file.after);
+        }
         return std::nullopt;
     }
 
-    void compareChangedFile(const GitChangedFile &file, const GitRevisionSource &before,
-                            const GitRevisionSource &after)
+    // A changed file of a range, both sides read.
+    struct Pending
+    {
+        std::string name;
+        Side before;
+        Side after;
+        bool present[2] = {false, false};
+    };
+
+    void readChangedFile(const GitChangedFile &file, const GitRevisionSource &before,
+                         const GitRevisionSource &after, std::vector<Pending> &pending)
     {
         const std::string &name = file.newPath.empty() ? file.oldPath : file.newPath;
         if (!ResourceSource::hasResourceExtension(name) || ResourceSource::isHidden(name))
             return;
-        Side oldSide;
-        Side newSide;
-        oldSide.name = before.displayName(file.oldPath.empty() ? name : file.oldPath);
-        newSide.name = after.displayName(name);
+        Pending entry;
+        entry.name = name;
+        entry.before.name = before.displayName(file.oldPath.empty() ? name : file.oldPath);
+        entry.after.name = after.displayName(name);
         bool readable = true;
         if (!file.oldPath.empty())
-            readable = readSide({&before, file.oldPath}, oldSide, m_err);
+            readable = readSide({&before, file.oldPath}, entry.before, m_err);
         if (!file.newPath.empty())
-            readable = readSide({&after, file.newPath}, newSide, m_err) && readable;
+            readable = readSide({&after, file.newPath}, entry.after, m_err) && readable;
         if (!readable) {
             unreadable = true;
             return;
         }
-        if (oldSide.persesContent || newSide.persesContent)
-            addComparison(name, oldSide, newSide);
+        entry.present[0] = !file.oldPath.empty();
+        entry.present[1] = !file.newPath.empty();
+        pending.push_back(std::move(entry));
+    }
+
+    static std::set<std::string> identities(const Side &side)
+    {
+        std::set<std::string> names;
+        for (const LoadedResource &resource : side.resources)
+            names.insert(ResourceDiff::identity(resource.node));
+        return names;
+    }
+
+    // Git pairs a deleted and an added file as a rename only when their text is similar: a
+    // dashboard moved from JSON to YAML is not. Files that hold the same resources are one
+    // file moved, compared as such.
+    static void pairMovedFiles(std::vector<Pending> &pending)
+    {
+        for (Pending &added : pending) {
+            if (added.present[0] || !added.present[1] || added.after.resources.empty())
+                continue;
+            const std::set<std::string> names = identities(added.after);
+            for (Pending &deleted : pending) {
+                if (!deleted.present[0] || deleted.present[1] ||
+                    identities(deleted.before) != names)
+                    continue;
+                added.before = std::move(deleted.before);
+                added.present[0] = true;
+                deleted.after.persesContent = deleted.before.persesContent = false;
+                deleted.present[0] = false;
+                break;
+            }
+        }
     }
 
     void addComparison(std::string name, const Side &before, const Side &after)
