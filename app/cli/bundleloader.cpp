@@ -48,10 +48,8 @@ std::optional<std::string> loadOverrides(const std::vector<std::string> &argumen
     return std::nullopt;
 }
 
-namespace {
-
-std::optional<std::string> applySharedOption(const std::string &name, const std::string &text,
-                                             DashboardArguments &a, bool &known)
+std::optional<std::string> applyDashboardOption(const std::string &name, const std::string &text,
+                                                DashboardArguments &a, bool &known)
 {
     known = true;
     if (name == "--dashboard")
@@ -77,8 +75,6 @@ std::optional<std::string> applySharedOption(const std::string &name, const std:
     return std::nullopt;
 }
 
-} // namespace
-
 std::optional<std::string> parseDashboardArguments(const std::vector<std::string> &args,
                                                    DashboardArguments &arguments,
                                                    const OptionHandler &commandOption)
@@ -91,7 +87,7 @@ std::optional<std::string> parseDashboardArguments(const std::vector<std::string
     };
     auto option = [&](const std::string &name, const std::string &text) {
         bool known = false;
-        std::optional<std::string> problem = applySharedOption(name, text, arguments, known);
+        std::optional<std::string> problem = applyDashboardOption(name, text, arguments, known);
         return known ? problem : commandOption(name, text);
     };
     if (auto problem = parseArguments(args, file, option))

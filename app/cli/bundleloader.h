@@ -42,6 +42,11 @@ struct DashboardArguments
     int timeoutSeconds = 30;
 };
 
+// One of the shared options (--dashboard, --from, --to, --var, --datasource, --resources,
+// --repo, --timeout); `known` says whether `name` was one of them.
+std::optional<std::string> applyDashboardOption(const std::string &name, const std::string &text,
+                                                DashboardArguments &arguments, bool &known);
+
 // Parses the shared options and FILE; any other option goes to `commandOption`.
 std::optional<std::string> parseDashboardArguments(const std::vector<std::string> &args,
                                                    DashboardArguments &arguments,

@@ -5,10 +5,15 @@
 #include "diagnosticformatter.h"
 #include "diffformatter.h"
 #include "exitcodes.h"
+#include "headlessrender.h"
 #include "optionparser.h"
 #include "resourcediff.h"
 #include "sourceresolver.h"
 
+#include <QDir>
+#include <QFileInfo>
+
+#include <map>
 #include <ostream>
 #include <set>
 
@@ -19,8 +24,10 @@ namespace {
 struct DiffOptions
 {
     std::vector<std::string> operands;
-    std::string repository;
     std::string format = "text";
+    std::string renderFolder;
+    DashboardArguments run; // --repo, and render's range, variables and datasources
+    ImageOptions image;
 };
 
 std::optional<std::string> parseOptions(const std::vector<std::string> &args, DiffOptions &o)
@@ -31,8 +38,13 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Di
     };
     auto option = [&o](const std::string &name,
                        const std::string &text) -> std::optional<std::string> {
-        if (name == "--repo") {
-            o.repository = text;
+        bool known = false;
+        if (auto problem = applyDashboardOption(name, text, o.run, known); known)
+            return problem;
+        if (auto problem = applyImageOption(name, text, o.image, known); known)
+            return problem;
+        if (name == "--render") {
+            o.renderFolder = text;
         } else if (name == "--format") {
             if (text != "text" && text != "json" && text != "markdown")
                 return "unknown format '" + text + "' (expected text, json or markdown)";
@@ -54,7 +66,7 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Di
 // The resources of one side; a side that does not exist (a file added or deleted) has none.
 struct Side
 {
-    std::string name;
+    std::string name; // as diagnostics name it, and as `render` reads it back (FILE or REV:PATH)
     std::vector<LoadedResource> resources;
     bool persesContent = false;
 };
@@ -82,7 +94,7 @@ public:
     DiffRun(const DiffOptions &options, std::ostream &err)
         : m_options(options)
         , m_err(err)
-        , m_resolver(options.repository)
+        , m_resolver(options.run.repository)
     {}
 
     // Fills `files`; returns a usage problem, or nothing.
@@ -105,6 +117,8 @@ public:
     }
 
     std::vector<FileDiff> files;
+    // Where each side of files[i] can be read again (FILE or REV:PATH); empty when absent.
+    std::vector<std::pair<std::string, std::string>> locations;
     bool range = false;
     bool unreadable = false;
 
@@ -264,6 +278,8 @@ private:
         diff.after = after.name;
         diff.changes = ResourceDiff::compare(before.resources, after.resources);
         files.push_back(std::move(diff));
+        locations.push_back({before.resources.empty() ? std::string() : before.name,
+                             after.resources.empty() ? std::string() : after.name});
     }
 
     const DiffOptions &m_options;
@@ -271,9 +287,101 @@ private:
     SourceResolver m_resolver;
 };
 
+// One panel of a changed dashboard to draw on one side.
+struct PanelImage
+{
+    std::string location;  // FILE or REV:PATH
+    std::string dashboard; // its name, when the file holds several resources
+    std::string panel;
+    std::string out;
+};
+
+std::string dashboardName(const std::string &resource)
+{
+    const std::size_t slash = resource.rfind('/');
+    const std::size_t space = resource.find(' ');
+    return resource.substr((slash != std::string::npos ? slash : space) + 1);
+}
+
+bool isDashboardChange(const ResourceChange &change)
+{
+    return change.panel && (change.resource.empty() || change.resource.starts_with("Dashboard "));
+}
+
+// Before and after images of every changed panel: DIR/PANEL.before.png and .after.png, in a
+// folder a file (its path without extension) for a range.
+std::vector<PanelImage> plannedImages(const DiffRun &run, const std::string &folder)
+{
+    std::vector<PanelImage> images;
+    for (std::size_t i = 0; i < run.files.size(); ++i) {
+        const FileDiff &file = run.files[i];
+        std::string base = folder + '/';
+        if (!file.file.empty())
+            base += file.file.substr(0, file.file.rfind('.')) + '/';
+        std::set<std::pair<std::string, std::string>> seen;
+        std::map<std::string, std::string> renamedFrom;
+        for (const ResourceChange &change : file.changes) {
+            if (change.op == ResourceChange::Op::Rename && change.oldValue)
+                renamedFrom[*change.panel] = change.oldValue->text();
+        }
+        for (const ResourceChange &change : file.changes) {
+            if (!isDashboardChange(change) || !seen.insert({change.resource, *change.panel}).second)
+                continue;
+            const std::string name =
+                change.resource.empty() ? std::string() : dashboardName(change.resource);
+            const auto from = renamedFrom.find(*change.panel);
+            const std::string oldKey = from == renamedFrom.end() ? *change.panel : from->second;
+            if (!run.locations[i].first.empty())
+                images.push_back(
+                    {run.locations[i].first, name, oldKey, base + *change.panel + ".before.png"});
+            if (!run.locations[i].second.empty())
+                images.push_back({run.locations[i].second, name, *change.panel,
+                                  base + *change.panel + ".after.png"});
+        }
+    }
+    return images;
+}
+
+// Draws the planned images; a panel missing on one side (added, removed, not laid out) is
+// left out. Returns false when an image cannot be written.
+bool renderImages(const std::vector<PanelImage> &images, const DiffOptions &options,
+                  std::ostream &err)
+{
+    bool written = true;
+    for (const PanelImage &image : images) {
+        DashboardArguments arguments = options.run;
+        arguments.file = image.location;
+        arguments.dashboard = image.dashboard;
+        PreparedDashboard prepared;
+        if (auto problem = prepareDashboard(arguments, prepared, err)) {
+            err << "perses-desktop diff: " << image.location << ": " << *problem << '\n';
+            continue;
+        }
+        if (!isLaidOut(prepared.dashboard, image.panel))
+            continue;
+        if (!QDir().mkpath(QFileInfo(QString::fromStdString(image.out)).path())) {
+            err << "perses-desktop diff: cannot make the folder of " << image.out << '\n';
+            return false;
+        }
+        QString error;
+        const auto outcome = Gui::DashboardRenderer::render(
+            renderRequest(std::move(prepared), options.image, image.panel),
+            QString::fromStdString(image.out), error);
+        if (!error.isEmpty()) {
+            err << "perses-desktop diff: " << error.toStdString() << '\n';
+            written = false;
+            continue;
+        }
+        for (const QString &problem : outcome.errors)
+            err << "perses-desktop diff: " << image.out << ": " << problem.toStdString() << '\n';
+        err << image.out << ": " << outcome.size.width() << 'x' << outcome.size.height() << '\n';
+    }
+    return written;
+}
+
 } // namespace
 
-int runDiff(int, char **, const std::vector<std::string> &args, std::ostream &out,
+int runDiff(int argc, char **argv, const std::vector<std::string> &args, std::ostream &out,
             std::ostream &err)
 {
     DiffOptions options;
@@ -296,6 +404,14 @@ int runDiff(int, char **, const std::vector<std::string> &args, std::ostream &ou
         out << DiffFormatter::text(run.files);
     if (run.unreadable)
         return ExitCode::usage;
+    if (!options.renderFolder.empty()) {
+        const std::vector<PanelImage> images = plannedImages(run, options.renderFolder);
+        if (!images.empty()) {
+            HeadlessApplication application(argc, argv, options.image.theme);
+            if (!renderImages(images, options, err))
+                return ExitCode::usage;
+        }
+    }
     for (const FileDiff &file : run.files) {
         if (!file.changes.empty())
             return ExitCode::failure;

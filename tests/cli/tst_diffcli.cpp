@@ -4,7 +4,9 @@
 #include "testgitrepository.h"
 #include "testpaths.h"
 
+#include <QDir>
 #include <QFile>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -215,6 +217,65 @@ private slots:
 
         const PdTest::CliRun unknown =
             PdTest::runCli({QStringLiteral("diff"), repoArg, QStringLiteral("v9..HEAD")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QStringLiteral("unknown revision 'v9'")),
+                 qPrintable(unknown.err));
+    }
+
+    void renderDrawsChangedPanelsBeforeAndAfter()
+    {
+        QTemporaryDir dir;
+        write(path(dir, "a.yaml"), dashboard("CPU"));
+        write(path(dir, "b.yaml"), dashboard("Processor time"));
+        const QString images = dir.filePath(QStringLiteral("images"));
+        const PdTest::CliRun run = PdTest::runCli(
+            {QStringLiteral("diff"), path(dir, "a.yaml"), path(dir, "b.yaml"),
+             QStringLiteral("--render"), images, QStringLiteral("--timeout"), QStringLiteral("5"),
+             QStringLiteral("--size"), QStringLiteral("400x200")});
+        QCOMPARE(run.exitCode, 1);
+        const QImage before(images + QStringLiteral("/cpu.before.png"));
+        const QImage after(images + QStringLiteral("/cpu.after.png"));
+        QCOMPARE(before.size(), QSize(400, 200));
+        QCOMPARE(after.size(), QSize(400, 200));
+        // The titles differ: the title row is drawn differently, the rest of the frame alike.
+        const QRect titleRow(0, 0, 300, 30);
+        QVERIFY(before.copy(titleRow) != after.copy(titleRow));
+        QVERIFY2(run.err.contains(images + QStringLiteral("/cpu.after.png: 400x200")),
+                 qPrintable(run.err));
+        // Only the changed panel is drawn.
+        QCOMPARE(QDir(images).entryList(QDir::Files).size(), 2);
+    }
+
+    void renderAndQueryReadRevisions()
+    {
+        QTemporaryDir dir;
+        PdTest::TestGitRepository repo(dir.path().toStdString());
+        repo.write("node.yaml", dashboard("Old title"));
+        repo.commit("one");
+        repo.write("node.yaml", dashboard("New title"));
+        repo.commit("two");
+        const QString repoArg = QStringLiteral("--repo=") + dir.path();
+        const QString image = dir.filePath(QStringLiteral("old.svg"));
+        const PdTest::CliRun render = PdTest::runCli(
+            {QStringLiteral("render"), repoArg, QStringLiteral("HEAD~1:node.yaml"),
+             QStringLiteral("--out"), image, QStringLiteral("--timeout"), QStringLiteral("5")});
+        QCOMPARE(render.exitCode, 1); // no datasource: the query fails, the image is drawn
+        QFile svg(image);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        const QByteArray drawn = svg.readAll();
+        QVERIFY(drawn.contains("Old title"));
+        QVERIFY(!drawn.contains("New title"));
+
+        const PdTest::CliRun query =
+            PdTest::runCli({QStringLiteral("query"), repoArg, QStringLiteral("HEAD:node.yaml"),
+                            QStringLiteral("--timeout"), QStringLiteral("5")});
+        QCOMPARE(query.exitCode, 1);
+        QVERIFY2(query.err.contains(QStringLiteral("No datasource found")) ||
+                     query.out.contains(QStringLiteral("No datasource found")),
+                 qPrintable(query.err + query.out));
+        const PdTest::CliRun unknown =
+            PdTest::runCli({QStringLiteral("render"), repoArg, QStringLiteral("v9:node.yaml"),
+                            QStringLiteral("--out"), image});
         QCOMPARE(unknown.exitCode, 2);
         QVERIFY2(unknown.err.contains(QStringLiteral("unknown revision 'v9'")),
                  qPrintable(unknown.err));
