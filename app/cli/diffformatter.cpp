@@ -302,20 +302,20 @@ std::string DiffFormatter::readablePath(const ResourceChange &change)
     return out;
 }
 
-std::string DiffFormatter::text(const std::vector<FileDiff> &files)
+std::string DiffFormatter::text(const std::vector<ComparedFile> &files)
 {
     std::string out;
-    for (const FileDiff &file : files) {
+    for (const ComparedFile &file : files) {
         if (file.changes.empty())
             continue;
-        out += "--- " + file.before + "\n+++ " + file.after + "\n";
+        out += "--- " + file.before.location + "\n+++ " + file.after.location + "\n";
         for (const ResourceChange &change : file.changes)
             out += line(change) + '\n';
     }
     return out;
 }
 
-std::string DiffFormatter::json(const std::vector<FileDiff> &files, bool range)
+std::string DiffFormatter::json(const std::vector<ComparedFile> &files, bool range)
 {
     if (!range) {
         Node root = Node::object();
@@ -323,7 +323,7 @@ std::string DiffFormatter::json(const std::vector<FileDiff> &files, bool range)
         return JsonWriter::write(root) + '\n';
     }
     Node list = Node::array();
-    for (const FileDiff &file : files) {
+    for (const ComparedFile &file : files) {
         if (file.changes.empty())
             continue;
         Node entry = Node::object();
@@ -334,20 +334,21 @@ std::string DiffFormatter::json(const std::vector<FileDiff> &files, bool range)
     return JsonWriter::write(list) + '\n';
 }
 
-std::string DiffFormatter::markdown(const std::vector<FileDiff> &files)
+std::string DiffFormatter::markdown(const std::vector<ComparedFile> &files)
 {
     std::string out;
     std::size_t changed = 0;
-    for (const FileDiff &file : files)
+    for (const ComparedFile &file : files)
         changed += !file.changes.empty();
     if (changed == 0)
         return "No dashboard changes.\n";
     if (files.size() > 1)
         out += "**" + plural(changed, "file", "files") + " with dashboard changes**\n\n";
-    for (const FileDiff &file : files) {
+    for (const ComparedFile &file : files) {
         if (file.changes.empty())
             continue;
-        const std::string name = file.file.empty() ? file.before + " → " + file.after : file.file;
+        const std::string name =
+            file.file.empty() ? file.before.location + " → " + file.after.location : file.file;
         out += "### " + code(name) + "\n\n" + summary(file.changes) + ".\n\n";
         out += "| | Where | Change |\n|---|---|---|\n";
         for (const ResourceChange &change : file.changes)
