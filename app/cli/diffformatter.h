@@ -22,10 +22,6 @@ public:
     static std::string json(const std::vector<ComparedFile> &files, bool range);
     // A summary fit for a pull-request comment: counts, then a table of changes a file.
     static std::string markdown(const std::vector<ComparedFile> &files);
-
-    // "spec.queries[0].spec.plugin.spec.query": a JSON pointer as people read it, relative
-    // to the panel for a panel's change.
-    static std::string readablePath(const ResourceChange &change);
 };
 
 } // namespace Pd::Cli
