@@ -119,11 +119,14 @@ std::optional<std::string> ChangeSet::compare(const std::string &a, const std::s
 
 std::optional<std::string> ChangeSet::compareWithHead(const std::string &file)
 {
-    if (FileSystemSource::instance().entryType(file) != ResourceSource::EntryType::File)
-        return file + ": no such file (give A B to compare two files, or REV1..REV2)";
+    const auto type = FileSystemSource::instance().entryType(file);
+    if (type == ResourceSource::EntryType::Missing)
+        return file + ": no such file or folder";
     auto repository = m_resolver.repository();
     if (const GitError *problem = std::get_if<GitError>(&repository))
         return file + ": " + problem->message;
+    if (type == ResourceSource::EntryType::Folder)
+        return compareWorkingCopy(*std::get<const GitRepository *>(repository), file);
     auto inside = std::get<const GitRepository *>(repository)->repositoryPath(file);
     if (const GitError *problem = std::get_if<GitError>(&inside))
         return problem->message;
@@ -142,6 +145,48 @@ std::optional<std::string> ChangeSet::compareWithHead(const std::string &file)
     readable = read({&FileSystemSource::instance(), file}, newSide) && readable;
     if (readable)
         add({}, std::move(oldSide), std::move(newSide));
+    return std::nullopt;
+}
+
+std::optional<std::string> ChangeSet::compareWorkingCopy(const GitRepository &git,
+                                                         const std::string &folder)
+{
+    m_range = true;
+    auto prefix = git.repositoryPath(folder);
+    if (const GitError *problem = std::get_if<GitError>(&prefix))
+        return problem->message;
+    auto status = git.status();
+    if (const GitError *problem = std::get_if<GitError>(&status))
+        return problem->message;
+    auto head = m_resolver.revision("HEAD");
+    if (const GitError *problem = std::get_if<GitError>(&head))
+        return problem->message;
+    const GitRevisionSource &before = *std::get<const GitRevisionSource *>(head);
+    const std::string &inside = std::get<std::string>(prefix);
+    std::vector<ComparedFile> pending;
+    for (const GitFileStatus &file : std::get<std::vector<GitFileStatus>>(status)) {
+        if (!inside.empty() && !file.path.starts_with(inside + '/'))
+            continue;
+        if (!ResourceSource::hasResourceExtension(file.path) || ResourceSource::isHidden(file.path))
+            continue;
+        ComparedFile entry;
+        entry.file = file.path;
+        const std::string onDisk = git.workdir() + file.path;
+        entry.before.location = before.displayName(file.path);
+        entry.after.location = onDisk;
+        bool readable = true;
+        if (before.entryType(file.path) == ResourceSource::EntryType::File)
+            readable = read({&before, file.path}, entry.before);
+        if (file.state != GitFileStatus::State::Deleted)
+            readable = read({&FileSystemSource::instance(), onDisk}, entry.after) && readable;
+        if (readable)
+            pending.push_back(std::move(entry));
+    }
+    pairMovedFiles(pending);
+    for (ComparedFile &file : pending) {
+        if (file.before.persesContent || file.after.persesContent)
+            add(std::move(file.file), std::move(file.before), std::move(file.after));
+    }
     return std::nullopt;
 }
 

@@ -42,7 +42,9 @@ public:
     // alone (the working copy against HEAD). Returns a usage problem, or nothing.
     std::optional<std::string> compareOperands(const std::vector<std::string> &operands);
     std::optional<std::string> compare(const std::string &before, const std::string &after);
-    std::optional<std::string> compareWithHead(const std::string &file);
+    // A file against its HEAD version; a folder: every Perses file in it that the working copy
+    // changed (modified, new, deleted, renamed) against HEAD.
+    std::optional<std::string> compareWithHead(const std::string &path);
     // Every Perses file changed between two revisions. A file deleted and another added that
     // hold the same resources are one file moved (Git pairs them only when the text is alike,
     // and a dashboard moved from JSON to YAML is not).
@@ -57,6 +59,8 @@ public:
 private:
     bool read(const SourcedPath &where, ComparedSide &side);
     void add(std::string file, ComparedSide before, ComparedSide after);
+    std::optional<std::string> compareWorkingCopy(const GitRepository &git,
+                                                  const std::string &folder);
     void readChangedFile(const GitChangedFile &file, const GitRevisionSource &before,
                          const GitRevisionSource &after, std::vector<ComparedFile> &pending);
 
