@@ -30,6 +30,9 @@ constexpr const char *help =
     "\n"
     "usage: perses-desktop [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]\n"
     "                                            open the window\n"
+    "       perses-desktop --review REV1..REV2|FOLDER|FILE [--repo DIR]\n"
+    "       perses-desktop --review A --review B [--repo DIR]\n"
+    "                                            review changes side by side, offline\n"
     "       perses-desktop COMMAND [ARGS...]\n"
     "\n"
     "commands:\n"
@@ -84,6 +87,12 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
+    if (!arguments.review.empty()) {
+        QStringList operands;
+        for (const std::string &operand : arguments.review)
+            operands << QString::fromStdString(operand);
+        window.review(QString::fromStdString(arguments.repository), operands);
+    }
     if (qEnvironmentVariableIsSet("PD_STARTUP_PROBE"))
         new Pd::Gui::StartupProbe(&window); // bench_coldstart's end of a start
 

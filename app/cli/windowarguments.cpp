@@ -19,6 +19,10 @@ std::optional<std::string> parseWindowArguments(const std::vector<std::string> &
                       const std::string &value) -> std::optional<std::string> {
         if (name == "--datasource")
             datasources.push_back(value);
+        else if (name == "--review" && out.review.size() < 2)
+            out.review.push_back(value);
+        else if (name == "--repo")
+            out.repository = value;
         else if (name == "--theme" && (value == "light" || value == "dark"))
             out.theme = value == "dark" ? Gui::Theme::Mode::Dark : Gui::Theme::Mode::Light;
         else

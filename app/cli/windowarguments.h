@@ -11,10 +11,13 @@
 
 namespace Pd::Cli {
 
-// The window's command line: [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark].
+// The window's command line: [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]
+// [--review A [--review B]] [--repo DIR].
 struct WindowArguments
 {
     std::vector<std::string> paths;
+    std::vector<std::string> review; // diff's operands: A B, REV1..REV2, FILE or FOLDER
+    std::string repository;
     DatasourceOverrides overrides; // the user's datasources file, then each --datasource
     Gui::Theme::Mode theme = Gui::Theme::Mode::System;
 };

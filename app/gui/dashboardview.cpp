@@ -338,6 +338,17 @@ std::vector<PanelFrame *> DashboardView::frames() const
     return frames;
 }
 
+bool DashboardView::scrollToPanel(const std::string &panelId)
+{
+    PanelFrame *shown = frame(frameIdFor(panelId));
+    if (!shown)
+        return false;
+    if (shown->isHidden()) // in a collapsed group
+        setAllGroupsOpen(true);
+    ensureWidgetVisible(shown, 0, 20);
+    return true;
+}
+
 PanelFrame *DashboardView::frame(const std::string &panelId) const
 {
     const auto it = m_frames.find(panelId);

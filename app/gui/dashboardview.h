@@ -60,6 +60,9 @@ public:
     void restyle();
     // The frame that shows a panel: the panel itself, or its first repeated copy.
     std::string frameIdFor(const std::string &panelId) const;
+    // Scrolls the panel into view (opening its group when collapsed); false when the dashboard
+    // does not show it.
+    bool scrollToPanel(const std::string &panelId);
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);

@@ -5,19 +5,29 @@
 #include "dashboardpage.h"
 #include "dashboardview.h"
 #include "pluginsdialog.h"
+#include "reviewwindow.h"
 #include "theme.h"
 
 #include <QApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Pd::Gui {
 
@@ -60,6 +70,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Re&view Changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
+                    &MainWindow::openReviewDialog);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     refreshRecentMenu();
@@ -172,6 +184,81 @@ void MainWindow::openFolderDialog()
     const QString path = QFileDialog::getExistingDirectory(this, tr("Open folder of dashboards"));
     if (!path.isEmpty())
         open(path);
+}
+
+void MainWindow::openReviewDialog()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Review changes"));
+    auto *form = new QFormLayout(&dialog);
+    auto *folder = new QLineEdit(QDir::currentPath(), &dialog);
+    auto *browse = new QPushButton(tr("Browse…"), &dialog);
+    connect(browse, &QPushButton::clicked, &dialog, [&] {
+        const QString chosen =
+            QFileDialog::getExistingDirectory(&dialog, tr("Git repository"), folder->text());
+        if (!chosen.isEmpty())
+            folder->setText(chosen);
+    });
+    auto *row = new QHBoxLayout;
+    row->addWidget(folder, 1);
+    row->addWidget(browse);
+    form->addRow(tr("Repository:"), row);
+    auto *compare = new QLineEdit(&dialog);
+    compare->setPlaceholderText(tr("the working copy against HEAD"));
+    compare->setToolTip(tr("Two revisions (main..feature, HEAD~3..HEAD), or empty for the "
+                           "working copy's changes against HEAD"));
+    form->addRow(tr("Compare:"), compare);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const QString what = compare->text().trimmed();
+    review(folder->text(), QStringList{what.isEmpty() ? folder->text() : what});
+}
+
+void MainWindow::review(const QString &repository, const QStringList &operands)
+{
+    std::vector<std::string> arguments;
+    for (const QString &operand : operands)
+        arguments.push_back(operand.toStdString());
+    struct Outcome
+    {
+        std::unique_ptr<ChangeSet> changes;
+        std::optional<std::string> problem;
+    };
+    // Reading every changed file of a range can take a while: not on the GUI thread.
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const std::shared_ptr<Outcome> outcome = watcher->result();
+        QString details;
+        for (const Diagnostic &d : outcome->changes->problems())
+            details += QString::fromStdString(d.file + ":" + std::to_string(d.pos.line) + ":" +
+                                              std::to_string(d.pos.column) + ": " + d.message) +
+                       u'\n';
+        if (outcome->problem || !outcome->changes->hasChanges()) {
+            QMessageBox box(outcome->problem ? QMessageBox::Warning : QMessageBox::Information,
+                            tr("Review changes"),
+                            outcome->problem ? QString::fromStdString(*outcome->problem)
+                                             : tr("No dashboard changes to review."),
+                            QMessageBox::Ok, this);
+            box.setDetailedText(details);
+            box.exec();
+            return;
+        }
+        auto *window = new ReviewWindow(std::move(outcome->changes), m_overrides);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
+        emit reviewOpened(window);
+    });
+    watcher->setFuture(QtConcurrent::run([repository = repository.toStdString(), arguments] {
+        auto outcome = std::make_shared<Outcome>();
+        outcome->changes = std::make_unique<ChangeSet>(repository);
+        outcome->problem = outcome->changes->compareOperands(arguments);
+        return outcome;
+    }));
 }
 
 void MainWindow::rememberRecent(const QString &path)

@@ -30,6 +30,13 @@ public:
     bool open(const QString &path);
     // The dashboard shown now, or none.
     DashboardView *currentView() const;
+    // Compares as `diff` does (A B, REV1..REV2, a file or folder against HEAD) off the GUI
+    // thread, then opens the review window; problems are shown, not fatal.
+    void review(const QString &repository, const QStringList &operands);
+
+signals:
+    // A review window opened (for tests and the command line).
+    void reviewOpened(QWidget *window);
 
 private:
     void buildMenus();
@@ -37,6 +44,7 @@ private:
     void setGroupsOpen(bool open);
     void openFileDialog();
     void openFolderDialog();
+    void openReviewDialog();
     void showDashboard(int index);
     void rememberRecent(const QString &path);
     void refreshRecentMenu();

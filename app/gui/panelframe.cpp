@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenu>
+#include <QPainter>
 #include <QStackedLayout>
 #include <QStyle>
 #include <QToolButton>
@@ -85,6 +86,27 @@ void PanelFrame::showEvent(QShowEvent *event)
     QFrame::showEvent(event);
     if (!m_takesQueries && ensureView())
         showBody();
+}
+
+void PanelFrame::setOutline(const QColor &colour)
+{
+    m_outline = colour;
+    update();
+}
+
+// The outline sits in the frame's margins, outside the header and body that cover the rest.
+void PanelFrame::paintEvent(QPaintEvent *event)
+{
+    QFrame::paintEvent(event);
+    if (!m_outline.isValid())
+        return;
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    constexpr qreal width = 3;
+    painter.setPen(QPen(m_outline, width));
+    painter.setBrush(Qt::NoBrush);
+    painter.drawRoundedRect(QRectF(rect()).adjusted(width / 2, width / 2, -width / 2, -width / 2),
+                            4, 4);
 }
 
 void PanelFrame::updateTitle()

@@ -5,6 +5,7 @@
 #include "model.h"
 #include "queryresult.h"
 
+#include <QColor>
 #include <QFrame>
 
 #include <memory>
@@ -44,12 +45,17 @@ public:
     void restyle(bool darkTheme);
     // The panel's plot width, for the query step.
     int contentWidth() const;
+    // A coloured outline around the frame (the review marks added, removed and changed
+    // panels); an invalid colour takes it away.
+    void setOutline(const QColor &colour);
+    QColor outline() const { return m_outline; }
 
 signals:
     void maximiseRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     PdPlugin::PanelView *ensureView();
@@ -81,6 +87,7 @@ private:
     qint64 m_fromMs = 0; // the range of m_result
     qint64 m_toMs = 0;
     bool m_takesQueries = true;
+    QColor m_outline;
 };
 
 } // namespace Pd::Gui

@@ -58,12 +58,16 @@ void compareArrays(const Node &before, const Node &after, const std::string &pat
             makeChange(ResourceChange::Op::Add, NodeDiff::pointer(path, i), panel, nullptr, &b[i]));
 }
 
+// Plugin and resource kinds are left out: two panels of the same chart and query kinds share
+// them whatever they show, and would look alike.
 void collectLeaves(const Node &node, const std::string &path,
                    std::map<std::string, const Node *> &leaves)
 {
     if (node.isObject() && node.size() > 0) {
-        for (const NodeMember &member : node.members())
-            collectLeaves(member.value, NodeDiff::pointer(path, member.key), leaves);
+        for (const NodeMember &member : node.members()) {
+            if (member.key != "kind" || !member.value.isString())
+                collectLeaves(member.value, NodeDiff::pointer(path, member.key), leaves);
+        }
     } else if (node.isArray() && node.size() > 0) {
         for (std::size_t i = 0; i < node.items().size(); ++i)
             collectLeaves(node.items()[i], NodeDiff::pointer(path, i), leaves);

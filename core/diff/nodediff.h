@@ -23,7 +23,8 @@ public:
     static std::string pointer(const std::string &base, std::size_t index);
 
     // How much of two values is the same, from 0 to 1: the share of leaves (scalars at their
-    // paths) that both have with equal values. What tells a renamed panel from a new one.
+    // paths, kinds left out) that both have with equal values. What tells a renamed panel
+    // from a new one.
     static double similarity(const Node &a, const Node &b);
 };
 

@@ -38,7 +38,8 @@ std::optional<std::string> DashboardBundle::addFile(const SourcedPath &path, boo
     return std::nullopt;
 }
 
-std::optional<std::string> DashboardBundle::add(const SourcedPath &path, bool withDashboards)
+std::optional<std::string> DashboardBundle::add(const SourcedPath &path, bool withDashboards,
+                                                bool skipUnreadable)
 {
     switch (path.source->entryType(path.path)) {
     case ResourceSource::EntryType::Missing:
@@ -49,7 +50,8 @@ std::optional<std::string> DashboardBundle::add(const SourcedPath &path, bool wi
         break;
     }
     for (std::string &file : path.source->collectFiles(path.path)) {
-        if (auto problem = addFile({path.source, std::move(file)}, withDashboards))
+        if (auto problem = addFile({path.source, std::move(file)}, withDashboards);
+            problem && !skipUnreadable)
             return problem;
     }
     return std::nullopt;

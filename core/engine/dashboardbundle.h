@@ -30,7 +30,10 @@ public:
 
     // A file or a folder (walked as `lint` walks it). Dashboards are kept only when
     // `withDashboards`; a `--resources` path brings datasources and variables alone.
-    std::optional<std::string> add(const SourcedPath &path, bool withDashboards);
+    // With `skipUnreadable`, files of a folder that cannot be read are passed over (their
+    // diagnostics stay in `errors`): a repository's tree read for its datasources.
+    std::optional<std::string> add(const SourcedPath &path, bool withDashboards,
+                                   bool skipUnreadable = false);
 
     // By name, or the only one.
     std::optional<std::string> pick(const std::string &name, Model::Dashboard &dashboard) const;

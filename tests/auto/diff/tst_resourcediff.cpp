@@ -194,6 +194,22 @@ private slots:
         QVERIFY(changes[1].endsWith(QStringLiteral(" null")));
     }
 
+    // Same chart and query kinds, another title and query: another panel, not a rename.
+    void sameKindsOtherContentIsNotARename()
+    {
+        const std::string after =
+            edited(baseDashboard, {{"    net:\n", "    load:\n"},
+                                   {"name: Network\n", "name: Load\n"},
+                                   {"rate(node_network_receive_bytes_total[5m])", "node_load1"},
+                                   {"#/spec/panels/net", "#/spec/panels/load"}});
+        const QStringList changes = diff(baseDashboard, after);
+        QCOMPARE(changes.size(), 2);
+        QVERIFY2(changes[0].startsWith(QStringLiteral("add /spec/panels/load load null")),
+                 qPrintable(changes[0]));
+        QVERIFY2(changes[1].startsWith(QStringLiteral("remove /spec/panels/net net")),
+                 qPrintable(changes[1]));
+    }
+
     void movedAndResizedPanels()
     {
         const std::string after = edited(

@@ -1,0 +1,269 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "builtinplugins.h"
+#include "changeset.h"
+#include "dashboardview.h"
+#include "mainwindow.h"
+#include "panelframe.h"
+#include "reviewwindow.h"
+#include "testgitrepository.h"
+#include "timerangepicker.h"
+
+#include <QApplication>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTreeWidget>
+
+// The review window on a real repository built through libgit2, offline (no datasource answers:
+// panels say so and the window keeps working).
+namespace {
+
+using Pd::Gui::ReviewWindow;
+using Op = Pd::ResourceChange::Op;
+
+std::string panel(const std::string &id, const std::string &title, const std::string &query)
+{
+    return "    " + id +
+           ":\n      kind: Panel\n      spec:\n        display:\n          name: " + title +
+           "\n        plugin:\n          kind: TimeSeriesChart\n          spec: {}\n"
+           "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+           "              plugin:\n                kind: PrometheusTimeSeriesQuery\n"
+           "                spec:\n                  query: " +
+           query + "\n";
+}
+
+std::string item(const std::string &id, int x, int y)
+{
+    return "          - x: " + std::to_string(x) + "\n            y: " + std::to_string(y) +
+           "\n            width: 12\n            height: 8\n            content:\n"
+           "              $ref: \"#/spec/panels/" +
+           id + "\"\n";
+}
+
+struct Edits
+{
+    std::map<std::string, std::string> titles;
+    std::map<std::string, std::string> queries;
+    std::map<std::string, int> x;
+    std::set<std::string> removed;
+    bool addFresh = false;
+};
+
+// Ten panels one above the other: the last ones are far below the first screen.
+std::string dashboard(const std::string &name, const std::string &duration, const Edits &edits = {})
+{
+    std::string panels;
+    std::string items;
+    int y = 0;
+    if (edits.addFresh) {
+        panels += panel("fresh", "Fresh", "up");
+        items += item("fresh", 0, y);
+        y += 8;
+    }
+    for (int i = 0; i < 10; ++i) {
+        const std::string id = "p" + std::to_string(i);
+        if (edits.removed.contains(id))
+            continue;
+        const auto title = edits.titles.find(id);
+        const auto query = edits.queries.find(id);
+        const auto x = edits.x.find(id);
+        panels +=
+            panel(id, title == edits.titles.end() ? "Panel " + std::to_string(i) : title->second,
+                  query == edits.queries.end() ? "metric_" + std::to_string(i) : query->second);
+        items += item(id, x == edits.x.end() ? 0 : x->second, y);
+        y += 8;
+    }
+    return "kind: Dashboard\nmetadata:\n  name: " + name +
+           "\n  project: review\nspec:\n  duration: " + duration + "\n  panels:\n" + panels +
+           "  layouts:\n    - kind: Grid\n      spec:\n        items:\n" + items;
+}
+
+bool isInViewport(Pd::Gui::DashboardView *view, Pd::Gui::PanelFrame *frame)
+{
+    const QRect area(frame->mapTo(view->viewport(), QPoint(0, 0)), frame->size());
+    return view->viewport()->rect().intersects(area);
+}
+
+} // namespace
+
+class TestReview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        Pd::importBuiltinPlugins();
+        QVERIFY(m_dir.isValid());
+        PdTest::TestGitRepository repo(m_dir.path().toStdString());
+        repo.write("dashboards/a.yaml", dashboard("a", "1h"));
+        repo.write("dashboards/b.yaml", dashboard("b", "1h"));
+        repo.commit("start");
+        Edits edits;
+        edits.titles["p1"] = "Panel one, retitled";
+        edits.queries["p9"] = "rate(metric_9[5m])";
+        edits.x["p3"] = 12;
+        edits.removed.insert("p2");
+        edits.addFresh = true;
+        repo.write("dashboards/a.yaml", dashboard("a", "1h", edits));
+        repo.write("dashboards/b.yaml", dashboard("b", "6h"));
+        repo.commit("review me");
+    }
+
+    void changedDashboardsAndTheirChanges()
+    {
+        ReviewWindow window(changes(), {});
+        window.show();
+        QCOMPARE(window.itemCount(), 2);
+        QCOMPARE(window.itemList()->item(0)->text(),
+                 QStringLiteral("dashboards/a.yaml (7 changes)"));
+        QCOMPARE(window.itemList()->item(1)->text(),
+                 QStringLiteral("dashboards/b.yaml (1 change)"));
+        QTreeWidget *list = window.changeList();
+        QStringList rows;
+        for (int i = 0; i < list->topLevelItemCount(); ++i)
+            rows << list->topLevelItem(i)->text(0) + QStringLiteral(" | ") +
+                        list->topLevelItem(i)->text(1);
+        // p0 and p1 moved down below `fresh`: moves in the file, and listed as such.
+        QVERIFY2(rows.contains(QStringLiteral("~ change | panel p1")),
+                 qPrintable(rows.join(u'\n')));
+        QVERIFY(rows.contains(QStringLiteral("+ add | panel fresh")));
+        QVERIFY(rows.contains(QStringLiteral("- remove | panel p2")));
+        QVERIFY(rows.contains(QStringLiteral("~ change | panel p9")));
+        QVERIFY(rows.contains(QStringLiteral("^ move | panel p3")));
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            const QString op = list->topLevelItem(i)->text(0);
+            const Op expected = op.endsWith(QStringLiteral("add"))      ? Op::Add
+                                : op.endsWith(QStringLiteral("remove")) ? Op::Remove
+                                : op.endsWith(QStringLiteral("move"))   ? Op::Move
+                                                                        : Op::Change;
+            QCOMPARE(list->topLevelItem(i)->foreground(0).color(),
+                     ReviewWindow::colourFor(expected));
+        }
+    }
+
+    void changedPanelsAreOutlinedOnBothSides()
+    {
+        ReviewWindow window(changes(), {});
+        window.show();
+        Pd::Gui::DashboardView *before = window.beforeView();
+        Pd::Gui::DashboardView *after = window.afterView();
+        QVERIFY(before && after);
+        QCOMPARE(after->frame("p1")->outline(), ReviewWindow::colourFor(Op::Change));
+        QCOMPARE(after->frame("fresh")->outline(), ReviewWindow::colourFor(Op::Add));
+        QCOMPARE(after->frame("p9")->outline(), ReviewWindow::colourFor(Op::Change));
+        QCOMPARE(after->frame("p3")->outline(), ReviewWindow::colourFor(Op::Change).isValid()
+                                                    ? after->frame("p3")->outline()
+                                                    : QColor());
+        QCOMPARE(before->frame("p2")->outline(), ReviewWindow::colourFor(Op::Remove));
+        QCOMPARE(before->frame("p1")->outline(), ReviewWindow::colourFor(Op::Change));
+        QVERIFY(!before->frame("fresh"));
+        QVERIFY(!after->frame("p2"));
+        // An unchanged panel that stayed in place has no outline.
+        QVERIFY(!before->frame("p5")->outline().isValid());
+        QVERIFY(!after->frame("p5")->outline().isValid());
+        // The outline is drawn: the frame's corner pixel takes the colour.
+        const QImage image = after->frame("fresh")->grab().toImage();
+        const QColor edge = image.pixelColor(image.width() / 2, 1);
+        QVERIFY2(qAbs(edge.green() - ReviewWindow::colourFor(Op::Add).green()) < 40 &&
+                     edge.red() < 120,
+                 qPrintable(edge.name()));
+    }
+
+    void choosingAChangeScrollsBothVersionsToIt()
+    {
+        ReviewWindow window(changes(), {});
+        window.resize(1400, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        Pd::Gui::DashboardView *before = window.beforeView();
+        Pd::Gui::DashboardView *after = window.afterView();
+        QTRY_VERIFY(!isInViewport(after, after->frame("p9")));
+        QVERIFY(!isInViewport(before, before->frame("p9")));
+        QTreeWidget *list = window.changeList();
+        int row = -1;
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            if (list->topLevelItem(i)->text(1) == QStringLiteral("panel p9"))
+                row = i;
+        }
+        QVERIFY(row >= 0);
+        list->setCurrentItem(list->topLevelItem(row)); // as a click does
+        QTRY_VERIFY(isInViewport(after, after->frame("p9")));
+        QVERIFY(isInViewport(before, before->frame("p9")));
+        QVERIFY(after->verticalScrollBar()->value() > 0);
+    }
+
+    void oneTimeRangeDrivesBothSides()
+    {
+        ReviewWindow window(changes(), {});
+        window.show();
+        window.timeRangePicker()->setRange(QStringLiteral("now-3h"), QStringLiteral("now"));
+        const Pd::TimeRange before = window.beforeView()->timeRange();
+        const Pd::TimeRange after = window.afterView()->timeRange();
+        QCOMPARE(after.durationMs(), std::int64_t(3) * 3600 * 1000);
+        QCOMPARE(before.fromMs, after.fromMs);
+        QCOMPARE(before.toMs, after.toMs);
+    }
+
+    void walkingTheChangedDashboards()
+    {
+        ReviewWindow window(changes(), {});
+        window.show();
+        window.showItem(1);
+        QCOMPARE(window.currentItem(), 1);
+        QCOMPARE(window.afterView()->dashboard().metadata.name, std::string("b"));
+        QCOMPARE(window.beforeView()->dashboard().metadata.name, std::string("b"));
+        QCOMPARE(window.changeList()->topLevelItemCount(), 1);
+        QCOMPARE(window.changeList()->topLevelItem(0)->text(2), QStringLiteral("\"1h\" → \"6h\""));
+        // The duration of the new version sets the range both sides query.
+        const Pd::TimeRange range = window.afterView()->timeRange();
+        QCOMPARE(range.durationMs(), std::int64_t(6) * 3600 * 1000);
+        window.showItem(5); // past the end: stays
+        QCOMPARE(window.currentItem(), 1);
+    }
+
+    void mainWindowOpensAReviewOffTheGuiThread()
+    {
+        Pd::Gui::MainWindow main({});
+        QSignalSpy opened(&main, &Pd::Gui::MainWindow::reviewOpened);
+        main.review(m_dir.path(), {QStringLiteral("HEAD~1..HEAD")});
+        QVERIFY(opened.wait(30000));
+        auto *window = qobject_cast<ReviewWindow *>(opened.takeFirst().at(0).value<QWidget *>());
+        QVERIFY(window);
+        QCOMPARE(window->itemCount(), 2);
+        window->close();
+
+        // The message box comes when the comparison ends: looked for without blocking, since
+        // its own event loop runs above this one.
+        QString message;
+        QTimer poll;
+        connect(&poll, &QTimer::timeout, this, [&] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+                message = box->text();
+                box->close();
+            }
+        });
+        poll.start(20);
+        main.review(m_dir.path(), {QStringLiteral("v9..HEAD")});
+        QTRY_COMPARE(message, QStringLiteral("unknown revision 'v9'"));
+    }
+
+private:
+    std::unique_ptr<Pd::ChangeSet> changes()
+    {
+        auto set = std::make_unique<Pd::ChangeSet>(m_dir.path().toStdString());
+        if (auto problem = set->compareOperands({"HEAD~1..HEAD"}))
+            qFatal("%s", problem->c_str());
+        return set;
+    }
+
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestReview)
+#include "tst_review.moc"
