@@ -11,6 +11,7 @@
 #include "cli/windowarguments.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
+#include "sourceresolver.h"
 #include "startupprobe.h"
 #include "theme.h"
 
@@ -28,7 +29,8 @@ namespace {
 constexpr const char *help =
     "Perses Desktop: Perses dashboards on the desktop and in CI.\n"
     "\n"
-    "usage: perses-desktop [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]\n"
+    "usage: perses-desktop [FILE|FOLDER|REV:PATH]... [--repo DIR] [--datasource NAME=URL]...\n"
+    "                      [--theme light|dark]\n"
     "                                            open the window\n"
     "       perses-desktop --review REV1..REV2|FOLDER|FILE [--repo DIR]\n"
     "       perses-desktop --review A --review B [--repo DIR]\n"
@@ -84,6 +86,8 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     QApplication::setApplicationName(QStringLiteral("perses-desktop"));
     Pd::Gui::Theme::apply(arguments.theme);
     Pd::Gui::MainWindow window(std::move(arguments.overrides));
+    if (!arguments.repository.empty())
+        window.setRepository(QString::fromStdString(arguments.repository));
     for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
@@ -107,7 +111,8 @@ int main(int argc, char **argv)
     Pd::importBuiltinPlugins();
     std::vector<std::string> args(argv + 1, argv + argc);
     if (!args.empty() && !isCommand(args.front()) && !args.front().starts_with("-") &&
-        !QFileInfo::exists(QString::fromStdString(args.front()))) {
+        !QFileInfo::exists(QString::fromStdString(args.front())) &&
+        !Pd::SourceResolver::isRevisionPath(args.front())) {
         std::cerr << "perses-desktop: unknown command '" << args.front() << "'\n\n" << help;
         return Pd::Cli::ExitCode::usage;
     }

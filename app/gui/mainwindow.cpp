@@ -41,6 +41,7 @@ const QString recentKey = QStringLiteral("recentFiles");
 MainWindow::MainWindow(DatasourceOverrides overrides, QWidget *parent)
     : QMainWindow(parent)
     , m_overrides(std::move(overrides))
+    , m_resolver(std::make_unique<SourceResolver>())
     , m_list(new QListWidget(this))
     , m_pages(new QStackedWidget(this))
     , m_status(new QLabel(this))
@@ -104,7 +105,13 @@ bool MainWindow::open(const QString &path)
     const std::size_t before = m_bundle.dashboards.size();
     // Into a copy: a folder that fails half way adds nothing.
     DashboardBundle loaded = m_bundle;
-    if (auto problem = loaded.add(path.toStdString(), true)) {
+    auto where = m_resolver->resolve(path.toStdString());
+    std::optional<std::string> problem;
+    if (const std::string *unresolved = std::get_if<std::string>(&where))
+        problem = *unresolved;
+    else
+        problem = loaded.add(std::get<SourcedPath>(where), true);
+    if (problem) {
         QString details;
         for (const Diagnostic &d : loaded.errors)
             details += QString::fromStdString(d.file + ":" + std::to_string(d.pos.line) + ":" +
@@ -121,11 +128,17 @@ bool MainWindow::open(const QString &path)
         m_list->addItem(DashboardPage::titleOf(m_bundle.dashboards[i]));
         m_pageOf.push_back(nullptr);
     }
-    rememberRecent(path);
+    if (!SourceResolver::isRevisionPath(path.toStdString()) || QFileInfo::exists(path))
+        rememberRecent(path); // a revision's file is reopened through the history, not here
     m_list->setVisible(m_bundle.dashboards.size() > 1);
     if (m_bundle.dashboards.size() > before)
         m_list->setCurrentRow(int(before));
     return m_bundle.dashboards.size() > before;
+}
+
+void MainWindow::setRepository(const QString &folder)
+{
+    m_resolver = std::make_unique<SourceResolver>(folder.toStdString());
 }
 
 void MainWindow::showDashboard(int index)
@@ -145,7 +158,14 @@ void MainWindow::showDashboard(int index)
         m_pageOf[std::size_t(index)] = page;
     }
     m_pages->setCurrentWidget(m_pageOf[std::size_t(index)]);
-    setWindowTitle(m_list->item(index)->text() + QStringLiteral(" — Perses Desktop"));
+    // A dashboard read from a revision says which: it is that commit's, not the file's.
+    const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
+    const QString origin =
+        SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))
+            ? QStringLiteral(" · ") + QString::fromStdString(file) +
+                  tr(" (a Git revision, read-only)")
+            : QString();
+    setWindowTitle(m_list->item(index)->text() + origin + QStringLiteral(" — Perses Desktop"));
 }
 
 // Charts take their colours when they are built: their views are built again in the new

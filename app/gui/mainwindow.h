@@ -4,6 +4,7 @@
 
 #include "dashboardbundle.h"
 #include "datasourceconnection.h"
+#include "sourceresolver.h"
 #include "theme.h"
 
 #include <QMainWindow>
@@ -26,8 +27,12 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(DatasourceOverrides overrides, QWidget *parent = nullptr);
-    // Loads a file or folder; problems are shown, not fatal. True when something opened.
+    // Loads a file or folder, or REV:PATH (a file or folder at a Git revision, read from the
+    // object database: `HEAD~3:dashboards/node.yaml`, `v1.2:` for a whole tag); problems are
+    // shown, not fatal. True when something opened.
     bool open(const QString &path);
+    // The repository REV:PATH is read from (default: the current folder's).
+    void setRepository(const QString &folder);
     // The dashboard shown now, or none.
     DashboardView *currentView() const;
     // Compares as `diff` does (A B, REV1..REV2, a file or folder against HEAD) off the GUI
@@ -50,6 +55,7 @@ private:
     void refreshRecentMenu();
 
     DatasourceOverrides m_overrides;
+    std::unique_ptr<SourceResolver> m_resolver;
     DashboardBundle m_bundle;
     QListWidget *m_list;
     QStackedWidget *m_pages;

@@ -227,6 +227,24 @@ private slots:
         QCOMPARE(window.currentItem(), 1);
     }
 
+    void mainWindowOpensRevisionsReadOnly()
+    {
+        Pd::Gui::MainWindow main({});
+        main.setRepository(m_dir.path());
+        QVERIFY(main.open(QStringLiteral("HEAD~1:dashboards/a.yaml")));
+        Pd::Gui::DashboardView *view = main.currentView();
+        QVERIFY(view);
+        QCOMPARE(view->dashboard().spec.panels.at(1).id, std::string("p1"));
+        QCOMPARE(view->dashboard().spec.panels.at(1).display.name, std::string("Panel 1"));
+        QVERIFY2(main.windowTitle().contains(QStringLiteral("HEAD~1:dashboards/a.yaml")),
+                 qPrintable(main.windowTitle()));
+        // A whole tree at a revision: every dashboard in it.
+        Pd::Gui::MainWindow tree({});
+        tree.setRepository(m_dir.path());
+        QVERIFY(tree.open(QStringLiteral("HEAD:")));
+        QCOMPARE(tree.findChild<QListWidget *>()->count(), 2);
+    }
+
     void mainWindowOpensAReviewOffTheGuiThread()
     {
         Pd::Gui::MainWindow main({});
