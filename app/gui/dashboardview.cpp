@@ -129,6 +129,9 @@ void DashboardView::createFrames()
                 const std::string panelId = id.toStdString();
                 setMaximised(m_maximised == panelId ? std::nullopt : std::optional(panelId));
             });
+            connect(frame, &PanelFrame::historyRequested, this,
+                    &DashboardView::panelHistoryRequested);
+            frame->setHistoryAvailable(m_historyAvailable);
             m_frames.emplace(panel->id, frame);
         }
     }
@@ -347,6 +350,13 @@ bool DashboardView::scrollToPanel(const std::string &panelId)
         setAllGroupsOpen(true);
     ensureWidgetVisible(shown, 0, 20);
     return true;
+}
+
+void DashboardView::setPanelHistoryAvailable(bool available)
+{
+    m_historyAvailable = available;
+    for (auto &[id, frame] : m_frames)
+        frame->setHistoryAvailable(available);
 }
 
 PanelFrame *DashboardView::frame(const std::string &panelId) const

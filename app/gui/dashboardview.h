@@ -63,11 +63,14 @@ public:
     // Scrolls the panel into view (opening its group when collapsed); false when the dashboard
     // does not show it.
     bool scrollToPanel(const std::string &panelId);
+    // Every panel offers "History…" (the dashboard's file is in a Git repository).
+    void setPanelHistoryAvailable(bool available);
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);
     void settled();
     void statusChanged(int requestsInFlight, int panelsWithErrors);
+    void panelHistoryRequested(const QString &panelId);
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -100,6 +103,7 @@ private:
     std::set<std::string> m_ran; // panels run since the last range or variable change
     std::optional<std::string> m_maximised;
     bool m_runAll = false;
+    bool m_historyAvailable = false;
     bool m_runScheduled = false;
     bool m_layoutPending = false; // variables resolved, repeats not unrolled yet
 };

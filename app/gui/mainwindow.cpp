@@ -4,6 +4,7 @@
 
 #include "dashboardpage.h"
 #include "dashboardview.h"
+#include "panelhistorydialog.h"
 #include "pluginsdialog.h"
 #include "reviewwindow.h"
 #include "theme.h"
@@ -136,6 +137,41 @@ bool MainWindow::open(const QString &path)
     return m_bundle.dashboards.size() > before;
 }
 
+// A dashboard whose file is in a Git repository (or read from one of its revisions) offers
+// each panel's history.
+void MainWindow::offerPanelHistory(int index, DashboardView *view)
+{
+    auto git = m_resolver->repository();
+    if (!std::holds_alternative<const GitRepository *>(git))
+        return;
+    const GitRepository &repository = *std::get<const GitRepository *>(git);
+    const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
+    std::string revision = "HEAD";
+    std::string path;
+    if (SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))) {
+        revision = file.substr(0, file.find(':'));
+        path = file.substr(file.find(':') + 1);
+    } else if (auto inside = repository.repositoryPath(file);
+               std::holds_alternative<std::string>(inside)) {
+        path = std::get<std::string>(inside);
+    } else {
+        return;
+    }
+    const QString folder = QString::fromStdString(
+        repository.isBare() ? file : repository.workdir()); // the worker opens it again
+    view->setPanelHistoryAvailable(true);
+    connect(view, &DashboardView::panelHistoryRequested, this,
+            [this, folder, path, revision](const QString &panel) {
+                auto *dialog =
+                    new PanelHistoryDialog(folder, path, panel.toStdString(), revision, this);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &PanelHistoryDialog::openRequested, this,
+                        [this](const QString &where) { open(where); });
+                dialog->show();
+                emit panelHistoryOpened(dialog);
+            });
+}
+
 void MainWindow::setRepository(const QString &folder)
 {
     m_resolver = std::make_unique<SourceResolver>(folder.toStdString());
@@ -156,6 +192,7 @@ void MainWindow::showDashboard(int index)
         });
         m_pages->addWidget(page);
         m_pageOf[std::size_t(index)] = page;
+        offerPanelHistory(index, page->view());
     }
     m_pages->setCurrentWidget(m_pageOf[std::size_t(index)]);
     // A dashboard read from a revision says which: it is that commit's, not the file's.

@@ -42,6 +42,8 @@ public:
 signals:
     // A review window opened (for tests and the command line).
     void reviewOpened(QWidget *window);
+    // A panel's history dialog opened (for tests).
+    void panelHistoryOpened(QWidget *dialog);
 
 private:
     void buildMenus();
@@ -50,6 +52,7 @@ private:
     void openFileDialog();
     void openFolderDialog();
     void openReviewDialog();
+    void offerPanelHistory(int index, DashboardView *view);
     void showDashboard(int index);
     void rememberRecent(const QString &path);
     void refreshRecentMenu();

@@ -109,6 +109,11 @@ void PanelFrame::paintEvent(QPaintEvent *event)
                             4, 4);
 }
 
+void PanelFrame::setHistoryAvailable(bool available)
+{
+    m_history->setVisible(available);
+}
+
 void PanelFrame::updateTitle()
 {
     m_title->setText(m_interpolate ? m_interpolate(m_rawTitle) : m_rawTitle);
@@ -148,6 +153,8 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     auto *menu = new QMenu(m_menu);
     menu->addAction(tr("Maximise"), this, [this] { emit maximiseRequested(m_panelId); });
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
+    m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
+    m_history->setVisible(false);
     m_menu->setMenu(menu);
     header->addWidget(m_menu);
     static_cast<QVBoxLayout *>(layout())->addLayout(header);

@@ -49,9 +49,12 @@ public:
     // panels); an invalid colour takes it away.
     void setOutline(const QColor &colour);
     QColor outline() const { return m_outline; }
+    // Offers "History…" in the menu: the dashboard comes from a Git repository.
+    void setHistoryAvailable(bool available);
 
 signals:
     void maximiseRequested(const QString &panelId);
+    void historyRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -80,6 +83,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_menu = nullptr;
+    QAction *m_history = nullptr;
     QLabel *m_message = nullptr;
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;

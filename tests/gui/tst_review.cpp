@@ -5,6 +5,7 @@
 #include "dashboardview.h"
 #include "mainwindow.h"
 #include "panelframe.h"
+#include "panelhistorydialog.h"
 #include "reviewwindow.h"
 #include "testgitrepository.h"
 #include "timerangepicker.h"
@@ -243,6 +244,43 @@ private slots:
         tree.setRepository(m_dir.path());
         QVERIFY(tree.open(QStringLiteral("HEAD:")));
         QCOMPARE(tree.findChild<QListWidget *>()->count(), 2);
+    }
+
+    void panelHistoryFromThePanelMenu()
+    {
+        Pd::Gui::MainWindow main({});
+        main.setRepository(m_dir.path());
+        QVERIFY(main.open(m_dir.filePath(QStringLiteral("dashboards/a.yaml"))));
+        main.show();
+        Pd::Gui::PanelFrame *frame = main.currentView()->frame("p1");
+        QVERIFY(frame);
+        QAction *history = nullptr;
+        for (QAction *action : frame->findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("History…"))
+                history = action;
+        }
+        QVERIFY(history);
+        QVERIFY(history->isVisible());
+        QSignalSpy opened(&main, &Pd::Gui::MainWindow::panelHistoryOpened);
+        history->trigger();
+        QCOMPARE(opened.size(), 1);
+        auto *dialog =
+            qobject_cast<Pd::Gui::PanelHistoryDialog *>(opened.at(0).at(0).value<QWidget *>());
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->isLoaded());
+        QTreeWidget *commits = dialog->commitList();
+        QCOMPARE(commits->topLevelItemCount(), 2);
+        QCOMPARE(commits->topLevelItem(0)->text(3), QStringLiteral("review me"));
+        QCOMPARE(commits->topLevelItem(1)->text(3), QStringLiteral("start"));
+        // "review me" retitled p1 and moved it down below the new panel.
+        QCOMPARE(commits->topLevelItem(0)->childCount(), 2);
+        QCOMPARE(commits->topLevelItem(1)->child(0)->text(0), QStringLiteral("add"));
+        // The first version opens read-only beside the file's.
+        emit dialog->openRequested(commits->topLevelItem(1)->data(0, Qt::UserRole).toString());
+        QCOMPARE(main.findChild<QListWidget *>()->count(), 2);
+        QCOMPARE(main.currentView()->dashboard().spec.panels.at(1).display.name,
+                 std::string("Panel 1"));
+        dialog->close();
     }
 
     void mainWindowOpensAReviewOffTheGuiThread()

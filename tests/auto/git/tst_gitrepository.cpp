@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "gitrepository.h"
 #include "linter.h"
+#include "panelhistory.h"
 #include "resourcediff.h"
 #include "sourceresolver.h"
 #include "testgitrepository.h"
@@ -256,6 +257,63 @@ private slots:
         QCOMPARE(value(git.readFile("main", "node.yaml")), dashboard("node", "CPU"));
         QCOMPARE(error(git.status()),
                  std::string("a bare repository has no working copy to compare"));
+    }
+
+    void panelHistoryFollowsFileAndPanelRenames()
+    {
+        QTemporaryDir dir;
+        PdTest::TestGitRepository repo(dir.path().toStdString());
+        auto twoPanels = [](const std::string &key, const std::string &title,
+                            const std::string &memTitle, const std::string &query) {
+            return "kind: Dashboard\nmetadata:\n  name: node\nspec:\n  panels:\n    " + key +
+                   ":\n      kind: Panel\n      spec:\n        display:\n          name: " + title +
+                   "\n        plugin:\n          kind: TimeSeriesChart\n          spec: {}\n"
+                   "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+                   "              plugin:\n                kind: PrometheusTimeSeriesQuery\n"
+                   "                spec:\n                  query: " +
+                   query +
+                   "\n    mem:\n      kind: Panel\n      spec:\n        display:\n"
+                   "          name: " +
+                   memTitle +
+                   "\n        plugin:\n          kind: StatChart\n          spec: {}\n"
+                   "  layouts: []\n";
+        };
+        repo.write("node.yaml", twoPanels("cpu", "CPU", "Memory", "up"));
+        repo.commit("add node");
+        repo.write("node.yaml", twoPanels("cpu", "CPU", "Memory used", "up"));
+        repo.commit("retitle mem");
+        repo.write("node.yaml", twoPanels("cpu", "CPU busy", "Memory used", "up"));
+        repo.commit("retitle cpu");
+        repo.rename("node.yaml", "dashboards/node.yaml");
+        repo.commit("move the file");
+        repo.write("dashboards/node.yaml", twoPanels("processor", "CPU busy", "Memory used", "up"));
+        repo.commit("rename the panel");
+        repo.write("dashboards/node.yaml",
+                   twoPanels("processor", "CPU busy", "Memory used", "rate(cpu[5m])"));
+        repo.commit("change the query");
+
+        const GitRepository git = open(dir.path().toStdString());
+        const std::vector<PanelRevision> history =
+            value(PanelHistory::of(git, "dashboards/node.yaml", "processor"));
+        QStringList lines;
+        for (const PanelRevision &revision : history) {
+            QString line =
+                QString::fromStdString(revision.commit.summary + " @ " + revision.commit.path +
+                                       " [" + revision.panel + "]");
+            for (const ResourceChange &change : revision.changes)
+                line += QLatin1Char(' ') + QString::fromLatin1(ResourceChange::opName(change.op)) +
+                        QLatin1Char(' ') + QString::fromStdString(change.path);
+            lines << line;
+        }
+        QCOMPARE(lines,
+                 (QStringList{
+                     QStringLiteral("change the query @ dashboards/node.yaml [processor] change "
+                                    "/spec/panels/processor/spec/queries/0/spec/plugin/spec/query"),
+                     QStringLiteral("rename the panel @ dashboards/node.yaml [processor] rename "
+                                    "/spec/panels/processor"),
+                     QStringLiteral(
+                         "retitle cpu @ node.yaml [cpu] change /spec/panels/cpu/spec/display/name"),
+                     QStringLiteral("add node @ node.yaml [cpu] add /spec/panels/cpu")}));
     }
 
     void diffBetweenRevisionsOfTheSameFile()
