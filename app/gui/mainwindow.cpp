@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 #include "panelhistorydialog.h"
 #include "pluginsdialog.h"
+#include "resourcebrowser.h"
 #include "reviewwindow.h"
 #include "theme.h"
 
@@ -13,6 +14,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -125,6 +127,8 @@ bool MainWindow::open(const QString &path)
         return false;
     }
     m_bundle = std::move(loaded);
+    if (QFileInfo(path).isDir())
+        browse(path);
     for (std::size_t i = before; i < m_bundle.dashboards.size(); ++i) {
         m_list->addItem(DashboardPage::titleOf(m_bundle.dashboards[i]));
         m_pageOf.push_back(nullptr);
@@ -170,6 +174,45 @@ void MainWindow::offerPanelHistory(int index, DashboardView *view)
                 dialog->show();
                 emit panelHistoryOpened(dialog);
             });
+}
+
+// The folder's resources in a dock beside the dashboards, following the folder's changes.
+void MainWindow::browse(const QString &folder)
+{
+    if (!m_browser) {
+        m_browserDock = new QDockWidget(tr("Resources"), this);
+        m_browserDock->setObjectName(QStringLiteral("resources"));
+        m_browser = new ResourceBrowser(m_browserDock);
+        m_browserDock->setWidget(m_browser);
+        addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
+        resizeDocks({m_browserDock}, {380}, Qt::Horizontal);
+        connect(m_browser, &ResourceBrowser::resourceActivated, this, &MainWindow::showResource);
+    }
+    m_browser->setFolder(folder);
+    m_browserDock->show();
+}
+
+// A dashboard chosen in the browser: the one already open, or its file opened now (it came
+// after the folder was opened).
+void MainWindow::showResource(const QString &file, const QString &kind, const QString &name)
+{
+    if (kind != QStringLiteral("Dashboard")) {
+        statusBar()->showMessage(tr("%1 %2 is in %3").arg(kind, name, file), 5000);
+        return;
+    }
+    auto find = [&] {
+        for (std::size_t i = 0; i < m_bundle.dashboards.size(); ++i) {
+            if (m_bundle.dashboardFiles[i] == file.toStdString() &&
+                m_bundle.dashboards[i].metadata.name == name.toStdString())
+                return int(i);
+        }
+        return -1;
+    };
+    int index = find();
+    if (index < 0 && open(file))
+        index = find();
+    if (index >= 0)
+        m_list->setCurrentRow(index);
 }
 
 void MainWindow::setRepository(const QString &folder)

@@ -9,6 +9,7 @@
 
 #include <QMainWindow>
 
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -17,6 +18,7 @@ class QStackedWidget;
 namespace Pd::Gui {
 
 class DashboardView;
+class ResourceBrowser;
 
 // The app shell: dashboards of the opened files and folders in a side list, the selected one
 // in the middle, File/View/Help menus with recent files and shortcuts, and a status bar with
@@ -35,6 +37,8 @@ public:
     void setRepository(const QString &folder);
     // The dashboard shown now, or none.
     DashboardView *currentView() const;
+    // The resources of the last folder opened, with their lint and Git states; none before.
+    ResourceBrowser *browser() const { return m_browser; }
     // Compares as `diff` does (A B, REV1..REV2, a file or folder against HEAD) off the GUI
     // thread, then opens the review window; problems are shown, not fatal.
     void review(const QString &repository, const QStringList &operands);
@@ -53,6 +57,8 @@ private:
     void openFolderDialog();
     void openReviewDialog();
     void offerPanelHistory(int index, DashboardView *view);
+    void browse(const QString &folder);
+    void showResource(const QString &file, const QString &kind, const QString &name);
     void showDashboard(int index);
     void rememberRecent(const QString &path);
     void refreshRecentMenu();
@@ -65,6 +71,8 @@ private:
     std::vector<QWidget *> m_pageOf; // per dashboard, created when first shown
     QLabel *m_status;
     QMenu *m_recentMenu = nullptr;
+    QDockWidget *m_browserDock = nullptr;
+    ResourceBrowser *m_browser = nullptr;
 };
 
 } // namespace Pd::Gui

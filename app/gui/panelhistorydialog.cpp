@@ -6,12 +6,12 @@
 #include "reviewwindow.h"
 
 #include <QDateTime>
-#include <QTimeZone>
 #include <QDialogButtonBox>
 #include <QFutureWatcher>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QTimeZone>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>

@@ -127,8 +127,14 @@ LintReport Linter::run(const std::vector<SourcedPath> &paths) const
         }
         resources.add(file);
         linted.diagnostics = file.diagnostics;
-        for (const LoadedResource &resource : file.resources)
+        for (const LoadedResource &resource : file.resources) {
             validator.validate(resource, file.path, linted.diagnostics);
+            const Node *metadata = resource.node.find("metadata");
+            linted.resources.push_back(
+                {resource.kind ? std::string(resourceKindName(*resource.kind)) : std::string(),
+                 metadata ? metadata->stringAt("project") : std::string(),
+                 metadata ? metadata->stringAt("name") : std::string()});
+        }
     }
     for (const CrossFileCheck &check : deferred)
         check(resources);

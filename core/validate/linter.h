@@ -11,6 +11,14 @@
 
 namespace Pd {
 
+// A resource found in a linted file, as a browser lists it.
+struct LintedResource
+{
+    std::string kind; // "Dashboard", "GlobalDatasource", ...; empty when unknown
+    std::string project;
+    std::string name;
+};
+
 // The result for one file of a lint run.
 struct LintedFile
 {
@@ -18,6 +26,7 @@ struct LintedFile
     bool skipped = false;    // not a Perses file (named with --verbose)
     std::string skipReason;  // why it was skipped
     Diagnostics diagnostics; // sorted by position
+    std::vector<LintedResource> resources;
 };
 
 struct LintReport

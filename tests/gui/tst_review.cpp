@@ -6,11 +6,13 @@
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "panelhistorydialog.h"
+#include "resourcebrowser.h"
 #include "reviewwindow.h"
 #include "testgitrepository.h"
 #include "timerangepicker.h"
 
 #include <QApplication>
+#include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QScrollBar>
@@ -281,6 +283,74 @@ private slots:
         QCOMPARE(main.currentView()->dashboard().spec.panels.at(1).display.name,
                  std::string("Panel 1"));
         dialog->close();
+    }
+
+    void browserShowsLintAndGitStatesAndFollowsTheFolder()
+    {
+        QTemporaryDir dir;
+        PdTest::TestGitRepository repo(dir.path().toStdString());
+        repo.write("demo/a.yaml", dashboard("a", "1h"));
+        repo.write("global/prom.yaml",
+                   "kind: GlobalDatasource\nmetadata:\n  name: prom\nspec:\n"
+                   "  default: true\n  plugin:\n    kind: PrometheusDatasource\n"
+                   "    spec:\n      directUrl: http://127.0.0.1:1\n");
+        repo.commit("start");
+        repo.write("demo/a.yaml", dashboard("a", "2h"));
+        repo.write("demo/broken.yaml",
+                   "kind: Dashboard\nmetadata:\n  name: broken\n  project: review\n"
+                   "spec:\n  duration: 1x\n  panels: {}\n  layouts: []\n");
+        Pd::Gui::MainWindow main({});
+        main.show();
+        QVERIFY(main.open(dir.path()));
+        QVERIFY(main.browser());
+        QSignalSpy scanned(main.browser(), &Pd::Gui::ResourceBrowser::scanned);
+        QVERIFY(scanned.wait(30000));
+        auto find = [&](const QStringList &path) -> QTreeWidgetItem * {
+            QTreeWidgetItem *item = main.browser()->tree()->invisibleRootItem();
+            for (const QString &text : path) {
+                QTreeWidgetItem *next = nullptr;
+                for (int i = 0; i < item->childCount(); ++i) {
+                    if (item->child(i)->text(0) == text)
+                        next = item->child(i);
+                }
+                if (!next)
+                    return nullptr;
+                item = next;
+            }
+            return item;
+        };
+        QTreeWidgetItem *prom =
+            find({QStringLiteral("Global"), QStringLiteral("Datasources"), QStringLiteral("prom")});
+        QVERIFY(prom);
+        QCOMPARE(prom->text(1), QStringLiteral("✓"));
+        QCOMPARE(prom->text(2), QString());
+        QTreeWidgetItem *a = find(
+            {QStringLiteral("Project review"), QStringLiteral("Dashboards"), QStringLiteral("a")});
+        QVERIFY(a);
+        QCOMPARE(a->text(2), QStringLiteral("modified"));
+        QTreeWidgetItem *broken = find({QStringLiteral("Project review"),
+                                        QStringLiteral("Dashboards"), QStringLiteral("broken")});
+        QVERIFY(broken);
+        QCOMPARE(broken->text(1), QStringLiteral("1 error"));
+        QCOMPARE(broken->text(2), QStringLiteral("new"));
+        QCOMPARE(main.browser()->summary()->text(),
+                 QStringLiteral("Branch main · 3 files · 1 with errors · 2 changed"));
+
+        // Activating a dashboard shows it.
+        emit main.browser()->tree()->itemActivated(a, 0);
+        QCOMPARE(main.currentView()->dashboard().metadata.name, std::string("a"));
+
+        // A file written meanwhile appears: the folder is watched.
+        repo.write("demo/c.yaml", dashboard("c", "1h"));
+        QTRY_VERIFY_WITH_TIMEOUT(find({QStringLiteral("Project review"),
+                                       QStringLiteral("Dashboards"), QStringLiteral("c")}),
+                                 30000);
+        QTreeWidgetItem *c = find(
+            {QStringLiteral("Project review"), QStringLiteral("Dashboards"), QStringLiteral("c")});
+        QCOMPARE(c->text(2), QStringLiteral("new"));
+        // And opens when chosen, though the folder was read before it existed.
+        emit main.browser()->tree()->itemActivated(c, 0);
+        QCOMPARE(main.currentView()->dashboard().metadata.name, std::string("c"));
     }
 
     void mainWindowOpensAReviewOffTheGuiThread()
