@@ -20,6 +20,7 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -74,6 +75,17 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open Revisio&n…"), this, [this] {
+        bool ok = false;
+        const QString where = QInputDialog::getText(
+            this, tr("Open a revision"),
+            tr("A file or folder at a Git revision, read-only, from the repository of the "
+               "current folder:\nREV:PATH (HEAD~3:dashboards/node.yaml), or REV: for the whole "
+               "tree at a branch, tag or commit (v1.2:)"),
+            QLineEdit::Normal, QStringLiteral("HEAD:"), &ok);
+        if (ok && !where.trimmed().isEmpty())
+            open(where.trimmed());
+    });
     file->addAction(tr("Re&view Changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
                     &MainWindow::openReviewDialog);
     file->addSeparator();
