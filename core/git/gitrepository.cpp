@@ -176,6 +176,19 @@ std::string renamedFrom(git_repository *repository, git_tree *parent, git_tree *
     return {};
 }
 
+// The entry at `path` in the tree of `revision`: none (and no error) when nothing is there.
+GitResult<EntryPtr> entryAt(git_repository *repository, const std::string &revision,
+                            const std::string &path)
+{
+    auto tree = treeOf(repository, revision);
+    if (auto *error = std::get_if<GitError>(&tree))
+        return *error;
+    git_tree_entry *entry = nullptr;
+    if (git_tree_entry_bypath(&entry, std::get<TreePtr>(tree).get(), path.c_str()) != 0)
+        return EntryPtr();
+    return EntryPtr(entry);
+}
+
 } // namespace
 
 void GitRepository::Deleter::operator()(git_repository *repository) const
@@ -255,14 +268,13 @@ GitResult<GitCommit> GitRepository::resolve(const std::string &revision) const
 GitResult<std::string> GitRepository::readFile(const std::string &revision,
                                                const std::string &path) const
 {
-    auto tree = treeOf(m_repository.get(), revision);
-    if (auto *error = std::get_if<GitError>(&tree))
-        return *error;
     const std::string name = normalized(path);
-    git_tree_entry *entry = nullptr;
-    if (git_tree_entry_bypath(&entry, std::get<TreePtr>(tree).get(), name.c_str()) != 0)
+    auto found = entryAt(m_repository.get(), revision, name);
+    if (auto *error = std::get_if<GitError>(&found))
+        return *error;
+    const git_tree_entry *entry = std::get<EntryPtr>(found).get();
+    if (!entry)
         return GitError{"'" + name + "' does not exist in '" + revision + "'"};
-    EntryPtr ownedEntry(entry);
     if (git_tree_entry_type(entry) != GIT_OBJECT_BLOB)
         return GitError{"'" + name + "' is a folder in '" + revision + "'"};
     git_blob *blob = nullptr;
@@ -276,16 +288,15 @@ GitResult<std::string> GitRepository::readFile(const std::string &revision,
 GitResult<GitRepository::EntryType> GitRepository::entryType(const std::string &revision,
                                                              const std::string &path) const
 {
-    auto tree = treeOf(m_repository.get(), revision);
-    if (auto *error = std::get_if<GitError>(&tree))
-        return *error;
     const std::string name = normalized(path);
+    auto found = entryAt(m_repository.get(), revision, name);
+    if (auto *error = std::get_if<GitError>(&found))
+        return *error;
     if (name.empty() || name == ".")
         return EntryType::Folder;
-    git_tree_entry *entry = nullptr;
-    if (git_tree_entry_bypath(&entry, std::get<TreePtr>(tree).get(), name.c_str()) != 0)
+    const git_tree_entry *entry = std::get<EntryPtr>(found).get();
+    if (!entry)
         return EntryType::Missing;
-    EntryPtr owned(entry);
     return git_tree_entry_type(entry) == GIT_OBJECT_TREE ? EntryType::Folder : EntryType::File;
 }
 
