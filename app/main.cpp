@@ -32,6 +32,8 @@ constexpr const char *help =
     "usage: perses-desktop [FILE|FOLDER|REV:PATH]... [--repo DIR] [--datasource NAME=URL]...\n"
     "                      [--theme light|dark]\n"
     "                                            open the window\n"
+    "       perses-desktop --edit FILE[:LINE[:COLUMN]]\n"
+    "                                            edit a file, the cursor at lint's position\n"
     "       perses-desktop --review REV1..REV2|FOLDER|FILE [--repo DIR]\n"
     "       perses-desktop --review A --review B [--repo DIR]\n"
     "                                            review changes side by side, offline\n"
@@ -91,6 +93,9 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
+    if (!arguments.editFile.empty())
+        window.edit(QString::fromStdString(arguments.editFile), arguments.editLine,
+                    arguments.editColumn);
     if (!arguments.review.empty()) {
         QStringList operands;
         for (const std::string &operand : arguments.review)

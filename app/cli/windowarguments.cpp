@@ -5,7 +5,29 @@
 #include "bundleloader.h"
 #include "optionparser.h"
 
+#include <filesystem>
+
 namespace Pd::Cli {
+
+std::optional<std::string> parseEditTarget(const std::string &text, WindowArguments &out)
+{
+    std::string file = text;
+    std::vector<int> numbers;
+    while (numbers.size() < 2 && !std::filesystem::exists(file)) {
+        const std::size_t colon = file.rfind(':');
+        int value = 0;
+        if (colon == std::string::npos || !parseInt(file.substr(colon + 1), value) || value < 1)
+            break;
+        numbers.insert(numbers.begin(), value);
+        file.resize(colon);
+    }
+    if (!std::filesystem::is_regular_file(file))
+        return "--edit: no such file '" + file + "'";
+    out.editFile = file;
+    out.editLine = numbers.empty() ? 0 : numbers[0];
+    out.editColumn = numbers.size() > 1 ? numbers[1] : 0;
+    return std::nullopt;
+}
 
 std::optional<std::string> parseWindowArguments(const std::vector<std::string> &args,
                                                 WindowArguments &out)
@@ -23,6 +45,8 @@ std::optional<std::string> parseWindowArguments(const std::vector<std::string> &
             out.review.push_back(value);
         else if (name == "--repo")
             out.repository = value;
+        else if (name == "--edit")
+            return parseEditTarget(value, out);
         else if (name == "--theme" && (value == "light" || value == "dark"))
             out.theme = value == "dark" ? Gui::Theme::Mode::Dark : Gui::Theme::Mode::Light;
         else

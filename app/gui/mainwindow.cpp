@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "mainwindow.h"
 
+#include "codeeditor.h"
 #include "dashboardpage.h"
 #include "dashboardview.h"
+#include "editorpage.h"
 #include "panelhistorydialog.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
@@ -11,6 +13,7 @@
 #include "theme.h"
 
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -89,7 +92,20 @@ void MainWindow::buildMenus()
     file->addAction(tr("Re&view Changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
                     &MainWindow::openReviewDialog);
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (EditorPage *editor = currentEditor())
+            editor->save();
+    });
+    file->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, [this] {
+        EditorPage *editor = currentEditor();
+        if (!editor)
+            return;
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as"), editor->file());
+        if (!path.isEmpty())
+            editor->saveAs(path);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     refreshRecentMenu();
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -103,6 +119,7 @@ void MainWindow::buildMenus()
                     this, [this] { setGroupsOpen(false); });
     view->addAction(tr("&Full Screen"), QKeySequence::FullScreen, this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
+    view->addAction(tr("&Edit Mode"), QKeySequence(Qt::Key_F4), this, &MainWindow::toggleEditMode);
     view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     [this] { m_list->setVisible(!m_list->isVisible()); });
 
@@ -227,6 +244,97 @@ void MainWindow::showResource(const QString &file, const QString &kind, const QS
         m_list->setCurrentRow(index);
 }
 
+int MainWindow::indexOfFile(const QString &file) const
+{
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    for (std::size_t i = 0; i < m_bundle.dashboardFiles.size(); ++i) {
+        if (QFileInfo(QString::fromStdString(m_bundle.dashboardFiles[i])).absoluteFilePath() ==
+            absolute)
+            return int(i);
+    }
+    return -1;
+}
+
+EditorPage *MainWindow::currentEditor() const
+{
+    return qobject_cast<EditorPage *>(m_pages->currentWidget());
+}
+
+EditorPage *MainWindow::edit(const QString &file, int line, int column)
+{
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    if (!QFileInfo(absolute).isFile()) {
+        QMessageBox::warning(this, tr("Cannot edit"),
+                             tr("%1 is not a file on disk (a revision is read-only).").arg(file));
+        return nullptr;
+    }
+    if (indexOfFile(absolute) < 0)
+        open(absolute); // a file that does not read is still edited: that is how it gets fixed
+    EditorPage *&editor = m_editors[absolute];
+    if (!editor) {
+        editor = new EditorPage(absolute, m_overrides, m_pages);
+        m_pages->addWidget(editor);
+        connect(editor, &EditorPage::statusChanged, this, [this, editor](int errors, int warnings) {
+            if (m_pages->currentWidget() == editor)
+                m_status->setText(tr("%1 errors · %2 warnings").arg(errors).arg(warnings));
+        });
+        connect(editor, &EditorPage::modifiedChanged, this, [this, editor](bool modified) {
+            if (m_pages->currentWidget() == editor)
+                setWindowModified(modified);
+        });
+    }
+    m_pages->setCurrentWidget(editor);
+    setWindowTitle(QFileInfo(absolute).fileName() + QStringLiteral("[*] — Perses Desktop"));
+    setWindowModified(editor->isModified());
+    QSettings().setValue(QStringLiteral("editMode/") + absolute, true);
+    if (line > 0)
+        editor->codeEditor()->goTo(line, std::max(1, column));
+    editor->codeEditor()->setFocus();
+    return editor;
+}
+
+// Back to the dashboard, as the editor last read it without errors.
+void MainWindow::leaveEditMode(EditorPage *editor)
+{
+    QSettings().setValue(QStringLiteral("editMode/") + editor->file(), false);
+    const int index = indexOfFile(editor->file());
+    if (index < 0) {
+        m_pages->setCurrentIndex(0);
+        return;
+    }
+    if (editor->lastValid()) {
+        m_bundle.dashboards[std::size_t(index)] = *editor->lastValid();
+        delete m_pageOf[std::size_t(index)];
+        m_pageOf[std::size_t(index)] = nullptr;
+    }
+    m_list->setCurrentRow(-1);
+    m_list->setCurrentRow(index);
+    showDashboard(index);
+}
+
+void MainWindow::toggleEditMode()
+{
+    if (EditorPage *editor = currentEditor()) {
+        leaveEditMode(editor);
+        return;
+    }
+    const int index = m_list->currentRow();
+    if (index < 0 || index >= int(m_bundle.dashboardFiles.size()))
+        return;
+    edit(QString::fromStdString(m_bundle.dashboardFiles[std::size_t(index)]));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    for (auto &[file, editor] : m_editors) {
+        if (!editor->maybeClose()) {
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
 void MainWindow::setRepository(const QString &folder)
 {
     m_resolver = std::make_unique<SourceResolver>(folder.toStdString());
@@ -250,6 +358,15 @@ void MainWindow::showDashboard(int index)
         offerPanelHistory(index, page->view());
     }
     m_pages->setCurrentWidget(m_pageOf[std::size_t(index)]);
+    // Edit mode is remembered per file.
+    const QString onDisk =
+        QFileInfo(QString::fromStdString(m_bundle.dashboardFiles[std::size_t(index)]))
+            .absoluteFilePath();
+    if (QFileInfo(onDisk).isFile() &&
+        QSettings().value(QStringLiteral("editMode/") + onDisk, false).toBool()) {
+        edit(onDisk);
+        return;
+    }
     // A dashboard read from a revision says which: it is that commit's, not the file's.
     const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
     const QString origin =

@@ -18,6 +18,7 @@ class QStackedWidget;
 namespace Pd::Gui {
 
 class DashboardView;
+class EditorPage;
 class ResourceBrowser;
 
 // The app shell: dashboards of the opened files and folders in a side list, the selected one
@@ -33,6 +34,10 @@ public:
     // object database: `HEAD~3:dashboards/node.yaml`, `v1.2:` for a whole tag); problems are
     // shown, not fatal. True when something opened.
     bool open(const QString &path);
+    // Edit mode for a file (opened first when it is not): its text beside the live dashboard,
+    // the cursor at a 1-based line and column when given. The choice is remembered per file.
+    EditorPage *edit(const QString &file, int line = 0, int column = 0);
+    EditorPage *currentEditor() const;
     // The repository REV:PATH is read from (default: the current folder's).
     void setRepository(const QString &folder);
     // The dashboard shown now, or none.
@@ -49,8 +54,14 @@ signals:
     // A panel's history dialog opened (for tests).
     void panelHistoryOpened(QWidget *dialog);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
     void buildMenus();
+    void toggleEditMode();
+    void leaveEditMode(EditorPage *editor);
+    int indexOfFile(const QString &file) const;
     void applyTheme(Theme::Mode mode);
     void setGroupsOpen(bool open);
     void openFileDialog();
@@ -73,6 +84,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QDockWidget *m_browserDock = nullptr;
     ResourceBrowser *m_browser = nullptr;
+    std::map<QString, EditorPage *> m_editors; // by absolute file path
 };
 
 } // namespace Pd::Gui

@@ -87,6 +87,36 @@ Linter::Linter(const PluginSchemaRegistry &plugins)
     : m_plugins(plugins)
 {}
 
+void Linter::checkFile(const ResourceFile &file, const ResourceValidator &validator,
+                       ResourceSet &resources, LintedFile &linted)
+{
+    resources.add(file);
+    linted.diagnostics = file.diagnostics;
+    for (const LoadedResource &resource : file.resources) {
+        validator.validate(resource, file.path, linted.diagnostics);
+        const Node *metadata = resource.node.find("metadata");
+        linted.resources.push_back(
+            {resource.kind ? std::string(resourceKindName(*resource.kind)) : std::string(),
+             metadata ? metadata->stringAt("project") : std::string(),
+             metadata ? metadata->stringAt("name") : std::string()});
+    }
+}
+
+ResourceFile Linter::lintText(std::string_view text, const std::string &path,
+                              LintedFile &linted) const
+{
+    ResourceFile file = ResourceReader::readText(text, path, ResourceReader::formatFor(path, text));
+    ResourceSet resources;
+    std::vector<CrossFileCheck> deferred;
+    const ResourceValidator validator(m_plugins, &resources, &deferred);
+    linted.path = path;
+    checkFile(file, validator, resources, linted);
+    for (const CrossFileCheck &check : deferred)
+        check(resources);
+    sortDiagnostics(linted.diagnostics);
+    return file;
+}
+
 LintReport Linter::run(const std::vector<SourcedPath> &paths) const
 {
     LintReport report;
@@ -125,16 +155,7 @@ LintReport Linter::run(const std::vector<SourcedPath> &paths) const
                 continue;
             }
         }
-        resources.add(file);
-        linted.diagnostics = file.diagnostics;
-        for (const LoadedResource &resource : file.resources) {
-            validator.validate(resource, file.path, linted.diagnostics);
-            const Node *metadata = resource.node.find("metadata");
-            linted.resources.push_back(
-                {resource.kind ? std::string(resourceKindName(*resource.kind)) : std::string(),
-                 metadata ? metadata->stringAt("project") : std::string(),
-                 metadata ? metadata->stringAt("name") : std::string()});
-        }
+        checkFile(file, validator, resources, linted);
     }
     for (const CrossFileCheck &check : deferred)
         check(resources);

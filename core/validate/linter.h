@@ -11,6 +11,10 @@
 
 namespace Pd {
 
+class ResourceSet;
+class ResourceValidator;
+struct ResourceFile;
+
 // A resource found in a linted file, as a browser lists it.
 struct LintedResource
 {
@@ -47,7 +51,14 @@ public:
     // source does.
     LintReport run(const std::vector<SourcedPath> &paths) const;
 
+    // One text (an editor's buffer) linted as a file is: read, validated, cross-resource
+    // checks against the text's own resources. Returns what was read (for the model).
+    ResourceFile lintText(std::string_view text, const std::string &path, LintedFile &linted) const;
+
 private:
+    static void checkFile(const ResourceFile &file, const ResourceValidator &validator,
+                          ResourceSet &resources, LintedFile &linted);
+
     const PluginSchemaRegistry &m_plugins;
 };
 

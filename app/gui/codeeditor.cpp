@@ -1,0 +1,260 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "codeeditor.h"
+
+#include <QHelpEvent>
+#include <QPainter>
+#include <QTextBlock>
+#include <QToolTip>
+
+namespace Pd::Gui {
+
+namespace {
+
+class LineNumberArea : public QWidget
+{
+public:
+    explicit LineNumberArea(CodeEditor *editor)
+        : QWidget(editor)
+        , m_editor(editor)
+    {}
+    QSize sizeHint() const override { return {m_editor->lineNumberAreaWidth(), 0}; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumbers(event); }
+
+private:
+    CodeEditor *m_editor;
+};
+
+QColor severityColour(Severity severity)
+{
+    return severity == Severity::Error     ? QColor(0xd6, 0x3c, 0x3c)
+           : severity == Severity::Warning ? QColor(0xe0, 0x9b, 0x12)
+                                           : QColor(0x3d, 0x7e, 0xdc);
+}
+
+// The bracket matching the one at `position`, or -1.
+int matchingBracket(const QString &text, int position)
+{
+    if (position < 0 || position >= text.size())
+        return -1;
+    static const QString opening = QStringLiteral("{[(");
+    static const QString closing = QStringLiteral("}])");
+    const QChar c = text.at(position);
+    const int open = opening.indexOf(c);
+    const int close = closing.indexOf(c);
+    if (open < 0 && close < 0)
+        return -1;
+    const QChar self = c;
+    const QChar other = open >= 0 ? closing.at(open) : opening.at(close);
+    const int step = open >= 0 ? 1 : -1;
+    int depth = 0;
+    for (int i = position; i >= 0 && i < text.size(); i += step) {
+        if (text.at(i) == self)
+            ++depth;
+        else if (text.at(i) == other && --depth == 0)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+CodeEditor::CodeEditor(QWidget *parent)
+    : QPlainTextEdit(parent)
+    , m_lineNumbers(new LineNumberArea(this))
+{
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    setFont(mono);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    setTabStopDistance(fontMetrics().horizontalAdvance(QLatin1Char(' ')) * 2);
+    connect(this, &QPlainTextEdit::blockCountChanged, this,
+            [this] { setViewportMargins(lineNumberAreaWidth(), 0, 0, 0); });
+    connect(this, &QPlainTextEdit::updateRequest, this, &CodeEditor::updateLineNumberArea);
+    connect(this, &QPlainTextEdit::cursorPositionChanged, this, &CodeEditor::updateSelections);
+    setViewportMargins(lineNumberAreaWidth(), 0, 0, 0);
+    updateSelections();
+}
+
+int CodeEditor::lineNumberAreaWidth() const
+{
+    const int digits = QString::number(std::max(1, blockCount())).size();
+    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(3, digits);
+}
+
+void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
+{
+    if (dy)
+        m_lineNumbers->scroll(0, dy);
+    else
+        m_lineNumbers->update(0, rect.y(), m_lineNumbers->width(), rect.height());
+}
+
+void CodeEditor::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    const QRect area = contentsRect();
+    m_lineNumbers->setGeometry(
+        QRect(area.left(), area.top(), lineNumberAreaWidth(), area.height()));
+}
+
+// Line numbers, the ones with a diagnostic in its colour.
+void CodeEditor::paintLineNumbers(QPaintEvent *event)
+{
+    QPainter painter(m_lineNumbers);
+    painter.fillRect(event->rect(), palette().color(QPalette::AlternateBase));
+    QTextBlock block = firstVisibleBlock();
+    int top = qRound(blockBoundingGeometry(block).translated(contentOffset()).top());
+    const int current = textCursor().blockNumber();
+    while (block.isValid() && top <= event->rect().bottom()) {
+        const int height = qRound(blockBoundingRect(block).height());
+        if (block.isVisible() && top + height >= event->rect().top()) {
+            const int line = block.blockNumber() + 1;
+            QColor colour = palette().color(
+                block.blockNumber() == current ? QPalette::Text : QPalette::PlaceholderText);
+            for (const Diagnostic &diagnostic : m_diagnostics) {
+                if (diagnostic.pos.line == line) {
+                    colour = severityColour(diagnostic.severity);
+                    break;
+                }
+            }
+            painter.setPen(colour);
+            painter.drawText(0, top, m_lineNumbers->width() - 6, height, Qt::AlignRight,
+                             QString::number(line));
+        }
+        block = block.next();
+        top += height;
+    }
+}
+
+void CodeEditor::setDiagnostics(Diagnostics diagnostics)
+{
+    m_diagnostics = std::move(diagnostics);
+    updateSelections();
+    m_lineNumbers->update();
+}
+
+QStringList CodeEditor::messagesAt(int line) const
+{
+    QStringList messages;
+    for (const Diagnostic &diagnostic : m_diagnostics) {
+        if (diagnostic.pos.line == line)
+            messages << QString::fromStdString(diagnostic.message);
+    }
+    return messages;
+}
+
+void CodeEditor::goTo(int line, int column)
+{
+    const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
+    if (!block.isValid())
+        return;
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor,
+                        std::clamp(column - 1, 0, std::max(0, block.length() - 1)));
+    setTextCursor(cursor);
+    centerCursor();
+    setFocus();
+}
+
+// The current line, the bracket pair at the cursor, and each diagnostic underlined from its
+// column to the end of the word there (the whole line when it has no column).
+void CodeEditor::updateSelections()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    QTextEdit::ExtraSelection line;
+    line.format.setBackground(palette().color(QPalette::AlternateBase));
+    line.format.setProperty(QTextFormat::FullWidthSelection, true);
+    line.cursor = textCursor();
+    line.cursor.clearSelection();
+    selections << line;
+
+    const QString text = toPlainText();
+    const int position = textCursor().position();
+    for (int at : {position, position - 1}) {
+        const int match = matchingBracket(text, at);
+        if (match < 0)
+            continue;
+        for (int end : {at, match}) {
+            QTextEdit::ExtraSelection bracket;
+            bracket.format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+            bracket.cursor = QTextCursor(document());
+            bracket.cursor.setPosition(end);
+            bracket.cursor.setPosition(end + 1, QTextCursor::KeepAnchor);
+            selections << bracket;
+        }
+        break;
+    }
+
+    for (const Diagnostic &diagnostic : m_diagnostics) {
+        const QTextBlock block = document()->findBlockByNumber(diagnostic.pos.line - 1);
+        if (!block.isValid() || diagnostic.pos.line < 1)
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);
+        mark.format.setUnderlineColor(severityColour(diagnostic.severity));
+        mark.format.setToolTip(QString::fromStdString(diagnostic.message));
+        mark.cursor = QTextCursor(block);
+        const int column =
+            std::clamp(diagnostic.pos.column - 1, 0, std::max(0, block.length() - 1));
+        mark.cursor.setPosition(block.position() + column);
+        mark.cursor.movePosition(QTextCursor::EndOfWord, QTextCursor::KeepAnchor);
+        if (!mark.cursor.hasSelection()) // at the end of a line, or on punctuation
+            mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        if (!mark.cursor.hasSelection()) {
+            mark.cursor.setPosition(block.position());
+            mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        }
+        selections << mark;
+    }
+    setExtraSelections(selections);
+}
+
+// Enter keeps the line's indentation, and indents one step more after "key:" that opens a
+// block or a line that opens a bracket.
+void CodeEditor::keyPressEvent(QKeyEvent *event)
+{
+    if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
+        event->modifiers() == Qt::NoModifier) {
+        const QString line = textCursor().block().text().left(textCursor().positionInBlock());
+        QString indent;
+        for (const QChar c : line) {
+            if (c != u' ')
+                break;
+            indent += c;
+        }
+        const QString trimmed = line.trimmed();
+        if (trimmed.endsWith(u':') || trimmed.endsWith(u'{') || trimmed.endsWith(u'[') ||
+            trimmed.endsWith(u'|') || trimmed.endsWith(u'>'))
+            indent += QStringLiteral("  ");
+        textCursor().insertText(QStringLiteral("\n") + indent);
+        ensureCursorVisible();
+        return;
+    }
+    if (event->key() == Qt::Key_Tab && event->modifiers() == Qt::NoModifier) {
+        textCursor().insertText(QStringLiteral("  ")); // YAML forbids tabs for indentation
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+// The messages of the diagnostics on the line under the mouse.
+bool CodeEditor::event(QEvent *event)
+{
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const QTextCursor cursor =
+            cursorForPosition(help->pos() - QPoint(viewportMargins().left(), 0));
+        const QStringList messages = messagesAt(cursor.blockNumber() + 1);
+        if (!messages.isEmpty())
+            QToolTip::showText(help->globalPos(), messages.join(u'\n'), this);
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QPlainTextEdit::event(event);
+}
+
+} // namespace Pd::Gui

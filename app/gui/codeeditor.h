@@ -1,0 +1,45 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QPlainTextEdit>
+
+namespace Pd::Gui {
+
+// The code pane: a plain text editor with line numbers, the current line and the bracket
+// under the cursor marked, YAML indentation kept on Enter (one step more after a key that
+// opens a block), and diagnostics underlined at their line and column with their message as
+// tooltip.
+class CodeEditor : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit CodeEditor(QWidget *parent = nullptr);
+
+    void setDiagnostics(Diagnostics diagnostics);
+    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    // Moves the cursor to a 1-based line and column and shows it.
+    void goTo(int line, int column);
+    // The diagnostics at a 1-based line, for tooltips and tests.
+    QStringList messagesAt(int line) const;
+
+    int lineNumberAreaWidth() const;
+    void paintLineNumbers(QPaintEvent *event);
+
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+    void keyPressEvent(QKeyEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    void updateLineNumberArea(const QRect &rect, int dy);
+    void updateSelections();
+
+    QWidget *m_lineNumbers;
+    Diagnostics m_diagnostics;
+};
+
+} // namespace Pd::Gui

@@ -1,0 +1,448 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "editorpage.h"
+
+#include "changetext.h"
+#include "codeeditor.h"
+#include "dashboardbundle.h"
+#include "dashboardview.h"
+#include "draftstore.h"
+#include "modeldecoder.h"
+#include "pluginregistry.h"
+#include "resourcediff.h"
+#include "syntaxhighlighter.h"
+#include "theme.h"
+
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace Pd::Gui {
+
+namespace {
+
+// Long enough to let a word be typed, short enough to feel immediate.
+constexpr int validationDelayMs = 150;
+constexpr int draftIntervalMs = 3000;
+
+QString readAll(const QString &path, bool *ok = nullptr)
+{
+    QFile file(path);
+    const bool opened = file.open(QIODevice::ReadOnly);
+    if (ok)
+        *ok = opened;
+    return opened ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// "spec.panels.cpu.spec.plugin" → "cpu": the panel a diagnostic is about.
+std::string panelOf(const std::string &path)
+{
+    static const std::string prefix = "spec.panels.";
+    if (!path.starts_with(prefix))
+        return {};
+    const std::string rest = path.substr(prefix.size());
+    return rest.substr(0, rest.find('.'));
+}
+
+} // namespace
+
+struct EditorPage::Outcome
+{
+    int generation = 0;
+    LintedFile linted;
+    bool parsed = false; // false: the text does not read (the preview goes stale)
+    std::optional<Model::Dashboard> dashboard;
+    std::optional<Node> resource;
+};
+
+EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidget *parent)
+    : QWidget(parent)
+    , m_file(file)
+    , m_overrides(std::move(overrides))
+    , m_editor(new CodeEditor(this))
+    , m_problems(new QTreeWidget(this))
+    , m_counts(new QLabel(this))
+    , m_staleBanner(new QLabel(this))
+    , m_changeBar(new QWidget(this))
+    , m_changeText(new QLabel(m_changeBar))
+    , m_previewPane(new QVBoxLayout)
+    , m_debounce(new QTimer(this))
+    , m_draftTimer(new QTimer(this))
+    , m_watcher(new QFileSystemWatcher(this))
+{
+    // The datasources and variables beside the file, for the preview (unreadable files in
+    // the folder are passed over).
+    DashboardBundle around;
+    around.add(QFileInfo(file).absolutePath().toStdString(), false, true);
+    m_datasources = std::move(around.datasources);
+    m_variables = std::move(around.variables);
+
+    buildLayout();
+    new SyntaxHighlighter(m_editor->document(), Theme::isDark(palette()));
+    m_savedText = readAll(file);
+    m_editor->setPlainText(m_savedText);
+    m_editor->document()->setModified(false);
+
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(validationDelayMs);
+    connect(m_debounce, &QTimer::timeout, this, &EditorPage::startValidation);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, &EditorPage::scheduleValidation);
+    connect(m_editor->document(), &QTextDocument::modificationChanged, this,
+            &EditorPage::modifiedChanged);
+    m_draftTimer->setInterval(draftIntervalMs);
+    connect(m_draftTimer, &QTimer::timeout, this, &EditorPage::writeDraft);
+    m_draftTimer->start();
+    m_watcher->addPath(file);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &EditorPage::fileChangedOnDisk);
+    startValidation();
+}
+
+EditorPage::~EditorPage() = default;
+
+void EditorPage::buildLayout()
+{
+    m_problems->setHeaderLabels({tr("Severity"), tr("Line"), tr("Problem"), tr("Rule")});
+    m_problems->setRootIsDecorated(false);
+    m_problems->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_problems->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        m_editor->goTo(item->data(1, Qt::UserRole).toInt(),
+                       item->data(1, Qt::UserRole + 1).toInt());
+        const std::string panel = item->data(2, Qt::UserRole).toString().toStdString();
+        if (m_preview && !panel.empty())
+            m_preview->scrollToPanel(panel);
+    });
+    m_staleBanner->setWordWrap(true);
+    m_staleBanner->setStyleSheet(
+        QStringLiteral("background: #fff4d6; color: #5c4400; padding: 6px;"));
+    m_staleBanner->hide();
+
+    auto *barLayout = new QHBoxLayout(m_changeBar);
+    barLayout->setContentsMargins(6, 4, 6, 4);
+    m_changeText->setWordWrap(true);
+    auto *reload = new QPushButton(tr("Reload"), m_changeBar);
+    auto *keep = new QPushButton(tr("Keep Mine"), m_changeBar);
+    barLayout->addWidget(m_changeText, 1);
+    barLayout->addWidget(reload);
+    barLayout->addWidget(keep);
+    connect(reload, &QPushButton::clicked, this, &EditorPage::reloadFromDisk);
+    connect(keep, &QPushButton::clicked, m_changeBar, &QWidget::hide);
+    m_changeBar->setStyleSheet(QStringLiteral("background: #fde2e2; color: #5c1010;"));
+    m_changeBar->hide();
+
+    auto *code = new QWidget(this);
+    auto *codeLayout = new QVBoxLayout(code);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->addWidget(m_changeBar);
+    auto *codeSplit = new QSplitter(Qt::Vertical, code);
+    codeSplit->addWidget(m_editor);
+    codeSplit->addWidget(m_problems);
+    codeSplit->setSizes({700, 160});
+    codeLayout->addWidget(codeSplit, 1);
+    codeLayout->addWidget(m_counts);
+
+    auto *visual = new QWidget(this);
+    auto *visualLayout = new QVBoxLayout(visual);
+    visualLayout->setContentsMargins(0, 0, 0, 0);
+    visualLayout->addWidget(m_staleBanner);
+    visualLayout->addLayout(m_previewPane, 1);
+
+    auto *split = new QSplitter(this);
+    split->addWidget(code);
+    split->addWidget(visual);
+    split->setSizes({620, 820});
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+}
+
+bool EditorPage::isModified() const
+{
+    return m_editor->document()->isModified();
+}
+
+void EditorPage::scheduleValidation()
+{
+    ++m_generation; // an answer for older text is dropped when it comes
+    m_debounce->start();
+}
+
+// Reading and validating run on the thread pool; only the newest text's answer is shown.
+void EditorPage::startValidation()
+{
+    const int generation = ++m_generation;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
+    connect(watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const std::shared_ptr<Outcome> outcome = watcher->result();
+        if (outcome->generation == m_generation)
+            showOutcome(*outcome);
+    });
+    auto schemas = std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas());
+    watcher->setFuture(QtConcurrent::run([text = m_editor->toPlainText().toStdString(),
+                                          path = m_file.toStdString(), generation, schemas] {
+        auto outcome = std::make_shared<Outcome>();
+        outcome->generation = generation;
+        const ResourceFile file = Linter(*schemas).lintText(text, path, outcome->linted);
+        outcome->parsed = !file.resources.empty() || !file.hasErrors();
+        for (const LoadedResource &resource : file.resources) {
+            if (resource.kind != ResourceKind::Dashboard)
+                continue;
+            std::optional<Model::Resource> decoded = ModelDecoder::decode(resource);
+            if (auto *dashboard = decoded ? std::get_if<Model::Dashboard>(&*decoded) : nullptr) {
+                outcome->dashboard = std::move(*dashboard);
+                outcome->resource = resource.node;
+            }
+            break;
+        }
+        return outcome;
+    }));
+}
+
+void EditorPage::showOutcome(const Outcome &outcome)
+{
+    showProblems(outcome.linted.diagnostics);
+    m_stale = !outcome.parsed || !outcome.dashboard;
+    if (outcome.dashboard && outcome.resource)
+        updatePreview(*outcome.dashboard, *outcome.resource);
+    if (m_stale) {
+        const Diagnostic *first = nullptr;
+        for (const Diagnostic &diagnostic : outcome.linted.diagnostics) {
+            if (diagnostic.isError()) {
+                first = &diagnostic;
+                break;
+            }
+        }
+        m_staleBanner->setText(
+            tr("The text does not read as a dashboard%1: the dashboard shows the last version "
+               "that did.")
+                .arg(first ? tr(" (line %1: %2)")
+                                 .arg(first->pos.line)
+                                 .arg(QString::fromStdString(first->message))
+                           : QString()));
+    }
+    m_staleBanner->setVisible(m_stale && m_lastValid.has_value());
+    emit validated();
+}
+
+void EditorPage::showProblems(const Diagnostics &diagnostics)
+{
+    m_editor->setDiagnostics(diagnostics);
+    m_problems->clear();
+    m_errors = 0;
+    m_warnings = 0;
+    for (const Diagnostic &diagnostic : diagnostics) {
+        m_errors += diagnostic.severity == Severity::Error;
+        m_warnings += diagnostic.severity == Severity::Warning;
+        auto *row = new QTreeWidgetItem(m_problems);
+        row->setText(0, QString::fromLatin1(severityName(diagnostic.severity).data(),
+                                            qsizetype(severityName(diagnostic.severity).size())));
+        row->setText(1,
+                     QStringLiteral("%1:%2").arg(diagnostic.pos.line).arg(diagnostic.pos.column));
+        row->setData(1, Qt::UserRole, diagnostic.pos.line);
+        row->setData(1, Qt::UserRole + 1, diagnostic.pos.column);
+        row->setText(2, QString::fromStdString(diagnostic.message));
+        row->setData(2, Qt::UserRole, QString::fromStdString(panelOf(diagnostic.path)));
+        row->setText(3, QString::fromStdString(diagnostic.rule));
+    }
+    m_counts->setText(tr("%1 errors · %2 warnings").arg(m_errors).arg(m_warnings));
+    emit statusChanged(m_errors, m_warnings);
+}
+
+// A new dashboard view only when the dashboard itself changed: a comment or a reformatting
+// keeps the panels and their data.
+void EditorPage::updatePreview(const Model::Dashboard &dashboard, const Node &resource)
+{
+    m_lastValid = dashboard;
+    if (m_lastResource && m_lastResource->equals(resource) && m_preview)
+        return;
+    m_lastResource = resource;
+    delete m_preview;
+    DashboardQueryEngine::Settings settings;
+    // The dashboard's own duration; a duration that does not read (the editor shows why)
+    // falls back to the last hour.
+    if (DashboardBundle::parseRange({}, "now", dashboard, settings.range))
+        settings.range = TimeRange::last(3600 * 1000, currentTimeMs());
+    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
+    m_preview = new DashboardView(dashboard, m_datasources, m_variables, m_overrides, settings);
+    m_previewPane->addWidget(m_preview);
+}
+
+bool EditorPage::save()
+{
+    if (m_errors > 0) {
+        const auto answer = QMessageBox::question(
+            this, tr("Save with errors?"),
+            tr("%1 has %n error(s) that the Perses server would refuse. Save it anyway?", nullptr,
+               m_errors)
+                .arg(QFileInfo(m_file).fileName()),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save)
+            return false;
+    }
+    if (writeTo(m_file))
+        return true;
+    return false;
+}
+
+bool EditorPage::saveAs(const QString &path)
+{
+    if (!writeTo(path))
+        return false;
+    m_watcher->removePath(m_file);
+    DraftStore::remove(m_file);
+    m_file = path;
+    m_watcher->addPath(path);
+    return true;
+}
+
+// Atomic: the file is replaced only once the whole text is written. A file that cannot be
+// written says why and offers another place.
+bool EditorPage::writeTo(const QString &path)
+{
+    QSaveFile out(path);
+    const QByteArray bytes = m_editor->toPlainText().toUtf8();
+    if (out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit()) {
+        m_savedText = m_editor->toPlainText();
+        m_editor->document()->setModified(false);
+        DraftStore::remove(path);
+        m_changeBar->hide();
+        if (!m_watcher->files().contains(path))
+            m_watcher->addPath(path); // an atomic replace drops the watch
+        emit saved(path);
+        return true;
+    }
+    const auto answer = QMessageBox::warning(
+        this, tr("Cannot save"),
+        tr("%1 cannot be written: %2.\nYour text is kept. Save it somewhere else?")
+            .arg(path, out.errorString()),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer != QMessageBox::Save)
+        return false;
+    const QString other = QFileDialog::getSaveFileName(this, tr("Save as"), path);
+    return !other.isEmpty() && saveAs(other);
+}
+
+bool EditorPage::maybeClose()
+{
+    if (!isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_file).fileName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save();
+    DraftStore::remove(m_file);
+    return true;
+}
+
+void EditorPage::writeDraft()
+{
+    const QString text = m_editor->toPlainText();
+    if (!isModified() || text == m_draftText)
+        return;
+    if (DraftStore::save(m_file, text))
+        m_draftText = text;
+}
+
+void EditorPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!std::exchange(m_draftOffered, true))
+        QTimer::singleShot(0, this, &EditorPage::offerDraft);
+}
+
+// A draft newer than the file is unsaved work from a session that ended without saving it.
+void EditorPage::offerDraft()
+{
+    const std::optional<DraftStore::Draft> draft = DraftStore::load(m_file);
+    if (!draft || draft->text == m_savedText)
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved work found"),
+        tr("%1 has unsaved changes from %2 that were never saved (the app was closed or "
+           "stopped). Restore them?")
+            .arg(QFileInfo(m_file).fileName(),
+                 QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        DraftStore::remove(m_file);
+        return;
+    }
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(draft->text); // one undo step back to the file's text
+    m_draftText = draft->text;
+}
+
+// Our own saves aside: without unsaved edits the new text is taken; with them, a bar says
+// what changed and offers reload or keep mine.
+void EditorPage::fileChangedOnDisk()
+{
+    if (!m_watcher->files().contains(m_file) && QFileInfo::exists(m_file))
+        m_watcher->addPath(m_file); // replaced by rename (editors, git checkout)
+    bool readable = false;
+    const QString onDisk = readAll(m_file, &readable);
+    if (readable && onDisk == m_savedText)
+        return;
+    if (!readable) {
+        m_changeText->setText(tr("%1 was deleted or moved on disk. Save to write it again.")
+                                  .arg(QFileInfo(m_file).fileName()));
+        m_changeBar->show();
+        return;
+    }
+    if (!isModified()) {
+        reloadFromDisk();
+        return;
+    }
+    const ResourceFile mine = ResourceReader::readText(
+        m_savedText.toStdString(), m_file.toStdString(),
+        ResourceReader::formatFor(m_file.toStdString(), m_savedText.toStdString()));
+    const ResourceFile theirs = ResourceReader::readText(
+        onDisk.toStdString(), m_file.toStdString(),
+        ResourceReader::formatFor(m_file.toStdString(), onDisk.toStdString()));
+    const ResourceChanges changes = ResourceDiff::compare(mine.resources, theirs.resources);
+    QStringList lines;
+    for (std::size_t i = 0; i < changes.size() && i < 5; ++i)
+        lines << QString::fromStdString(ChangeText::subject(changes[i]) + ": " +
+                                        ChangeText::detail(changes[i], " → "));
+    if (changes.size() > 5)
+        lines << tr("and %1 more").arg(changes.size() - 5);
+    m_changeText->setText(tr("%1 changed on disk (%n change(s)) while you have unsaved edits.",
+                             nullptr, int(changes.size()))
+                              .arg(QFileInfo(m_file).fileName()) +
+                          (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(u'\n')));
+    m_changeBar->show();
+}
+
+void EditorPage::reloadFromDisk()
+{
+    bool readable = false;
+    const QString onDisk = readAll(m_file, &readable);
+    if (!readable)
+        return;
+    QTextCursor cursor(m_editor->document());
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(onDisk); // undo brings the edits back
+    m_savedText = onDisk;
+    m_editor->document()->setModified(false);
+    m_changeBar->hide();
+}
+
+} // namespace Pd::Gui

@@ -1,0 +1,109 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "datasourceconnection.h"
+#include "linter.h"
+#include "model.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QFileSystemWatcher;
+class QLabel;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QVBoxLayout;
+
+namespace Pd::Gui {
+
+class CodeEditor;
+class DashboardView;
+
+// Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
+// again off the GUI thread (debounced, the latest edit winning); problems are underlined in
+// the text, listed below it (a click goes to the line, and to the panel) and counted. While
+// the text does not parse the dashboard keeps its last valid state and says so. Saving is
+// atomic and asks first when the server would refuse the file; unsaved text is kept as a
+// draft every few seconds and offered back after a crash or a kill; a change on disk offers
+// reload or keep mine.
+class EditorPage : public QWidget
+{
+    Q_OBJECT
+
+public:
+    EditorPage(const QString &file, DatasourceOverrides overrides, QWidget *parent = nullptr);
+    ~EditorPage() override;
+
+    QString file() const { return m_file; }
+    CodeEditor *codeEditor() const { return m_editor; }
+    QTreeWidget *problems() const { return m_problems; }
+    DashboardView *preview() const { return m_preview; }
+    // The dashboard as last read without errors that stop reading.
+    const std::optional<Model::Dashboard> &lastValid() const { return m_lastValid; }
+    bool isModified() const;
+    bool isStale() const { return m_stale; }
+    int errorCount() const { return m_errors; }
+    int warningCount() const { return m_warnings; }
+    // Shown while the file on disk changed under unsaved edits.
+    QWidget *externalChangeBar() const { return m_changeBar; }
+
+    // Writes the text (asking first when it has errors). False when nothing was written.
+    bool save();
+    bool saveAs(const QString &path);
+    // Save, Discard or Cancel for unsaved text; true when the page may close.
+    bool maybeClose();
+    // Keeps a draft now (the timer does it every few seconds).
+    void writeDraft();
+    void reloadFromDisk();
+
+signals:
+    void validated();
+    void statusChanged(int errors, int warnings);
+    void modifiedChanged(bool modified);
+    void saved(const QString &file);
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
+private:
+    void buildLayout();
+    void scheduleValidation();
+    void startValidation();
+    struct Outcome;
+    void showOutcome(const Outcome &outcome);
+    void showProblems(const Diagnostics &diagnostics);
+    void updatePreview(const Model::Dashboard &dashboard, const Node &resource);
+    void fileChangedOnDisk();
+    void offerDraft();
+    bool writeTo(const QString &path);
+
+    QString m_file;
+    DatasourceOverrides m_overrides;
+    std::vector<Model::Datasource> m_datasources; // beside the file
+    std::vector<Model::Variable> m_variables;
+    CodeEditor *m_editor;
+    QTreeWidget *m_problems;
+    QLabel *m_counts;
+    QLabel *m_staleBanner;
+    QWidget *m_changeBar;
+    QLabel *m_changeText;
+    QVBoxLayout *m_previewPane;
+    DashboardView *m_preview = nullptr;
+    std::optional<Model::Dashboard> m_lastValid;
+    std::optional<Node> m_lastResource; // the tree the preview was built from
+    QTimer *m_debounce;
+    QTimer *m_draftTimer;
+    QFileSystemWatcher *m_watcher;
+    QString m_savedText; // the text on disk as we last read or wrote it
+    QString m_draftText;
+    int m_generation = 0;
+    int m_errors = 0;
+    int m_warnings = 0;
+    bool m_stale = false;
+    bool m_draftOffered = false;
+};
+
+} // namespace Pd::Gui
