@@ -6,7 +6,7 @@
 #include "dashboardpage.h"
 #include "dashboardview.h"
 #include "editorpage.h"
-#include "panelhistorydialog.h"
+#include "historydialog.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
 #include "reviewwindow.h"
@@ -89,6 +89,13 @@ void MainWindow::buildMenus()
         if (ok && !where.trimmed().isEmpty())
             open(where.trimmed());
     });
+    file->addAction(tr("File &History…"), this, [this] {
+        const std::optional<HistorySource> source = historySourceOf(m_list->currentRow());
+        if (source)
+            showHistory(*source, std::nullopt);
+        else
+            statusBar()->showMessage(tr("This dashboard's file is not in a Git repository."), 5000);
+    });
     file->addAction(tr("Re&view Changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
                     &MainWindow::openReviewDialog);
     file->addSeparator();
@@ -170,38 +177,50 @@ bool MainWindow::open(const QString &path)
     return m_bundle.dashboards.size() > before;
 }
 
+// Where the history of dashboard `index` is read: its file in the repository (at HEAD), or
+// the revision it was read from. None outside a repository.
+std::optional<MainWindow::HistorySource> MainWindow::historySourceOf(int index) const
+{
+    auto git = m_resolver->repository();
+    if (index < 0 || !std::holds_alternative<const GitRepository *>(git))
+        return std::nullopt;
+    const GitRepository &repository = *std::get<const GitRepository *>(git);
+    const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
+    HistorySource source{QString::fromStdString(m_resolver->folder()), {}, "HEAD"};
+    if (SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))) {
+        source.revision = file.substr(0, file.find(':'));
+        source.path = file.substr(file.find(':') + 1);
+    } else if (auto inside = repository.repositoryPath(file);
+               std::holds_alternative<std::string>(inside)) {
+        source.path = std::get<std::string>(inside);
+    } else {
+        return std::nullopt;
+    }
+    return source;
+}
+
+void MainWindow::showHistory(const HistorySource &source, const std::optional<std::string> &panel)
+{
+    // The dialog's worker opens the repository itself: no libgit2 handle crosses threads.
+    auto *dialog = new HistoryDialog(source.folder, source.path, panel, source.revision, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &HistoryDialog::openRequested, this,
+            [this](const QString &where) { open(where); });
+    dialog->show();
+    emit historyOpened(dialog);
+}
+
 // A dashboard whose file is in a Git repository (or read from one of its revisions) offers
 // each panel's history.
 void MainWindow::offerPanelHistory(int index, DashboardView *view)
 {
-    auto git = m_resolver->repository();
-    if (!std::holds_alternative<const GitRepository *>(git))
+    const std::optional<HistorySource> source = historySourceOf(index);
+    if (!source)
         return;
-    const GitRepository &repository = *std::get<const GitRepository *>(git);
-    const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
-    std::string revision = "HEAD";
-    std::string path;
-    if (SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))) {
-        revision = file.substr(0, file.find(':'));
-        path = file.substr(file.find(':') + 1);
-    } else if (auto inside = repository.repositoryPath(file);
-               std::holds_alternative<std::string>(inside)) {
-        path = std::get<std::string>(inside);
-    } else {
-        return;
-    }
-    const QString folder = QString::fromStdString(
-        repository.isBare() ? file : repository.workdir()); // the worker opens it again
     view->setPanelHistoryAvailable(true);
     connect(view, &DashboardView::panelHistoryRequested, this,
-            [this, folder, path, revision](const QString &panel) {
-                auto *dialog =
-                    new PanelHistoryDialog(folder, path, panel.toStdString(), revision, this);
-                dialog->setAttribute(Qt::WA_DeleteOnClose);
-                connect(dialog, &PanelHistoryDialog::openRequested, this,
-                        [this](const QString &where) { open(where); });
-                dialog->show();
-                emit panelHistoryOpened(dialog);
+            [this, source = *source](const QString &panel) {
+                showHistory(source, panel.toStdString());
             });
 }
 

@@ -51,8 +51,8 @@ public:
 signals:
     // A review window opened (for tests and the command line).
     void reviewOpened(QWidget *window);
-    // A panel's history dialog opened (for tests).
-    void panelHistoryOpened(QWidget *dialog);
+    // A history dialog opened, a file's or a panel's (for tests).
+    void historyOpened(QWidget *dialog);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -67,6 +67,14 @@ private:
     void openFileDialog();
     void openFolderDialog();
     void openReviewDialog();
+    struct HistorySource
+    {
+        QString folder; // the repository, opened again by the history's worker
+        std::string path;
+        std::string revision;
+    };
+    std::optional<HistorySource> historySourceOf(int index) const;
+    void showHistory(const HistorySource &source, const std::optional<std::string> &panel);
     void offerPanelHistory(int index, DashboardView *view);
     void browse(const QString &folder);
     void showResource(const QString &file, const QString &kind, const QString &name);

@@ -46,10 +46,10 @@ SyntaxHighlighter::SyntaxHighlighter(QTextDocument *document, bool dark)
     m_rules.push_back(
         {QRegularExpression(QStringLiteral(R"(^\s*(?:-\s+)?([\w$.\-/]+)\s*:(?=\s|$))")),
          charFormat(key, true), 1});
-    m_rules.push_back(
-        {QRegularExpression(QStringLiteral(R"(("(?:[^"\\]|\\.)*")\s*:)")), charFormat(key, true), 1});
-    m_rules.push_back(
-        {QRegularExpression(QStringLiteral(R"((?:^|\s)(#.*)$)")), charFormat(comment, false, true), 1});
+    m_rules.push_back({QRegularExpression(QStringLiteral(R"(("(?:[^"\\]|\\.)*")\s*:)")),
+                       charFormat(key, true), 1});
+    m_rules.push_back({QRegularExpression(QStringLiteral(R"((?:^|\s)(#.*)$)")),
+                       charFormat(comment, false, true), 1});
 }
 
 void SyntaxHighlighter::highlightBlock(const QString &text)

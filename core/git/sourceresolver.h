@@ -21,6 +21,9 @@ class SourceResolver
 public:
     explicit SourceResolver(std::string repositoryFolder = {});
 
+    // The folder the repository is looked for from ("" for the current folder).
+    const std::string &folder() const { return m_folder; }
+
     std::variant<SourcedPath, std::string> resolve(const std::string &argument);
 
     // The repository, found on first use; the message says why there is none.

@@ -3,9 +3,9 @@
 #include "builtinplugins.h"
 #include "changeset.h"
 #include "dashboardview.h"
+#include "historydialog.h"
 #include "mainwindow.h"
 #include "panelframe.h"
-#include "panelhistorydialog.h"
 #include "resourcebrowser.h"
 #include "reviewwindow.h"
 #include "testgitrepository.h"
@@ -263,11 +263,11 @@ private slots:
         }
         QVERIFY(history);
         QVERIFY(history->isVisible());
-        QSignalSpy opened(&main, &Pd::Gui::MainWindow::panelHistoryOpened);
+        QSignalSpy opened(&main, &Pd::Gui::MainWindow::historyOpened);
         history->trigger();
         QCOMPARE(opened.size(), 1);
         auto *dialog =
-            qobject_cast<Pd::Gui::PanelHistoryDialog *>(opened.at(0).at(0).value<QWidget *>());
+            qobject_cast<Pd::Gui::HistoryDialog *>(opened.at(0).at(0).value<QWidget *>());
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isLoaded());
         QTreeWidget *commits = dialog->commitList();
@@ -277,6 +277,21 @@ private slots:
         // "review me" retitled p1 and moved it down below the new panel.
         QCOMPARE(commits->topLevelItem(0)->childCount(), 2);
         QCOMPARE(commits->topLevelItem(1)->child(0)->text(0), QStringLiteral("add"));
+        // The file's whole history from the File menu: both commits, with all their changes.
+        QSignalSpy fileHistory(&main, &Pd::Gui::MainWindow::historyOpened);
+        main.findChild<QListWidget *>()->setCurrentRow(0);
+        for (QAction *action : main.findChildren<QAction *>()) {
+            if (action->text().remove(u'&') == QStringLiteral("File History…"))
+                action->trigger();
+        }
+        QCOMPARE(fileHistory.size(), 1);
+        auto *whole =
+            qobject_cast<Pd::Gui::HistoryDialog *>(fileHistory.at(0).at(0).value<QWidget *>());
+        QVERIFY(whole);
+        QTRY_VERIFY(whole->isLoaded());
+        QCOMPARE(whole->commitList()->topLevelItemCount(), 2);
+        QCOMPARE(whole->commitList()->topLevelItem(0)->childCount(), 7);
+        whole->close();
         // The first version opens read-only beside the file's.
         emit dialog->openRequested(commits->topLevelItem(1)->data(0, Qt::UserRole).toString());
         QCOMPARE(main.findChild<QListWidget *>()->count(), 2);

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "changehistory.h"
 #include "gitrepository.h"
 #include "linter.h"
-#include "panelhistory.h"
 #include "resourcediff.h"
 #include "sourceresolver.h"
 #include "testgitrepository.h"
@@ -293,10 +293,10 @@ private slots:
         repo.commit("change the query");
 
         const GitRepository git = open(dir.path().toStdString());
-        const std::vector<PanelRevision> history =
-            value(PanelHistory::of(git, "dashboards/node.yaml", "processor"));
+        const std::vector<HistoryEntry> history =
+            value(ChangeHistory::of(git, "dashboards/node.yaml", std::string("processor")));
         QStringList lines;
-        for (const PanelRevision &revision : history) {
+        for (const HistoryEntry &revision : history) {
             QString line =
                 QString::fromStdString(revision.commit.summary + " @ " + revision.commit.path +
                                        " [" + revision.panel + "]");
@@ -314,6 +314,35 @@ private slots:
                      QStringLiteral(
                          "retitle cpu @ node.yaml [cpu] change /spec/panels/cpu/spec/display/name"),
                      QStringLiteral("add node @ node.yaml [cpu] add /spec/panels/cpu")}));
+    }
+
+    void fileHistoryPassesOverAVersionThatDoesNotRead()
+    {
+        QTemporaryDir dir;
+        PdTest::TestGitRepository repo(dir.path().toStdString());
+        repo.write("node.yaml", dashboard("node", "CPU"));
+        repo.commit("one");
+        repo.write("node.yaml", "kind: Dashboard\nmetadata: [broken\n");
+        repo.commit("broken");
+        repo.write("node.yaml", dashboard("node", "CPU busy"));
+        repo.commit("fixed and retitled");
+        repo.write("other.yaml", dashboard("other", "Other"));
+        repo.commit("unrelated");
+        const GitRepository git = open(dir.path().toStdString());
+        const std::vector<HistoryEntry> history =
+            value(ChangeHistory::of(git, "node.yaml", std::nullopt));
+        QStringList lines;
+        for (const HistoryEntry &entry : history) {
+            QString line = QString::fromStdString(entry.commit.summary) + QLatin1Char(':');
+            for (const ResourceChange &change : entry.changes)
+                line += QLatin1Char(' ') + QString::fromLatin1(ResourceChange::opName(change.op)) +
+                        QLatin1Char(' ') + QString::fromStdString(change.path);
+            lines << line;
+        }
+        // The broken version is passed over: the fix is compared with the first version.
+        QCOMPARE(lines, (QStringList{QStringLiteral("fixed and retitled: change "
+                                                    "/spec/panels/cpu/spec/display/name"),
+                                     QStringLiteral("one: add ")}));
     }
 
     void diffBetweenRevisionsOfTheSameFile()

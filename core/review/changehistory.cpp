@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
-#include "panelhistory.h"
+#include "changehistory.h"
 
 #include "nodediff.h"
 #include "resourcediff.h"
@@ -41,51 +41,55 @@ const Node *findPanel(const std::vector<LoadedResource> &resources, const std::s
 
 } // namespace
 
-GitResult<std::vector<PanelRevision>> PanelHistory::of(const GitRepository &git,
+GitResult<std::vector<HistoryEntry>> ChangeHistory::of(const GitRepository &git,
                                                        const std::string &path,
-                                                       const std::string &panel,
+                                                       const std::optional<std::string> &panel,
                                                        const std::string &revision)
 {
     auto commits = git.history(path, revision);
     if (const GitError *problem = std::get_if<GitError>(&commits))
         return *problem;
     const std::vector<GitCommit> &list = std::get<std::vector<GitCommit>>(commits);
-    std::vector<PanelRevision> revisions;
-    std::string key = panel;
-    std::optional<std::vector<LoadedResource>> newer =
-        list.empty() ? std::nullopt : resourcesAt(git, list.front());
-    for (std::size_t i = 0; i < list.size(); ++i) {
-        std::optional<std::vector<LoadedResource>> older =
-            i + 1 < list.size() ? resourcesAt(git, list[i + 1]) : std::vector<LoadedResource>{};
-        if (!newer || !older) { // a version that does not read: compare around it
-            newer = std::move(older);
-            continue;
-        }
-        PanelRevision entry{list[i], key, {}};
-        std::string previousKey = key;
-        for (ResourceChange &change : ResourceDiff::compare(*older, *newer)) {
-            if (change.panel != key)
+    std::vector<HistoryEntry> entries;
+    std::optional<std::string> key = panel;
+    std::size_t newerIndex = 0;
+    std::optional<std::vector<LoadedResource>> newer;
+    // Each readable version against the next older readable one: a version that does not read
+    // is passed over, its changes counted in the commit after it.
+    while (newerIndex < list.size() && !(newer = resourcesAt(git, list[newerIndex])))
+        ++newerIndex;
+    while (newerIndex < list.size()) {
+        std::size_t olderIndex = newerIndex + 1;
+        std::optional<std::vector<LoadedResource>> older;
+        while (olderIndex < list.size() && !(older = resourcesAt(git, list[olderIndex])))
+            ++olderIndex;
+        const std::vector<LoadedResource> none;
+        HistoryEntry entry{list[newerIndex], key.value_or(std::string()), {}};
+        std::optional<std::string> previousKey = key;
+        for (ResourceChange &change : ResourceDiff::compare(older ? *older : none, *newer)) {
+            if (key && change.panel != *key)
                 continue;
-            if (change.op == ResourceChange::Op::Rename && change.oldValue)
+            if (key && change.op == ResourceChange::Op::Rename && change.oldValue)
                 previousKey = change.oldValue->text();
             entry.changes.push_back(std::move(change));
         }
         // The commit that made the file made the panel too, when it had it then.
-        if (i + 1 == list.size()) {
-            if (const Node *made = findPanel(*newer, key))
+        if (!older && key) {
+            if (const Node *made = findPanel(*newer, *key))
                 entry.changes.push_back({ResourceChange::Op::Add,
-                                         NodeDiff::pointer("/spec/panels", key),
-                                         key,
+                                         NodeDiff::pointer("/spec/panels", *key),
+                                         *key,
                                          std::nullopt,
                                          *made,
                                          {}});
         }
         if (!entry.changes.empty())
-            revisions.push_back(std::move(entry));
+            entries.push_back(std::move(entry));
         key = previousKey;
         newer = std::move(older);
+        newerIndex = olderIndex;
     }
-    return revisions;
+    return entries;
 }
 
 } // namespace Pd

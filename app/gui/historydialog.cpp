@@ -1,6 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
-#include "panelhistorydialog.h"
+#include "historydialog.h"
 
 #include "changetext.h"
 #include "reviewwindow.h"
@@ -20,7 +20,7 @@ namespace Pd::Gui {
 
 namespace {
 
-using History = GitResult<std::vector<PanelRevision>>;
+using History = GitResult<std::vector<HistoryEntry>>;
 
 QString dateOf(const GitCommit &commit)
 {
@@ -30,15 +30,16 @@ QString dateOf(const GitCommit &commit)
 
 } // namespace
 
-PanelHistoryDialog::PanelHistoryDialog(const QString &repository, const std::string &path,
-                                       const std::string &panel, const std::string &revision,
-                                       QWidget *parent)
+HistoryDialog::HistoryDialog(const QString &repository, const std::string &path,
+                             const std::optional<std::string> &panel, const std::string &revision,
+                             QWidget *parent)
     : QDialog(parent)
     , m_summary(
           new QLabel(tr("Reading the history of %1…").arg(QString::fromStdString(path)), this))
     , m_list(new QTreeWidget(this))
 {
-    setWindowTitle(tr("History of panel %1").arg(QString::fromStdString(panel)));
+    setWindowTitle(panel ? tr("History of panel %1").arg(QString::fromStdString(*panel))
+                         : tr("History of %1").arg(QString::fromStdString(path)));
     resize(900, 560);
     m_list->setHeaderLabels({tr("Commit"), tr("Date"), tr("Author"), tr("Change")});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -72,11 +73,11 @@ PanelHistoryDialog::PanelHistoryDialog(const QString &repository, const std::str
             auto git = GitRepository::discover(folder);
             if (const GitError *problem = std::get_if<GitError>(&git))
                 return *problem;
-            return PanelHistory::of(std::get<GitRepository>(git), path, panel, revision);
+            return ChangeHistory::of(std::get<GitRepository>(git), path, panel, revision);
         }));
 }
 
-void PanelHistoryDialog::showHistory(const History &history)
+void HistoryDialog::showHistory(const History &history)
 {
     m_loaded = true;
     if (const GitError *problem = std::get_if<GitError>(&history)) {
@@ -84,9 +85,10 @@ void PanelHistoryDialog::showHistory(const History &history)
         emit loaded();
         return;
     }
-    const std::vector<PanelRevision> &revisions = std::get<std::vector<PanelRevision>>(history);
-    m_summary->setText(tr("%n commit(s) changed this panel.", nullptr, int(revisions.size())));
-    for (const PanelRevision &revision : revisions) {
+    const std::vector<HistoryEntry> &revisions = std::get<std::vector<HistoryEntry>>(history);
+    m_summary->setText(revisions.size() == 1 ? tr("1 commit changed it.")
+                                             : tr("%1 commits changed it.").arg(revisions.size()));
+    for (const HistoryEntry &revision : revisions) {
         auto *commit = new QTreeWidgetItem(m_list);
         commit->setText(0, QString::fromStdString(revision.commit.shortId));
         commit->setText(1, dateOf(revision.commit));
