@@ -155,6 +155,22 @@ void TestGitRepository::checkout(const std::string &branch)
     check(git_checkout_head(m_repository, &options), "checkout");
 }
 
+void TestGitRepository::mergeLeavingConflicts(const std::string &branch)
+{
+    git_reference *reference = nullptr;
+    check(git_branch_lookup(&reference, m_repository, branch.c_str(), GIT_BRANCH_LOCAL),
+          "merge branch");
+    git_annotated_commit *their = nullptr;
+    check(git_annotated_commit_from_ref(&their, m_repository, reference), "annotated commit");
+    git_merge_options merge = GIT_MERGE_OPTIONS_INIT;
+    git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+    checkout.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_ALLOW_CONFLICTS;
+    const git_annotated_commit *heads[] = {their};
+    check(git_merge(m_repository, heads, 1, &merge, &checkout), "merge");
+    git_annotated_commit_free(their);
+    git_reference_free(reference);
+}
+
 std::string
 TestGitRepository::commitToBare(const std::vector<std::pair<std::string, std::string>> &files,
                                 const std::string &message)

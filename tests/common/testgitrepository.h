@@ -34,6 +34,9 @@ public:
     // A branch at a commit; checkout makes it HEAD and rewrites the working copy.
     void branch(const std::string &name, const std::string &commitId);
     void checkout(const std::string &branch);
+    // Merges `branch` into HEAD through the index and the working copy, as `git merge` does,
+    // leaving conflicts in place (no commit).
+    void mergeLeavingConflicts(const std::string &branch);
     // A commit of `tree` files into a bare repository (no working copy): path -> content.
     std::string commitToBare(const std::vector<std::pair<std::string, std::string>> &files,
                              const std::string &message);

@@ -119,6 +119,27 @@ private slots:
                                       QStringLiteral("c.yaml=1")}));
     }
 
+    void conflictedFilesAreTold()
+    {
+        QTemporaryDir dir;
+        PdTest::TestGitRepository repo(dir.path().toStdString());
+        repo.write("node.yaml", dashboard("node", "CPU"));
+        const std::string base = repo.commit("base");
+        repo.write("node.yaml", dashboard("node", "CPU main"));
+        repo.commit("main side");
+        repo.branch("other", base);
+        repo.checkout("other");
+        repo.write("node.yaml", dashboard("node", "CPU other"));
+        repo.commit("other side");
+        repo.checkout("main");
+        repo.mergeLeavingConflicts("other");
+        const GitRepository git = open(dir.path().toStdString());
+        const std::vector<GitFileStatus> status = value(git.status());
+        QCOMPARE(status.size(), std::size_t(1));
+        QCOMPARE(status.front().path, std::string("node.yaml"));
+        QCOMPARE(status.front().state, GitFileStatus::State::Conflicted);
+    }
+
     void changesBetweenRevisionsFindRenames()
     {
         QTemporaryDir dir;
