@@ -47,7 +47,8 @@ private:
 
     SourcePos here() const
     {
-        return SourcePos{m_line, static_cast<int>(m_offset - m_lineStart) + 1};
+        return SourcePos{m_line, static_cast<int>(m_offset - m_lineStart) + 1,
+                         static_cast<int>(m_offset)};
     }
 
     void skipBom()
@@ -97,7 +98,15 @@ private:
         m_diagnostics.push_back(Diagnostic{Severity::Error, rule, std::move(message), {}, pos, {}});
     }
 
+    // A value with its span: where it starts and where its text ends.
     Node parseValue(int depth)
+    {
+        Node value = parseValueText(depth);
+        value.setEnd(here());
+        return value;
+    }
+
+    Node parseValueText(int depth)
     {
         if (atEnd()) {
             fail(ParseRules::syntax, "unexpected end of file: expected a value");
@@ -169,6 +178,7 @@ private:
             std::string key;
             if (!parseString(key))
                 break;
+            const SourcePos keyEnd = here();
             skipWhitespace();
             if (atEnd() || current() != ':') {
                 fail(ParseRules::syntax,
@@ -181,7 +191,7 @@ private:
             if (m_failed)
                 break;
             appendMemberCheckingDuplicates(object, std::move(key), keyPos, std::move(value),
-                                           m_diagnostics);
+                                           m_diagnostics, keyEnd);
             skipWhitespace();
             if (!atEnd() && current() == ',') {
                 ++m_offset;

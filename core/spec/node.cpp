@@ -120,7 +120,7 @@ Node &Node::set(std::string key, Node value, SourcePos keyPos)
         *existing = std::move(value);
         return *existing;
     }
-    m_members.push_back(NodeMember{std::move(key), keyPos, std::move(value)});
+    m_members.push_back(NodeMember{std::move(key), keyPos, std::move(value), {}});
     return m_members.back().value;
 }
 

@@ -43,6 +43,12 @@ public:
 
     SourcePos pos() const { return m_pos; }
     void setPos(SourcePos pos) { m_pos = pos; }
+    // Where the value's text ends (exclusive): with pos(), its span in the document. The text
+    // between the two, read again, is this value (a block collection's continuation lines
+    // keep their indentation: read it again after pos().column - 1 spaces).
+    SourcePos end() const { return m_end; }
+    void setEnd(SourcePos end) { m_end = end; }
+    bool hasSpan() const { return m_pos.offset >= 0 && m_end.offset >= m_pos.offset; }
 
     bool toBool(bool fallback = false) const { return isBool() ? m_bool : fallback; }
     double toNumber(double fallback = 0) const { return isNumber() ? m_number : fallback; }
@@ -82,6 +88,7 @@ private:
     bool m_bool = false;
     double m_number = 0;
     SourcePos m_pos;
+    SourcePos m_end;
     std::string m_text;
     std::vector<Node> m_items;
     std::vector<NodeMember> m_members;
@@ -92,6 +99,7 @@ struct NodeMember
     std::string key;
     SourcePos keyPos;
     Node value;
+    SourcePos keyEnd; // where the key's text ends (exclusive), quotes included
 };
 
 } // namespace Pd

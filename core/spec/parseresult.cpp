@@ -5,7 +5,7 @@
 namespace Pd {
 
 void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos keyPos, Node value,
-                                    Diagnostics &diagnostics)
+                                    Diagnostics &diagnostics, SourcePos keyEnd)
 {
     if (const NodeMember *previous = object.findMember(key)) {
         diagnostics.push_back(Diagnostic{Severity::Error,
@@ -16,10 +16,13 @@ void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos key
                                          {},
                                          keyPos,
                                          {}});
+        const std::string name = key;
         object.set(std::move(key), std::move(value), keyPos);
+        if (NodeMember *member = const_cast<NodeMember *>(object.findMember(name)))
+            member->keyEnd = keyEnd;
         return;
     }
-    object.members().push_back(NodeMember{std::move(key), keyPos, std::move(value)});
+    object.members().push_back(NodeMember{std::move(key), keyPos, std::move(value), keyEnd});
 }
 
 } // namespace Pd

@@ -41,6 +41,6 @@ inline constexpr const char *yaml11Boolean = "yaml-1.1-boolean";
 // Appends `key` to `object`; a key already there is reported as a duplicate and replaced
 // (the last one wins, as in Go's decoder).
 void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos keyPos, Node value,
-                                    Diagnostics &diagnostics);
+                                    Diagnostics &diagnostics, SourcePos keyEnd = {});
 
 } // namespace Pd

@@ -5,10 +5,12 @@
 namespace Pd {
 
 // A position in a source text, 1-based. Line 0 means "unknown" (a node made in memory).
+// `offset` is the byte offset from the text's start (-1 when unknown): what a text patch needs.
 struct SourcePos
 {
     int line = 0;
     int column = 0;
+    int offset = -1;
 
     bool isKnown() const { return line > 0; }
     friend bool operator==(const SourcePos &, const SourcePos &) = default;

@@ -4,6 +4,7 @@
 
 #include "numbertext.h"
 #include "textposition.h"
+#include "yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
@@ -27,7 +28,7 @@ SourcePos toPos(const YAML::Mark &mark)
 {
     if (mark.is_null())
         return {};
-    return SourcePos{mark.line + 1, mark.column + 1};
+    return SourcePos{mark.line + 1, mark.column + 1, mark.pos};
 }
 
 bool isYaml11Boolean(std::string_view word)
@@ -391,6 +392,8 @@ ParseResult YamlReader::parse(std::string_view text)
                                                 SourcePos{1, 1},
                                                 {}});
     }
+    for (Node &document : result.documents)
+        YamlSpans::assign(text, document);
     if (result.hasErrors())
         result.documents.clear();
     else if (result.documents.empty())
