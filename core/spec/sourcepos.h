@@ -13,7 +13,11 @@ struct SourcePos
     int offset = -1;
 
     bool isKnown() const { return line > 0; }
-    friend bool operator==(const SourcePos &, const SourcePos &) = default;
+    // The same line and column: where a person looks (the offset follows from them).
+    friend bool operator==(const SourcePos &a, const SourcePos &b)
+    {
+        return a.line == b.line && a.column == b.column;
+    }
 };
 
 } // namespace Pd
