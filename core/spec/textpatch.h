@@ -1,0 +1,41 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "node.h"
+#include "resourcefile.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace Pd {
+
+// One replacement in a text: what a visual edit changes, and nothing else.
+struct TextEdit
+{
+    std::size_t offset = 0;
+    std::size_t length = 0;
+    std::string replacement;
+};
+
+// Visual edits as minimal text patches, through the spans the readers record: a scalar's text
+// is replaced in place, written the way the document writes it (JSON, or YAML plain when that
+// reads back the same, quoted otherwise). Comments, blank lines, quoting and key order
+// elsewhere stay byte for byte.
+class TextPatch
+{
+public:
+    // The edit that sets the existing scalar at `path` (member keys and array indexes from the
+    // root of `document`) to `value`; none when there is no scalar with a span there.
+    static std::optional<TextEdit> setScalar(const Node &document, DocumentFormat format,
+                                             const std::vector<std::string> &path,
+                                             const Node &value);
+    // Applies edits that do not overlap, whatever their order.
+    static std::string apply(std::string_view text, std::vector<TextEdit> edits);
+    // A scalar as the format writes it.
+    static std::string scalarText(const Node &value, DocumentFormat format);
+};
+
+} // namespace Pd

@@ -1,0 +1,172 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "jsonreader.h"
+#include "jsonwriter.h"
+#include "testpaths.h"
+#include "textpatch.h"
+#include "yamlreader.h"
+#include "yamlwriter.h"
+
+#include <QTest>
+
+#include <random>
+
+using namespace Pd;
+
+// Visual edits as text patches: only the value's text changes, and the patched text reads as
+// the edited tree. Random edits over the whole corpus, in JSON and in YAML.
+namespace {
+
+void scalarPaths(const Node &node, std::vector<std::string> &path,
+                 std::vector<std::vector<std::string>> &out)
+{
+    if (node.isObject()) {
+        for (const NodeMember &member : node.members()) {
+            path.push_back(member.key);
+            scalarPaths(member.value, path, out);
+            path.pop_back();
+        }
+    } else if (node.isArray()) {
+        for (std::size_t i = 0; i < node.items().size(); ++i) {
+            path.push_back(std::to_string(i));
+            scalarPaths(node.items()[i], path, out);
+            path.pop_back();
+        }
+    } else if (node.hasSpan() && node.end().offset > node.pos().offset) {
+        out.push_back(path);
+    }
+}
+
+Node *walk(Node &root, const std::vector<std::string> &path)
+{
+    Node *node = &root;
+    for (const std::string &step : path)
+        node = node->isObject() ? node->find(step) : &node->items()[std::stoul(step)];
+    return node;
+}
+
+// Values that test the writing: plain, needing quotes, looking like other types, unicode.
+Node randomValue(std::mt19937 &random)
+{
+    static const std::vector<Node> values = {
+        Node::string("plain"),   Node::string("two words"),
+        Node::string("a: b"),    Node::string("# not a comment"),
+        Node::string("yes"),     Node::string("123"),
+        Node::string(""),        Node::string("quote \" and ' both"),
+        Node::string("ünïcødé"), Node::string("line\nbreak"),
+        Node::number(42),        Node::number(-1.5),
+        Node::boolean(true),     Node::null(),
+        Node::string("${var}"),
+    };
+    return values[std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(random)];
+}
+
+} // namespace
+
+class TestTextPatch : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void onlyTheValueChangesAndCommentsStay()
+    {
+        const std::string text = "kind: Dashboard # the kind\n"
+                                 "metadata:\n"
+                                 "  name: demo\n"
+                                 "\n"
+                                 "# layout below\n"
+                                 "spec:\n"
+                                 "  layouts:\n"
+                                 "    - kind: Grid\n"
+                                 "      spec:\n"
+                                 "        items:\n"
+                                 "          - x: 0   # left\n"
+                                 "            \"y\": 0\n"
+                                 "            width: 12\n"
+                                 "            content: {$ref: '#/spec/panels/a'}\n";
+        const ParseResult parsed = YamlReader::parse(text);
+        QVERIFY(!parsed.hasErrors());
+        const Node &document = parsed.documents[0];
+        std::vector<TextEdit> edits;
+        for (const auto &[key, value] :
+             std::vector<std::pair<std::string, double>>{{"x", 12}, {"y", 8}}) {
+            const auto edit = TextPatch::setScalar(
+                document, DocumentFormat::Yaml, {"spec", "layouts", "0", "spec", "items", "0", key},
+                Node::number(value));
+            QVERIFY(edit);
+            edits.push_back(*edit);
+        }
+        std::string expected = text;
+        expected.replace(expected.find("x: 0"), 4, "x: 12");
+        expected.replace(expected.find("\"y\": 0"), 6, "\"y\": 8");
+        QCOMPARE(TextPatch::apply(text, edits), expected);
+
+        // A string that needs quotes in YAML gets them; the rest of the line stays.
+        const auto name = TextPatch::setScalar(document, DocumentFormat::Yaml, {"metadata", "name"},
+                                               Node::string("a: b"));
+        QVERIFY(name);
+        QVERIFY(TextPatch::apply(text, {*name}).find("  name: \"a: b\"\n") != std::string::npos ||
+                TextPatch::apply(text, {*name}).find("  name: 'a: b'\n") != std::string::npos);
+        // No scalar there: nothing to patch.
+        QVERIFY(!TextPatch::setScalar(document, DocumentFormat::Yaml, {"spec", "nothing"},
+                                      Node::number(1)));
+        QVERIFY(!TextPatch::setScalar(document, DocumentFormat::Yaml, {"spec"}, Node::number(1)));
+    }
+
+    void randomEditsReadBackAsTheEditedTree_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("yaml");
+        for (const QString &path :
+             PdTest::filesBelow(PdTest::conformance(QStringLiteral("dashboards")))) {
+            QTest::newRow(
+                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" json")))
+                << path << false;
+            QTest::newRow(
+                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" yaml")))
+                << path << true;
+        }
+    }
+    void randomEditsReadBackAsTheEditedTree()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, yaml);
+        const ParseResult json = JsonReader::parse(PdTest::readText(path));
+        QVERIFY(!json.hasErrors());
+        const std::string text =
+            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
+        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
+        std::mt19937 random(qHash(path) ^ (yaml ? 1u : 0u));
+        for (int round = 0; round < 40; ++round) {
+            const ParseResult parsed = read(text);
+            QVERIFY(!parsed.hasErrors());
+            std::vector<std::string> current;
+            std::vector<std::vector<std::string>> paths;
+            scalarPaths(parsed.documents[0], current, paths);
+            QVERIFY(!paths.empty());
+            const auto &target =
+                paths[std::uniform_int_distribution<std::size_t>(0, paths.size() - 1)(random)];
+            const Node value = randomValue(random);
+            const auto edit = TextPatch::setScalar(parsed.documents[0], format, target, value);
+            QVERIFY(edit);
+            const std::string patched = TextPatch::apply(text, {*edit});
+            const ParseResult again = read(patched);
+            QVERIFY2(!again.hasErrors(),
+                     patched.substr(edit->offset > 40 ? edit->offset - 40 : 0, 120).c_str());
+            Node expected = parsed.documents[0];
+            *walk(expected, target) = value;
+            QVERIFY2(
+                again.documents[0].equals(expected),
+                (JsonWriter::writeCompact(value) + " at offset " + std::to_string(edit->offset))
+                    .c_str());
+            // Everything before and after the edit is untouched.
+            QCOMPARE(patched.substr(0, edit->offset), text.substr(0, edit->offset));
+            QCOMPARE(patched.substr(edit->offset + edit->replacement.size()),
+                     text.substr(edit->offset + edit->length));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTextPatch)
+#include "tst_textpatch.moc"
