@@ -8,6 +8,7 @@
 #include "variableinterpolator.h"
 #include "variableresolver.h"
 
+#include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
@@ -132,6 +133,8 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::historyRequested, this,
                     &DashboardView::panelHistoryRequested);
             frame->setHistoryAvailable(m_historyAvailable);
+            if (m_layoutEditable)
+                frame->installEventFilter(this);
             m_frames.emplace(panel->id, frame);
         }
     }
@@ -350,6 +353,92 @@ bool DashboardView::scrollToPanel(const std::string &panelId)
         setAllGroupsOpen(true);
     ensureWidgetVisible(shown, 0, 20);
     return true;
+}
+
+void DashboardView::setLayoutEditable(bool editable)
+{
+    m_layoutEditable = editable;
+    for (auto &[id, frame] : m_frames) {
+        if (editable)
+            frame->installEventFilter(this);
+        else
+            frame->removeEventFilter(this);
+    }
+}
+
+const Model::GridItem *DashboardView::gridItemOf(const std::string &panelId) const
+{
+    for (const Model::GridLayout &layout : dashboard().spec.layouts) {
+        for (const Model::GridItem &item : layout.items) {
+            if (item.panelId == panelId)
+                return &item;
+        }
+    }
+    return nullptr;
+}
+
+// A press on a frame's title bar starts a move, near its bottom right corner a resize; the
+// frame follows the mouse, and the release turns the pixels moved into grid steps.
+bool DashboardView::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *frame = qobject_cast<PanelFrame *>(watched);
+    if (!frame || !m_layoutEditable)
+        return QScrollArea::eventFilter(watched, event);
+    constexpr int titleBar = 28;
+    constexpr int corner = 14;
+    if (event->type() == QEvent::MouseButtonPress) {
+        auto *press = static_cast<QMouseEvent *>(event);
+        const Model::GridItem *item = gridItemOf(frame->panelId().toStdString());
+        if (press->button() != Qt::LeftButton || !item)
+            return false;
+        const QPoint at = press->position().toPoint();
+        if (at.x() > frame->width() - corner && at.y() > frame->height() - corner)
+            m_drag = Drag::Resize;
+        else if (at.y() < titleBar)
+            m_drag = Drag::Move;
+        else
+            return false;
+        m_dragStart = press->globalPosition().toPoint();
+        m_dragFrom = frame->geometry();
+        m_dragCell = GridCell{item->x, item->y, item->width, item->height};
+        frame->raise();
+        return true;
+    }
+    if (m_drag == Drag::None)
+        return false;
+    if (event->type() == QEvent::MouseMove) {
+        const QPoint delta =
+            static_cast<QMouseEvent *>(event)->globalPosition().toPoint() - m_dragStart;
+        if (m_drag == Drag::Move)
+            frame->move(m_dragFrom.topLeft() + delta);
+        else
+            frame->resize(std::max(40, m_dragFrom.width() + delta.x()),
+                          std::max(30, m_dragFrom.height() + delta.y()));
+        return true;
+    }
+    if (event->type() == QEvent::MouseButtonRelease) {
+        const QPoint delta =
+            static_cast<QMouseEvent *>(event)->globalPosition().toPoint() - m_dragStart;
+        const GridGeometry grid(viewport()->width());
+        const int columns =
+            int(std::lround(delta.x() / (grid.columnWidth() + GridGeometry::margin)));
+        const int rows =
+            int(std::lround(double(delta.y()) / (GridGeometry::rowHeight + GridGeometry::margin)));
+        GridCell cell = m_dragCell;
+        if (m_drag == Drag::Move) {
+            cell.x = std::clamp(cell.x + columns, 0, GridGeometry::columns - cell.width);
+            cell.y = std::max(0, cell.y + rows);
+        } else {
+            cell.width = std::clamp(cell.width + columns, 1, GridGeometry::columns - cell.x);
+            cell.height = std::max(1, cell.height + rows);
+        }
+        m_drag = Drag::None;
+        relayout(); // back where the text says, until the text says otherwise
+        if (!(cell == m_dragCell))
+            emit panelGeometryEdited(frame->panelId(), cell.x, cell.y, cell.width, cell.height);
+        return true;
+    }
+    return false;
 }
 
 void DashboardView::setPanelHistoryAvailable(bool available)

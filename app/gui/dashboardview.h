@@ -4,6 +4,7 @@
 
 #include "dashboardlayout.h"
 #include "dashboardqueryengine.h"
+#include "gridgeometry.h"
 #include "repeatexpansion.h"
 
 #include <QScrollArea>
@@ -65,14 +66,20 @@ public:
     bool scrollToPanel(const std::string &panelId);
     // Every panel offers "History…" (the dashboard's file is in a Git repository).
     void setPanelHistoryAvailable(bool available);
+    // Edit mode: a panel's title bar drags it to another place on the grid and its bottom
+    // right corner resizes it; the result is asked for, not applied (the text is the truth).
+    void setLayoutEditable(bool editable);
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);
     void settled();
     void statusChanged(int requestsInFlight, int panelsWithErrors);
     void panelHistoryRequested(const QString &panelId);
+    // A drag ended: the panel at another place or size on the grid (columns and rows).
+    void panelGeometryEdited(const QString &panelId, int x, int y, int width, int height);
 
 protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void showEvent(QShowEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
@@ -104,6 +111,14 @@ private:
     std::optional<std::string> m_maximised;
     bool m_runAll = false;
     bool m_historyAvailable = false;
+    bool m_layoutEditable = false;
+    // The drag in progress: what it does, where it started, the panel's cell then.
+    enum class Drag { None, Move, Resize };
+    Drag m_drag = Drag::None;
+    QPoint m_dragStart;
+    QRect m_dragFrom;
+    GridCell m_dragCell;
+    const Model::GridItem *gridItemOf(const std::string &panelId) const;
     bool m_runScheduled = false;
     bool m_layoutPending = false; // variables resolved, repeats not unrolled yet
 };

@@ -11,6 +11,7 @@
 #include "pluginregistry.h"
 #include "resourcediff.h"
 #include "syntaxhighlighter.h"
+#include "textpatch.h"
 #include "theme.h"
 
 #include <QFile>
@@ -214,6 +215,7 @@ void EditorPage::startValidation()
 
 void EditorPage::showOutcome(const Outcome &outcome)
 {
+    m_shownGeneration = outcome.generation;
     showProblems(outcome.linted.diagnostics);
     m_stale = !outcome.parsed || !outcome.dashboard;
     if (outcome.dashboard && outcome.resource)
@@ -278,6 +280,8 @@ void EditorPage::updatePreview(const Model::Dashboard &dashboard, const Node &re
         settings.range = TimeRange::last(3600 * 1000, currentTimeMs());
     settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
     m_preview = new DashboardView(dashboard, m_datasources, m_variables, m_overrides, settings);
+    m_preview->setLayoutEditable(true);
+    connect(m_preview, &DashboardView::panelGeometryEdited, this, &EditorPage::setPanelGeometry);
     m_previewPane->addWidget(m_preview);
 }
 
@@ -429,6 +433,66 @@ void EditorPage::fileChangedOnDisk()
                               .arg(QFileInfo(m_file).fileName()) +
                           (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(u'\n')));
     m_changeBar->show();
+}
+
+bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int width, int height)
+{
+    // Read now, not from the last validation: the spans must be those of this very text.
+    const std::string text = m_editor->toPlainText().toStdString();
+    const ResourceFile file = ResourceReader::readText(
+        text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text));
+    const std::string ref = "#/spec/panels/" + panelId.toStdString();
+    for (const LoadedResource &resource : file.resources) {
+        if (resource.kind != ResourceKind::Dashboard || !resource.crdKind.empty())
+            continue; // a custom resource's paths are not the Perses ones
+        const Node *layouts =
+            resource.node.find("spec") ? resource.node.find("spec")->find("layouts") : nullptr;
+        for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
+            const Node *spec = layouts->items()[g].find("spec");
+            const Node *items = spec ? spec->find("items") : nullptr;
+            for (std::size_t i = 0; items && i < items->items().size(); ++i) {
+                const Node *content = items->items()[i].find("content");
+                if (!content || content->stringAt("$ref") != ref)
+                    continue;
+                std::vector<TextEdit> edits;
+                for (const auto &[key, value] : std::vector<std::pair<const char *, int>>{
+                         {"x", x}, {"y", y}, {"width", width}, {"height", height}}) {
+                    const Node *current = items->items()[i].find(key);
+                    if (current && current->isNumber() && current->toNumber() == value)
+                        continue;
+                    auto edit = TextPatch::setScalar(resource.node, file.format,
+                                                     {"spec", "layouts", std::to_string(g), "spec",
+                                                      "items", std::to_string(i), key},
+                                                     Node::number(value));
+                    if (!edit)
+                        return false; // a coordinate missing from the text: not patched
+                    edits.push_back(std::move(*edit));
+                }
+                applyEdits(text, edits);
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+// Byte offsets into the UTF-8 text become the document's positions; all edits are one undo
+// step.
+void EditorPage::applyEdits(const std::string &text, std::vector<TextEdit> edits)
+{
+    std::sort(edits.begin(), edits.end(),
+              [](const TextEdit &a, const TextEdit &b) { return a.offset > b.offset; });
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    for (const TextEdit &edit : edits) {
+        const int from = int(QString::fromUtf8(text.data(), qsizetype(edit.offset)).size());
+        const int length =
+            int(QString::fromUtf8(text.data() + edit.offset, qsizetype(edit.length)).size());
+        cursor.setPosition(from);
+        cursor.setPosition(from + length, QTextCursor::KeepAnchor);
+        cursor.insertText(QString::fromStdString(edit.replacement));
+    }
+    cursor.endEditBlock();
 }
 
 void EditorPage::reloadFromDisk()

@@ -5,6 +5,7 @@
 #include "datasourceconnection.h"
 #include "linter.h"
 #include "model.h"
+#include "textpatch.h"
 
 #include <QWidget>
 
@@ -45,6 +46,8 @@ public:
     const std::optional<Model::Dashboard> &lastValid() const { return m_lastValid; }
     bool isModified() const;
     bool isStale() const { return m_stale; }
+    // The problems and the dashboard shown are those of the text as it is now.
+    bool isValidated() const { return m_shownGeneration == m_generation; }
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
     // Shown while the file on disk changed under unsaved edits.
@@ -58,6 +61,10 @@ public:
     // Keeps a draft now (the timer does it every few seconds).
     void writeDraft();
     void reloadFromDisk();
+    // A panel placed again on the grid (a drag in the dashboard): the layout item's x, y,
+    // width and height are rewritten in the text, nothing else; one undo step. False when the
+    // text has no such item to patch (it does not read, or the panel is not laid out).
+    bool setPanelGeometry(const QString &panelId, int x, int y, int width, int height);
 
 signals:
     void validated();
@@ -79,6 +86,7 @@ private:
     void fileChangedOnDisk();
     void offerDraft();
     bool writeTo(const QString &path);
+    void applyEdits(const std::string &text, std::vector<TextEdit> edits);
 
     QString m_file;
     DatasourceOverrides m_overrides;
@@ -100,6 +108,7 @@ private:
     QString m_savedText; // the text on disk as we last read or wrote it
     QString m_draftText;
     int m_generation = 0;
+    int m_shownGeneration = -1;
     int m_errors = 0;
     int m_warnings = 0;
     bool m_stale = false;

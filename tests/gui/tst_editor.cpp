@@ -6,10 +6,13 @@
 #include "dashboardview.h"
 #include "draftstore.h"
 #include "editorpage.h"
+#include "gridgeometry.h"
 #include "mainwindow.h"
+#include "panelframe.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QFile>
 #include <QMessageBox>
 #include <QPointer>
@@ -103,10 +106,13 @@ private:
     QTimer m_timer;
 };
 
+// The problems and the preview shown are those of the text as it is now.
 bool waitValidated(Pd::Gui::EditorPage &page)
 {
-    QSignalSpy validated(&page, &Pd::Gui::EditorPage::validated);
-    return validated.wait(20000);
+    QDeadlineTimer deadline(20000);
+    while (!page.isValidated() && !deadline.hasExpired())
+        QTest::qWait(5);
+    return page.isValidated();
 }
 
 } // namespace
@@ -187,6 +193,50 @@ private slots:
         QVERIFY(waitValidated(page));
         QVERIFY(before.isNull());
         QVERIFY(page.preview());
+    }
+
+    // Dragging a panel's title moves it on the grid: only the layout item's x changes in the
+    // text; dragging its corner resizes it: only its height. Each is one undo step.
+    void draggingAPanelRewritesOnlyItsLayoutLines()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.resize(1400, 900);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(waitValidated(page));
+        Pd::Gui::DashboardView *preview = page.preview();
+        QVERIFY(preview);
+        Pd::Gui::PanelFrame *frame = preview->frame("notes");
+        QVERIFY(frame);
+        const Pd::GridGeometry grid(preview->viewport()->width());
+        const int step = int(std::lround(grid.columnWidth() + Pd::GridGeometry::margin));
+        // The mouse moves on the screen; the frame follows it, so each event is placed
+        // relative to where the frame is then.
+        auto at = [](QWidget *widget, QPoint global) { return widget->mapFromGlobal(global); };
+        const QPoint title = frame->mapToGlobal(QPoint(40, 10));
+        QTest::mousePress(frame, Qt::LeftButton, {}, at(frame, title));
+        QTest::mouseMove(frame, at(frame, title + QPoint(step, 0)));
+        QTest::mouseMove(frame, at(frame, title + QPoint(2 * step, 2)));
+        QTest::mouseRelease(frame, Qt::LeftButton, {}, at(frame, title + QPoint(2 * step, 2)));
+        QByteArray moved = dashboard;
+        moved.replace("          - x: 0\n", "          - x: 2\n");
+        const QString afterMove = page.codeEditor()->toPlainText();
+        QVERIFY2(afterMove == QString::fromUtf8(moved), qPrintable(afterMove.right(200)));
+        QVERIFY(waitValidated(page));
+
+        frame = page.preview()->frame("notes");
+        const QPoint corner = frame->mapToGlobal(QPoint(frame->width() - 4, frame->height() - 4));
+        QTest::mousePress(frame, Qt::LeftButton, {}, at(frame, corner));
+        QTest::mouseMove(frame, at(frame, corner + QPoint(0, 20)));
+        QTest::mouseRelease(frame, Qt::LeftButton, {}, at(frame, corner + QPoint(0, 40)));
+        QByteArray resized = moved;
+        resized.replace("            height: 6\n", "            height: 7\n");
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(resized));
+
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(moved));
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
     void savingIsAtomicAndUndoReturnsTheExactText()
