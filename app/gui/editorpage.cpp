@@ -35,8 +35,9 @@ namespace Pd::Gui {
 
 namespace {
 
-// Long enough to let a word be typed, short enough to feel immediate.
-constexpr int validationDelayMs = 150;
+// The dashboard is drawn again this long after the last change to it (its queries run
+// again): diagnostics follow every keystroke, the panels a pause in typing.
+constexpr int previewDelayMs = 250;
 constexpr int draftIntervalMs = 3000;
 
 QString readAll(const QString &path, bool *ok = nullptr)
@@ -80,7 +81,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     , m_changeBar(new QWidget(this))
     , m_changeText(new QLabel(m_changeBar))
     , m_previewPane(new QVBoxLayout)
-    , m_debounce(new QTimer(this))
+    , m_previewTimer(new QTimer(this))
     , m_draftTimer(new QTimer(this))
     , m_watcher(new QFileSystemWatcher(this))
 {
@@ -97,9 +98,9 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     m_editor->setPlainText(m_savedText);
     m_editor->document()->setModified(false);
 
-    m_debounce->setSingleShot(true);
-    m_debounce->setInterval(validationDelayMs);
-    connect(m_debounce, &QTimer::timeout, this, &EditorPage::startValidation);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(previewDelayMs);
+    connect(m_previewTimer, &QTimer::timeout, this, &EditorPage::rebuildPreview);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &EditorPage::scheduleValidation);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &EditorPage::modifiedChanged);
@@ -175,22 +176,29 @@ bool EditorPage::isModified() const
     return m_editor->document()->isModified();
 }
 
+// One validation at a time: edits made while it runs are read together when it ends, so
+// the latest text always wins and a burst of keystrokes costs one extra run, not one each.
 void EditorPage::scheduleValidation()
 {
-    ++m_generation; // an answer for older text is dropped when it comes
-    m_debounce->start();
+    ++m_generation; // an answer for older text is not shown
+    if (!m_validating)
+        startValidation();
 }
 
 // Reading and validating run on the thread pool; only the newest text's answer is shown.
 void EditorPage::startValidation()
 {
-    const int generation = ++m_generation;
+    m_validating = true;
+    const int generation = m_generation;
     auto *watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
     connect(watcher, &QFutureWatcher<std::shared_ptr<Outcome>>::finished, this, [this, watcher] {
         watcher->deleteLater();
+        m_validating = false;
         const std::shared_ptr<Outcome> outcome = watcher->result();
         if (outcome->generation == m_generation)
             showOutcome(*outcome);
+        else
+            startValidation(); // the text changed meanwhile
     });
     auto schemas = std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas());
     watcher->setFuture(QtConcurrent::run([text = m_editor->toPlainText().toStdString(),
@@ -264,14 +272,27 @@ void EditorPage::showProblems(const Diagnostics &diagnostics)
     emit statusChanged(m_errors, m_warnings);
 }
 
-// A new dashboard view only when the dashboard itself changed: a comment or a reformatting
-// keeps the panels and their data.
+// A new dashboard view only when the dashboard itself changed (a comment or a reformatting
+// keeps the panels and their data), and only once typing pauses.
 void EditorPage::updatePreview(const Model::Dashboard &dashboard, const Node &resource)
 {
     m_lastValid = dashboard;
-    if (m_lastResource && m_lastResource->equals(resource) && m_preview)
+    if (m_lastResource && m_lastResource->equals(resource) && m_preview) {
+        m_previewTimer->stop(); // back to what is drawn
         return;
+    }
     m_lastResource = resource;
+    if (m_preview)
+        m_previewTimer->start();
+    else
+        rebuildPreview();
+}
+
+void EditorPage::rebuildPreview()
+{
+    if (!m_lastValid)
+        return;
+    const Model::Dashboard &dashboard = *m_lastValid;
     delete m_preview;
     DashboardQueryEngine::Settings settings;
     // The dashboard's own duration; a duration that does not read (the editor shows why)

@@ -42,7 +42,7 @@ public:
     CodeEditor *codeEditor() const { return m_editor; }
     QTreeWidget *problems() const { return m_problems; }
     DashboardView *preview() const { return m_preview; }
-    // The dashboard as last read without errors that stop reading.
+    // The dashboard as last read without errors that stop reading (drawn once typing pauses).
     const std::optional<Model::Dashboard> &lastValid() const { return m_lastValid; }
     bool isModified() const;
     bool isStale() const { return m_stale; }
@@ -83,6 +83,7 @@ private:
     void showOutcome(const Outcome &outcome);
     void showProblems(const Diagnostics &diagnostics);
     void updatePreview(const Model::Dashboard &dashboard, const Node &resource);
+    void rebuildPreview();
     void fileChangedOnDisk();
     void offerDraft();
     bool writeTo(const QString &path);
@@ -102,13 +103,14 @@ private:
     DashboardView *m_preview = nullptr;
     std::optional<Model::Dashboard> m_lastValid;
     std::optional<Node> m_lastResource; // the tree the preview was built from
-    QTimer *m_debounce;
+    QTimer *m_previewTimer;
     QTimer *m_draftTimer;
     QFileSystemWatcher *m_watcher;
     QString m_savedText; // the text on disk as we last read or wrote it
     QString m_draftText;
     int m_generation = 0;
     int m_shownGeneration = -1;
+    bool m_validating = false;
     int m_errors = 0;
     int m_warnings = 0;
     bool m_stale = false;
