@@ -68,6 +68,7 @@ struct EditorPage::Outcome
     bool parsed = false; // false: the text does not read (the preview goes stale)
     std::optional<Model::Dashboard> dashboard;
     std::optional<Node> resource;
+    std::shared_ptr<const ResourceFile> file; // what was read, spans included
 };
 
 EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidget *parent)
@@ -205,7 +206,10 @@ void EditorPage::startValidation()
                                           path = m_file.toStdString(), generation, schemas] {
         auto outcome = std::make_shared<Outcome>();
         outcome->generation = generation;
-        const ResourceFile file = Linter(*schemas).lintText(text, path, outcome->linted);
+        auto read =
+            std::make_shared<ResourceFile>(Linter(*schemas).lintText(text, path, outcome->linted));
+        outcome->file = read;
+        const ResourceFile &file = *read;
         outcome->parsed = !file.resources.empty() || !file.hasErrors();
         for (const LoadedResource &resource : file.resources) {
             if (resource.kind != ResourceKind::Dashboard)
@@ -224,6 +228,7 @@ void EditorPage::startValidation()
 void EditorPage::showOutcome(const Outcome &outcome)
 {
     m_shownGeneration = outcome.generation;
+    m_validatedFile = outcome.file;
     showProblems(outcome.linted.diagnostics);
     m_stale = !outcome.parsed || !outcome.dashboard;
     if (outcome.dashboard && outcome.resource)
@@ -458,10 +463,14 @@ void EditorPage::fileChangedOnDisk()
 
 bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int width, int height)
 {
-    // Read now, not from the last validation: the spans must be those of this very text.
+    // The spans must be those of this very text: the last validation's when it read the text
+    // as it is, else read now.
     const std::string text = m_editor->toPlainText().toStdString();
-    const ResourceFile file = ResourceReader::readText(
-        text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text));
+    std::shared_ptr<const ResourceFile> read = m_validatedFile;
+    if (!isValidated() || !read)
+        read = std::make_shared<ResourceFile>(ResourceReader::readText(
+            text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text)));
+    const ResourceFile &file = *read;
     const std::string ref = "#/spec/panels/" + panelId.toStdString();
     for (const LoadedResource &resource : file.resources) {
         if (resource.kind != ResourceKind::Dashboard || !resource.crdKind.empty())

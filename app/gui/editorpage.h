@@ -9,6 +9,7 @@
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QFileSystemWatcher;
@@ -102,7 +103,8 @@ private:
     QVBoxLayout *m_previewPane;
     DashboardView *m_preview = nullptr;
     std::optional<Model::Dashboard> m_lastValid;
-    std::optional<Node> m_lastResource; // the tree the preview was built from
+    std::optional<Node> m_lastResource;                  // the tree the preview was built from
+    std::shared_ptr<const ResourceFile> m_validatedFile; // read from the text last validated
     QTimer *m_previewTimer;
     QTimer *m_draftTimer;
     QFileSystemWatcher *m_watcher;
