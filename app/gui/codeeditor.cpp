@@ -2,8 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "codeeditor.h"
 
+#include <QAbstractItemView>
+#include <QCompleter>
 #include <QHelpEvent>
 #include <QPainter>
+#include <QScrollBar>
+#include <QStringListModel>
 #include <QTextBlock>
 #include <QToolTip>
 
@@ -64,7 +68,19 @@ int matchingBracket(const QString &text, int position)
 CodeEditor::CodeEditor(QWidget *parent)
     : QPlainTextEdit(parent)
     , m_lineNumbers(new LineNumberArea(this))
+    , m_completer(new QCompleter(this))
 {
+    m_completer->setWidget(this);
+    m_completer->setCompletionMode(QCompleter::PopupCompletion);
+    m_completer->setCaseSensitivity(Qt::CaseInsensitive);
+    connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
+            [this](const QString &word) {
+                QTextCursor cursor = textCursor();
+                cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor,
+                                    int(m_completer->completionPrefix().size()));
+                cursor.insertText(word + m_completionSuffix);
+                setTextCursor(cursor);
+            });
     QFont mono(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     setFont(mono);
@@ -212,10 +228,44 @@ void CodeEditor::updateSelections()
     setExtraSelections(selections);
 }
 
+void CodeEditor::showCompletions(const QStringList &words, const QString &suffix)
+{
+    if (words.isEmpty())
+        return;
+    m_completionSuffix = suffix;
+    QTextCursor word = textCursor();
+    word.movePosition(QTextCursor::StartOfWord, QTextCursor::KeepAnchor);
+    const QString prefix = word.selectedText().trimmed();
+    m_completer->setModel(new QStringListModel(words, m_completer));
+    m_completer->setCompletionPrefix(prefix);
+    QRect where = cursorRect();
+    where.setWidth(m_completer->popup()->sizeHintForColumn(0) +
+                   m_completer->popup()->verticalScrollBar()->sizeHint().width() + 8);
+    m_completer->complete(where);
+}
+
 // Enter keeps the line's indentation, and indents one step more after "key:" that opens a
 // block or a line that opens a bracket.
 void CodeEditor::keyPressEvent(QKeyEvent *event)
 {
+    // While the completions show, the keys that choose belong to them.
+    if (m_completer->popup()->isVisible()) {
+        switch (event->key()) {
+        case Qt::Key_Enter:
+        case Qt::Key_Return:
+        case Qt::Key_Escape:
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            event->ignore();
+            return;
+        default:
+            break;
+        }
+    }
+    if (event->key() == Qt::Key_Space && event->modifiers() == Qt::ControlModifier) {
+        emit completionRequested();
+        return;
+    }
     if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) &&
         event->modifiers() == Qt::NoModifier) {
         const QString line = textCursor().block().text().left(textCursor().positionInBlock());

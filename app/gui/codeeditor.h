@@ -6,6 +6,8 @@
 
 #include <QPlainTextEdit>
 
+class QCompleter;
+
 namespace Pd::Gui {
 
 // The code pane: a plain text editor with line numbers, the current line and the bracket
@@ -26,8 +28,17 @@ public:
     // The diagnostics at a 1-based line, for tooltips and tests.
     QStringList messagesAt(int line) const;
 
+    // Offers `words` for the word before the cursor; the chosen one replaces it, followed by
+    // `suffix` (": " after a key).
+    void showCompletions(const QStringList &words, const QString &suffix);
+    QCompleter *completer() const { return m_completer; }
+
     int lineNumberAreaWidth() const;
     void paintLineNumbers(QPaintEvent *event);
+
+signals:
+    // Ctrl+Space: the page knows what may be written here.
+    void completionRequested();
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -39,6 +50,8 @@ private:
     void updateSelections();
 
     QWidget *m_lineNumbers;
+    QCompleter *m_completer;
+    QString m_completionSuffix;
     Diagnostics m_diagnostics;
 };
 

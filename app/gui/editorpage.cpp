@@ -10,6 +10,7 @@
 #include "modeldecoder.h"
 #include "pluginregistry.h"
 #include "resourcediff.h"
+#include "schemacompletion.h"
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
 #include "theme.h"
@@ -24,8 +25,10 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSplitter>
+#include <QTextBlock>
 #include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -75,6 +78,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     : QWidget(parent)
     , m_file(file)
     , m_overrides(std::move(overrides))
+    , m_schemas(std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas()))
     , m_editor(new CodeEditor(this))
     , m_problems(new QTreeWidget(this))
     , m_counts(new QLabel(this))
@@ -103,6 +107,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &EditorPage::rebuildPreview);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &EditorPage::scheduleValidation);
+    connect(m_editor, &CodeEditor::completionRequested, this, &EditorPage::complete);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &EditorPage::modifiedChanged);
     m_draftTimer->setInterval(draftIntervalMs);
@@ -201,7 +206,7 @@ void EditorPage::startValidation()
         else
             startValidation(); // the text changed meanwhile
     });
-    auto schemas = std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas());
+    auto schemas = m_schemas;
     watcher->setFuture(QtConcurrent::run([text = m_editor->toPlainText().toStdString(),
                                           path = m_file.toStdString(), generation, schemas] {
         auto outcome = std::make_shared<Outcome>();
@@ -463,13 +468,9 @@ void EditorPage::fileChangedOnDisk()
 
 bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int width, int height)
 {
-    // The spans must be those of this very text: the last validation's when it read the text
-    // as it is, else read now.
+    // The spans must be those of this very text.
     const std::string text = m_editor->toPlainText().toStdString();
-    std::shared_ptr<const ResourceFile> read = m_validatedFile;
-    if (!isValidated() || !read)
-        read = std::make_shared<ResourceFile>(ResourceReader::readText(
-            text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text)));
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
     const ResourceFile &file = *read;
     const std::string ref = "#/spec/panels/" + panelId.toStdString();
     for (const LoadedResource &resource : file.resources) {
@@ -504,6 +505,52 @@ bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int widt
         }
     }
     return false;
+}
+
+std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const
+{
+    if (isValidated() && m_validatedFile)
+        return m_validatedFile;
+    return std::make_shared<ResourceFile>(ResourceReader::readText(
+        text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text)));
+}
+
+void EditorPage::complete()
+{
+    const QString all = m_editor->toPlainText();
+    const std::string text = all.toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const QTextCursor cursor = m_editor->textCursor();
+    const int offset = int(all.left(cursor.position()).toUtf8().size());
+    // The resource the cursor is in: the last one starting before it.
+    const LoadedResource *resource = nullptr;
+    for (const LoadedResource &candidate : read->resources) {
+        if (candidate.node.pos().offset <= offset && candidate.crdKind.empty())
+            resource = &candidate;
+    }
+    if (!resource)
+        return;
+    const QString line = cursor.block().text();
+    const QString before = line.left(cursor.positionInBlock());
+    const int indent =
+        int(line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^ *"))).size());
+    const SchemaCompletion completion(*m_schemas);
+    static const QRegularExpression kindValue(QStringLiteral(R"(^(\s*(?:-\s+)?)kind:\s*\w*$)"));
+    QStringList words;
+    QString suffix;
+    if (const QRegularExpressionMatch match = kindValue.match(before); match.hasMatch()) {
+        const int column = int(match.capturedLength(1)) + 1;
+        for (const auto &item :
+             completion.pluginKinds(SchemaCompletion::objectPathAt(resource->node, offset, column)))
+            words << QString::fromStdString(item.text);
+    } else {
+        const std::vector<std::string> path =
+            SchemaCompletion::objectPathAt(resource->node, offset, indent + 1);
+        for (const auto &item : completion.keys(resource->node, path))
+            words << QString::fromStdString(item.text);
+        suffix = QStringLiteral(": ");
+    }
+    m_editor->showCompletions(words, suffix);
 }
 
 // Byte offsets into the UTF-8 text become the document's positions; all edits are one undo

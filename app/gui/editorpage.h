@@ -66,6 +66,10 @@ public:
     // width and height are rewritten in the text, nothing else; one undo step. False when the
     // text has no such item to patch (it does not read, or the panel is not laid out).
     bool setPanelGeometry(const QString &panelId, int x, int y, int width, int height);
+    // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
+    // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
+    // kinds that fit there.
+    void complete();
 
 signals:
     void validated();
@@ -89,9 +93,14 @@ private:
     void offerDraft();
     bool writeTo(const QString &path);
     void applyEdits(const std::string &text, std::vector<TextEdit> edits);
+    // The read of the text as it is now: the last validation's, or a new one.
+    std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
 
     QString m_file;
     DatasourceOverrides m_overrides;
+    // Built-in and loaded plugins' schemas: what validation and completion check against,
+    // shared with the validation's thread.
+    std::shared_ptr<const PluginSchemaRegistry> m_schemas;
     std::vector<Model::Datasource> m_datasources; // beside the file
     std::vector<Model::Variable> m_variables;
     CodeEditor *m_editor;

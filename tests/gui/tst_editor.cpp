@@ -11,7 +11,9 @@
 #include "panelframe.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QApplication>
+#include <QCompleter>
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QMessageBox>
@@ -239,6 +241,51 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(moved));
         page.codeEditor()->undo();
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
+    // Ctrl+Space on a new line offers the fields the object there may take and does not have
+    // (a panel's display: its description), and after "kind:" of a plugin the kinds that fit.
+    void completionOffersTheFieldsOfAPluginSpec()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        Pd::Gui::CodeEditor *editor = page.codeEditor();
+        QTextCursor cursor = editor->document()->find(QStringLiteral("name: Notes"));
+        cursor.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(cursor);
+        QTest::keyClick(editor, Qt::Key_Return); // keeps the spec's indentation
+        QVERIFY(waitValidated(page));
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QCompleter *completer = editor->completer();
+        QVERIFY(completer->popup()->isVisible());
+        QStringList offered;
+        for (int row = 0; row < completer->model()->rowCount(); ++row)
+            offered << completer->model()->index(row, 0).data().toString();
+        QVERIFY2(offered.contains(QStringLiteral("description")) &&
+                     !offered.contains(QStringLiteral("name")),
+                 qPrintable(offered.join(u',')));
+        // Choosing one writes it as a key.
+        emit completer->activated(offered.first());
+        QVERIFY2(
+            editor->textCursor().block().text().endsWith(offered.first() + QStringLiteral(": ")),
+            qPrintable(editor->textCursor().block().text()));
+
+        // After a panel plugin's "kind:", panel kinds.
+        QTextCursor kind = editor->document()->find(QStringLiteral("kind: Markdown"));
+        kind.movePosition(QTextCursor::EndOfBlock);
+        editor->setTextCursor(kind);
+        for (int i = 0; i < 8; ++i)
+            QTest::keyClick(editor, Qt::Key_Backspace); // "kind: " left
+        QVERIFY(waitValidated(page));
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QStringList kinds;
+        for (int row = 0; row < completer->model()->rowCount(); ++row)
+            kinds << completer->model()->index(row, 0).data().toString();
+        QVERIFY2(kinds.contains(QStringLiteral("TimeSeriesChart")) &&
+                     kinds.contains(QStringLiteral("Markdown")),
+                 qPrintable(kinds.join(u',')));
+        QVERIFY(!kinds.contains(QStringLiteral("PrometheusTimeSeriesQuery")));
     }
 
     void savingIsAtomicAndUndoReturnsTheExactText()
