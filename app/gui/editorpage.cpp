@@ -7,6 +7,7 @@
 #include "dashboardbundle.h"
 #include "dashboardview.h"
 #include "draftstore.h"
+#include "findbar.h"
 #include "modeldecoder.h"
 #include "pluginregistry.h"
 #include "resourcediff.h"
@@ -80,6 +81,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     , m_overrides(std::move(overrides))
     , m_schemas(std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas()))
     , m_editor(new CodeEditor(this))
+    , m_findBar(new FindBar(m_editor, this))
     , m_problems(new QTreeWidget(this))
     , m_counts(new QLabel(this))
     , m_staleBanner(new QLabel(this))
@@ -155,6 +157,7 @@ void EditorPage::buildLayout()
     auto *codeLayout = new QVBoxLayout(code);
     codeLayout->setContentsMargins(0, 0, 0, 0);
     codeLayout->addWidget(m_changeBar);
+    codeLayout->addWidget(m_findBar);
     auto *codeSplit = new QSplitter(Qt::Vertical, code);
     codeSplit->addWidget(m_editor);
     codeSplit->addWidget(m_problems);

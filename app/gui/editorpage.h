@@ -22,6 +22,7 @@ class QVBoxLayout;
 namespace Pd::Gui {
 
 class CodeEditor;
+class FindBar;
 class DashboardView;
 
 // Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
@@ -53,6 +54,7 @@ public:
     int warningCount() const { return m_warnings; }
     // Shown while the file on disk changed under unsaved edits.
     QWidget *externalChangeBar() const { return m_changeBar; }
+    FindBar *findBar() const { return m_findBar; }
 
     // Writes the text (asking first when it has errors). False when nothing was written.
     bool save();
@@ -104,6 +106,7 @@ private:
     std::vector<Model::Datasource> m_datasources; // beside the file
     std::vector<Model::Variable> m_variables;
     CodeEditor *m_editor;
+    FindBar *m_findBar;
     QTreeWidget *m_problems;
     QLabel *m_counts;
     QLabel *m_staleBanner;

@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 #include "draftstore.h"
 #include "editorpage.h"
+#include "findbar.h"
 #include "gridgeometry.h"
 #include "mainwindow.h"
 #include "panelframe.h"
@@ -16,6 +17,7 @@
 #include <QCompleter>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
@@ -286,6 +288,34 @@ private slots:
                      kinds.contains(QStringLiteral("Markdown")),
                  qPrintable(kinds.join(u',')));
         QVERIFY(!kinds.contains(QStringLiteral("PrometheusTimeSeriesQuery")));
+    }
+
+    void findAndReplace()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(waitValidated(page));
+        Pd::Gui::CodeEditor *editor = page.codeEditor();
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
+        Pd::Gui::FindBar *bar = page.findBar();
+        QVERIFY(bar->isVisible());
+        bar->findField()->setText(QStringLiteral("Notes"));
+        QVERIFY(bar->find()); // any case: the panel's key first
+        QCOMPARE(editor->textCursor().selectedText(), QStringLiteral("notes"));
+        QCOMPARE(editor->textCursor().blockNumber() + 1, 9);
+        QTest::keyClick(editor, Qt::Key_F3);
+        QCOMPARE(editor->textCursor().selectedText(), QStringLiteral("Notes"));
+        QCOMPARE(editor->textCursor().blockNumber() + 1, 13);
+        bar->findField()->setText(QStringLiteral(": 0"));
+        bar->replaceField()->setText(QStringLiteral(": 1"));
+        QCOMPARE(bar->replaceAll(), 2); // x and "y"
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("- x: 1\n            \"y\": 1\n")));
+        editor->undo(); // Replace All is one step
+        QCOMPARE(editor->toPlainText(), QString::fromUtf8(dashboard));
+        bar->findField()->setText(QStringLiteral("nowhere to be found"));
+        QVERIFY(!bar->find());
     }
 
     void savingIsAtomicAndUndoReturnsTheExactText()
