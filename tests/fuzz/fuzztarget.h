@@ -8,11 +8,14 @@
 #include "resourcefile.h"
 #include "resourceset.h"
 #include "resourcevalidator.h"
+#include "textpatch.h"
 #include "yamlreader.h"
 #include "yamlwriter.h"
 
+#include <cstdlib>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace PdFuzz {
 
@@ -29,6 +32,43 @@ inline std::string describe(const Pd::ResourceFile &file, const Pd::Diagnostics 
                 (d.isError() ? "error" : "warning") + " [" + d.rule + "] " + d.message;
     }
     return text;
+}
+
+// Spans stay inside the text, ends after starts: a text patch relies on them. A broken one
+// aborts, which the fuzzer reports as a crash.
+inline void checkSpans(const Pd::Node &node, std::size_t size)
+{
+    if (node.pos().offset >= 0 &&
+        (std::size_t(node.end().offset) > size || node.end().offset < node.pos().offset))
+        std::abort();
+    for (const Pd::NodeMember &member : node.members()) {
+        if (member.keyPos.offset >= 0 && (std::size_t(member.keyEnd.offset) > size ||
+                                          member.keyEnd.offset < member.keyPos.offset))
+            std::abort();
+        checkSpans(member.value, size);
+    }
+    for (const Pd::Node &item : node.items())
+        checkSpans(item, size);
+}
+
+// The path of the first scalar below `node`, for a text patch to try.
+inline bool firstScalar(const Pd::Node &node, std::vector<std::string> &path)
+{
+    if (!node.isObject() && !node.isArray())
+        return true;
+    for (const Pd::NodeMember &member : node.members()) {
+        path.push_back(member.key);
+        if (firstScalar(member.value, path))
+            return true;
+        path.pop_back();
+    }
+    for (std::size_t i = 0; i < node.items().size(); ++i) {
+        path.push_back(std::to_string(i));
+        if (firstScalar(node.items()[i], path))
+            return true;
+        path.pop_back();
+    }
+    return false;
 }
 
 inline std::string describe(const Pd::PrometheusResponse &response)
@@ -55,6 +95,13 @@ inline std::string exerciseResources(std::string_view text)
         outcome += format == DocumentFormat::Json ? "json: " : "yaml: ";
         outcome += Detail::describe(file, diagnostics) + "\n";
         for (Node &document : file.documents) {
+            Detail::checkSpans(document, text.size());
+            // A visual edit on whatever was read: the patch and the text it makes must read.
+            std::vector<std::string> path;
+            if (Detail::firstScalar(document, path)) {
+                if (auto edit = TextPatch::setScalar(document, format, path, Node::string("a: #b")))
+                    (void)ResourceReader::readText(TextPatch::apply(text, {*edit}), "fuzz", format);
+            }
             CanonicalOrder::apply(document);
             (void)JsonWriter::write(document);
             (void)YamlWriter::write(document);
