@@ -133,6 +133,9 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::historyRequested, this,
                     &DashboardView::panelHistoryRequested);
             frame->setHistoryAvailable(m_historyAvailable);
+            connect(frame, &PanelFrame::deleteRequested, this,
+                    &DashboardView::panelDeleteRequested);
+            frame->setDeletable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);
             m_frames.emplace(panel->id, frame);
@@ -359,6 +362,7 @@ void DashboardView::setLayoutEditable(bool editable)
 {
     m_layoutEditable = editable;
     for (auto &[id, frame] : m_frames) {
+        frame->setDeletable(editable);
         if (editable)
             frame->installEventFilter(this);
         else

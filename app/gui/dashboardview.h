@@ -77,6 +77,8 @@ signals:
     void panelHistoryRequested(const QString &panelId);
     // A drag ended: the panel at another place or size on the grid (columns and rows).
     void panelGeometryEdited(const QString &panelId, int x, int y, int width, int height);
+    // Edit mode: "Delete Panel" chosen in a panel's menu.
+    void panelDeleteRequested(const QString &panelId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -316,6 +316,7 @@ void EditorPage::rebuildPreview()
     m_preview = new DashboardView(dashboard, m_datasources, m_variables, m_overrides, settings);
     m_preview->setLayoutEditable(true);
     connect(m_preview, &DashboardView::panelGeometryEdited, this, &EditorPage::setPanelGeometry);
+    connect(m_preview, &DashboardView::panelDeleteRequested, this, &EditorPage::deletePanel);
     m_previewPane->addWidget(m_preview);
 }
 
@@ -506,6 +507,42 @@ bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int widt
                 return true;
             }
         }
+    }
+    return false;
+}
+
+bool EditorPage::deletePanel(const QString &panelId)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const std::string key = panelId.toStdString();
+    for (const LoadedResource &resource : read->resources) {
+        const Node *spec = resource.node.find("spec");
+        if (resource.kind != ResourceKind::Dashboard || !resource.crdKind.empty() || !spec ||
+            !spec->find("panels") || !spec->find("panels")->contains(key))
+            continue;
+        std::vector<TextEdit> edits;
+        if (auto panel = TextPatch::remove(text, resource.node, {"spec", "panels", key}))
+            edits.push_back(std::move(*panel));
+        const Node *layouts = spec->find("layouts");
+        for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
+            const Node *groupSpec = layouts->items()[g].find("spec");
+            const Node *items = groupSpec ? groupSpec->find("items") : nullptr;
+            // From the last item back: removing one must not move the others' paths.
+            for (std::size_t i = items ? items->items().size() : 0; i-- > 0;) {
+                const Node *content = items->items()[i].find("content");
+                if (!content || content->stringAt("$ref") != "#/spec/panels/" + key)
+                    continue;
+                if (auto item = TextPatch::remove(
+                        text, resource.node,
+                        {"spec", "layouts", std::to_string(g), "spec", "items", std::to_string(i)}))
+                    edits.push_back(std::move(*item));
+            }
+        }
+        if (edits.empty())
+            return false;
+        applyEdits(text, edits);
+        return true;
     }
     return false;
 }

@@ -68,6 +68,8 @@ public:
     // width and height are rewritten in the text, nothing else; one undo step. False when the
     // text has no such item to patch (it does not read, or the panel is not laid out).
     bool setPanelGeometry(const QString &panelId, int x, int y, int width, int height);
+    // The panel and every layout item that shows it taken out of the text, one undo step.
+    bool deletePanel(const QString &panelId);
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
     // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
     // kinds that fit there.

@@ -4,9 +4,9 @@
 
 #include "changehistory.h"
 
-#include <optional>
-
 #include <QDialog>
+
+#include <optional>
 
 class QLabel;
 class QTreeWidget;

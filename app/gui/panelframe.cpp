@@ -109,6 +109,11 @@ void PanelFrame::paintEvent(QPaintEvent *event)
                             4, 4);
 }
 
+void PanelFrame::setDeletable(bool deletable)
+{
+    m_delete->setVisible(deletable);
+}
+
 void PanelFrame::setHistoryAvailable(bool available)
 {
     m_history->setVisible(available);
@@ -155,6 +160,9 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
     m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
+    m_delete =
+        menu->addAction(tr("Delete Panel"), this, [this] { emit deleteRequested(m_panelId); });
+    m_delete->setVisible(false);
     m_menu->setMenu(menu);
     header->addWidget(m_menu);
     static_cast<QVBoxLayout *>(layout())->addLayout(header);

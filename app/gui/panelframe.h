@@ -51,10 +51,13 @@ public:
     QColor outline() const { return m_outline; }
     // Offers "History…" in the menu: the dashboard comes from a Git repository.
     void setHistoryAvailable(bool available);
+    // Offers "Delete Panel" in the menu: edit mode.
+    void setDeletable(bool deletable);
 
 signals:
     void maximiseRequested(const QString &panelId);
     void historyRequested(const QString &panelId);
+    void deleteRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -84,6 +87,7 @@ private:
     QLabel *m_status = nullptr;
     QToolButton *m_menu = nullptr;
     QAction *m_history = nullptr;
+    QAction *m_delete = nullptr;
     QLabel *m_message = nullptr;
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;

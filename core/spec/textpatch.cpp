@@ -60,6 +60,87 @@ std::optional<TextEdit> TextPatch::setScalar(const Node &document, DocumentForma
                     std::move(replacement)};
 }
 
+namespace {
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+// [begin, end) widened to whole lines: from its line's start through its last line's break.
+TextEdit wholeLines(std::string_view text, std::size_t begin, std::size_t end)
+{
+    const std::size_t lineStart = text.rfind('\n', begin == 0 ? 0 : begin - 1);
+    std::size_t from = lineStart == std::string_view::npos || begin == 0 ? 0 : lineStart + 1;
+    if (begin == 0)
+        from = 0;
+    std::size_t to = end;
+    if (to > 0 && text[to - 1] != '\n') {
+        const std::size_t lineEnd = text.find('\n', to);
+        to = lineEnd == std::string_view::npos ? text.size() : lineEnd + 1;
+    }
+    return TextEdit{from, to - from, {}};
+}
+
+// [begin, end) with one comma: the one after it, or else the one before it.
+TextEdit withComma(std::string_view text, std::size_t begin, std::size_t end)
+{
+    std::size_t after = end;
+    while (after < text.size() && isBlank(text[after]))
+        ++after;
+    if (after < text.size() && text[after] == ',') {
+        std::size_t next = after + 1;
+        while (next < text.size() && isBlank(text[next]))
+            ++next;
+        // Keep the layout of what follows: take from this value to the next one.
+        return TextEdit{begin, next - begin, {}};
+    }
+    std::size_t before = begin;
+    while (before > 0 && isBlank(text[before - 1]))
+        --before;
+    if (before > 0 && text[before - 1] == ',')
+        return TextEdit{before - 1, end - (before - 1), {}};
+    return TextEdit{begin, end - begin, {}}; // the only one
+}
+
+} // namespace
+
+std::optional<TextEdit> TextPatch::remove(std::string_view text, const Node &document,
+                                          const std::vector<std::string> &path)
+{
+    if (path.empty())
+        return std::nullopt;
+    const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
+    const Node *parent = walk(document, parentPath);
+    if (!parent || !parent->hasSpan())
+        return std::nullopt;
+    const bool flow = text.substr(std::size_t(parent->pos().offset), 1) == "{" ||
+                      text.substr(std::size_t(parent->pos().offset), 1) == "[";
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    if (parent->isObject()) {
+        const NodeMember *member = parent->findMember(path.back());
+        if (!member || member->keyPos.offset < 0 || !member->value.hasSpan())
+            return std::nullopt;
+        begin = std::size_t(member->keyPos.offset);
+        end = std::size_t(std::max(member->value.end().offset, member->keyEnd.offset));
+    } else {
+        const Node *item = walk(*parent, {path.back()});
+        if (!item || !item->hasSpan())
+            return std::nullopt;
+        begin = std::size_t(item->pos().offset);
+        end = std::size_t(item->end().offset);
+    }
+    if (flow)
+        return withComma(text, begin, end);
+    // The last one of a block collection: lines removed would leave the key with nothing (null).
+    if (parent->size() == 1)
+        return TextEdit{std::size_t(parent->pos().offset),
+                        std::size_t(parent->end().offset - parent->pos().offset),
+                        parent->isObject() ? "{}" : "[]"};
+    return wholeLines(text, begin, end);
+}
+
 std::string TextPatch::apply(std::string_view text, std::vector<TextEdit> edits)
 {
     // From the end, so that earlier offsets stay right.

@@ -32,6 +32,11 @@ public:
     static std::optional<TextEdit> setScalar(const Node &document, DocumentFormat format,
                                              const std::vector<std::string> &path,
                                              const Node &value);
+    // The edit that takes out the member or the array item at `path` with its text: whole
+    // lines in YAML block style, the value and one comma in JSON and flow style. None when
+    // there is no value with a span there.
+    static std::optional<TextEdit> remove(std::string_view text, const Node &document,
+                                          const std::vector<std::string> &path);
     // Applies edits that do not overlap, whatever their order.
     static std::string apply(std::string_view text, std::vector<TextEdit> edits);
     // A scalar as the format writes it.

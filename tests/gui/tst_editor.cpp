@@ -318,6 +318,30 @@ private slots:
         QVERIFY(!bar->find());
     }
 
+    void deletingAPanelTakesOutItsTextAndItsLayoutItem()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        Pd::Gui::PanelFrame *frame = page.preview()->frame("notes");
+        QAction *remove = nullptr;
+        for (QAction *action : frame->findChildren<QAction *>()) {
+            if (action->text() == QStringLiteral("Delete Panel"))
+                remove = action;
+        }
+        QVERIFY(remove && remove->isVisible());
+        remove->trigger();
+        const QString text = page.codeEditor()->toPlainText();
+        QVERIFY2(!text.contains(QStringLiteral("notes")) && !text.contains(QStringLiteral("$ref")),
+                 qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("  # the range the dashboard opens with\n"))); // kept
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        QCOMPARE(page.lastValid()->spec.panels.size(), std::size_t(0));
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});

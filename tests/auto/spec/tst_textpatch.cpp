@@ -113,6 +113,73 @@ private slots:
         QVERIFY(!TextPatch::setScalar(document, DocumentFormat::Yaml, {"spec"}, Node::number(1)));
     }
 
+    // A panel and its layout item taken out, as a delete in the dashboard does: whole lines in
+    // YAML (the comments of the rest stay), the value and a comma in JSON.
+    void removingAPanelAndItsItem_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("yaml");
+        for (const QString &path :
+             PdTest::filesBelow(PdTest::conformance(QStringLiteral("dashboards")))) {
+            QTest::newRow(
+                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" json")))
+                << path << false;
+            QTest::newRow(
+                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" yaml")))
+                << path << true;
+        }
+    }
+    void removingAPanelAndItsItem()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, yaml);
+        const ParseResult json = JsonReader::parse(PdTest::readText(path));
+        QVERIFY(!json.hasErrors());
+        const std::string text =
+            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
+        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const ParseResult parsed = read(text);
+        const Node &document = parsed.documents[0];
+        const Node *panels =
+            document.find("spec") ? document.find("spec")->find("panels") : nullptr;
+        if (!panels || panels->members().size() < 2)
+            QSKIP("fewer than two panels");
+        // The middle panel, and the first layout item that shows it.
+        const std::string key = panels->members()[panels->members().size() / 2].key;
+        std::vector<TextEdit> edits;
+        Node expected = document;
+        expected.find("spec")->find("panels")->remove(key);
+        const auto panel = TextPatch::remove(text, document, {"spec", "panels", key});
+        QVERIFY(panel);
+        edits.push_back(*panel);
+        const Node *layouts = document.find("spec")->find("layouts");
+        for (std::size_t g = 0; layouts && g < layouts->items().size() && edits.size() == 1; ++g) {
+            const Node *items = layouts->items()[g].find("spec")->find("items");
+            for (std::size_t i = 0; items && i < items->items().size(); ++i) {
+                if (items->items()[i].find("content")->stringAt("$ref") != "#/spec/panels/" + key)
+                    continue;
+                const auto item = TextPatch::remove(
+                    text, document,
+                    {"spec", "layouts", std::to_string(g), "spec", "items", std::to_string(i)});
+                QVERIFY(item);
+                edits.push_back(*item);
+                auto &list = expected.find("spec")
+                                 ->find("layouts")
+                                 ->items()[g]
+                                 .find("spec")
+                                 ->find("items")
+                                 ->items();
+                list.erase(list.begin() + std::ptrdiff_t(i));
+                break;
+            }
+        }
+        const std::string patched = TextPatch::apply(text, edits);
+        const ParseResult again = read(patched);
+        QVERIFY2(!again.hasErrors(),
+                 again.hasErrors() ? again.diagnostics.front().message.c_str() : "");
+        QVERIFY(again.documents[0].equals(expected));
+    }
+
     void randomEditsReadBackAsTheEditedTree_data()
     {
         QTest::addColumn<QString>("path");
