@@ -135,6 +135,8 @@ void DashboardView::createFrames()
             frame->setHistoryAvailable(m_historyAvailable);
             connect(frame, &PanelFrame::deleteRequested, this,
                     &DashboardView::panelDeleteRequested);
+            connect(frame, &PanelFrame::duplicateRequested, this,
+                    &DashboardView::panelDuplicateRequested);
             frame->setDeletable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);

@@ -79,6 +79,7 @@ signals:
     void panelGeometryEdited(const QString &panelId, int x, int y, int width, int height);
     // Edit mode: "Delete Panel" chosen in a panel's menu.
     void panelDeleteRequested(const QString &panelId);
+    void panelDuplicateRequested(const QString &panelId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -24,6 +24,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -31,6 +32,7 @@
 #include <QSplitter>
 #include <QTextBlock>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -168,6 +170,25 @@ void EditorPage::buildLayout()
     auto *visual = new QWidget(this);
     auto *visualLayout = new QVBoxLayout(visual);
     visualLayout->setContentsMargins(0, 0, 0, 0);
+    // Add Panel: one entry a panel plugin, built-in or loaded.
+    auto *add = new QToolButton(visual);
+    add->setText(tr("Add Panel"));
+    add->setPopupMode(QToolButton::InstantPopup);
+    auto *kinds = new QMenu(add);
+    for (const PluginSchema *plugin : m_schemas->all()) {
+        if (plugin->type != PluginType::Panel)
+            continue;
+        const QString kind = QString::fromStdString(plugin->kind);
+        kinds->addAction(kind, this, [this, kind] { addPanel(kind); });
+    }
+    add->setMenu(kinds);
+    auto *tools = new QHBoxLayout;
+    tools->setContentsMargins(6, 4, 6, 0);
+    tools->addWidget(add);
+    tools->addWidget(
+        new QLabel(tr("Drag a panel's title to move it, its corner to resize it."), visual));
+    tools->addStretch(1);
+    visualLayout->addLayout(tools);
     visualLayout->addWidget(m_staleBanner);
     visualLayout->addLayout(m_previewPane, 1);
 
@@ -317,6 +338,7 @@ void EditorPage::rebuildPreview()
     m_preview->setLayoutEditable(true);
     connect(m_preview, &DashboardView::panelGeometryEdited, this, &EditorPage::setPanelGeometry);
     connect(m_preview, &DashboardView::panelDeleteRequested, this, &EditorPage::deletePanel);
+    connect(m_preview, &DashboardView::panelDuplicateRequested, this, &EditorPage::duplicatePanel);
     m_previewPane->addWidget(m_preview);
 }
 
@@ -545,6 +567,133 @@ bool EditorPage::deletePanel(const QString &panelId)
         return true;
     }
     return false;
+}
+
+namespace {
+
+const LoadedResource *editableDashboard(const ResourceFile &file)
+{
+    for (const LoadedResource &resource : file.resources) {
+        if (resource.kind == ResourceKind::Dashboard && resource.crdKind.empty() &&
+            resource.node.find("spec"))
+            return &resource;
+    }
+    return nullptr;
+}
+
+std::string unusedKey(const Node *panels, const std::string &base)
+{
+    std::string key = base;
+    for (int n = 2; panels && panels->contains(key); ++n)
+        key = base + "_" + std::to_string(n);
+    return key;
+}
+
+// The layout item showing `key` in the first group that has one: {group, item}.
+std::optional<std::pair<std::size_t, const Node *>> itemOf(const Node &spec, const std::string &key)
+{
+    const Node *layouts = spec.find("layouts");
+    for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
+        const Node *groupSpec = layouts->items()[g].find("spec");
+        const Node *items = groupSpec ? groupSpec->find("items") : nullptr;
+        for (std::size_t i = 0; items && i < items->items().size(); ++i) {
+            const Node *content = items->items()[i].find("content");
+            if (content && content->stringAt("$ref") == "#/spec/panels/" + key)
+                return std::pair{g, &items->items()[i]};
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString EditorPage::addPanel(const QString &pluginKind)
+{
+    Node panel = Node::object();
+    panel.set("kind", Node::string("Panel"));
+    Node spec = Node::object();
+    Node display = Node::object();
+    display.set("name", Node::string("New " + pluginKind.toStdString()));
+    spec.set("display", display);
+    Node plugin = Node::object();
+    plugin.set("kind", Node::string(pluginKind.toStdString()));
+    plugin.set("spec", Node::object());
+    spec.set("plugin", plugin);
+    panel.set("spec", spec);
+    return insertPanel("panel", panel, nullptr);
+}
+
+QString EditorPage::duplicatePanel(const QString &panelId)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    const Node *panels = dashboard ? dashboard->node.find("spec")->find("panels") : nullptr;
+    const Node *original = panels ? panels->find(panelId.toStdString()) : nullptr;
+    if (!original)
+        return {};
+    const auto item = itemOf(*dashboard->node.find("spec"), panelId.toStdString());
+    return insertPanel(panelId.toStdString() + "_copy", *original, item ? item->second : nullptr);
+}
+
+QString EditorPage::insertPanel(const std::string &base, const Node &panel, const Node *itemLike)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    if (!dashboard || !dashboard->node.find("spec")->find("panels"))
+        return {};
+    const Node &spec = *dashboard->node.find("spec");
+    const std::string key = unusedKey(spec.find("panels"), base);
+    std::vector<TextEdit> edits;
+    auto member = TextPatch::insertMember(text, dashboard->node, read->format, {"spec", "panels"},
+                                          key, panel);
+    if (!member)
+        return {};
+    edits.push_back(std::move(*member));
+    // Laid out below everything of its group: the copy's group, else the first.
+    std::size_t group = 0;
+    const Node *layouts = spec.find("layouts");
+    if (layouts && !layouts->items().empty()) {
+        if (itemLike) {
+            for (std::size_t g = 0; g < layouts->items().size(); ++g) {
+                const Node *items = layouts->items()[g].find("spec")
+                                        ? layouts->items()[g].find("spec")->find("items")
+                                        : nullptr;
+                for (const Node &candidate : items ? items->items() : std::vector<Node>{}) {
+                    if (&candidate == itemLike)
+                        group = g;
+                }
+            }
+        }
+        const Node *items = layouts->items()[group].find("spec")
+                                ? layouts->items()[group].find("spec")->find("items")
+                                : nullptr;
+        int bottom = 0;
+        for (const Node &existing : items ? items->items() : std::vector<Node>{}) {
+            const Node *y = existing.find("y");
+            const Node *height = existing.find("height");
+            bottom =
+                std::max(bottom, int((y ? y->toNumber() : 0) + (height ? height->toNumber() : 0)));
+        }
+        Node item = Node::object();
+        const Node *x = itemLike ? itemLike->find("x") : nullptr;
+        const Node *width = itemLike ? itemLike->find("width") : nullptr;
+        const Node *height = itemLike ? itemLike->find("height") : nullptr;
+        item.set("x", x ? *x : Node::number(0));
+        item.set("y", Node::number(bottom));
+        item.set("width", width ? *width : Node::number(12));
+        item.set("height", height ? *height : Node::number(6));
+        Node content = Node::object();
+        content.set("$ref", Node::string("#/spec/panels/" + key));
+        item.set("content", content);
+        if (auto appended = TextPatch::appendItem(
+                text, dashboard->node, read->format,
+                {"spec", "layouts", std::to_string(group), "spec", "items"}, item))
+            edits.push_back(std::move(*appended));
+    }
+    applyEdits(text, edits);
+    return QString::fromStdString(key);
 }
 
 std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const

@@ -70,6 +70,10 @@ public:
     bool setPanelGeometry(const QString &panelId, int x, int y, int width, int height);
     // The panel and every layout item that shows it taken out of the text, one undo step.
     bool deletePanel(const QString &panelId);
+    // A new panel of a plugin kind, or a copy of a panel, under a new key, laid out below the
+    // panels of its group (the copy's, else the first); one undo step. The key made, or empty.
+    QString addPanel(const QString &pluginKind);
+    QString duplicatePanel(const QString &panelId);
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
     // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
     // kinds that fit there.
@@ -99,6 +103,7 @@ private:
     void applyEdits(const std::string &text, std::vector<TextEdit> edits);
     // The read of the text as it is now: the last validation's, or a new one.
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
+    QString insertPanel(const std::string &key, const Node &panel, const Node *itemLike);
 
     QString m_file;
     DatasourceOverrides m_overrides;

@@ -111,6 +111,7 @@ void PanelFrame::paintEvent(QPaintEvent *event)
 
 void PanelFrame::setDeletable(bool deletable)
 {
+    m_duplicate->setVisible(deletable);
     m_delete->setVisible(deletable);
 }
 
@@ -160,6 +161,9 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
     m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
+    m_duplicate = menu->addAction(tr("Duplicate Panel"), this,
+                                  [this] { emit duplicateRequested(m_panelId); });
+    m_duplicate->setVisible(false);
     m_delete =
         menu->addAction(tr("Delete Panel"), this, [this] { emit deleteRequested(m_panelId); });
     m_delete->setVisible(false);

@@ -51,13 +51,14 @@ public:
     QColor outline() const { return m_outline; }
     // Offers "History…" in the menu: the dashboard comes from a Git repository.
     void setHistoryAvailable(bool available);
-    // Offers "Delete Panel" in the menu: edit mode.
+    // Offers "Duplicate Panel" and "Delete Panel" in the menu: edit mode.
     void setDeletable(bool deletable);
 
 signals:
     void maximiseRequested(const QString &panelId);
     void historyRequested(const QString &panelId);
     void deleteRequested(const QString &panelId);
+    void duplicateRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -88,6 +89,7 @@ private:
     QToolButton *m_menu = nullptr;
     QAction *m_history = nullptr;
     QAction *m_delete = nullptr;
+    QAction *m_duplicate = nullptr;
     QLabel *m_message = nullptr;
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;

@@ -141,6 +141,140 @@ std::optional<TextEdit> TextPatch::remove(std::string_view text, const Node &doc
     return wholeLines(text, begin, end);
 }
 
+namespace {
+
+std::string indented(const std::string &block, std::size_t spaces)
+{
+    std::string out;
+    const std::string pad(spaces, ' ');
+    std::size_t start = 0;
+    bool first = true;
+    while (start < block.size()) {
+        std::size_t end = block.find('\n', start);
+        if (end == std::string::npos)
+            end = block.size();
+        if (!first)
+            out += '\n' + pad;
+        out.append(block, start, end - start);
+        first = false;
+        start = end + 1;
+    }
+    return out;
+}
+
+// A value written for insertion: JSON pretty, YAML block; trailing line breaks dropped.
+std::string written(const Node &value, DocumentFormat format)
+{
+    std::string text =
+        format == DocumentFormat::Json ? JsonWriter::write(value) : YamlWriter::write(value);
+    while (!text.empty() && text.back() == '\n')
+        text.pop_back();
+    if (format == DocumentFormat::Yaml && text.starts_with("---\n"))
+        text.erase(0, 4);
+    return text;
+}
+
+bool isCollection(const Node &value)
+{
+    return (value.isObject() || value.isArray()) && value.size() > 0;
+}
+
+std::size_t lineIndent(std::string_view text, std::size_t offset)
+{
+    const std::size_t newline = offset == 0 ? std::string_view::npos : text.rfind('\n', offset - 1);
+    std::size_t i = newline == std::string_view::npos ? 0 : newline + 1;
+    const std::size_t start = i;
+    while (i < text.size() && text[i] == ' ')
+        ++i;
+    return i - start;
+}
+
+// Where a new last element goes and what precedes it: after the last element, or inside
+// empty braces.
+std::optional<TextEdit> insertion(std::string_view text, const Node &parent, DocumentFormat format,
+                                  const std::string &entry, std::size_t siblingIndent)
+{
+    const bool flow = format == DocumentFormat::Json ||
+                      text.substr(std::size_t(parent.pos().offset), 1) == "{" ||
+                      text.substr(std::size_t(parent.pos().offset), 1) == "[";
+    if (parent.size() == 0) {
+        if (!flow)
+            return std::nullopt;
+        // "{}" or "[]": the entry goes between the braces.
+        return TextEdit{std::size_t(parent.pos().offset) + 1, 0, entry};
+    }
+    std::size_t lastEnd = 0;
+    for (const NodeMember &member : parent.members())
+        lastEnd = std::max(lastEnd,
+                           std::size_t(std::max(member.value.end().offset, member.keyEnd.offset)));
+    for (const Node &item : parent.items())
+        lastEnd = std::max(lastEnd, std::size_t(item.end().offset));
+    if (flow) {
+        const bool multiline = format == DocumentFormat::Json;
+        return TextEdit{lastEnd, 0,
+                        multiline ? ",\n" + std::string(siblingIndent, ' ') + entry : ", " + entry};
+    }
+    // Block style: a new line after the last element's last line.
+    std::size_t at = lastEnd;
+    if (at > 0 && text[at - 1] == '\n')
+        return TextEdit{at, 0, std::string(siblingIndent, ' ') + entry + '\n'};
+    return TextEdit{at, 0, '\n' + std::string(siblingIndent, ' ') + entry};
+}
+
+} // namespace
+
+std::optional<TextEdit> TextPatch::insertMember(std::string_view text, const Node &document,
+                                                DocumentFormat format,
+                                                const std::vector<std::string> &path,
+                                                const std::string &key, const Node &value)
+{
+    const Node *parent = walk(document, path);
+    if (!parent || !parent->isObject() || !parent->hasSpan() || parent->contains(key))
+        return std::nullopt;
+    const std::size_t indent = parent->members().empty()
+                                   ? lineIndent(text, std::size_t(parent->pos().offset)) + 2
+                                   : std::size_t(parent->members().front().keyPos.column - 1);
+    const bool flow =
+        format == DocumentFormat::Json || text.substr(std::size_t(parent->pos().offset), 1) == "{";
+    std::string entry;
+    if (format == DocumentFormat::Json) {
+        JsonWriter::appendString(entry, key);
+        entry += ": " + indented(written(value, format), indent);
+    } else if (flow || !isCollection(value)) {
+        entry = YamlWriter::scalarText(key) + ": " +
+                (isCollection(value) ? JsonWriter::writeCompact(value) : written(value, format));
+    } else {
+        entry = YamlWriter::scalarText(key) + ":\n" + std::string(indent + 2, ' ') +
+                indented(written(value, format), indent + 2);
+    }
+    return insertion(text, *parent, format, entry, indent);
+}
+
+std::optional<TextEdit> TextPatch::appendItem(std::string_view text, const Node &document,
+                                              DocumentFormat format,
+                                              const std::vector<std::string> &path,
+                                              const Node &value)
+{
+    const Node *parent = walk(document, path);
+    if (!parent || !parent->isArray() || !parent->hasSpan())
+        return std::nullopt;
+    const bool flow =
+        format == DocumentFormat::Json || text.substr(std::size_t(parent->pos().offset), 1) == "[";
+    // Block items start with "- " at the indentation of the line of the first one.
+    const std::size_t indent =
+        parent->items().empty() ? lineIndent(text, std::size_t(parent->pos().offset)) + 2
+        : flow                  ? std::size_t(parent->items().front().pos().column - 1)
+               : lineIndent(text, std::size_t(parent->items().front().pos().offset));
+    std::string entry;
+    if (format == DocumentFormat::Json)
+        entry = indented(written(value, format), indent);
+    else if (flow)
+        entry = isCollection(value) ? JsonWriter::writeCompact(value) : written(value, format);
+    else
+        entry = "- " + indented(written(value, format), indent + 2);
+    return insertion(text, *parent, format, entry, indent);
+}
+
 std::string TextPatch::apply(std::string_view text, std::vector<TextEdit> edits)
 {
     // From the end, so that earlier offsets stay right.

@@ -37,6 +37,17 @@ public:
     // there is no value with a span there.
     static std::optional<TextEdit> remove(std::string_view text, const Node &document,
                                           const std::vector<std::string> &path);
+    // The edit that adds `key: value` at the end of the object at `path`, or appends `value`
+    // to the array at `path`, written in the document's format at the indentation of its
+    // siblings (YAML block or flow, JSON). None when there is no such collection with a span.
+    static std::optional<TextEdit> insertMember(std::string_view text, const Node &document,
+                                                DocumentFormat format,
+                                                const std::vector<std::string> &path,
+                                                const std::string &key, const Node &value);
+    static std::optional<TextEdit> appendItem(std::string_view text, const Node &document,
+                                              DocumentFormat format,
+                                              const std::vector<std::string> &path,
+                                              const Node &value);
     // Applies edits that do not overlap, whatever their order.
     static std::string apply(std::string_view text, std::vector<TextEdit> edits);
     // A scalar as the format writes it.

@@ -342,6 +342,36 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
+    void duplicatingAndAddingPanels()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.duplicatePanel(QStringLiteral("notes")), QStringLiteral("notes_copy"));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        const Pd::Model::Dashboard &copied = *page.lastValid();
+        QCOMPARE(copied.spec.panels.size(), std::size_t(2));
+        QCOMPARE(copied.spec.panels.at(1).id, std::string("notes_copy"));
+        QCOMPARE(copied.spec.panels.at(1).display.name, std::string("Notes"));
+        const Pd::Model::GridItem &item = copied.spec.layouts.at(0).items.at(1);
+        QCOMPARE(item.panelId, std::string("notes_copy"));
+        QCOMPARE(item.y, 6); // below the original
+        QCOMPARE(item.width, 12);
+        // The text before the new panel is as it was: the comment, the quoting.
+        QVERIFY(page.codeEditor()->toPlainText().startsWith(
+            QString::fromUtf8(dashboard.left(dashboard.indexOf("  layouts:")))));
+
+        QCOMPARE(page.addPanel(QStringLiteral("Markdown")), QStringLiteral("panel"));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.lastValid()->spec.panels.size(), std::size_t(3));
+        QCOMPARE(page.lastValid()->spec.panels.at(2).plugin.kind, std::string("Markdown"));
+        QCOMPARE(page.lastValid()->spec.layouts.at(0).items.at(2).y, 12);
+        page.codeEditor()->undo();
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});

@@ -180,6 +180,61 @@ private slots:
         QVERIFY(again.documents[0].equals(expected));
     }
 
+    // A panel added (a copy of the first one, under a new key) with its layout item, as Add and
+    // Duplicate in the dashboard do.
+    void addingAPanelAndItsItem_data() { removingAPanelAndItsItem_data(); }
+    void addingAPanelAndItsItem()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, yaml);
+        const ParseResult json = JsonReader::parse(PdTest::readText(path));
+        QVERIFY(!json.hasErrors());
+        const std::string text =
+            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
+        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
+        const ParseResult parsed = read(text);
+        const Node &document = parsed.documents[0];
+        const Node *panels =
+            document.find("spec") ? document.find("spec")->find("panels") : nullptr;
+        const Node *layouts =
+            document.find("spec") ? document.find("spec")->find("layouts") : nullptr;
+        if (!panels || panels->members().empty() || !layouts || layouts->items().empty() ||
+            !layouts->items()[0].find("spec") || !layouts->items()[0].find("spec")->find("items"))
+            QSKIP("no panel or no layout to add to");
+        const Node copy = panels->members().front().value;
+        Node item = Node::object();
+        item.set("x", Node::number(0));
+        item.set("y", Node::number(99));
+        item.set("width", Node::number(12));
+        item.set("height", Node::number(6));
+        Node content = Node::object();
+        content.set("$ref", Node::string("#/spec/panels/added_panel"));
+        item.set("content", content);
+        const auto member = TextPatch::insertMember(text, document, format, {"spec", "panels"},
+                                                    "added_panel", copy);
+        QVERIFY(member);
+        const auto appended = TextPatch::appendItem(
+            text, document, format, {"spec", "layouts", "0", "spec", "items"}, item);
+        QVERIFY(appended);
+        Node expected = document;
+        expected.find("spec")->find("panels")->set("added_panel", copy);
+        expected.find("spec")->find("layouts")->items()[0].find("spec")->find("items")->append(
+            item);
+        const std::string patched = TextPatch::apply(text, {*member, *appended});
+        const ParseResult again = read(patched);
+        QVERIFY2(!again.hasErrors(),
+                 (again.hasErrors()
+                      ? again.diagnostics.front().message + " in\n" +
+                            patched.substr(member->offset > 200 ? member->offset - 200 : 0, 600)
+                      : std::string())
+                     .c_str());
+        QVERIFY(again.documents[0].equals(expected));
+        // Nothing before the first insertion changed.
+        const std::size_t first = std::min(member->offset, appended->offset);
+        QCOMPARE(patched.substr(0, first), text.substr(0, first));
+    }
+
     void randomEditsReadBackAsTheEditedTree_data()
     {
         QTest::addColumn<QString>("path");
