@@ -27,6 +27,7 @@ SyntaxHighlighter::SyntaxHighlighter(QTextDocument *document, bool dark)
     const QColor keyword = dark ? QColor(0xd6, 0x9c, 0xf5) : QColor(0x8e, 0x24, 0xaa);
     const QColor comment = dark ? QColor(0x8a, 0x93, 0x9e) : QColor(0x75, 0x75, 0x75);
     // Later rules win where they overlap: strings over numbers, comments over all.
+    m_blockText = charFormat(string);
     m_rules.push_back({QRegularExpression(QStringLiteral(R"(\b-?\d+(\.\d+)?([eE][-+]?\d+)?\b)")),
                        charFormat(number)});
     m_rules.push_back(
@@ -52,8 +53,21 @@ SyntaxHighlighter::SyntaxHighlighter(QTextDocument *document, bool dark)
                        charFormat(comment, false, true), 1});
 }
 
+// A block scalar's lines ("text: |" and the lines indented deeper) are one string: no keys
+// or comments in them. The block state carries the indentation of the line that opened it.
 void SyntaxHighlighter::highlightBlock(const QString &text)
 {
+    const int indent =
+        int(text.size() - QString(text).remove(QRegularExpression(QStringLiteral("^ +"))).size());
+    const bool blank = text.trimmed().isEmpty();
+    const int opener = previousBlockState();
+    if (opener >= 0 && (blank || indent > opener)) {
+        setFormat(0, int(text.size()), m_blockText);
+        setCurrentBlockState(opener);
+        return;
+    }
+    static const QRegularExpression opens(QStringLiteral(R"(:\s*[|>][-+0-9]*\s*(#.*)?$)"));
+    setCurrentBlockState(opens.match(text).hasMatch() ? indent : -1);
     for (const Rule &rule : m_rules) {
         QRegularExpressionMatchIterator matches = rule.pattern.globalMatch(text);
         while (matches.hasNext()) {

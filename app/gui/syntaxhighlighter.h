@@ -26,6 +26,7 @@ private:
         int group = 0;
     };
     std::vector<Rule> m_rules;
+    QTextCharFormat m_blockText; // the lines of a block scalar
 };
 
 } // namespace Pd::Gui
