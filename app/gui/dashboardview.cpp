@@ -137,6 +137,7 @@ void DashboardView::createFrames()
                     &DashboardView::panelDeleteRequested);
             connect(frame, &PanelFrame::duplicateRequested, this,
                     &DashboardView::panelDuplicateRequested);
+            connect(frame, &PanelFrame::editRequested, this, &DashboardView::panelEditRequested);
             frame->setDeletable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);

@@ -80,6 +80,7 @@ signals:
     // Edit mode: "Delete Panel" chosen in a panel's menu.
     void panelDeleteRequested(const QString &panelId);
     void panelDuplicateRequested(const QString &panelId);
+    void panelEditRequested(const QString &panelId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -16,14 +16,19 @@
 #include "textpatch.h"
 #include "theme.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
@@ -339,6 +344,7 @@ void EditorPage::rebuildPreview()
     connect(m_preview, &DashboardView::panelGeometryEdited, this, &EditorPage::setPanelGeometry);
     connect(m_preview, &DashboardView::panelDeleteRequested, this, &EditorPage::deletePanel);
     connect(m_preview, &DashboardView::panelDuplicateRequested, this, &EditorPage::duplicatePanel);
+    connect(m_preview, &DashboardView::panelEditRequested, this, &EditorPage::editPanel);
     m_previewPane->addWidget(m_preview);
 }
 
@@ -606,6 +612,88 @@ std::optional<std::pair<std::size_t, const Node *>> itemOf(const Node &spec, con
 }
 
 } // namespace
+
+bool EditorPage::setPanelDisplay(const QString &panelId, const QString &name,
+                                 const QString &description, const QString &pluginKind)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    const Node *panels = dashboard ? dashboard->node.find("spec")->find("panels") : nullptr;
+    const std::string key = panelId.toStdString();
+    const Node *panel = panels ? panels->find(key) : nullptr;
+    const Node *spec = panel ? panel->find("spec") : nullptr;
+    if (!spec)
+        return false;
+    const std::vector<std::string> base{"spec", "panels", key, "spec"};
+    std::vector<TextEdit> edits;
+    // A field set in place when it is there; added to its object when not (an empty
+    // description is left out rather than written).
+    auto set = [&](const std::vector<std::string> &object, const Node *holder, const char *field,
+                   const QString &value) {
+        const Node *current = holder ? holder->find(field) : nullptr;
+        if (current && current->text() == value.toStdString())
+            return true;
+        std::vector<std::string> path = object;
+        path.push_back(field);
+        std::optional<TextEdit> edit;
+        if (current)
+            edit = TextPatch::setScalar(dashboard->node, read->format, path,
+                                        Node::string(value.toStdString()));
+        else if (holder && !value.isEmpty())
+            edit = TextPatch::insertMember(text, dashboard->node, read->format, object, field,
+                                           Node::string(value.toStdString()));
+        else
+            return value.isEmpty();
+        if (edit)
+            edits.push_back(std::move(*edit));
+        return edit.has_value();
+    };
+    std::vector<std::string> display = base;
+    display.push_back("display");
+    std::vector<std::string> plugin = base;
+    plugin.push_back("plugin");
+    const bool ok = set(display, spec->find("display"), "name", name) &&
+                    set(display, spec->find("display"), "description", description) &&
+                    set(plugin, spec->find("plugin"), "kind", pluginKind);
+    if (!ok)
+        return false;
+    if (!edits.empty())
+        applyEdits(text, edits);
+    return true;
+}
+
+void EditorPage::editPanel(const QString &panelId)
+{
+    if (!m_lastValid)
+        return;
+    const auto &panels = m_lastValid->spec.panels;
+    const auto panel = std::find_if(panels.begin(), panels.end(), [&](const Model::Panel &p) {
+        return p.id == panelId.toStdString();
+    });
+    if (panel == panels.end())
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Edit panel %1").arg(panelId));
+    auto *form = new QFormLayout(&dialog);
+    auto *name = new QLineEdit(QString::fromStdString(panel->display.name), &dialog);
+    auto *description = new QLineEdit(QString::fromStdString(panel->display.description), &dialog);
+    auto *kind = new QComboBox(&dialog);
+    for (const PluginSchema *plugin : m_schemas->all()) {
+        if (plugin->type == PluginType::Panel)
+            kind->addItem(QString::fromStdString(plugin->kind));
+    }
+    kind->setCurrentText(QString::fromStdString(panel->plugin.kind));
+    form->addRow(tr("Title:"), name);
+    form->addRow(tr("Description:"), description);
+    form->addRow(tr("Panel kind:"), kind);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() == QDialog::Accepted)
+        setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
+}
 
 QString EditorPage::addPanel(const QString &pluginKind)
 {

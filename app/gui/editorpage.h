@@ -74,6 +74,12 @@ public:
     // panels of its group (the copy's, else the first); one undo step. The key made, or empty.
     QString addPanel(const QString &pluginKind);
     QString duplicatePanel(const QString &panelId);
+    // The panel's title, description and plugin kind rewritten in place (a missing field is
+    // added); one undo step. The plugin's spec stays: what no longer fits is reported.
+    bool setPanelDisplay(const QString &panelId, const QString &name, const QString &description,
+                         const QString &pluginKind);
+    // The dialog that asks for them (Edit Panel… in a panel's menu).
+    void editPanel(const QString &panelId);
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
     // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
     // kinds that fit there.

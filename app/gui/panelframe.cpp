@@ -111,6 +111,7 @@ void PanelFrame::paintEvent(QPaintEvent *event)
 
 void PanelFrame::setDeletable(bool deletable)
 {
+    m_edit->setVisible(deletable);
     m_duplicate->setVisible(deletable);
     m_delete->setVisible(deletable);
 }
@@ -161,6 +162,8 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
     m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
+    m_edit = menu->addAction(tr("Edit Panel…"), this, [this] { emit editRequested(m_panelId); });
+    m_edit->setVisible(false);
     m_duplicate = menu->addAction(tr("Duplicate Panel"), this,
                                   [this] { emit duplicateRequested(m_panelId); });
     m_duplicate->setVisible(false);

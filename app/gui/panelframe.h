@@ -59,6 +59,7 @@ signals:
     void historyRequested(const QString &panelId);
     void deleteRequested(const QString &panelId);
     void duplicateRequested(const QString &panelId);
+    void editRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -90,6 +91,7 @@ private:
     QAction *m_history = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_duplicate = nullptr;
+    QAction *m_edit = nullptr;
     QLabel *m_message = nullptr;
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;

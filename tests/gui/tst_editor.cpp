@@ -372,6 +372,34 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
+    void editingAPanelsTitleDescriptionAndKind()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.setPanelDisplay(QStringLiteral("notes"), QStringLiteral("Release notes"),
+                                     QStringLiteral("What changed, and when"),
+                                     QStringLiteral("Markdown")));
+        QByteArray expected = dashboard;
+        expected.replace(
+            "          name: Notes\n",
+            "          name: Release notes\n          description: What changed, and when\n");
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(expected));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.lastValid()->spec.panels.at(0).display.description,
+                 std::string("What changed, and when"));
+        // Another kind: the kind changes, the spec stays and is checked against the new kind.
+        QVERIFY(page.setPanelDisplay(QStringLiteral("notes"), QStringLiteral("Release notes"),
+                                     QStringLiteral("What changed, and when"),
+                                     QStringLiteral("StatChart")));
+        QVERIFY(page.codeEditor()->toPlainText().contains(QStringLiteral("kind: StatChart\n")));
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.errorCount() > 0); // a StatChart has no "text"; it needs a calculation
+        page.codeEditor()->undo();
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});
