@@ -76,6 +76,7 @@ CodeEditor::CodeEditor(QWidget *parent)
     connect(m_completer, qOverload<const QString &>(&QCompleter::activated), this,
             [this](const QString &word) {
                 QTextCursor cursor = textCursor();
+                cursor.clearSelection();
                 cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor,
                                     int(m_completer->completionPrefix().size()));
                 cursor.insertText(word + m_completionSuffix);
@@ -233,9 +234,17 @@ void CodeEditor::showCompletions(const QStringList &words, const QString &suffix
     if (words.isEmpty())
         return;
     m_completionSuffix = suffix;
-    QTextCursor word = textCursor();
-    word.movePosition(QTextCursor::StartOfWord, QTextCursor::KeepAnchor);
-    const QString prefix = word.selectedText().trimmed();
+    // The word before the cursor, as keys and metric names spell it (letters, digits, _ and :).
+    const QTextBlock block = textCursor().block();
+    const QString line = block.text();
+    int start = textCursor().position() - block.position();
+    const int end = start;
+    while (start > 0 && (line.at(start - 1).isLetterOrNumber() || line.at(start - 1) == u'_' ||
+                         line.at(start - 1) == u':'))
+        --start;
+    QString prefix = line.mid(start, end - start);
+    if (prefix.endsWith(u':')) // "key:" is a finished key, not a word to complete
+        prefix.clear();
     m_completer->setModel(new QStringListModel(words, m_completer));
     m_completer->setCompletionPrefix(prefix);
     QRect where = cursorRect();

@@ -10,6 +10,8 @@
 #include "findbar.h"
 #include "modeldecoder.h"
 #include "pluginregistry.h"
+#include "prometheusclient.h"
+#include "prometheusreply.h"
 #include "resourcediff.h"
 #include "schemacompletion.h"
 #include "syntaxhighlighter.h"
@@ -784,6 +786,73 @@ QString EditorPage::insertPanel(const std::string &base, const Node &panel, cons
     return QString::fromStdString(key);
 }
 
+// Inside a Prometheus query: metric names, label names inside braces, label values after
+// `label="`, from the query's own datasource (cached per datasource; the answer comes later
+// and never blocks typing).
+bool EditorPage::completePromQL(const QString &before, const Node &resource, int offset)
+{
+    static const QRegularExpression queryKey(
+        QStringLiteral(R"(^(\s*(?:-\s+)?)query:\s*["']?(.*)$)"));
+    const QRegularExpressionMatch query = queryKey.match(before);
+    if (!query.hasMatch())
+        return false;
+    const std::vector<std::string> path =
+        SchemaCompletion::objectPathAt(resource, offset, int(query.capturedLength(1)) + 1);
+    const Node *spec = &resource;
+    for (const std::string &step : path) {
+        spec = spec->isArray() ? &spec->items()[std::size_t(std::stoul(step))] : spec->find(step);
+        if (!spec)
+            return true;
+    }
+    if (!m_preview)
+        return true;
+    std::string error;
+    PrometheusClient *client = m_preview->engine().prometheusFor(*spec, error);
+    if (!client) {
+        m_counts->setText(tr("No completion: %1").arg(QString::fromStdString(error)));
+        return true;
+    }
+    const QString promql = query.captured(2);
+    static const QRegularExpression valueContext(
+        QStringLiteral(R"((\w+)\s*(?:=~|!~|!=|=)\s*"[^"]*$)"));
+    const int open = int(promql.lastIndexOf(u'{'));
+    const bool inBraces = open >= 0 && promql.indexOf(u'}', open) < 0;
+    std::string label = "__name__";
+    bool names = false;
+    if (inBraces) {
+        const QRegularExpressionMatch value = valueContext.match(promql.mid(open));
+        if (value.hasMatch())
+            label = value.captured(1).toStdString();
+        else
+            names = true;
+    }
+    const std::string key = client->connection().url + (names ? " labels" : " " + label);
+    if (const auto cached = m_promCache.find(key); cached != m_promCache.end()) {
+        m_editor->showCompletions(cached->second, {});
+        return true;
+    }
+    const TimeRange range = m_preview->timeRange();
+    PrometheusReply *reply =
+        names ? client->labelNames({}, range.fromMs / 1000.0, range.toMs / 1000.0)
+              : client->labelValues(label, {}, range.fromMs / 1000.0, range.toMs / 1000.0);
+    const int position = m_editor->textCursor().position();
+    connect(reply, &PrometheusReply::finished, this, [this, reply, key, position] {
+        reply->deleteLater();
+        if (!reply->response().ok) {
+            m_counts->setText(
+                tr("No completion: %1").arg(QString::fromStdString(reply->response().error)));
+            return;
+        }
+        QStringList words;
+        for (const std::string &word : reply->response().strings)
+            words << QString::fromStdString(word);
+        m_promCache[key] = words;
+        if (m_editor->textCursor().position() == position) // still where it was asked
+            m_editor->showCompletions(words, {});
+    });
+    return true;
+}
+
 std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const
 {
     if (isValidated() && m_validatedFile)
@@ -812,6 +881,8 @@ void EditorPage::complete()
     const int indent =
         int(line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^ *"))).size());
     const SchemaCompletion completion(*m_schemas);
+    if (completePromQL(before, resource->node, offset))
+        return;
     static const QRegularExpression kindValue(QStringLiteral(R"(^(\s*(?:-\s+)?)kind:\s*\w*$)"));
     QStringList words;
     QString suffix;

@@ -110,6 +110,7 @@ private:
     // The read of the text as it is now: the last validation's, or a new one.
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
     QString insertPanel(const std::string &key, const Node &panel, const Node *itemLike);
+    bool completePromQL(const QString &before, const Node &resource, int offset);
 
     QString m_file;
     DatasourceOverrides m_overrides;
@@ -135,6 +136,7 @@ private:
     QFileSystemWatcher *m_watcher;
     QString m_savedText; // the text on disk as we last read or wrote it
     QString m_draftText;
+    std::map<std::string, QStringList> m_promCache; // by datasource URL and what was asked
     int m_generation = 0;
     int m_shownGeneration = -1;
     bool m_validating = false;

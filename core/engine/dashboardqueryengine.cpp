@@ -77,6 +77,16 @@ void DashboardQueryEngine::start()
     m_variables->resolve();
 }
 
+PrometheusClient *DashboardQueryEngine::prometheusFor(const Node &queryPluginSpec,
+                                                      std::string &error)
+{
+    const DatasourceClients::Lookup lookup = m_clients->prometheus(
+        ModelDecoder::datasourceSelector(queryPluginSpec, "PrometheusDatasource"),
+        m_variables->values());
+    error = lookup.error;
+    return lookup.client;
+}
+
 void DashboardQueryEngine::setTimeRange(const TimeRange &range)
 {
     m_settings.range = range;

@@ -22,6 +22,7 @@
 namespace Pd {
 
 class DatasourceClients;
+class PrometheusClient;
 class PrometheusReply;
 class VariableResolver;
 
@@ -50,6 +51,9 @@ public:
 
     const Model::Dashboard &dashboard() const { return m_dashboard; }
     const Settings &settings() const { return m_settings; }
+    // The Prometheus client a query plugin's spec resolves to (its datasource selector, the
+    // variables' current values), or none with the reason: what the editor completes from.
+    PrometheusClient *prometheusFor(const Node &queryPluginSpec, std::string &error);
     VariableResolver &variables() { return *m_variables; }
 
     // Resolves the variables (again); panels asked for meanwhile run once that is done.

@@ -10,6 +10,7 @@
 #include "gridgeometry.h"
 #include "mainwindow.h"
 #include "panelframe.h"
+#include "prometheustestserver.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -398,6 +399,54 @@ private slots:
         page.codeEditor()->undo();
         page.codeEditor()->undo();
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
+    // Inside a query, Ctrl+Space offers the metric names of the query's Prometheus, then inside
+    // braces its label names: asked once (a real Prometheus), cached, never blocking typing.
+    void completionOfPromQLFromTheQuerysDatasource()
+    {
+        PrometheusTestServer prometheus;
+        const QString problem = prometheus.start();
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+        Pd::DatasourceOverrides overrides;
+        QVERIFY(!overrides.addFromArgument("prom=" + prometheus.url().toStdString()));
+        const QString file = m_dir.filePath(QStringLiteral("query.yaml"));
+        write(file,
+              "kind: Dashboard\nmetadata:\n  name: q\n  project: tests\nspec:\n  panels:\n"
+              "    cpu:\n      kind: Panel\n      spec:\n        display:\n          name: CPU\n"
+              "        plugin:\n          kind: TimeSeriesChart\n          spec: {}\n"
+              "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+              "              plugin:\n                kind: PrometheusTimeSeriesQuery\n"
+              "                spec:\n                  query: pd_te\n  layouts:\n"
+              "    - kind: Grid\n      spec:\n        items:\n          - x: 0\n"
+              "            \"y\": 0\n            width: 12\n            height: 6\n"
+              "            content:\n              $ref: \"#/spec/panels/cpu\"\n");
+        Pd::Gui::EditorPage page(file, overrides);
+        page.show();
+        QVERIFY(waitValidated(page));
+        QTRY_VERIFY(page.preview());
+        Pd::Gui::CodeEditor *editor = page.codeEditor();
+        QTextCursor cursor = editor->document()->find(QStringLiteral("query: pd_te"));
+        cursor.clearSelection();
+        editor->setTextCursor(cursor); // the cursor after "pd_te"
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QCompleter *completer = editor->completer();
+        QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 20000);
+        QCOMPARE(completer->currentCompletion(), QStringLiteral("pd_temperature_celsius"));
+        completer->popup()->hide();
+
+        // Label names inside braces.
+        cursor = editor->document()->find(QStringLiteral("query: pd_te"));
+        cursor.insertText(QStringLiteral("query: pd_temperature_celsius{"));
+        QVERIFY(waitValidated(page));
+        editor->setTextCursor(cursor);
+        QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
+        QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 20000);
+        QStringList labels;
+        for (int row = 0; row < completer->model()->rowCount(); ++row)
+            labels << completer->model()->index(row, 0).data().toString();
+        QVERIFY2(labels.contains(QStringLiteral("__name__")), qPrintable(labels.join(u',')));
     }
 
     void savingIsAtomicAndUndoReturnsTheExactText()
