@@ -189,9 +189,13 @@ void EditorPage::buildLayout()
         kinds->addAction(kind, this, [this, kind] { addPanel(kind); });
     }
     add->setMenu(kinds);
+    auto *settings = new QToolButton(visual);
+    settings->setText(tr("Settings…"));
+    connect(settings, &QToolButton::clicked, this, &EditorPage::editSettings);
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(6, 4, 6, 0);
     tools->addWidget(add);
+    tools->addWidget(settings);
     tools->addWidget(
         new QLabel(tr("Drag a panel's title to move it, its corner to resize it."), visual));
     tools->addStretch(1);
@@ -615,54 +619,104 @@ std::optional<std::pair<std::size_t, const Node *>> itemOf(const Node &spec, con
 
 } // namespace
 
-bool EditorPage::setPanelDisplay(const QString &panelId, const QString &name,
-                                 const QString &description, const QString &pluginKind)
+// Each field set in place when it is there, added to its object when not (and the object to
+// its own when that is missing too); an empty value is not written where there is none.
+bool EditorPage::setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields)
 {
     const std::string text = m_editor->toPlainText().toStdString();
     const std::shared_ptr<const ResourceFile> read = currentRead(text);
     const LoadedResource *dashboard = editableDashboard(*read);
-    const Node *panels = dashboard ? dashboard->node.find("spec")->find("panels") : nullptr;
-    const std::string key = panelId.toStdString();
-    const Node *panel = panels ? panels->find(key) : nullptr;
-    const Node *spec = panel ? panel->find("spec") : nullptr;
-    if (!spec)
+    if (!dashboard)
         return false;
-    const std::vector<std::string> base{"spec", "panels", key, "spec"};
+    auto walk = [&](const std::vector<std::string> &path) {
+        const Node *node = &dashboard->node;
+        for (const std::string &step : path) {
+            node = node && node->isObject() ? node->find(step) : nullptr;
+        }
+        return node;
+    };
     std::vector<TextEdit> edits;
-    // A field set in place when it is there; added to its object when not (an empty
-    // description is left out rather than written).
-    auto set = [&](const std::vector<std::string> &object, const Node *holder, const char *field,
-                   const QString &value) {
-        const Node *current = holder ? holder->find(field) : nullptr;
+    std::map<std::vector<std::string>, Node> newObjects; // missing parents, made whole
+    for (const auto &[path, value] : fields) {
+        const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
+        const Node *parent = walk(parentPath);
+        const Node *current = parent ? parent->find(path.back()) : nullptr;
+        const Node written = Node::string(value.toStdString());
         if (current && current->text() == value.toStdString())
-            return true;
-        std::vector<std::string> path = object;
-        path.push_back(field);
+            continue;
         std::optional<TextEdit> edit;
         if (current)
-            edit = TextPatch::setScalar(dashboard->node, read->format, path,
-                                        Node::string(value.toStdString()));
-        else if (holder && !value.isEmpty())
-            edit = TextPatch::insertMember(text, dashboard->node, read->format, object, field,
-                                           Node::string(value.toStdString()));
-        else
-            return value.isEmpty();
-        if (edit)
-            edits.push_back(std::move(*edit));
-        return edit.has_value();
-    };
-    std::vector<std::string> display = base;
-    display.push_back("display");
-    std::vector<std::string> plugin = base;
-    plugin.push_back("plugin");
-    const bool ok = set(display, spec->find("display"), "name", name) &&
-                    set(display, spec->find("display"), "description", description) &&
-                    set(plugin, spec->find("plugin"), "kind", pluginKind);
-    if (!ok)
-        return false;
+            edit = TextPatch::setScalar(dashboard->node, read->format, path, written);
+        else if (value.isEmpty())
+            continue;
+        else if (parent)
+            edit = TextPatch::insertMember(text, dashboard->node, read->format, parentPath,
+                                           path.back(), written);
+        else if (parentPath.size() >= 1 && walk({parentPath.begin(), parentPath.end() - 1})) {
+            Node &made = newObjects.try_emplace(parentPath, Node::object()).first->second;
+            made.set(path.back(), written);
+            continue;
+        } else {
+            return false;
+        }
+        if (!edit)
+            return false;
+        edits.push_back(std::move(*edit));
+    }
+    for (const auto &[parentPath, object] : newObjects) {
+        auto edit = TextPatch::insertMember(text, dashboard->node, read->format,
+                                            {parentPath.begin(), parentPath.end() - 1},
+                                            parentPath.back(), object);
+        if (!edit)
+            return false;
+        edits.push_back(std::move(*edit));
+    }
     if (!edits.empty())
         applyEdits(text, edits);
     return true;
+}
+
+bool EditorPage::setPanelDisplay(const QString &panelId, const QString &name,
+                                 const QString &description, const QString &pluginKind)
+{
+    const std::string key = panelId.toStdString();
+    return setStrings({{{"spec", "panels", key, "spec", "display", "name"}, name},
+                       {{"spec", "panels", key, "spec", "display", "description"}, description},
+                       {{"spec", "panels", key, "spec", "plugin", "kind"}, pluginKind}});
+}
+
+bool EditorPage::setDashboardSettings(const DashboardSettings &settings)
+{
+    return setStrings({{{"metadata", "name"}, settings.name},
+                       {{"spec", "display", "name"}, settings.displayName},
+                       {{"spec", "duration"}, settings.duration},
+                       {{"spec", "refreshInterval"}, settings.refreshInterval}});
+}
+
+void EditorPage::editSettings()
+{
+    if (!m_lastValid)
+        return;
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Dashboard settings"));
+    auto *form = new QFormLayout(&dialog);
+    auto *name = new QLineEdit(QString::fromStdString(m_lastValid->metadata.name), &dialog);
+    auto *display = new QLineEdit(QString::fromStdString(m_lastValid->spec.display.name), &dialog);
+    auto *duration = new QLineEdit(QString::fromStdString(m_lastValid->spec.duration), &dialog);
+    auto *refresh =
+        new QLineEdit(QString::fromStdString(m_lastValid->spec.refreshInterval), &dialog);
+    duration->setPlaceholderText(QStringLiteral("1h"));
+    refresh->setPlaceholderText(tr("off (e.g. 30s)"));
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Display name:"), display);
+    form->addRow(tr("Default range:"), duration);
+    form->addRow(tr("Refresh interval:"), refresh);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    form->addRow(buttons);
+    if (dialog.exec() == QDialog::Accepted)
+        setDashboardSettings({name->text(), display->text(), duration->text(), refresh->text()});
 }
 
 void EditorPage::editPanel(const QString &panelId)

@@ -80,6 +80,16 @@ public:
                          const QString &pluginKind);
     // The dialog that asks for them (Edit Panel… in a panel's menu).
     void editPanel(const QString &panelId);
+    // The dashboard's name, display name, default range and refresh interval, in place.
+    struct DashboardSettings
+    {
+        QString name;
+        QString displayName;
+        QString duration;
+        QString refreshInterval;
+    };
+    bool setDashboardSettings(const DashboardSettings &settings);
+    void editSettings();
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
     // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
     // kinds that fit there.
@@ -111,6 +121,7 @@ private:
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
     QString insertPanel(const std::string &key, const Node &panel, const Node *itemLike);
     bool completePromQL(const QString &before, const Node &resource, int offset);
+    bool setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields);
 
     QString m_file;
     DatasourceOverrides m_overrides;

@@ -7,6 +7,7 @@
 #include "dashboardview.h"
 #include "editorpage.h"
 #include "historydialog.h"
+#include "newdashboard.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
 #include "reviewwindow.h"
@@ -30,6 +31,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -78,6 +81,8 @@ void MainWindow::buildMenus()
     file->addAction(tr("Open &Folder…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                     &MainWindow::openFolderDialog);
     m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("&New Dashboard…"), QKeySequence::New, this,
+                    &MainWindow::newDashboardDialog);
     file->addAction(tr("Open Revisio&n…"), this, [this] {
         bool ok = false;
         const QString where = QInputDialog::getText(
@@ -261,6 +266,48 @@ void MainWindow::showResource(const QString &file, const QString &kind, const QS
         index = find();
     if (index >= 0)
         m_list->setCurrentRow(index);
+}
+
+std::optional<QString> MainWindow::createDashboard(const QString &file, const QString &name,
+                                                   const QString &project)
+{
+    if (QFileInfo::exists(file))
+        return tr("%1 exists already").arg(file);
+    static const QRegularExpression valid(QStringLiteral("^[a-zA-Z0-9_.-]+$"));
+    if (!valid.match(name).hasMatch() || !valid.match(project).hasMatch())
+        return tr("names may hold letters, digits, '_', '.' and '-' only");
+    const DocumentFormat format = file.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive)
+                                      ? DocumentFormat::Json
+                                      : DocumentFormat::Yaml;
+    const std::string text = NewDashboard::text(
+        name.toLower().toStdString(), project.toLower().toStdString(), name.toStdString(), format);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) ||
+        out.write(text.data(), qint64(text.size())) != qint64(text.size()) || !out.commit())
+        return tr("%1 cannot be written: %2").arg(file, out.errorString());
+    if (!edit(file))
+        return tr("%1 was written but does not open").arg(file);
+    return std::nullopt;
+}
+
+void MainWindow::newDashboardDialog()
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New dashboard"), tr("Name (letters, digits, _ . -):"),
+                              QLineEdit::Normal, QStringLiteral("new-dashboard"), &ok);
+    if (!ok || name.isEmpty())
+        return;
+    const QString file =
+        QFileDialog::getSaveFileName(this, tr("Save the new dashboard in its project's folder"),
+                                     QDir::current().filePath(name + QStringLiteral(".yaml")),
+                                     tr("Perses resources (*.yaml *.yml *.json)"));
+    if (file.isEmpty())
+        return;
+    // The project is the folder's name, as in a repository of one folder a project.
+    const QString project = QFileInfo(file).absoluteDir().dirName();
+    if (auto problem = createDashboard(file, name, project))
+        QMessageBox::warning(this, tr("New dashboard"), *problem);
 }
 
 int MainWindow::indexOfFile(const QString &file) const

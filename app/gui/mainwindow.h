@@ -38,6 +38,10 @@ public:
     // the cursor at a 1-based line and column when given. The choice is remembered per file.
     EditorPage *edit(const QString &file, int line = 0, int column = 0);
     EditorPage *currentEditor() const;
+    // A new dashboard written to `file` (YAML, or JSON by its extension) and opened in edit
+    // mode; an existing file is never overwritten. The reason when it is not made.
+    std::optional<QString> createDashboard(const QString &file, const QString &name,
+                                           const QString &project);
     // The repository REV:PATH is read from (default: the current folder's).
     void setRepository(const QString &folder);
     // The dashboard shown now, or none.
@@ -67,6 +71,7 @@ private:
     void openFileDialog();
     void openFolderDialog();
     void openReviewDialog();
+    void newDashboardDialog();
     struct HistorySource
     {
         QString folder; // the repository, opened again by the history's worker

@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCompleter>
 #include <QDeadlineTimer>
+#include <QDir>
 #include <QFile>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -447,6 +448,52 @@ private slots:
         for (int row = 0; row < completer->model()->rowCount(); ++row)
             labels << completer->model()->index(row, 0).data().toString();
         QVERIFY2(labels.contains(QStringLiteral("__name__")), qPrintable(labels.join(u',')));
+    }
+
+    // Settings written in place: the duration replaced, a refresh interval and a display name
+    // (with the display object it needs) added; the comment stays.
+    void dashboardSettings()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.setDashboardSettings({QStringLiteral("edited"), QStringLiteral("Edited board"),
+                                           QStringLiteral("6h"), QStringLiteral("30s")}));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        const Pd::Model::Dashboard &dashboard = *page.lastValid();
+        QCOMPARE(dashboard.spec.display.name, std::string("Edited board"));
+        QCOMPARE(dashboard.spec.duration, std::string("6h"));
+        QCOMPARE(dashboard.spec.refreshInterval, std::string("30s"));
+        const QString text = page.codeEditor()->toPlainText();
+        QVERIFY(text.contains(
+            QStringLiteral("  # the range the dashboard opens with\n  duration: 6h\n")));
+        QVERIFY2(text.contains(QStringLiteral("  refreshInterval: 30s\n")), qPrintable(text));
+        page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(::dashboard));
+    }
+
+    void newDashboardFromScratch()
+    {
+        Pd::Gui::MainWindow window({});
+        window.show();
+        const QString folder = m_dir.filePath(QStringLiteral("team-a"));
+        QVERIFY(QDir().mkpath(folder));
+        const QString file = folder + QStringLiteral("/latency.yaml");
+        QCOMPARE(window.createDashboard(file, QStringLiteral("latency"), QStringLiteral("team-a")),
+                 std::nullopt);
+        Pd::Gui::EditorPage *page = window.currentEditor();
+        QVERIFY(page);
+        QCOMPARE(page->file(), file);
+        QVERIFY(waitValidated(*page));
+        QCOMPARE(page->errorCount(), 0); // clean for lint
+        QCOMPARE(page->lastValid()->metadata.project, std::string("team-a"));
+        // A panel added to it goes into its group.
+        QCOMPARE(page->addPanel(QStringLiteral("Markdown")), QStringLiteral("panel"));
+        QVERIFY(waitValidated(*page));
+        QCOMPARE(page->lastValid()->spec.layouts.at(0).items.size(), std::size_t(1));
+        // Never over an existing file.
+        QVERIFY(window.createDashboard(file, QStringLiteral("latency"), QStringLiteral("team-a")));
     }
 
     void savingIsAtomicAndUndoReturnsTheExactText()
