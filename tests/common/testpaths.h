@@ -37,6 +37,20 @@ inline QStringList filesBelow(const QString &folder,
     return files;
 }
 
+// Whole files as bytes, for tests that write inputs and check outputs.
+inline bool writeFile(const QString &path, const QByteArray &content)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(content) == content.size();
+}
+
+inline QByteArray readFile(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 inline std::string readText(const QString &path)
 {
     QFile file(path);

@@ -11,6 +11,7 @@
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "prometheustestserver.h"
+#include "testpaths.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -66,19 +67,6 @@ const QByteArray dashboard = "kind: Dashboard\n"
                              "            content:\n"
                              "              $ref: \"#/spec/panels/notes\"\n";
 
-void write(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(content);
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Replaces the first `from` in the editor as typing would (one undoable edit).
 void replaceText(Pd::Gui::CodeEditor *editor, const QString &from, const QString &to)
 {
@@ -133,7 +121,7 @@ private slots:
         QVERIFY(m_dir.isValid());
         qputenv("XDG_STATE_HOME", m_dir.filePath(QStringLiteral("state")).toUtf8());
         m_file = m_dir.filePath(QStringLiteral("edited.yaml"));
-        write(m_file, dashboard);
+        QVERIFY(PdTest::writeFile(m_file, dashboard));
         Pd::Gui::DraftStore::remove(m_file);
     }
 
@@ -412,16 +400,17 @@ private slots:
         Pd::DatasourceOverrides overrides;
         QVERIFY(!overrides.addFromArgument("prom=" + prometheus.url().toStdString()));
         const QString file = m_dir.filePath(QStringLiteral("query.yaml"));
-        write(file,
-              "kind: Dashboard\nmetadata:\n  name: q\n  project: tests\nspec:\n  panels:\n"
-              "    cpu:\n      kind: Panel\n      spec:\n        display:\n          name: CPU\n"
-              "        plugin:\n          kind: TimeSeriesChart\n          spec: {}\n"
-              "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
-              "              plugin:\n                kind: PrometheusTimeSeriesQuery\n"
-              "                spec:\n                  query: pd_te\n  layouts:\n"
-              "    - kind: Grid\n      spec:\n        items:\n          - x: 0\n"
-              "            \"y\": 0\n            width: 12\n            height: 6\n"
-              "            content:\n              $ref: \"#/spec/panels/cpu\"\n");
+        QVERIFY(PdTest::writeFile(
+            file,
+            "kind: Dashboard\nmetadata:\n  name: q\n  project: tests\nspec:\n  panels:\n"
+            "    cpu:\n      kind: Panel\n      spec:\n        display:\n          name: CPU\n"
+            "        plugin:\n          kind: TimeSeriesChart\n          spec: {}\n"
+            "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+            "              plugin:\n                kind: PrometheusTimeSeriesQuery\n"
+            "                spec:\n                  query: pd_te\n  layouts:\n"
+            "    - kind: Grid\n      spec:\n        items:\n          - x: 0\n"
+            "            \"y\": 0\n            width: 12\n            height: 6\n"
+            "            content:\n              $ref: \"#/spec/panels/cpu\"\n"));
         Pd::Gui::EditorPage page(file, overrides);
         page.show();
         QVERIFY(waitValidated(page));
@@ -510,7 +499,8 @@ private slots:
         QVERIFY(!page.isModified());
         QByteArray expected = dashboard;
         expected.replace("text: hello", "text: hello world");
-        QCOMPARE(read(m_file), expected); // the comment and quoting elsewhere kept byte for byte
+        QCOMPARE(PdTest::readFile(m_file),
+                 expected); // the comment and quoting elsewhere kept byte for byte
         page.codeEditor()->undo();
         QCOMPARE(page.codeEditor()->toPlainText(), original);
         QVERIFY(page.isModified());
@@ -530,12 +520,12 @@ private slots:
             QVERIFY(!page.save());
             QVERIFY2(cancel.text.contains(QStringLiteral("1 error")), qPrintable(cancel.text));
         }
-        QCOMPARE(read(m_file), dashboard); // not written
+        QCOMPARE(PdTest::readFile(m_file), dashboard); // not written
         {
             BoxAnswerer save(QMessageBox::Save);
             QVERIFY(page.save());
         }
-        QVERIFY(read(m_file).contains("duration: soon"));
+        QVERIFY(PdTest::readFile(m_file).contains("duration: soon"));
     }
 
     // A place that cannot be written (here a folder that does not exist: permissions do not
@@ -578,7 +568,7 @@ private slots:
         child.kill(); // SIGKILL: no destructor, no cleanup runs
         QVERIFY(child.waitForFinished());
         QCOMPARE(child.exitStatus(), QProcess::CrashExit);
-        QCOMPARE(read(m_file), dashboard); // never saved
+        QCOMPARE(PdTest::readFile(m_file), dashboard); // never saved
 
         Pd::Gui::EditorPage page(m_file, {});
         BoxAnswerer restore(QMessageBox::Yes);
@@ -601,7 +591,7 @@ private slots:
         replaceText(page.codeEditor(), QStringLiteral("text: hello"), QStringLiteral("text: mine"));
         QByteArray theirs = dashboard;
         theirs.replace("name: Notes", "name: Their notes");
-        write(m_file, theirs);
+        QVERIFY(PdTest::writeFile(m_file, theirs));
         QTRY_VERIFY_WITH_TIMEOUT(page.externalChangeBar()->isVisible(), 10000);
         QVERIFY(page.codeEditor()->toPlainText().contains(QStringLiteral("text: mine"))); // kept
         page.reloadFromDisk();
@@ -621,7 +611,7 @@ private slots:
         QByteArray theirs = dashboard;
         theirs.replace("text: hello", "text: from git checkout");
         // As git checkout does: a new file renamed over the old one.
-        write(m_file + QStringLiteral(".new"), theirs);
+        QVERIFY(PdTest::writeFile(m_file + QStringLiteral(".new"), theirs));
         QFile::remove(m_file);
         QFile::rename(m_file + QStringLiteral(".new"), m_file);
         QTRY_COMPARE_WITH_TIMEOUT(page.codeEditor()->toPlainText(), QString::fromUtf8(theirs),

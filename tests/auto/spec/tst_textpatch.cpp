@@ -61,6 +61,36 @@ Node randomValue(std::mt19937 &random)
     return values[std::uniform_int_distribution<std::size_t>(0, values.size() - 1)(random)];
 }
 
+// Every conformance dashboard, as written (JSON) and as YAML.
+void corpusRows()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<bool>("yaml");
+    for (const QString &path :
+         PdTest::filesBelow(PdTest::conformance(QStringLiteral("dashboards")))) {
+        const QString name = path.mid(path.lastIndexOf(u'/') + 1);
+        QTest::newRow(qPrintable(name + QStringLiteral(" json"))) << path << false;
+        QTest::newRow(qPrintable(name + QStringLiteral(" yaml"))) << path << true;
+    }
+}
+
+struct Sample
+{
+    std::string text; // empty when the file does not read
+    ParseResult (*read)(std::string_view) = &JsonReader::parse;
+};
+
+Sample load(const QString &path, bool yaml)
+{
+    const std::string json = PdTest::readText(path);
+    const ParseResult parsed = JsonReader::parse(json);
+    if (parsed.hasErrors())
+        return {};
+    if (!yaml)
+        return {json, &JsonReader::parse};
+    return {YamlWriter::write(parsed.documents[0]), &YamlReader::parse};
+}
+
 } // namespace
 
 class TestTextPatch : public QObject
@@ -115,29 +145,15 @@ private slots:
 
     // A panel and its layout item taken out, as a delete in the dashboard does: whole lines in
     // YAML (the comments of the rest stay), the value and a comma in JSON.
-    void removingAPanelAndItsItem_data()
-    {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<bool>("yaml");
-        for (const QString &path :
-             PdTest::filesBelow(PdTest::conformance(QStringLiteral("dashboards")))) {
-            QTest::newRow(
-                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" json")))
-                << path << false;
-            QTest::newRow(
-                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" yaml")))
-                << path << true;
-        }
-    }
+    void removingAPanelAndItsItem_data() { corpusRows(); }
     void removingAPanelAndItsItem()
     {
         QFETCH(QString, path);
         QFETCH(bool, yaml);
-        const ParseResult json = JsonReader::parse(PdTest::readText(path));
-        QVERIFY(!json.hasErrors());
-        const std::string text =
-            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
-        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const Sample sample = load(path, yaml);
+        QVERIFY(!sample.text.empty());
+        const std::string &text = sample.text;
+        const auto read = sample.read;
         const ParseResult parsed = read(text);
         const Node &document = parsed.documents[0];
         const Node *panels =
@@ -187,11 +203,10 @@ private slots:
     {
         QFETCH(QString, path);
         QFETCH(bool, yaml);
-        const ParseResult json = JsonReader::parse(PdTest::readText(path));
-        QVERIFY(!json.hasErrors());
-        const std::string text =
-            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
-        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const Sample sample = load(path, yaml);
+        QVERIFY(!sample.text.empty());
+        const std::string &text = sample.text;
+        const auto read = sample.read;
         const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
         const ParseResult parsed = read(text);
         const Node &document = parsed.documents[0];
@@ -235,29 +250,15 @@ private slots:
         QCOMPARE(patched.substr(0, first), text.substr(0, first));
     }
 
-    void randomEditsReadBackAsTheEditedTree_data()
-    {
-        QTest::addColumn<QString>("path");
-        QTest::addColumn<bool>("yaml");
-        for (const QString &path :
-             PdTest::filesBelow(PdTest::conformance(QStringLiteral("dashboards")))) {
-            QTest::newRow(
-                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" json")))
-                << path << false;
-            QTest::newRow(
-                qPrintable(path.mid(path.lastIndexOf(u'/') + 1) + QStringLiteral(" yaml")))
-                << path << true;
-        }
-    }
+    void randomEditsReadBackAsTheEditedTree_data() { corpusRows(); }
     void randomEditsReadBackAsTheEditedTree()
     {
         QFETCH(QString, path);
         QFETCH(bool, yaml);
-        const ParseResult json = JsonReader::parse(PdTest::readText(path));
-        QVERIFY(!json.hasErrors());
-        const std::string text =
-            yaml ? YamlWriter::write(json.documents[0]) : PdTest::readText(path);
-        auto read = yaml ? &YamlReader::parse : &JsonReader::parse;
+        const Sample sample = load(path, yaml);
+        QVERIFY(!sample.text.empty());
+        const std::string &text = sample.text;
+        const auto read = sample.read;
         const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
         std::mt19937 random(qHash(path) ^ (yaml ? 1u : 0u));
         for (int round = 0; round < 40; ++round) {
