@@ -101,13 +101,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     , m_draftTimer(new QTimer(this))
     , m_watcher(new QFileSystemWatcher(this))
 {
-    // The datasources and variables beside the file, for the preview (unreadable files in
-    // the folder are passed over).
-    DashboardBundle around;
-    around.add(QFileInfo(file).absolutePath().toStdString(), false, true);
-    m_datasources = std::move(around.datasources);
-    m_variables = std::move(around.variables);
-
+    readSurroundings();
     buildLayout();
     new SyntaxHighlighter(m_editor->document(), Theme::isDark(palette()));
     m_savedText = readAll(file);
@@ -130,6 +124,30 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
 }
 
 EditorPage::~EditorPage() = default;
+
+// The datasources and variables beside the file, for the dashboard: its folder read off the
+// GUI thread (a repository's folder can be large; unreadable files are passed over). The
+// dashboard is drawn again with them when they come.
+void EditorPage::readSurroundings()
+{
+    using Found = std::pair<std::vector<Model::Datasource>, std::vector<Model::Variable>>;
+    auto *watcher = new QFutureWatcher<Found>(this);
+    connect(watcher, &QFutureWatcher<Found>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Found found = watcher->result();
+        if (found.first.empty() && found.second.empty())
+            return; // nothing beside the file: the dashboard as drawn stays
+        m_datasources = std::move(found.first);
+        m_variables = std::move(found.second);
+        if (m_preview)
+            rebuildPreview();
+    });
+    watcher->setFuture(QtConcurrent::run([folder = QFileInfo(m_file).absolutePath().toStdString()] {
+        DashboardBundle around;
+        around.add(folder, false, true);
+        return Found{std::move(around.datasources), std::move(around.variables)};
+    }));
+}
 
 void EditorPage::buildLayout()
 {

@@ -106,6 +106,7 @@ protected:
 
 private:
     void buildLayout();
+    void readSurroundings();
     void scheduleValidation();
     void startValidation();
     struct Outcome;
