@@ -8,6 +8,7 @@
 #include "variableinterpolator.h"
 #include "variableresolver.h"
 
+#include <QMenu>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QTimer>
@@ -241,6 +242,7 @@ void DashboardView::relayout()
                     m_open[groupKey(m_layout.spec.layouts[s], s)] = !open;
                     QTimer::singleShot(0, this, &DashboardView::relayout);
                 });
+            offerGroupEdits(header, int(s));
             header->show();
             m_headers.push_back(header);
         }
@@ -361,9 +363,33 @@ bool DashboardView::scrollToPanel(const std::string &panelId)
     return true;
 }
 
+// In edit mode a group's header has a menu; only when groups are not repeated does a section
+// stand for one layout of the text.
+void DashboardView::offerGroupEdits(QToolButton *header, int group)
+{
+    if (!m_layoutEditable || m_layout.spec.layouts.size() != dashboard().spec.layouts.size())
+        return;
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QWidget::customContextMenuRequested, this, [this, header, group](QPoint at) {
+        QMenu menu(header);
+        menu.addAction(tr("Rename Group…"), this,
+                       [this, group] { emit groupEditRequested(group, GroupEdit::Rename); });
+        menu.addAction(tr("Move Up"), this,
+                       [this, group] { emit groupEditRequested(group, GroupEdit::MoveUp); })
+            ->setEnabled(group > 0);
+        menu.addAction(tr("Move Down"), this,
+                       [this, group] { emit groupEditRequested(group, GroupEdit::MoveDown); })
+            ->setEnabled(group + 1 < int(dashboard().spec.layouts.size()));
+        menu.addAction(tr("Delete Group"), this,
+                       [this, group] { emit groupEditRequested(group, GroupEdit::Delete); });
+        menu.exec(header->mapToGlobal(at));
+    });
+}
+
 void DashboardView::setLayoutEditable(bool editable)
 {
     m_layoutEditable = editable;
+    relayout(); // group headers get their menus
     for (auto &[id, frame] : m_frames) {
         frame->setDeletable(editable);
         if (editable)

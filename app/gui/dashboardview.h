@@ -29,6 +29,8 @@ class DashboardView : public QScrollArea
     Q_OBJECT
 
 public:
+    enum class GroupEdit { Rename, MoveUp, MoveDown, Delete };
+
     DashboardView(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
                   std::vector<Model::Variable> variables, DatasourceOverrides overrides,
                   DashboardQueryEngine::Settings settings, QWidget *parent = nullptr);
@@ -69,6 +71,7 @@ public:
     // Edit mode: a panel's title bar drags it to another place on the grid and its bottom
     // right corner resizes it; the result is asked for, not applied (the text is the truth).
     void setLayoutEditable(bool editable);
+    bool isLayoutEditable() const { return m_layoutEditable; }
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);
@@ -81,6 +84,9 @@ signals:
     void panelDeleteRequested(const QString &panelId);
     void panelDuplicateRequested(const QString &panelId);
     void panelEditRequested(const QString &panelId);
+    // Edit mode: a group's header menu (groups without repeats only: the index is the
+    // layout's in the text).
+    void groupEditRequested(int group, Pd::Gui::DashboardView::GroupEdit edit);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -123,6 +129,7 @@ private:
     QRect m_dragFrom;
     GridCell m_dragCell;
     const Model::GridItem *gridItemOf(const std::string &panelId) const;
+    void offerGroupEdits(QToolButton *header, int group);
     bool m_runScheduled = false;
     bool m_layoutPending = false; // variables resolved, repeats not unrolled yet
 };

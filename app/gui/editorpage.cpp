@@ -29,6 +29,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -214,6 +215,10 @@ void EditorPage::buildLayout()
     tools->setContentsMargins(6, 4, 6, 0);
     tools->addWidget(add);
     tools->addWidget(settings);
+    auto *group = new QToolButton(visual);
+    group->setText(tr("Add Group"));
+    connect(group, &QToolButton::clicked, this, [this] { addGroup(tr("New group")); });
+    tools->addWidget(group);
     tools->addWidget(
         new QLabel(tr("Drag a panel's title to move it, its corner to resize it."), visual));
     tools->addStretch(1);
@@ -369,6 +374,7 @@ void EditorPage::rebuildPreview()
     connect(m_preview, &DashboardView::panelDeleteRequested, this, &EditorPage::deletePanel);
     connect(m_preview, &DashboardView::panelDuplicateRequested, this, &EditorPage::duplicatePanel);
     connect(m_preview, &DashboardView::panelEditRequested, this, &EditorPage::editPanel);
+    connect(m_preview, &DashboardView::groupEditRequested, this, &EditorPage::editGroup);
     m_previewPane->addWidget(m_preview);
 }
 
@@ -649,7 +655,12 @@ bool EditorPage::setStrings(const std::vector<std::pair<std::vector<std::string>
     auto walk = [&](const std::vector<std::string> &path) {
         const Node *node = &dashboard->node;
         for (const std::string &step : path) {
-            node = node && node->isObject() ? node->find(step) : nullptr;
+            if (node && node->isArray()) {
+                const std::size_t index = std::size_t(std::atoi(step.c_str()));
+                node = index < node->items().size() ? &node->items()[index] : nullptr;
+            } else {
+                node = node && node->isObject() ? node->find(step) : nullptr;
+            }
         }
         return node;
     };
@@ -692,6 +703,100 @@ bool EditorPage::setStrings(const std::vector<std::pair<std::vector<std::string>
     if (!edits.empty())
         applyEdits(text, edits);
     return true;
+}
+
+bool EditorPage::addGroup(const QString &title)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    if (!dashboard)
+        return false;
+    Node display = Node::object();
+    display.set("title", Node::string(title.toStdString()));
+    Node spec = Node::object();
+    spec.set("display", display);
+    spec.set("items", Node::array());
+    Node group = Node::object();
+    group.set("kind", Node::string("Grid"));
+    group.set("spec", spec);
+    auto edit =
+        dashboard->node.find("spec")->find("layouts")
+            ? TextPatch::appendItem(text, dashboard->node, read->format, {"spec", "layouts"}, group)
+            : TextPatch::insertMember(text, dashboard->node, read->format, {"spec"}, "layouts",
+                                      [&] {
+                                          Node list = Node::array();
+                                          list.append(group);
+                                          return list;
+                                      }());
+    if (!edit)
+        return false;
+    applyEdits(text, {*edit});
+    return true;
+}
+
+bool EditorPage::renameGroup(int group, const QString &title)
+{
+    return setStrings(
+        {{{"spec", "layouts", std::to_string(group), "spec", "display", "title"}, title}});
+}
+
+bool EditorPage::moveGroup(int group, int by)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    if (!dashboard || group + by < 0)
+        return false;
+    const std::vector<TextEdit> edits = TextPatch::swapItems(
+        text, dashboard->node, {"spec", "layouts"}, std::size_t(group), std::size_t(group + by));
+    if (edits.empty())
+        return false;
+    applyEdits(text, edits);
+    return true;
+}
+
+bool EditorPage::deleteGroup(int group)
+{
+    const std::string text = m_editor->toPlainText().toStdString();
+    const std::shared_ptr<const ResourceFile> read = currentRead(text);
+    const LoadedResource *dashboard = editableDashboard(*read);
+    const auto edit = dashboard ? TextPatch::remove(text, dashboard->node,
+                                                    {"spec", "layouts", std::to_string(group)})
+                                : std::nullopt;
+    if (!edit)
+        return false;
+    applyEdits(text, {*edit});
+    return true;
+}
+
+void EditorPage::editGroup(int group, DashboardView::GroupEdit edit)
+{
+    switch (edit) {
+    case DashboardView::GroupEdit::Rename: {
+        const auto &layouts =
+            m_lastValid ? m_lastValid->spec.layouts : std::vector<Model::GridLayout>{};
+        bool ok = false;
+        const QString title = QInputDialog::getText(
+            this, tr("Rename group"), tr("Title:"), QLineEdit::Normal,
+            group < int(layouts.size())
+                ? QString::fromStdString(layouts[std::size_t(group)].title.value_or(std::string()))
+                : QString(),
+            &ok);
+        if (ok)
+            renameGroup(group, title);
+        break;
+    }
+    case DashboardView::GroupEdit::MoveUp:
+        moveGroup(group, -1);
+        break;
+    case DashboardView::GroupEdit::MoveDown:
+        moveGroup(group, 1);
+        break;
+    case DashboardView::GroupEdit::Delete:
+        deleteGroup(group);
+        break;
+    }
 }
 
 bool EditorPage::setPanelDisplay(const QString &panelId, const QString &name,

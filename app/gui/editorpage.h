@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "dashboardview.h"
 #include "datasourceconnection.h"
 #include "linter.h"
 #include "model.h"
@@ -23,7 +24,6 @@ namespace Pd::Gui {
 
 class CodeEditor;
 class FindBar;
-class DashboardView;
 
 // Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
 // again off the GUI thread (debounced, the latest edit winning); problems are underlined in
@@ -89,7 +89,14 @@ public:
         QString refreshInterval;
     };
     bool setDashboardSettings(const DashboardSettings &settings);
+    // Groups: a titled Grid added at the end, one renamed, moved (swapped with its neighbour)
+    // or deleted (its panels stay, no longer laid out). One undo step each.
+    bool addGroup(const QString &title);
+    bool renameGroup(int group, const QString &title);
+    bool moveGroup(int group, int by);
+    bool deleteGroup(int group);
     void editSettings();
+    void editGroup(int group, DashboardView::GroupEdit edit);
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the
     // validator uses, a plugin's spec by its kind), or after "kind:" of a plugin the plugin
     // kinds that fit there.

@@ -223,6 +223,42 @@ std::optional<TextEdit> insertion(std::string_view text, const Node &parent, Doc
 
 } // namespace
 
+std::vector<TextEdit> TextPatch::swapItems(std::string_view text, const Node &document,
+                                           const std::vector<std::string> &path, std::size_t first,
+                                           std::size_t second)
+{
+    const Node *array = walk(document, path);
+    if (!array || !array->isArray() || !array->hasSpan() || first == second ||
+        first >= array->items().size() || second >= array->items().size())
+        return {};
+    const Node &a = array->items()[first];
+    const Node &b = array->items()[second];
+    if (!a.hasSpan() || !b.hasSpan())
+        return {};
+    const bool flow = text.substr(std::size_t(array->pos().offset), 1) == "[";
+    auto range = [&](const Node &item) {
+        return flow ? TextEdit{std::size_t(item.pos().offset),
+                               std::size_t(item.end().offset - item.pos().offset),
+                               {}}
+                    : wholeLines(text, std::size_t(item.pos().offset),
+                                 std::size_t(item.end().offset));
+    };
+    TextEdit one = range(a);
+    TextEdit two = range(b);
+    one.replacement = std::string(text.substr(two.offset, two.length));
+    two.replacement = std::string(text.substr(one.offset, one.length));
+    // The last lines of a file may lack a line break: each place keeps its own.
+    for (TextEdit *edit : {&one, &two}) {
+        const bool hadBreak = edit->length > 0 && text[edit->offset + edit->length - 1] == '\n';
+        const bool hasBreak = !edit->replacement.empty() && edit->replacement.back() == '\n';
+        if (hadBreak && !hasBreak)
+            edit->replacement += '\n';
+        else if (!hadBreak && hasBreak && !flow)
+            edit->replacement.pop_back();
+    }
+    return {one, two};
+}
+
 std::optional<TextEdit> TextPatch::insertMember(std::string_view text, const Node &document,
                                                 DocumentFormat format,
                                                 const std::vector<std::string> &path,

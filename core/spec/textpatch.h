@@ -48,6 +48,11 @@ public:
                                               DocumentFormat format,
                                               const std::vector<std::string> &path,
                                               const Node &value);
+    // The edits that swap items `first` and `second` of the array at `path` (whole lines in
+    // YAML block style, the values in JSON and flow style): a reorder.
+    static std::vector<TextEdit> swapItems(std::string_view text, const Node &document,
+                                           const std::vector<std::string> &path, std::size_t first,
+                                           std::size_t second);
     // Applies edits that do not overlap, whatever their order.
     static std::string apply(std::string_view text, std::vector<TextEdit> edits);
     // A scalar as the format writes it.

@@ -485,6 +485,46 @@ private slots:
         QVERIFY(window.createDashboard(file, QStringLiteral("latency"), QStringLiteral("team-a")));
     }
 
+    void groupsAddedRenamedMovedAndDeleted()
+    {
+        QByteArray twoGroups = dashboard;
+        twoGroups.replace("  layouts:\n    - kind: Grid\n      spec:\n",
+                          "  layouts:\n    - kind: Grid\n      spec:\n        display:\n"
+                          "          title: Top\n");
+        twoGroups += "    - kind: Grid # the second group\n      spec:\n        display:\n"
+                     "          title: Bottom\n        items: []\n";
+        QVERIFY(PdTest::writeFile(m_file, twoGroups));
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        auto titles = [&page] {
+            QStringList list;
+            for (const Pd::Model::GridLayout &layout : page.lastValid()->spec.layouts)
+                list << QString::fromStdString(layout.title.value_or("-"));
+            return list;
+        };
+        QVERIFY(page.addGroup(QStringLiteral("Extra")));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(titles(), (QStringList{QStringLiteral("Top"), QStringLiteral("Bottom"),
+                                        QStringLiteral("Extra")}));
+        QVERIFY(page.renameGroup(0, QStringLiteral("First")));
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.moveGroup(0, 1));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(titles(), (QStringList{QStringLiteral("Bottom"), QStringLiteral("First"),
+                                        QStringLiteral("Extra")}));
+        QVERIFY(page.codeEditor()->toPlainText().contains(
+            QStringLiteral("- kind: Grid # the second group")));
+        QVERIFY(page.deleteGroup(2));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(titles(), (QStringList{QStringLiteral("Bottom"), QStringLiteral("First")}));
+        QCOMPARE(page.errorCount(), 0);
+        for (int i = 0; i < 4; ++i)
+            page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(twoGroups));
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});

@@ -250,6 +250,32 @@ private slots:
         QCOMPARE(patched.substr(0, first), text.substr(0, first));
     }
 
+    // The first and last groups of a dashboard swapped, as Move Up and Move Down do.
+    void swappingGroups_data() { corpusRows(); }
+    void swappingGroups()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, yaml);
+        const Sample sample = load(path, yaml);
+        QVERIFY(!sample.text.empty());
+        const ParseResult parsed = sample.read(sample.text);
+        const Node &document = parsed.documents[0];
+        const Node *layouts =
+            document.find("spec") ? document.find("spec")->find("layouts") : nullptr;
+        if (!layouts || layouts->items().size() < 2)
+            QSKIP("fewer than two groups");
+        const std::size_t last = layouts->items().size() - 1;
+        const std::vector<TextEdit> edits =
+            TextPatch::swapItems(sample.text, document, {"spec", "layouts"}, 0, last);
+        QCOMPARE(edits.size(), std::size_t(2));
+        Node expected = document;
+        auto &groups = expected.find("spec")->find("layouts")->items();
+        std::swap(groups[0], groups[last]);
+        const ParseResult again = sample.read(TextPatch::apply(sample.text, edits));
+        QVERIFY(!again.hasErrors());
+        QVERIFY(again.documents[0].equals(expected));
+    }
+
     void randomEditsReadBackAsTheEditedTree_data() { corpusRows(); }
     void randomEditsReadBackAsTheEditedTree()
     {
