@@ -5,6 +5,7 @@
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QScrollBar>
 #include <QStringListModel>
@@ -26,6 +27,10 @@ public:
 
 protected:
     void paintEvent(QPaintEvent *event) override { m_editor->paintLineNumbers(event); }
+    void mousePressEvent(QMouseEvent *event) override
+    {
+        m_editor->foldMarginClicked(event->position().toPoint());
+    }
 
 private:
     CodeEditor *m_editor;
@@ -98,7 +103,91 @@ CodeEditor::CodeEditor(QWidget *parent)
 int CodeEditor::lineNumberAreaWidth() const
 {
     const int digits = QString::number(std::max(1, blockCount())).size();
-    return 12 + fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(3, digits);
+    return foldMargin + 12 +
+           fontMetrics().horizontalAdvance(QLatin1Char('9')) * std::max(3, digits);
+}
+
+namespace {
+
+int indentation(const QString &line)
+{
+    int i = 0;
+    while (i < line.size() && line.at(i) == u' ')
+        ++i;
+    return i;
+}
+
+bool isBlank(const QString &line)
+{
+    return line.trimmed().isEmpty();
+}
+
+} // namespace
+
+int CodeEditor::blockEnd(int line) const
+{
+    const QTextBlock start = document()->findBlockByNumber(line - 1);
+    if (!start.isValid() || isBlank(start.text()))
+        return 0;
+    const QString text = start.text().trimmed();
+    // A bracket left open on the line: to the line of its match.
+    if (text.endsWith(u'{') || text.endsWith(u'[')) {
+        const int open = start.position() + int(start.text().lastIndexOf(text.back()));
+        const int match = matchingBracket(toPlainText(), open);
+        const int last = match < 0 ? 0 : document()->findBlock(match).blockNumber() + 1;
+        return last > line ? last - 1 : 0; // the closing line stays shown
+    }
+    // Otherwise the lines after it indented deeper (blank ones inside included).
+    const int indent = indentation(start.text());
+    int last = 0;
+    for (QTextBlock block = start.next(); block.isValid(); block = block.next()) {
+        if (isBlank(block.text()))
+            continue;
+        if (indentation(block.text()) <= indent && !block.text().trimmed().startsWith(u'-'))
+            break;
+        if (indentation(block.text()) < indent ||
+            (indentation(block.text()) == indent && !text.endsWith(u':')))
+            break;
+        last = block.blockNumber() + 1;
+    }
+    return last;
+}
+
+bool CodeEditor::canFold(int line) const
+{
+    return blockEnd(line) > line;
+}
+
+bool CodeEditor::isFolded(int line) const
+{
+    const QTextBlock next = document()->findBlockByNumber(line);
+    return canFold(line) && next.isValid() && !next.isVisible();
+}
+
+void CodeEditor::toggleFold(int line)
+{
+    const int end = blockEnd(line);
+    if (end <= line)
+        return;
+    const bool show = isFolded(line);
+    QTextBlock block = document()->findBlockByNumber(line);
+    const int from = block.position();
+    int to = from;
+    for (; block.isValid() && block.blockNumber() < end; block = block.next()) {
+        block.setVisible(show);
+        to = block.position() + block.length();
+    }
+    document()->markContentsDirty(from, to - from);
+    viewport()->update();
+    m_lineNumbers->update();
+}
+
+void CodeEditor::foldMarginClicked(QPoint at)
+{
+    if (at.x() > foldMargin)
+        return;
+    const QTextCursor cursor = cursorForPosition(QPoint(0, at.y()));
+    toggleFold(cursor.blockNumber() + 1);
 }
 
 void CodeEditor::updateLineNumberArea(const QRect &rect, int dy)
@@ -140,6 +229,11 @@ void CodeEditor::paintLineNumbers(QPaintEvent *event)
             painter.setPen(colour);
             painter.drawText(0, top, m_lineNumbers->width() - 6, height, Qt::AlignRight,
                              QString::number(line));
+            if (canFold(line)) {
+                painter.setPen(palette().color(QPalette::PlaceholderText));
+                painter.drawText(0, top, foldMargin, height, Qt::AlignCenter,
+                                 isFolded(line) ? QStringLiteral("▸") : QStringLiteral("▾"));
+            }
         }
         block = block.next();
         top += height;

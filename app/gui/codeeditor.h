@@ -33,6 +33,13 @@ public:
     void showCompletions(const QStringList &words, const QString &suffix);
     QCompleter *completer() const { return m_completer; }
 
+    // Folding: a line that opens a block (the lines after it indented deeper, or a bracket
+    // left open) hides or shows them; the margin's marker does the same with a click.
+    bool canFold(int line) const;
+    bool isFolded(int line) const;
+    void toggleFold(int line);
+    void foldMarginClicked(QPoint at);
+
     int lineNumberAreaWidth() const;
     void paintLineNumbers(QPaintEvent *event);
 
@@ -48,7 +55,10 @@ protected:
 private:
     void updateLineNumberArea(const QRect &rect, int dy);
     void updateSelections();
+    // The last line of the block line `line` opens (1-based), or 0.
+    int blockEnd(int line) const;
 
+    static constexpr int foldMargin = 12;
     QWidget *m_lineNumbers;
     QCompleter *m_completer;
     QString m_completionSuffix;

@@ -525,6 +525,31 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(twoGroups));
     }
 
+    void foldingHidesABlockAndShowsItAgain()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        Pd::Gui::CodeEditor *editor = page.codeEditor();
+        QVERIFY(!editor->canFold(1)); // kind: Dashboard
+        QVERIFY(editor->canFold(8));  // panels:
+        editor->toggleFold(8);
+        QVERIFY(editor->isFolded(8));
+        auto visible = [editor](int line) {
+            return editor->document()->findBlockByNumber(line - 1).isVisible();
+        };
+        QVERIFY(visible(8));
+        QVERIFY(!visible(9));  // notes:
+        QVERIFY(!visible(17)); // text: hello
+        QVERIFY(visible(18));  // layouts: (a sibling of panels)
+        // A list item folds its own lines only.
+        QVERIFY(editor->canFold(19)); // - kind: Grid
+        editor->toggleFold(8);
+        QVERIFY(!editor->isFolded(8));
+        QVERIFY(visible(9) && visible(17));
+        QCOMPARE(editor->toPlainText(), QString::fromUtf8(dashboard)); // the text is untouched
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});
