@@ -522,6 +522,7 @@ void MainWindow::review(const QString &repository, const QStringList &operands)
     {
         std::unique_ptr<ChangeSet> changes;
         std::optional<std::string> problem;
+        ReviewWindow::SurroundingsByRoot surroundings;
     };
     // Reading every changed file of a range can take a while: not on the GUI thread.
     auto *watcher = new QFutureWatcher<std::shared_ptr<Outcome>>(this);
@@ -543,7 +544,8 @@ void MainWindow::review(const QString &repository, const QStringList &operands)
             box.exec();
             return;
         }
-        auto *window = new ReviewWindow(std::move(outcome->changes), m_overrides);
+        auto *window = new ReviewWindow(std::move(outcome->changes), m_overrides, nullptr,
+                                        std::move(outcome->surroundings));
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->show();
         emit reviewOpened(window);
@@ -552,6 +554,8 @@ void MainWindow::review(const QString &repository, const QStringList &operands)
         auto outcome = std::make_shared<Outcome>();
         outcome->changes = std::make_unique<ChangeSet>(repository);
         outcome->problem = outcome->changes->compareOperands(arguments);
+        if (!outcome->problem) // the datasources beside each version, while still off the GUI
+            outcome->surroundings = ReviewWindow::readSurroundings(*outcome->changes);
         return outcome;
     }));
 }

@@ -74,7 +74,7 @@ void clearPane(QVBoxLayout *pane)
 } // namespace
 
 ReviewWindow::ReviewWindow(std::unique_ptr<ChangeSet> changes, DatasourceOverrides overrides,
-                           QWidget *parent)
+                           QWidget *parent, SurroundingsByRoot surroundings)
     : QMainWindow(parent)
     , m_changes(std::move(changes))
     , m_overrides(std::move(overrides))
@@ -144,6 +144,7 @@ ReviewWindow::ReviewWindow(std::unique_ptr<ChangeSet> changes, DatasourceOverrid
                 view->setTimeRange(range);
         }
     });
+    m_surroundings = std::move(surroundings);
     buildItems();
     if (!m_items.empty())
         m_itemList->setCurrentRow(0);
@@ -276,22 +277,47 @@ DashboardView *ReviewWindow::showSide(const ComparedSide &side, const Item &item
 
 // The datasources and shared variables beside a version: the whole tree of its revision, or
 // of the working copy, read once a tree (files that do not read are passed over).
+// The tree a version's datasources come from: its revision's, or the working copy's.
+std::string ReviewWindow::rootOf(const std::string &location, SourceResolver &resolver)
+{
+    if (SourceResolver::isRevisionPath(location) &&
+        FileSystemSource::instance().entryType(location) == ResourceSource::EntryType::Missing)
+        return location.substr(0, location.find(':') + 1);
+    if (auto git = resolver.repository(); std::holds_alternative<const GitRepository *>(git) &&
+                                          !std::get<const GitRepository *>(git)->isBare())
+        return std::get<const GitRepository *>(git)->workdir();
+    return location;
+}
+
+ReviewWindow::SurroundingsByRoot ReviewWindow::readSurroundings(ChangeSet &changes)
+{
+    SurroundingsByRoot found;
+    for (const ComparedFile &file : changes.files()) {
+        for (const ComparedSide *side : {&file.before, &file.after}) {
+            if (file.changes.empty() || !side->exists)
+                continue;
+            const std::string root = rootOf(side->location, changes.resolver());
+            if (found.contains(root))
+                continue;
+            DashboardBundle bundle;
+            if (auto where = changes.resolver().resolve(root);
+                std::holds_alternative<SourcedPath>(where))
+                bundle.add(std::get<SourcedPath>(where), false, true);
+            found[root] = {std::move(bundle.datasources), std::move(bundle.variables)};
+        }
+    }
+    return found;
+}
+
+// Read beforehand off the GUI thread (MainWindow::review); read here only when not.
 const ReviewWindow::Surroundings &ReviewWindow::surroundingsOf(const std::string &location)
 {
-    std::string root = location;
-    SourceResolver &resolver = m_changes->resolver();
-    if (SourceResolver::isRevisionPath(location) &&
-        FileSystemSource::instance().entryType(location) == ResourceSource::EntryType::Missing) {
-        root = location.substr(0, location.find(':') + 1);
-    } else if (auto git = resolver.repository();
-               std::holds_alternative<const GitRepository *>(git) &&
-               !std::get<const GitRepository *>(git)->isBare()) {
-        root = std::get<const GitRepository *>(git)->workdir();
-    }
+    const std::string root = rootOf(location, m_changes->resolver());
     if (const auto known = m_surroundings.find(root); known != m_surroundings.end())
         return known->second;
     DashboardBundle bundle;
-    if (auto where = resolver.resolve(root); std::holds_alternative<SourcedPath>(where))
+    if (auto where = m_changes->resolver().resolve(root);
+        std::holds_alternative<SourcedPath>(where))
         bundle.add(std::get<SourcedPath>(where), false, true);
     Surroundings &found = m_surroundings[root];
     found.datasources = std::move(bundle.datasources);

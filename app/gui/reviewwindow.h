@@ -33,8 +33,18 @@ class ReviewWindow : public QMainWindow
     Q_OBJECT
 
 public:
+    // The datasources and shared variables beside a version, by the tree they come from.
+    struct Surroundings
+    {
+        std::vector<Model::Datasource> datasources;
+        std::vector<Model::Variable> variables;
+    };
+    using SurroundingsByRoot = std::map<std::string, Surroundings>;
+    // Every tree the changed versions need, read where the caller runs (off the GUI thread).
+    static SurroundingsByRoot readSurroundings(ChangeSet &changes);
+
     ReviewWindow(std::unique_ptr<ChangeSet> changes, DatasourceOverrides overrides,
-                 QWidget *parent = nullptr);
+                 QWidget *parent = nullptr, SurroundingsByRoot surroundings = {});
     ~ReviewWindow() override;
 
     // The dashboards reviewed (one a changed dashboard of a changed file), and the one shown.
@@ -58,11 +68,6 @@ private:
         std::string identity; // "Dashboard project/name"; empty when the file holds one resource
         QString label;
     };
-    struct Surroundings
-    {
-        std::vector<Model::Datasource> datasources;
-        std::vector<Model::Variable> variables;
-    };
 
     void buildItems();
     std::vector<const ResourceChange *> changesOf(const Item &item) const;
@@ -70,6 +75,7 @@ private:
     DashboardView *showSide(const ComparedSide &side, const Item &item, QVBoxLayout *pane,
                             QLabel *label, const QString &which);
     const Surroundings &surroundingsOf(const std::string &location);
+    static std::string rootOf(const std::string &location, SourceResolver &resolver);
     void markPanels(const Item &item);
     void showStatus();
 
@@ -86,7 +92,7 @@ private:
     QVBoxLayout *m_afterPane;
     DashboardView *m_before = nullptr;
     DashboardView *m_after = nullptr;
-    std::map<std::string, Surroundings> m_surroundings; // by the tree they come from
+    SurroundingsByRoot m_surroundings;
 };
 
 } // namespace Pd::Gui

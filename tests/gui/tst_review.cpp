@@ -213,6 +213,18 @@ private slots:
         QCOMPARE(before.toMs, after.toMs);
     }
 
+    // The trees the versions' datasources come from are read before the window opens (the
+    // main window does it off the GUI thread): the two revisions', once each.
+    void surroundingsAreReadBeforehand()
+    {
+        std::unique_ptr<Pd::ChangeSet> set = changes();
+        const ReviewWindow::SurroundingsByRoot found = ReviewWindow::readSurroundings(*set);
+        QStringList roots;
+        for (const auto &[root, surroundings] : found)
+            roots << QString::fromStdString(root);
+        QCOMPARE(roots, (QStringList{QStringLiteral("HEAD:"), QStringLiteral("HEAD~1:")}));
+    }
+
     void walkingTheChangedDashboards()
     {
         ReviewWindow window(changes(), {});
