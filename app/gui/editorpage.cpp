@@ -5,6 +5,7 @@
 #include "changetext.h"
 #include "codeeditor.h"
 #include "dashboardbundle.h"
+#include "dashboardedits.h"
 #include "dashboardview.h"
 #include "draftstore.h"
 #include "findbar.h"
@@ -528,211 +529,64 @@ void EditorPage::fileChangedOnDisk()
     m_changeBar->show();
 }
 
-bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int width, int height)
+// A visual edit: the text edits DashboardEdits computes on the text as it is and its own read,
+// applied as one undo step. False when it cannot be done there.
+bool EditorPage::applyDashboardEdits(
+    const std::function<DashboardEdits::Edits(const DashboardEdits &)> &make)
 {
-    // The spans must be those of this very text.
     const std::string text = m_editor->toPlainText().toStdString();
     const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const ResourceFile &file = *read;
-    const std::string ref = "#/spec/panels/" + panelId.toStdString();
-    for (const LoadedResource &resource : file.resources) {
-        if (resource.kind != ResourceKind::Dashboard || !resource.crdKind.empty())
-            continue; // a custom resource's paths are not the Perses ones
-        const Node *layouts =
-            resource.node.find("spec") ? resource.node.find("spec")->find("layouts") : nullptr;
-        for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
-            const Node *spec = layouts->items()[g].find("spec");
-            const Node *items = spec ? spec->find("items") : nullptr;
-            for (std::size_t i = 0; items && i < items->items().size(); ++i) {
-                const Node *content = items->items()[i].find("content");
-                if (!content || content->stringAt("$ref") != ref)
-                    continue;
-                std::vector<TextEdit> edits;
-                for (const auto &[key, value] : std::vector<std::pair<const char *, int>>{
-                         {"x", x}, {"y", y}, {"width", width}, {"height", height}}) {
-                    const Node *current = items->items()[i].find(key);
-                    if (current && current->isNumber() && current->toNumber() == value)
-                        continue;
-                    auto edit = TextPatch::setScalar(resource.node, file.format,
-                                                     {"spec", "layouts", std::to_string(g), "spec",
-                                                      "items", std::to_string(i), key},
-                                                     Node::number(value));
-                    if (!edit)
-                        return false; // a coordinate missing from the text: not patched
-                    edits.push_back(std::move(*edit));
-                }
-                applyEdits(text, edits);
-                return true;
-            }
-        }
-    }
-    return false;
+    const DashboardEdits::Edits edits = make(DashboardEdits(text, *read));
+    if (!edits)
+        return false;
+    if (!edits->empty())
+        applyEdits(text, *edits);
+    return true;
+}
+
+bool EditorPage::setPanelGeometry(const QString &panelId, int x, int y, int width, int height)
+{
+    return applyDashboardEdits([&](const DashboardEdits &edits) {
+        return edits.setPanelGeometry(panelId.toStdString(), x, y, width, height);
+    });
 }
 
 bool EditorPage::deletePanel(const QString &panelId)
 {
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const std::string key = panelId.toStdString();
-    for (const LoadedResource &resource : read->resources) {
-        const Node *spec = resource.node.find("spec");
-        if (resource.kind != ResourceKind::Dashboard || !resource.crdKind.empty() || !spec ||
-            !spec->find("panels") || !spec->find("panels")->contains(key))
-            continue;
-        std::vector<TextEdit> edits;
-        if (auto panel = TextPatch::remove(text, resource.node, {"spec", "panels", key}))
-            edits.push_back(std::move(*panel));
-        const Node *layouts = spec->find("layouts");
-        for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
-            const Node *groupSpec = layouts->items()[g].find("spec");
-            const Node *items = groupSpec ? groupSpec->find("items") : nullptr;
-            // From the last item back: removing one must not move the others' paths.
-            for (std::size_t i = items ? items->items().size() : 0; i-- > 0;) {
-                const Node *content = items->items()[i].find("content");
-                if (!content || content->stringAt("$ref") != "#/spec/panels/" + key)
-                    continue;
-                if (auto item = TextPatch::remove(
-                        text, resource.node,
-                        {"spec", "layouts", std::to_string(g), "spec", "items", std::to_string(i)}))
-                    edits.push_back(std::move(*item));
-            }
-        }
-        if (edits.empty())
-            return false;
-        applyEdits(text, edits);
-        return true;
-    }
-    return false;
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.deletePanel(panelId.toStdString()); });
 }
 
-namespace {
-
-const LoadedResource *editableDashboard(const ResourceFile &file)
+QString EditorPage::addPanel(const QString &pluginKind)
 {
-    for (const LoadedResource &resource : file.resources) {
-        if (resource.kind == ResourceKind::Dashboard && resource.crdKind.empty() &&
-            resource.node.find("spec"))
-            return &resource;
-    }
-    return nullptr;
+    std::string key;
+    const bool made = applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.addPanel(pluginKind.toStdString(), key); });
+    return made ? QString::fromStdString(key) : QString();
 }
 
-std::string unusedKey(const Node *panels, const std::string &base)
+QString EditorPage::duplicatePanel(const QString &panelId)
 {
-    std::string key = base;
-    for (int n = 2; panels && panels->contains(key); ++n)
-        key = base + "_" + std::to_string(n);
-    return key;
+    std::string key;
+    const bool made = applyDashboardEdits([&](const DashboardEdits &edits) {
+        return edits.duplicatePanel(panelId.toStdString(), key);
+    });
+    return made ? QString::fromStdString(key) : QString();
 }
 
-// The layout item showing `key` in the first group that has one: {group, item}.
-std::optional<std::pair<std::size_t, const Node *>> itemOf(const Node &spec, const std::string &key)
-{
-    const Node *layouts = spec.find("layouts");
-    for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
-        const Node *groupSpec = layouts->items()[g].find("spec");
-        const Node *items = groupSpec ? groupSpec->find("items") : nullptr;
-        for (std::size_t i = 0; items && i < items->items().size(); ++i) {
-            const Node *content = items->items()[i].find("content");
-            if (content && content->stringAt("$ref") == "#/spec/panels/" + key)
-                return std::pair{g, &items->items()[i]};
-        }
-    }
-    return std::nullopt;
-}
-
-} // namespace
-
-// Each field set in place when it is there, added to its object when not (and the object to
-// its own when that is missing too); an empty value is not written where there is none.
 bool EditorPage::setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields)
 {
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    if (!dashboard)
-        return false;
-    auto walk = [&](const std::vector<std::string> &path) {
-        const Node *node = &dashboard->node;
-        for (const std::string &step : path) {
-            if (node && node->isArray()) {
-                const std::size_t index = std::size_t(std::atoi(step.c_str()));
-                node = index < node->items().size() ? &node->items()[index] : nullptr;
-            } else {
-                node = node && node->isObject() ? node->find(step) : nullptr;
-            }
-        }
-        return node;
-    };
-    std::vector<TextEdit> edits;
-    std::map<std::vector<std::string>, Node> newObjects; // missing parents, made whole
-    for (const auto &[path, value] : fields) {
-        const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
-        const Node *parent = walk(parentPath);
-        const Node *current = parent ? parent->find(path.back()) : nullptr;
-        const Node written = Node::string(value.toStdString());
-        if (current && current->text() == value.toStdString())
-            continue;
-        std::optional<TextEdit> edit;
-        if (current)
-            edit = TextPatch::setScalar(dashboard->node, read->format, path, written);
-        else if (value.isEmpty())
-            continue;
-        else if (parent)
-            edit = TextPatch::insertMember(text, dashboard->node, read->format, parentPath,
-                                           path.back(), written);
-        else if (parentPath.size() >= 1 && walk({parentPath.begin(), parentPath.end() - 1})) {
-            Node &made = newObjects.try_emplace(parentPath, Node::object()).first->second;
-            made.set(path.back(), written);
-            continue;
-        } else {
-            return false;
-        }
-        if (!edit)
-            return false;
-        edits.push_back(std::move(*edit));
-    }
-    for (const auto &[parentPath, object] : newObjects) {
-        auto edit = TextPatch::insertMember(text, dashboard->node, read->format,
-                                            {parentPath.begin(), parentPath.end() - 1},
-                                            parentPath.back(), object);
-        if (!edit)
-            return false;
-        edits.push_back(std::move(*edit));
-    }
-    if (!edits.empty())
-        applyEdits(text, edits);
-    return true;
+    std::vector<DashboardEdits::Field> values;
+    for (const auto &[path, value] : fields)
+        values.emplace_back(path, value.toStdString());
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.setStrings(values); });
 }
 
 bool EditorPage::addGroup(const QString &title)
 {
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    if (!dashboard)
-        return false;
-    Node display = Node::object();
-    display.set("title", Node::string(title.toStdString()));
-    Node spec = Node::object();
-    spec.set("display", display);
-    spec.set("items", Node::array());
-    Node group = Node::object();
-    group.set("kind", Node::string("Grid"));
-    group.set("spec", spec);
-    auto edit =
-        dashboard->node.find("spec")->find("layouts")
-            ? TextPatch::appendItem(text, dashboard->node, read->format, {"spec", "layouts"}, group)
-            : TextPatch::insertMember(text, dashboard->node, read->format, {"spec"}, "layouts",
-                                      [&] {
-                                          Node list = Node::array();
-                                          list.append(group);
-                                          return list;
-                                      }());
-    if (!edit)
-        return false;
-    applyEdits(text, {*edit});
-    return true;
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.addGroup(title.toStdString()); });
 }
 
 bool EditorPage::renameGroup(int group, const QString &title)
@@ -743,31 +597,14 @@ bool EditorPage::renameGroup(int group, const QString &title)
 
 bool EditorPage::moveGroup(int group, int by)
 {
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    if (!dashboard || group + by < 0)
-        return false;
-    const std::vector<TextEdit> edits = TextPatch::swapItems(
-        text, dashboard->node, {"spec", "layouts"}, std::size_t(group), std::size_t(group + by));
-    if (edits.empty())
-        return false;
-    applyEdits(text, edits);
-    return true;
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.moveGroup(group, by); });
 }
 
 bool EditorPage::deleteGroup(int group)
 {
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    const auto edit = dashboard ? TextPatch::remove(text, dashboard->node,
-                                                    {"spec", "layouts", std::to_string(group)})
-                                : std::nullopt;
-    if (!edit)
-        return false;
-    applyEdits(text, {*edit});
-    return true;
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.deleteGroup(group); });
 }
 
 void EditorPage::editGroup(int group, DashboardView::GroupEdit edit)
@@ -872,95 +709,6 @@ void EditorPage::editPanel(const QString &panelId)
     form->addRow(buttons);
     if (dialog.exec() == QDialog::Accepted)
         setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
-}
-
-QString EditorPage::addPanel(const QString &pluginKind)
-{
-    Node panel = Node::object();
-    panel.set("kind", Node::string("Panel"));
-    Node spec = Node::object();
-    Node display = Node::object();
-    display.set("name", Node::string("New " + pluginKind.toStdString()));
-    spec.set("display", display);
-    Node plugin = Node::object();
-    plugin.set("kind", Node::string(pluginKind.toStdString()));
-    plugin.set("spec", Node::object());
-    spec.set("plugin", plugin);
-    panel.set("spec", spec);
-    return insertPanel("panel", panel, nullptr);
-}
-
-QString EditorPage::duplicatePanel(const QString &panelId)
-{
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    const Node *panels = dashboard ? dashboard->node.find("spec")->find("panels") : nullptr;
-    const Node *original = panels ? panels->find(panelId.toStdString()) : nullptr;
-    if (!original)
-        return {};
-    const auto item = itemOf(*dashboard->node.find("spec"), panelId.toStdString());
-    return insertPanel(panelId.toStdString() + "_copy", *original, item ? item->second : nullptr);
-}
-
-QString EditorPage::insertPanel(const std::string &base, const Node &panel, const Node *itemLike)
-{
-    const std::string text = m_editor->toPlainText().toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const LoadedResource *dashboard = editableDashboard(*read);
-    if (!dashboard || !dashboard->node.find("spec")->find("panels"))
-        return {};
-    const Node &spec = *dashboard->node.find("spec");
-    const std::string key = unusedKey(spec.find("panels"), base);
-    std::vector<TextEdit> edits;
-    auto member = TextPatch::insertMember(text, dashboard->node, read->format, {"spec", "panels"},
-                                          key, panel);
-    if (!member)
-        return {};
-    edits.push_back(std::move(*member));
-    // Laid out below everything of its group: the copy's group, else the first.
-    std::size_t group = 0;
-    const Node *layouts = spec.find("layouts");
-    if (layouts && !layouts->items().empty()) {
-        if (itemLike) {
-            for (std::size_t g = 0; g < layouts->items().size(); ++g) {
-                const Node *items = layouts->items()[g].find("spec")
-                                        ? layouts->items()[g].find("spec")->find("items")
-                                        : nullptr;
-                for (const Node &candidate : items ? items->items() : std::vector<Node>{}) {
-                    if (&candidate == itemLike)
-                        group = g;
-                }
-            }
-        }
-        const Node *items = layouts->items()[group].find("spec")
-                                ? layouts->items()[group].find("spec")->find("items")
-                                : nullptr;
-        int bottom = 0;
-        for (const Node &existing : items ? items->items() : std::vector<Node>{}) {
-            const Node *y = existing.find("y");
-            const Node *height = existing.find("height");
-            bottom =
-                std::max(bottom, int((y ? y->toNumber() : 0) + (height ? height->toNumber() : 0)));
-        }
-        Node item = Node::object();
-        const Node *x = itemLike ? itemLike->find("x") : nullptr;
-        const Node *width = itemLike ? itemLike->find("width") : nullptr;
-        const Node *height = itemLike ? itemLike->find("height") : nullptr;
-        item.set("x", x ? *x : Node::number(0));
-        item.set("y", Node::number(bottom));
-        item.set("width", width ? *width : Node::number(12));
-        item.set("height", height ? *height : Node::number(6));
-        Node content = Node::object();
-        content.set("$ref", Node::string("#/spec/panels/" + key));
-        item.set("content", content);
-        if (auto appended = TextPatch::appendItem(
-                text, dashboard->node, read->format,
-                {"spec", "layouts", std::to_string(group), "spec", "items"}, item))
-            edits.push_back(std::move(*appended));
-    }
-    applyEdits(text, edits);
-    return QString::fromStdString(key);
 }
 
 // Inside a Prometheus query: metric names, label names inside braces, label values after

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "dashboardedits.h"
 #include "dashboardview.h"
 #include "datasourceconnection.h"
 #include "linter.h"
@@ -10,6 +11,7 @@
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -127,7 +129,8 @@ private:
     void applyEdits(const std::string &text, std::vector<TextEdit> edits);
     // The read of the text as it is now: the last validation's, or a new one.
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
-    QString insertPanel(const std::string &key, const Node &panel, const Node *itemLike);
+    bool applyDashboardEdits(
+        const std::function<std::optional<std::vector<TextEdit>>(const DashboardEdits &)> &make);
     bool completePromQL(const QString &before, const Node &resource, int offset);
     bool setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields);
 

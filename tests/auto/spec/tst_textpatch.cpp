@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "dashboardedits.h"
 #include "jsonreader.h"
 #include "jsonwriter.h"
 #include "testpaths.h"
@@ -274,6 +275,50 @@ private slots:
         const ParseResult again = sample.read(TextPatch::apply(sample.text, edits));
         QVERIFY(!again.hasErrors());
         QVERIFY(again.documents[0].equals(expected));
+    }
+
+    // The dashboard edits the editor asks for, on every conformance dashboard: a copy of the
+    // first panel laid out and pointing at itself, then the original deleted with its items.
+    void dashboardEditsDuplicateAndDelete_data() { corpusRows(); }
+    void dashboardEditsDuplicateAndDelete()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, yaml);
+        const Sample sample = load(path, yaml);
+        QVERIFY(!sample.text.empty());
+        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
+        const ResourceFile read = ResourceReader::readText(sample.text, "x", format);
+        const Node *panels =
+            read.resources.empty() ? nullptr : read.resources[0].node.find("spec")->find("panels");
+        if (!panels || panels->members().empty() ||
+            read.resources[0].kind != ResourceKind::Dashboard)
+            QSKIP("no panel of a dashboard (an ephemeral dashboard is not edited here)");
+        const std::string original = panels->members().front().key;
+        std::string key;
+        const auto copy = DashboardEdits(sample.text, read).duplicatePanel(original, key);
+        QVERIFY(copy);
+        QCOMPARE(key, original + "_copy");
+        const std::string copied = TextPatch::apply(sample.text, *copy);
+        const ResourceFile again = ResourceReader::readText(copied, "x", format);
+        QVERIFY(!again.hasErrors());
+        const Node &spec = *again.resources[0].node.find("spec");
+        QVERIFY(spec.find("panels")->find(key)->equals(panels->members().front().value));
+        bool laidOut = false;
+        for (const Node &group :
+             spec.find("layouts") ? spec.find("layouts")->items() : std::vector<Node>{}) {
+            for (const Node &item : group.find("spec")->find("items")
+                                        ? group.find("spec")->find("items")->items()
+                                        : std::vector<Node>{})
+                laidOut =
+                    laidOut || item.find("content")->stringAt("$ref") == "#/spec/panels/" + key;
+        }
+        QVERIFY(laidOut || !spec.find("layouts") || spec.find("layouts")->items().empty());
+        const auto removal = DashboardEdits(copied, again).deletePanel(original);
+        QVERIFY(removal);
+        const ResourceFile after =
+            ResourceReader::readText(TextPatch::apply(copied, *removal), "x", format);
+        QVERIFY(!after.hasErrors());
+        QVERIFY(!after.resources[0].node.find("spec")->find("panels")->contains(original));
     }
 
     void randomEditsReadBackAsTheEditedTree_data() { corpusRows(); }

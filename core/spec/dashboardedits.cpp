@@ -1,0 +1,298 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "dashboardedits.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+namespace Pd {
+
+namespace {
+
+// Named apart from std::ref, which argument lookup would pick for a std::string.
+std::string panelRef(const std::string &panel)
+{
+    return "#/spec/panels/" + panel;
+}
+
+const std::vector<Node> &itemsOf(const Node &group)
+{
+    static const std::vector<Node> none;
+    const Node *spec = group.find("spec");
+    const Node *items = spec ? spec->find("items") : nullptr;
+    return items && items->isArray() ? items->items() : none;
+}
+
+std::vector<std::string> itemPath(std::size_t group, std::size_t item)
+{
+    return {"spec", "layouts", std::to_string(group), "spec", "items", std::to_string(item)};
+}
+
+std::string unusedKey(const Node &panels, const std::string &base)
+{
+    std::string key = base;
+    for (int n = 2; panels.contains(key); ++n)
+        key = base + "_" + std::to_string(n);
+    return key;
+}
+
+} // namespace
+
+DashboardEdits::DashboardEdits(std::string_view text, const ResourceFile &read)
+    : m_text(text)
+    , m_format(read.format)
+{
+    for (const LoadedResource &resource : read.resources) {
+        // A custom resource's paths are not the Perses ones: it is not edited here.
+        if (resource.kind == ResourceKind::Dashboard && resource.crdKind.empty() &&
+            resource.node.find("spec")) {
+            m_dashboard = &resource;
+            break;
+        }
+    }
+}
+
+const Node *DashboardEdits::at(const std::vector<std::string> &path) const
+{
+    const Node *node = m_dashboard ? &m_dashboard->node : nullptr;
+    for (const std::string &step : path) {
+        if (node && node->isArray()) {
+            const std::size_t index = std::size_t(std::atoi(step.c_str()));
+            node = index < node->items().size() ? &node->items()[index] : nullptr;
+        } else {
+            node = node && node->isObject() ? node->find(step) : nullptr;
+        }
+    }
+    return node;
+}
+
+DashboardEdits::Edits DashboardEdits::setPanelGeometry(const std::string &panel, int x, int y,
+                                                       int width, int height) const
+{
+    const Node *layouts = at({"spec", "layouts"});
+    for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
+        const std::vector<Node> &items = itemsOf(layouts->items()[g]);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Node *content = items[i].find("content");
+            if (!content || content->stringAt("$ref") != panelRef(panel))
+                continue;
+            std::vector<TextEdit> edits;
+            for (const auto &[key, value] : std::vector<std::pair<const char *, int>>{
+                     {"x", x}, {"y", y}, {"width", width}, {"height", height}}) {
+                const Node *current = items[i].find(key);
+                if (current && current->isNumber() && current->toNumber() == value)
+                    continue;
+                std::vector<std::string> path = itemPath(g, i);
+                path.push_back(key);
+                auto edit =
+                    TextPatch::setScalar(m_dashboard->node, m_format, path, Node::number(value));
+                if (!edit)
+                    return std::nullopt;
+                edits.push_back(std::move(*edit));
+            }
+            return edits;
+        }
+    }
+    return std::nullopt;
+}
+
+DashboardEdits::Edits DashboardEdits::deletePanel(const std::string &panel) const
+{
+    const Node *panels = at({"spec", "panels"});
+    if (!panels || !panels->contains(panel))
+        return std::nullopt;
+    std::vector<TextEdit> edits;
+    if (auto member = TextPatch::remove(m_text, m_dashboard->node, {"spec", "panels", panel}))
+        edits.push_back(std::move(*member));
+    const Node *layouts = at({"spec", "layouts"});
+    for (std::size_t g = 0; layouts && g < layouts->items().size(); ++g) {
+        const std::vector<Node> &items = itemsOf(layouts->items()[g]);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Node *content = items[i].find("content");
+            if (content && content->stringAt("$ref") == panelRef(panel)) {
+                if (auto item = TextPatch::remove(m_text, m_dashboard->node, itemPath(g, i)))
+                    edits.push_back(std::move(*item));
+            }
+        }
+    }
+    if (edits.empty())
+        return std::nullopt;
+    return edits;
+}
+
+DashboardEdits::Edits DashboardEdits::addPanel(const std::string &pluginKind,
+                                               std::string &key) const
+{
+    Node display = Node::object();
+    display.set("name", Node::string("New " + pluginKind));
+    Node plugin = Node::object();
+    plugin.set("kind", Node::string(pluginKind));
+    plugin.set("spec", Node::object());
+    Node spec = Node::object();
+    spec.set("display", display);
+    spec.set("plugin", plugin);
+    Node panel = Node::object();
+    panel.set("kind", Node::string("Panel"));
+    panel.set("spec", spec);
+    return insertPanel("panel", panel, nullptr, key);
+}
+
+DashboardEdits::Edits DashboardEdits::duplicatePanel(const std::string &panel,
+                                                     std::string &key) const
+{
+    const Node *original = at({"spec", "panels", panel});
+    if (!original)
+        return std::nullopt;
+    const Node *layouts = at({"spec", "layouts"});
+    const Node *shown = nullptr;
+    for (std::size_t g = 0; layouts && g < layouts->items().size() && !shown; ++g) {
+        for (const Node &item : itemsOf(layouts->items()[g])) {
+            const Node *content = item.find("content");
+            if (content && content->stringAt("$ref") == panelRef(panel)) {
+                shown = &item;
+                break;
+            }
+        }
+    }
+    return insertPanel(panel + "_copy", *original, shown, key);
+}
+
+DashboardEdits::Edits DashboardEdits::insertPanel(const std::string &base, const Node &panel,
+                                                  const Node *itemLike, std::string &key) const
+{
+    const Node *panels = at({"spec", "panels"});
+    if (!panels)
+        return std::nullopt;
+    key = unusedKey(*panels, base);
+    auto member = TextPatch::insertMember(m_text, m_dashboard->node, m_format, {"spec", "panels"},
+                                          key, panel);
+    if (!member)
+        return std::nullopt;
+    std::vector<TextEdit> edits{std::move(*member)};
+    const Node *layouts = at({"spec", "layouts"});
+    if (!layouts || layouts->items().empty())
+        return edits; // nowhere to lay it out: the dashboard says so when validated
+    // Below everything of its group: the copy's group, else the first.
+    std::size_t group = 0;
+    for (std::size_t g = 0; itemLike && g < layouts->items().size(); ++g) {
+        for (const Node &candidate : itemsOf(layouts->items()[g])) {
+            if (&candidate == itemLike)
+                group = g;
+        }
+    }
+    int bottom = 0;
+    for (const Node &existing : itemsOf(layouts->items()[group])) {
+        const Node *y = existing.find("y");
+        const Node *height = existing.find("height");
+        bottom = std::max(bottom, int((y ? y->toNumber() : 0) + (height ? height->toNumber() : 0)));
+    }
+    auto copied = [itemLike](const char *field, double fallback) {
+        const Node *value = itemLike ? itemLike->find(field) : nullptr;
+        return value ? *value : Node::number(fallback);
+    };
+    Node content = Node::object();
+    content.set("$ref", Node::string(panelRef(key)));
+    Node item = Node::object();
+    item.set("x", copied("x", 0));
+    item.set("y", Node::number(bottom));
+    item.set("width", copied("width", 12));
+    item.set("height", copied("height", 6));
+    item.set("content", content);
+    if (auto appended = TextPatch::appendItem(
+            m_text, m_dashboard->node, m_format,
+            {"spec", "layouts", std::to_string(group), "spec", "items"}, item))
+        edits.push_back(std::move(*appended));
+    return edits;
+}
+
+DashboardEdits::Edits DashboardEdits::setStrings(const std::vector<Field> &fields) const
+{
+    if (!m_dashboard)
+        return std::nullopt;
+    std::vector<TextEdit> edits;
+    std::map<std::vector<std::string>, Node> newObjects; // missing parents, made whole
+    for (const auto &[path, value] : fields) {
+        const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
+        const Node *parent = at(parentPath);
+        const Node *current = parent ? parent->find(path.back()) : nullptr;
+        if ((current && current->text() == value) || (!current && value.empty()))
+            continue;
+        const Node written = Node::string(value);
+        std::optional<TextEdit> edit;
+        if (current) {
+            edit = TextPatch::setScalar(m_dashboard->node, m_format, path, written);
+        } else if (parent) {
+            edit = TextPatch::insertMember(m_text, m_dashboard->node, m_format, parentPath,
+                                           path.back(), written);
+        } else if (!parentPath.empty() && at({parentPath.begin(), parentPath.end() - 1})) {
+            newObjects.try_emplace(parentPath, Node::object())
+                .first->second.set(path.back(), written);
+            continue;
+        }
+        if (!edit)
+            return std::nullopt;
+        edits.push_back(std::move(*edit));
+    }
+    for (const auto &[parentPath, object] : newObjects) {
+        auto edit = TextPatch::insertMember(m_text, m_dashboard->node, m_format,
+                                            {parentPath.begin(), parentPath.end() - 1},
+                                            parentPath.back(), object);
+        if (!edit)
+            return std::nullopt;
+        edits.push_back(std::move(*edit));
+    }
+    return edits;
+}
+
+DashboardEdits::Edits DashboardEdits::addGroup(const std::string &title) const
+{
+    if (!m_dashboard)
+        return std::nullopt;
+    Node display = Node::object();
+    display.set("title", Node::string(title));
+    Node spec = Node::object();
+    spec.set("display", display);
+    spec.set("items", Node::array());
+    Node group = Node::object();
+    group.set("kind", Node::string("Grid"));
+    group.set("spec", spec);
+    std::optional<TextEdit> edit;
+    if (at({"spec", "layouts"})) {
+        edit =
+            TextPatch::appendItem(m_text, m_dashboard->node, m_format, {"spec", "layouts"}, group);
+    } else {
+        Node layouts = Node::array();
+        layouts.append(group);
+        edit = TextPatch::insertMember(m_text, m_dashboard->node, m_format, {"spec"}, "layouts",
+                                       layouts);
+    }
+    if (!edit)
+        return std::nullopt;
+    return std::vector<TextEdit>{std::move(*edit)};
+}
+
+DashboardEdits::Edits DashboardEdits::moveGroup(int group, int by) const
+{
+    if (!m_dashboard || group < 0 || group + by < 0)
+        return std::nullopt;
+    std::vector<TextEdit> edits =
+        TextPatch::swapItems(m_text, m_dashboard->node, {"spec", "layouts"}, std::size_t(group),
+                             std::size_t(group + by));
+    if (edits.empty())
+        return std::nullopt;
+    return edits;
+}
+
+DashboardEdits::Edits DashboardEdits::deleteGroup(int group) const
+{
+    if (!m_dashboard || group < 0)
+        return std::nullopt;
+    auto edit =
+        TextPatch::remove(m_text, m_dashboard->node, {"spec", "layouts", std::to_string(group)});
+    if (!edit)
+        return std::nullopt;
+    return std::vector<TextEdit>{std::move(*edit)};
+}
+
+} // namespace Pd

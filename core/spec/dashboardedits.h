@@ -1,0 +1,54 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "resourcefile.h"
+#include "textpatch.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace Pd {
+
+// The visual edits of a dashboard as text edits: what the editor's dashboard pane asks for,
+// computed on a text and its own read (the spans must be that text's). Each returns the edits
+// that make it, empty when there is nothing to change, or none when it cannot be done there
+// (the text holds no plain Perses dashboard, the panel is not laid out, a coordinate is
+// missing from the text).
+class DashboardEdits
+{
+public:
+    using Edits = std::optional<std::vector<TextEdit>>;
+    // A field from the resource's root, and the string it takes.
+    using Field = std::pair<std::vector<std::string>, std::string>;
+
+    DashboardEdits(std::string_view text, const ResourceFile &read);
+
+    Edits setPanelGeometry(const std::string &panel, int x, int y, int width, int height) const;
+    // The panel and every layout item that shows it.
+    Edits deletePanel(const std::string &panel) const;
+    // A new panel of a plugin kind, or a copy of one, under a new key (`key` says which),
+    // laid out below the panels of its group (the copy's, else the first).
+    Edits addPanel(const std::string &pluginKind, std::string &key) const;
+    Edits duplicatePanel(const std::string &panel, std::string &key) const;
+    // Each field set in place when it is there, added to its object when not (and that
+    // object to its own when missing too); an empty value is not written where there is none.
+    Edits setStrings(const std::vector<Field> &fields) const;
+    Edits addGroup(const std::string &title) const;
+    Edits moveGroup(int group, int by) const; // swapped with the group `by` away
+    Edits deleteGroup(int group) const;       // its panels stay, no longer laid out
+
+private:
+    Edits insertPanel(const std::string &base, const Node &panel, const Node *itemLike,
+                      std::string &key) const;
+    const Node *at(const std::vector<std::string> &path) const;
+
+    std::string_view m_text;
+    DocumentFormat m_format;
+    const LoadedResource *m_dashboard = nullptr;
+};
+
+} // namespace Pd
