@@ -75,21 +75,45 @@ void corpusRows()
     }
 }
 
+// One row's dashboard: its text (empty when it does not read), the reader and format it is
+// read with, and what that read.
 struct Sample
 {
-    std::string text; // empty when the file does not read
+    QString path;
+    bool yaml = false;
+    std::string text;
     ParseResult (*read)(std::string_view) = &JsonReader::parse;
+    DocumentFormat format = DocumentFormat::Json;
+    ParseResult parsed;
+    const Node &document() const { return parsed.documents.front(); }
 };
 
 Sample load(const QString &path, bool yaml)
 {
+    Sample sample;
+    sample.path = path;
+    sample.yaml = yaml;
     const std::string json = PdTest::readText(path);
     const ParseResult parsed = JsonReader::parse(json);
     if (parsed.hasErrors())
-        return {};
-    if (!yaml)
-        return {json, &JsonReader::parse};
-    return {YamlWriter::write(parsed.documents[0]), &YamlReader::parse};
+        return sample;
+    if (yaml) {
+        sample.text = YamlWriter::write(parsed.documents[0]);
+        sample.read = &YamlReader::parse;
+        sample.format = DocumentFormat::Yaml;
+    } else {
+        sample.text = json;
+    }
+    sample.parsed = sample.read(sample.text);
+    return sample;
+}
+
+// The row's sample (corpusRows' columns).
+Sample fetchSample()
+{
+    QFETCH(QString, path);
+    QFETCH(bool, yaml);
+    return load(path, yaml);
 }
 
 } // namespace
@@ -149,14 +173,11 @@ private slots:
     void removingAPanelAndItsItem_data() { corpusRows(); }
     void removingAPanelAndItsItem()
     {
-        QFETCH(QString, path);
-        QFETCH(bool, yaml);
-        const Sample sample = load(path, yaml);
+        const Sample sample = fetchSample();
         QVERIFY(!sample.text.empty());
         const std::string &text = sample.text;
         const auto read = sample.read;
-        const ParseResult parsed = read(text);
-        const Node &document = parsed.documents[0];
+        const Node &document = sample.document();
         const Node *panels =
             document.find("spec") ? document.find("spec")->find("panels") : nullptr;
         if (!panels || panels->members().size() < 2)
@@ -202,15 +223,12 @@ private slots:
     void addingAPanelAndItsItem_data() { removingAPanelAndItsItem_data(); }
     void addingAPanelAndItsItem()
     {
-        QFETCH(QString, path);
-        QFETCH(bool, yaml);
-        const Sample sample = load(path, yaml);
+        const Sample sample = fetchSample();
         QVERIFY(!sample.text.empty());
         const std::string &text = sample.text;
         const auto read = sample.read;
-        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
-        const ParseResult parsed = read(text);
-        const Node &document = parsed.documents[0];
+        const DocumentFormat format = sample.format;
+        const Node &document = sample.document();
         const Node *panels =
             document.find("spec") ? document.find("spec")->find("panels") : nullptr;
         const Node *layouts =
@@ -255,12 +273,9 @@ private slots:
     void swappingGroups_data() { corpusRows(); }
     void swappingGroups()
     {
-        QFETCH(QString, path);
-        QFETCH(bool, yaml);
-        const Sample sample = load(path, yaml);
+        const Sample sample = fetchSample();
         QVERIFY(!sample.text.empty());
-        const ParseResult parsed = sample.read(sample.text);
-        const Node &document = parsed.documents[0];
+        const Node &document = sample.document();
         const Node *layouts =
             document.find("spec") ? document.find("spec")->find("layouts") : nullptr;
         if (!layouts || layouts->items().size() < 2)
@@ -282,11 +297,9 @@ private slots:
     void dashboardEditsDuplicateAndDelete_data() { corpusRows(); }
     void dashboardEditsDuplicateAndDelete()
     {
-        QFETCH(QString, path);
-        QFETCH(bool, yaml);
-        const Sample sample = load(path, yaml);
+        const Sample sample = fetchSample();
         QVERIFY(!sample.text.empty());
-        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
+        const DocumentFormat format = sample.format;
         const ResourceFile read = ResourceReader::readText(sample.text, "x", format);
         const Node *panels =
             read.resources.empty() ? nullptr : read.resources[0].node.find("spec")->find("panels");
@@ -324,14 +337,12 @@ private slots:
     void randomEditsReadBackAsTheEditedTree_data() { corpusRows(); }
     void randomEditsReadBackAsTheEditedTree()
     {
-        QFETCH(QString, path);
-        QFETCH(bool, yaml);
-        const Sample sample = load(path, yaml);
+        const Sample sample = fetchSample();
         QVERIFY(!sample.text.empty());
         const std::string &text = sample.text;
         const auto read = sample.read;
-        const DocumentFormat format = yaml ? DocumentFormat::Yaml : DocumentFormat::Json;
-        std::mt19937 random(qHash(path) ^ (yaml ? 1u : 0u));
+        const DocumentFormat format = sample.format;
+        std::mt19937 random(qHash(sample.path) ^ (sample.yaml ? 1u : 0u));
         for (int round = 0; round < 40; ++round) {
             const ParseResult parsed = read(text);
             QVERIFY(!parsed.hasErrors());
