@@ -216,6 +216,31 @@ void EditorPage::buildLayout()
     tools->setContentsMargins(6, 4, 6, 0);
     tools->addWidget(add);
     tools->addWidget(settings);
+    auto *variables = new QToolButton(visual);
+    variables->setText(tr("Variables"));
+    variables->setPopupMode(QToolButton::InstantPopup);
+    auto *variableMenu = new QMenu(variables);
+    variableMenu->addAction(tr("Add Text Variable"), this, [this] { addVariable({}); });
+    QMenu *listKinds = variableMenu->addMenu(tr("Add List Variable"));
+    for (const PluginSchema *plugin : m_schemas->all()) {
+        if (plugin->type != PluginType::Variable)
+            continue;
+        const QString kind = QString::fromStdString(plugin->kind);
+        listKinds->addAction(kind, this, [this, kind] { addVariable(kind); });
+    }
+    QMenu *remove = variableMenu->addMenu(tr("Delete Variable"));
+    // Filled as it opens: the variables of the text as last read.
+    connect(remove, &QMenu::aboutToShow, this, [this, remove] {
+        remove->clear();
+        if (!m_lastValid)
+            return;
+        for (const Model::VariableSpec &variable : m_lastValid->spec.variables) {
+            const QString name = QString::fromStdString(variable.name);
+            remove->addAction(name, this, [this, name] { deleteVariable(name); });
+        }
+    });
+    variables->setMenu(variableMenu);
+    tools->addWidget(variables);
     auto *group = new QToolButton(visual);
     group->setText(tr("Add Group"));
     connect(group, &QToolButton::clicked, this, [this] { addGroup(tr("New group")); });
@@ -581,6 +606,34 @@ bool EditorPage::setStrings(const std::vector<std::pair<std::vector<std::string>
         values.emplace_back(path, value.toStdString());
     return applyDashboardEdits(
         [&](const DashboardEdits &edits) { return edits.setStrings(values); });
+}
+
+QString EditorPage::addVariable(const QString &pluginKind)
+{
+    Node spec = Node::object();
+    spec.set("name", Node::string("var"));
+    Node variable = Node::object();
+    if (pluginKind.isEmpty()) {
+        variable.set("kind", Node::string("TextVariable"));
+        spec.set("value", Node::string(""));
+    } else {
+        variable.set("kind", Node::string("ListVariable"));
+        Node plugin = Node::object();
+        plugin.set("kind", Node::string(pluginKind.toStdString()));
+        plugin.set("spec", Node::object());
+        spec.set("plugin", plugin);
+    }
+    variable.set("spec", spec);
+    std::string made;
+    const bool added = applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.addVariable("var", variable, made); });
+    return added ? QString::fromStdString(made) : QString();
+}
+
+bool EditorPage::deleteVariable(const QString &name)
+{
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.deleteVariable(name.toStdString()); });
 }
 
 bool EditorPage::addGroup(const QString &title)

@@ -94,6 +94,10 @@ public:
     // Groups: a titled Grid added at the end, one renamed, moved (swapped with its neighbour)
     // or deleted (its panels stay, no longer laid out). One undo step each.
     bool addGroup(const QString &title);
+    // A variable: a text box, or a list whose options come from a variable plugin of `kind`
+    // (its spec to be filled in the text). The name made, or empty.
+    QString addVariable(const QString &pluginKind);
+    bool deleteVariable(const QString &name);
     bool renameGroup(int group, const QString &title);
     bool moveGroup(int group, int by);
     bool deleteGroup(int group);

@@ -245,6 +245,57 @@ DashboardEdits::Edits DashboardEdits::setStrings(const std::vector<Field> &field
     return edits;
 }
 
+DashboardEdits::Edits DashboardEdits::addVariable(const std::string &name, const Node &variable,
+                                                  std::string &made) const
+{
+    if (!m_dashboard)
+        return std::nullopt;
+    const Node *variables = at({"spec", "variables"});
+    auto taken = [variables](const std::string &candidate) {
+        for (const Node &existing : variables ? variables->items() : std::vector<Node>{}) {
+            const Node *spec = existing.find("spec");
+            if (spec && spec->stringAt("name") == candidate)
+                return true;
+        }
+        return false;
+    };
+    made = name;
+    for (int n = 2; taken(made); ++n)
+        made = name + "_" + std::to_string(n);
+    Node named = variable;
+    if (Node *spec = named.find("spec"))
+        spec->set("name", Node::string(made));
+    std::optional<TextEdit> edit;
+    if (variables) {
+        edit = TextPatch::appendItem(m_text, m_dashboard->node, m_format, {"spec", "variables"},
+                                     named);
+    } else {
+        Node list = Node::array();
+        list.append(named);
+        edit = TextPatch::insertMember(m_text, m_dashboard->node, m_format, {"spec"}, "variables",
+                                       list);
+    }
+    if (!edit)
+        return std::nullopt;
+    return std::vector<TextEdit>{std::move(*edit)};
+}
+
+DashboardEdits::Edits DashboardEdits::deleteVariable(const std::string &name) const
+{
+    const Node *variables = at({"spec", "variables"});
+    for (std::size_t i = 0; variables && i < variables->items().size(); ++i) {
+        const Node *spec = variables->items()[i].find("spec");
+        if (!spec || spec->stringAt("name") != name)
+            continue;
+        auto edit =
+            TextPatch::remove(m_text, m_dashboard->node, {"spec", "variables", std::to_string(i)});
+        if (!edit)
+            return std::nullopt;
+        return std::vector<TextEdit>{std::move(*edit)};
+    }
+    return std::nullopt;
+}
+
 DashboardEdits::Edits DashboardEdits::addGroup(const std::string &title) const
 {
     if (!m_dashboard)

@@ -37,6 +37,10 @@ public:
     // Each field set in place when it is there, added to its object when not (and that
     // object to its own when missing too); an empty value is not written where there is none.
     Edits setStrings(const std::vector<Field> &fields) const;
+    // A variable appended to the dashboard's list (made when missing), or one taken out by
+    // name; a new variable's name is made unique from `name` (`made` says which).
+    Edits addVariable(const std::string &name, const Node &variable, std::string &made) const;
+    Edits deleteVariable(const std::string &name) const;
     Edits addGroup(const std::string &title) const;
     Edits moveGroup(int group, int by) const; // swapped with the group `by` away
     Edits deleteGroup(int group) const;       // its panels stay, no longer laid out

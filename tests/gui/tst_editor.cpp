@@ -550,6 +550,31 @@ private slots:
         QCOMPARE(editor->toPlainText(), QString::fromUtf8(dashboard)); // the text is untouched
     }
 
+    void variablesAddedAndDeleted()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        // The dashboard has no variables list yet: it is made.
+        QCOMPARE(page.addVariable({}), QStringLiteral("var"));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        QCOMPARE(page.addVariable(QStringLiteral("PrometheusLabelValuesVariable")),
+                 QStringLiteral("var_2"));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.lastValid()->spec.variables.size(), std::size_t(2));
+        QCOMPARE(page.lastValid()->spec.variables.at(1).kind, Pd::Model::VariableKind::List);
+        QVERIFY(page.errorCount() > 0); // its plugin spec is still to be written: the label name
+        QVERIFY(page.deleteVariable(QStringLiteral("var_2")));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        QCOMPARE(page.lastValid()->spec.variables.size(), std::size_t(1));
+        QVERIFY(!page.deleteVariable(QStringLiteral("nothing")));
+        for (int i = 0; i < 3; ++i)
+            page.codeEditor()->undo();
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
+    }
+
     void savingIsAtomicAndUndoReturnsTheExactText()
     {
         Pd::Gui::EditorPage page(m_file, {});
