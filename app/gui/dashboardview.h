@@ -71,7 +71,6 @@ public:
     // Edit mode: a panel's title bar drags it to another place on the grid and its bottom
     // right corner resizes it; the result is asked for, not applied (the text is the truth).
     void setLayoutEditable(bool editable);
-    bool isLayoutEditable() const { return m_layoutEditable; }
 
 signals:
     void timeRangeRequested(qint64 fromMs, qint64 toMs);

@@ -339,7 +339,6 @@ void EditorPage::showOutcome(const Outcome &outcome)
                            : QString()));
     }
     m_staleBanner->setVisible(m_stale && m_lastValid.has_value());
-    emit validated();
 }
 
 void EditorPage::showProblems(const Diagnostics &diagnostics)
@@ -445,7 +444,6 @@ bool EditorPage::writeTo(const QString &path)
         m_changeBar->hide();
         if (!m_watcher->files().contains(path))
             m_watcher->addPath(path); // an atomic replace drops the watch
-        emit saved(path);
         return true;
     }
     const auto answer = QMessageBox::warning(

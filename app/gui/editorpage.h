@@ -109,10 +109,8 @@ public:
     void complete();
 
 signals:
-    void validated();
     void statusChanged(int errors, int warnings);
     void modifiedChanged(bool modified);
-    void saved(const QString &file);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -38,8 +38,8 @@ void check(const Node &node, std::string_view text, Reader read, bool yaml,
     ++checked.values;
     if (yaml && (node.isObject() || node.isArray()))
         slice.insert(0, std::size_t(node.pos().column - 1), ' '); // continuation lines keep theirs
-    const bool nullText = slice.empty() || slice == "null" || slice == "~" || slice == "Null" ||
-                          slice == "NULL";
+    const bool nullText =
+        slice.empty() || slice == "null" || slice == "~" || slice == "Null" || slice == "NULL";
     if (yaml && node.isNull() && nullText) {
         // "key:" has an empty span; a document of null alone reads as no document
     } else {
