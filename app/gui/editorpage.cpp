@@ -774,12 +774,9 @@ bool EditorPage::completePromQL(const QString &before, const Node &resource, int
         return false;
     const std::vector<std::string> path =
         SchemaCompletion::objectPathAt(resource, offset, int(query.capturedLength(1)) + 1);
-    const Node *spec = &resource;
-    for (const std::string &step : path) {
-        spec = spec->isArray() ? &spec->items()[std::size_t(std::stoul(step))] : spec->find(step);
-        if (!spec)
-            return true;
-    }
+    const Node *spec = resource.at(path);
+    if (!spec)
+        return true;
     if (!m_preview)
         return true;
     std::string error;

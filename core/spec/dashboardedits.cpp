@@ -55,16 +55,7 @@ DashboardEdits::DashboardEdits(std::string_view text, const ResourceFile &read)
 
 const Node *DashboardEdits::at(const std::vector<std::string> &path) const
 {
-    const Node *node = m_dashboard ? &m_dashboard->node : nullptr;
-    for (const std::string &step : path) {
-        if (node && node->isArray()) {
-            const std::size_t index = std::size_t(std::atoi(step.c_str()));
-            node = index < node->items().size() ? &node->items()[index] : nullptr;
-        } else {
-            node = node && node->isObject() ? node->find(step) : nullptr;
-        }
-    }
-    return node;
+    return m_dashboard ? m_dashboard->node.at(path) : nullptr;
 }
 
 DashboardEdits::Edits DashboardEdits::setPanelGeometry(const std::string &panel, int x, int y,

@@ -103,6 +103,29 @@ const Node *Node::find(std::string_view key) const
     return member ? &member->value : nullptr;
 }
 
+const Node *Node::at(const std::vector<std::string> &path) const
+{
+    const Node *node = this;
+    for (const std::string &step : path) {
+        if (node->isObject()) {
+            node = node->find(step);
+        } else if (node->isArray()) {
+            std::size_t index = 0;
+            const auto [end, error] =
+                std::from_chars(step.data(), step.data() + step.size(), index);
+            if (error != std::errc() || end != step.data() + step.size() ||
+                index >= node->items().size())
+                return nullptr;
+            node = &node->items()[index];
+        } else {
+            return nullptr;
+        }
+        if (!node)
+            return nullptr;
+    }
+    return node;
+}
+
 std::string Node::stringAt(std::string_view key) const
 {
     const Node *value = find(key);

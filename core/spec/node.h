@@ -67,6 +67,9 @@ public:
     const Node *find(std::string_view key) const;
     Node *find(std::string_view key);
     const NodeMember *findMember(std::string_view key) const;
+    // The value at `path` below this one: member keys in objects, decimal indexes in arrays.
+    // None when a step finds nothing.
+    const Node *at(const std::vector<std::string> &path) const;
     bool contains(std::string_view key) const { return find(key) != nullptr; }
     // The text of member `key` when it is a string; empty when it is missing or not a string.
     std::string stringAt(std::string_view key) const;

@@ -10,33 +10,6 @@
 
 namespace Pd {
 
-namespace {
-
-const Node *walk(const Node &root, const std::vector<std::string> &path)
-{
-    const Node *node = &root;
-    for (const std::string &step : path) {
-        if (node->isObject()) {
-            node = node->find(step);
-        } else if (node->isArray()) {
-            std::size_t index = 0;
-            const auto [end, error] =
-                std::from_chars(step.data(), step.data() + step.size(), index);
-            if (error != std::errc() || end != step.data() + step.size() ||
-                index >= node->items().size())
-                return nullptr;
-            node = &node->items()[index];
-        } else {
-            return nullptr;
-        }
-        if (!node)
-            return nullptr;
-    }
-    return node;
-}
-
-} // namespace
-
 std::string TextPatch::scalarText(const Node &value, DocumentFormat format)
 {
     if (format == DocumentFormat::Json || !value.isString())
@@ -48,7 +21,7 @@ std::optional<TextEdit> TextPatch::setScalar(const Node &document, DocumentForma
                                              const std::vector<std::string> &path,
                                              const Node &value)
 {
-    const Node *target = walk(document, path);
+    const Node *target = document.at(path);
     if (!target || !target->hasSpan() || target->isObject() || target->isArray())
         return std::nullopt;
     std::string replacement = scalarText(value, format);
@@ -111,7 +84,7 @@ std::optional<TextEdit> TextPatch::remove(std::string_view text, const Node &doc
     if (path.empty())
         return std::nullopt;
     const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
-    const Node *parent = walk(document, parentPath);
+    const Node *parent = document.at(parentPath);
     if (!parent || !parent->hasSpan())
         return std::nullopt;
     const bool flow = text.substr(std::size_t(parent->pos().offset), 1) == "{" ||
@@ -125,7 +98,7 @@ std::optional<TextEdit> TextPatch::remove(std::string_view text, const Node &doc
         begin = std::size_t(member->keyPos.offset);
         end = std::size_t(std::max(member->value.end().offset, member->keyEnd.offset));
     } else {
-        const Node *item = walk(*parent, {path.back()});
+        const Node *item = parent->at({path.back()});
         if (!item || !item->hasSpan())
             return std::nullopt;
         begin = std::size_t(item->pos().offset);
@@ -227,7 +200,7 @@ std::vector<TextEdit> TextPatch::swapItems(std::string_view text, const Node &do
                                            const std::vector<std::string> &path, std::size_t first,
                                            std::size_t second)
 {
-    const Node *array = walk(document, path);
+    const Node *array = document.at(path);
     if (!array || !array->isArray() || !array->hasSpan() || first == second ||
         first >= array->items().size() || second >= array->items().size())
         return {};
@@ -264,7 +237,7 @@ std::optional<TextEdit> TextPatch::insertMember(std::string_view text, const Nod
                                                 const std::vector<std::string> &path,
                                                 const std::string &key, const Node &value)
 {
-    const Node *parent = walk(document, path);
+    const Node *parent = document.at(path);
     if (!parent || !parent->isObject() || !parent->hasSpan() || parent->contains(key))
         return std::nullopt;
     const std::size_t indent = parent->members().empty()
@@ -291,7 +264,7 @@ std::optional<TextEdit> TextPatch::appendItem(std::string_view text, const Node 
                                               const std::vector<std::string> &path,
                                               const Node &value)
 {
-    const Node *parent = walk(document, path);
+    const Node *parent = document.at(path);
     if (!parent || !parent->isArray() || !parent->hasSpan())
         return std::nullopt;
     const bool flow =

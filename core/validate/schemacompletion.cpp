@@ -35,19 +35,6 @@ bool isPlugin(const Schema &schema)
            hasField(schema, "spec") && schema.fields().size() <= 3;
 }
 
-const Node *child(const Node *node, const std::string &step)
-{
-    if (!node)
-        return nullptr;
-    if (node->isObject())
-        return node->find(step);
-    if (node->isArray()) {
-        const std::size_t index = std::size_t(std::atoi(step.c_str()));
-        return index < node->items().size() ? &node->items()[index] : nullptr;
-    }
-    return nullptr;
-}
-
 void collectObjects(const Node &node, std::vector<std::string> &path, int offset, int column,
                     std::vector<std::string> &best, int &bestOffset)
 {
@@ -118,7 +105,7 @@ std::vector<Schema> SchemaCompletion::schemasAt(const Node &resource,
             }
         }
         current = std::move(next);
-        node = child(node, step);
+        node = node ? node->at({step}) : nullptr;
     }
     return current;
 }
@@ -126,9 +113,7 @@ std::vector<Schema> SchemaCompletion::schemasAt(const Node &resource,
 std::vector<SchemaCompletion::Item>
 SchemaCompletion::keys(const Node &resource, const std::vector<std::string> &path) const
 {
-    const Node *node = &resource;
-    for (const std::string &step : path)
-        node = child(node, step);
+    const Node *node = resource.at(path);
     std::vector<Item> items;
     std::set<std::string> seen;
     for (const Schema &schema : schemasAt(resource, path)) {
