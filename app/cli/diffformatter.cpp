@@ -107,9 +107,8 @@ std::string summary(const ResourceChanges &changes)
     std::size_t groups = 0;
     std::size_t settings = 0;
     for (const ResourceChange &change : changes) {
-        const bool wholePanel =
-            change.panel && change.path == NodeDiff::pointer("/spec/panels", *change.panel);
-        if (change.panel && (wholePanel || change.op == Op::Move || change.op == Op::Rename))
+        if (change.panel &&
+            (change.isWholePanel() || change.op == Op::Move || change.op == Op::Rename))
             panels[change.op].insert(*change.panel);
         else if (change.panel)
             changedPanels.insert(*change.panel);

@@ -53,11 +53,6 @@ int weight(Op op)
     return 0;
 }
 
-bool isWholePanel(const ResourceChange &change)
-{
-    return change.panel && change.path == "/spec/panels/" + *change.panel;
-}
-
 QString text(const std::string &value)
 {
     return QString::fromStdString(value);
@@ -360,7 +355,7 @@ void ReviewWindow::markPanels(const Item &item)
         const std::string &key = *change->panel;
         const auto renamed = oldKey.find(key);
         const std::string &previous = renamed == oldKey.end() ? key : renamed->second;
-        const bool whole = isWholePanel(*change);
+        const bool whole = change->isWholePanel();
         if (!(whole && change->op == Op::Remove))
             mark(after, key, change->op);
         if (!(whole && change->op == Op::Add))

@@ -106,8 +106,7 @@ std::string ChangeText::subject(const ResourceChange &change)
 
 std::string ChangeText::detail(const ResourceChange &change, const char *arrow)
 {
-    const bool wholePanel = change.panel && !isLayoutItem(change) &&
-                            change.path == NodeDiff::pointer("/spec/panels", *change.panel);
+    const bool wholePanel = change.isWholePanel();
     switch (change.op) {
     case Op::Rename:
         return "renamed from " + (change.oldValue ? change.oldValue->text() : std::string());

@@ -2,7 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "resourcechange.h"
 
+#include "nodediff.h"
+
 namespace Pd {
+
+bool ResourceChange::isWholePanel() const
+{
+    return panel && path == NodeDiff::pointer("/spec/panels", *panel);
+}
 
 const char *ResourceChange::opName(Op op)
 {

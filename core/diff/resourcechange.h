@@ -31,6 +31,8 @@ struct ResourceChange
     std::string resource;
 
     static const char *opName(Op op);
+    // A change of a whole panel (added, removed, renamed) rather than of a part of one.
+    bool isWholePanel() const;
 };
 
 using ResourceChanges = std::vector<ResourceChange>;
