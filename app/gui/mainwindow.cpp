@@ -174,7 +174,7 @@ bool MainWindow::open(const QString &path)
         m_list->addItem(DashboardPage::titleOf(m_bundle.dashboards[i]));
         m_pageOf.push_back(nullptr);
     }
-    if (!SourceResolver::isRevisionPath(path.toStdString()) || QFileInfo::exists(path))
+    if (!SourceResolver::splitRevisionPath(path.toStdString()))
         rememberRecent(path); // a revision's file is reopened through the history, not here
     m_list->setVisible(m_bundle.dashboards.size() > 1);
     if (m_bundle.dashboards.size() > before)
@@ -192,9 +192,9 @@ std::optional<MainWindow::HistorySource> MainWindow::historySourceOf(int index) 
     const GitRepository &repository = *std::get<const GitRepository *>(git);
     const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
     HistorySource source{QString::fromStdString(m_resolver->folder()), {}, "HEAD"};
-    if (SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))) {
-        source.revision = file.substr(0, file.find(':'));
-        source.path = file.substr(file.find(':') + 1);
+    if (const auto revision = SourceResolver::splitRevisionPath(file)) {
+        source.revision = revision->revision;
+        source.path = revision->path;
     } else if (auto inside = repository.repositoryPath(file);
                std::holds_alternative<std::string>(inside)) {
         source.path = std::get<std::string>(inside);
@@ -435,11 +435,10 @@ void MainWindow::showDashboard(int index)
     }
     // A dashboard read from a revision says which: it is that commit's, not the file's.
     const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
-    const QString origin =
-        SourceResolver::isRevisionPath(file) && !QFileInfo::exists(QString::fromStdString(file))
-            ? QStringLiteral(" · ") + QString::fromStdString(file) +
-                  tr(" (a Git revision, read-only)")
-            : QString();
+    const QString origin = SourceResolver::splitRevisionPath(file)
+                               ? QStringLiteral(" · ") + QString::fromStdString(file) +
+                                     tr(" (a Git revision, read-only)")
+                               : QString();
     setWindowTitle(m_list->item(index)->text() + origin + QStringLiteral(" — Perses Desktop"));
 }
 

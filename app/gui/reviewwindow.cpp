@@ -270,14 +270,12 @@ DashboardView *ReviewWindow::showSide(const ComparedSide &side, const Item &item
     return view;
 }
 
-// The datasources and shared variables beside a version: the whole tree of its revision, or
-// of the working copy, read once a tree (files that do not read are passed over).
-// The tree a version's datasources come from: its revision's, or the working copy's.
+// The tree a version's datasources and shared variables come from: its revision's, or the
+// working copy's (files in it that do not read are passed over).
 std::string ReviewWindow::rootOf(const std::string &location, SourceResolver &resolver)
 {
-    if (SourceResolver::isRevisionPath(location) &&
-        FileSystemSource::instance().entryType(location) == ResourceSource::EntryType::Missing)
-        return location.substr(0, location.find(':') + 1);
+    if (const auto revision = SourceResolver::splitRevisionPath(location))
+        return revision->revision + ':';
     if (auto git = resolver.repository(); std::holds_alternative<const GitRepository *>(git) &&
                                           !std::get<const GitRepository *>(git)->isBare())
         return std::get<const GitRepository *>(git)->workdir();

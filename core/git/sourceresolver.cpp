@@ -47,14 +47,23 @@ GitResult<const GitRevisionSource *> SourceResolver::revision(const std::string 
     return result;
 }
 
-std::variant<SourcedPath, std::string> SourceResolver::resolve(const std::string &argument)
+std::optional<SourceResolver::RevisionPath>
+SourceResolver::splitRevisionPath(const std::string &argument)
 {
     std::error_code error;
     if (!isRevisionPath(argument) || std::filesystem::exists(argument, error))
-        return SourcedPath{&FileSystemSource::instance(), argument};
+        return std::nullopt;
     const std::size_t colon = argument.find(':');
-    const std::string name = argument.substr(0, colon);
-    std::string path = argument.substr(colon + 1);
+    return RevisionPath{argument.substr(0, colon), argument.substr(colon + 1)};
+}
+
+std::variant<SourcedPath, std::string> SourceResolver::resolve(const std::string &argument)
+{
+    std::optional<RevisionPath> split = splitRevisionPath(argument);
+    if (!split)
+        return SourcedPath{&FileSystemSource::instance(), argument};
+    const std::string &name = split->revision;
+    std::string &path = split->path;
     if (name.empty())
         return "'" + argument + "': give a revision before ':' (HEAD:" + path + ")";
     auto source = revision(name);

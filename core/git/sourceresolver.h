@@ -33,6 +33,13 @@ public:
 
     // Does `argument` read as REV:PATH (a ':' that is not a Windows drive's)?
     static bool isRevisionPath(const std::string &argument);
+    // REV:PATH taken apart, when `argument` names a revision's file and not a file on disk.
+    struct RevisionPath
+    {
+        std::string revision;
+        std::string path;
+    };
+    static std::optional<RevisionPath> splitRevisionPath(const std::string &argument);
 
 private:
     std::string m_folder;
