@@ -49,18 +49,19 @@ std::variant<std::string, Diagnostic> GitRevisionSource::readBytes(const std::st
         return Diagnostic{Severity::Error, "io", std::move(message), displayName(path),
                           SourcePos{1, 1}, {}};
     };
-    switch (entryType(path)) {
-    case EntryType::Missing:
-        return failed("no such file in " + m_revision + " (commit " + m_commitId.substr(0, 7) +
-                      ")");
-    case EntryType::Folder:
-        return failed("a folder, not a file, in " + m_revision);
-    case EntryType::File:
-        break;
-    }
     auto bytes = m_repository.readFile(m_commitId, path);
-    if (auto *error = std::get_if<GitError>(&bytes))
-        return failed(error->message);
+    if (auto *error = std::get_if<GitError>(&bytes)) {
+        // Said again in the revision's own name (the error names the pinned commit).
+        switch (entryType(path)) {
+        case EntryType::Missing:
+            return failed("no such file in " + m_revision + " (commit " + m_commitId.substr(0, 7) +
+                          ")");
+        case EntryType::Folder:
+            return failed("a folder, not a file, in " + m_revision);
+        case EntryType::File:
+            return failed(error->message);
+        }
+    }
     std::string &text = std::get<std::string>(bytes);
     if (text.size() > ResourceReader::maxFileSize)
         return ResourceReader::tooLarge(displayName(path), text.size());
