@@ -43,14 +43,16 @@ QColor severityColour(Severity severity)
                                            : QColor(0x3d, 0x7e, 0xdc);
 }
 
-// The bracket matching the one at `position`, or -1.
-int matchingBracket(const QString &text, int position)
+// The bracket matching the one at `position`, or -1. Read from the document in place: copying
+// the whole text at every cursor move would cost more than the search.
+int matchingBracket(const QTextDocument *document, int position)
 {
-    if (position < 0 || position >= text.size())
+    const int size = document->characterCount();
+    if (position < 0 || position >= size)
         return -1;
     static const QString opening = QStringLiteral("{[(");
     static const QString closing = QStringLiteral("}])");
-    const QChar c = text.at(position);
+    const QChar c = document->characterAt(position);
     const int open = opening.indexOf(c);
     const int close = closing.indexOf(c);
     if (open < 0 && close < 0)
@@ -59,10 +61,11 @@ int matchingBracket(const QString &text, int position)
     const QChar other = open >= 0 ? closing.at(open) : opening.at(close);
     const int step = open >= 0 ? 1 : -1;
     int depth = 0;
-    for (int i = position; i >= 0 && i < text.size(); i += step) {
-        if (text.at(i) == self)
+    for (int i = position; i >= 0 && i < size; i += step) {
+        const QChar at = document->characterAt(i);
+        if (at == self)
             ++depth;
-        else if (text.at(i) == other && --depth == 0)
+        else if (at == other && --depth == 0)
             return i;
     }
     return -1;
@@ -133,7 +136,7 @@ int CodeEditor::blockEnd(int line) const
     // A bracket left open on the line: to the line of its match.
     if (text.endsWith(u'{') || text.endsWith(u'[')) {
         const int open = start.position() + int(start.text().lastIndexOf(text.back()));
-        const int match = matchingBracket(toPlainText(), open);
+        const int match = matchingBracket(document(), open);
         const int last = match < 0 ? 0 : document()->findBlock(match).blockNumber() + 1;
         return last > line ? last - 1 : 0; // the closing line stays shown
     }
@@ -153,9 +156,24 @@ int CodeEditor::blockEnd(int line) const
     return last;
 }
 
+// Asked for every line the margin paints: decided from the line and the next one only.
 bool CodeEditor::canFold(int line) const
 {
-    return blockEnd(line) > line;
+    const QTextBlock start = document()->findBlockByNumber(line - 1);
+    if (!start.isValid() || isBlank(start.text()))
+        return false;
+    const QString text = start.text().trimmed();
+    if (text.endsWith(u'{') || text.endsWith(u'['))
+        return blockEnd(line) > line;
+    QTextBlock next = start.next();
+    while (next.isValid() && isBlank(next.text()))
+        next = next.next();
+    if (!next.isValid())
+        return false;
+    const int indent = indentation(start.text());
+    const int nextIndent = indentation(next.text());
+    return nextIndent > indent ||
+           (nextIndent == indent && text.endsWith(u':') && next.text().trimmed().startsWith(u'-'));
 }
 
 bool CodeEditor::isFolded(int line) const
@@ -220,12 +238,8 @@ void CodeEditor::paintLineNumbers(QPaintEvent *event)
             const int line = block.blockNumber() + 1;
             QColor colour = palette().color(
                 block.blockNumber() == current ? QPalette::Text : QPalette::PlaceholderText);
-            for (const Diagnostic &diagnostic : m_diagnostics) {
-                if (diagnostic.pos.line == line) {
-                    colour = severityColour(diagnostic.severity);
-                    break;
-                }
-            }
+            if (const auto marked = m_lineSeverity.find(line); marked != m_lineSeverity.end())
+                colour = severityColour(marked->second);
             painter.setPen(colour);
             painter.drawText(0, top, m_lineNumbers->width() - 6, height, Qt::AlignRight,
                              QString::number(line));
@@ -243,6 +257,9 @@ void CodeEditor::paintLineNumbers(QPaintEvent *event)
 void CodeEditor::setDiagnostics(Diagnostics diagnostics)
 {
     m_diagnostics = std::move(diagnostics);
+    m_lineSeverity.clear();
+    for (const Diagnostic &diagnostic : m_diagnostics)
+        m_lineSeverity.try_emplace(diagnostic.pos.line, diagnostic.severity); // the first one
     updateSelections();
     m_lineNumbers->update();
 }
@@ -282,10 +299,9 @@ void CodeEditor::updateSelections()
     line.cursor.clearSelection();
     selections << line;
 
-    const QString text = toPlainText();
     const int position = textCursor().position();
     for (int at : {position, position - 1}) {
-        const int match = matchingBracket(text, at);
+        const int match = matchingBracket(document(), at);
         if (match < 0)
             continue;
         for (int end : {at, match}) {

@@ -6,6 +6,8 @@
 
 #include <QPlainTextEdit>
 
+#include <map>
+
 class QCompleter;
 
 namespace Pd::Gui {
@@ -63,6 +65,7 @@ private:
     QCompleter *m_completer;
     QString m_completionSuffix;
     Diagnostics m_diagnostics;
+    std::map<int, Severity> m_lineSeverity; // the colour of each line's number
 };
 
 } // namespace Pd::Gui
