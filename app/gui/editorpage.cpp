@@ -8,25 +8,21 @@
 #include "dashboardedits.h"
 #include "dashboardview.h"
 #include "draftstore.h"
+#include "editorcompletion.h"
+#include "fieldsdialog.h"
 #include "findbar.h"
 #include "modeldecoder.h"
 #include "pluginregistry.h"
-#include "prometheusclient.h"
-#include "prometheusreply.h"
 #include "resourcediff.h"
-#include "schemacompletion.h"
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
 #include "theme.h"
 
 #include <QComboBox>
-#include <QDialog>
-#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
-#include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -36,10 +32,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QSplitter>
-#include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
@@ -93,6 +87,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     , m_schemas(std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas()))
     , m_editor(new CodeEditor(this))
     , m_findBar(new FindBar(m_editor, this))
+    , m_completion(new EditorCompletion(m_editor, m_schemas, this))
     , m_problems(new QTreeWidget(this))
     , m_counts(new QLabel(this))
     , m_staleBanner(new QLabel(this))
@@ -115,6 +110,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     connect(m_previewTimer, &QTimer::timeout, this, &EditorPage::rebuildPreview);
     connect(m_editor, &QPlainTextEdit::textChanged, this, &EditorPage::scheduleValidation);
     connect(m_editor, &CodeEditor::completionRequested, this, &EditorPage::complete);
+    connect(m_completion, &EditorCompletion::unavailable, m_counts, &QLabel::setText);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &EditorPage::modifiedChanged);
     m_draftTimer->setInterval(draftIntervalMs);
@@ -708,25 +704,15 @@ void EditorPage::editSettings()
 {
     if (!m_lastValid)
         return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Dashboard settings"));
-    auto *form = new QFormLayout(&dialog);
-    auto *name = new QLineEdit(QString::fromStdString(m_lastValid->metadata.name), &dialog);
-    auto *display = new QLineEdit(QString::fromStdString(m_lastValid->spec.display.name), &dialog);
-    auto *duration = new QLineEdit(QString::fromStdString(m_lastValid->spec.duration), &dialog);
-    auto *refresh =
-        new QLineEdit(QString::fromStdString(m_lastValid->spec.refreshInterval), &dialog);
-    duration->setPlaceholderText(QStringLiteral("1h"));
-    refresh->setPlaceholderText(tr("off (e.g. 30s)"));
-    form->addRow(tr("Name:"), name);
-    form->addRow(tr("Display name:"), display);
-    form->addRow(tr("Default range:"), duration);
-    form->addRow(tr("Refresh interval:"), refresh);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() == QDialog::Accepted)
+    FieldsDialog dialog(tr("Dashboard settings"), this);
+    auto text = [](const std::string &value) { return QString::fromStdString(value); };
+    QLineEdit *name = dialog.addText(tr("Name:"), text(m_lastValid->metadata.name));
+    QLineEdit *display = dialog.addText(tr("Display name:"), text(m_lastValid->spec.display.name));
+    QLineEdit *duration = dialog.addText(tr("Default range:"), text(m_lastValid->spec.duration),
+                                         QStringLiteral("1h"));
+    QLineEdit *refresh = dialog.addText(
+        tr("Refresh interval:"), text(m_lastValid->spec.refreshInterval), tr("off (e.g. 30s)"));
+    if (dialog.ask())
         setDashboardSettings({name->text(), display->text(), duration->text(), refresh->text()});
 }
 
@@ -740,90 +726,19 @@ void EditorPage::editPanel(const QString &panelId)
     });
     if (panel == panels.end())
         return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Edit panel %1").arg(panelId));
-    auto *form = new QFormLayout(&dialog);
-    auto *name = new QLineEdit(QString::fromStdString(panel->display.name), &dialog);
-    auto *description = new QLineEdit(QString::fromStdString(panel->display.description), &dialog);
-    auto *kind = new QComboBox(&dialog);
+    QStringList kinds;
     for (const PluginSchema *plugin : m_schemas->all()) {
         if (plugin->type == PluginType::Panel)
-            kind->addItem(QString::fromStdString(plugin->kind));
+            kinds << QString::fromStdString(plugin->kind);
     }
-    kind->setCurrentText(QString::fromStdString(panel->plugin.kind));
-    form->addRow(tr("Title:"), name);
-    form->addRow(tr("Description:"), description);
-    form->addRow(tr("Panel kind:"), kind);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    form->addRow(buttons);
-    if (dialog.exec() == QDialog::Accepted)
+    FieldsDialog dialog(tr("Edit panel %1").arg(panelId), this);
+    QLineEdit *name = dialog.addText(tr("Title:"), QString::fromStdString(panel->display.name));
+    QLineEdit *description =
+        dialog.addText(tr("Description:"), QString::fromStdString(panel->display.description));
+    QComboBox *kind =
+        dialog.addChoice(tr("Panel kind:"), kinds, QString::fromStdString(panel->plugin.kind));
+    if (dialog.ask())
         setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
-}
-
-// Inside a Prometheus query: metric names, label names inside braces, label values after
-// `label="`, from the query's own datasource (cached per datasource; the answer comes later
-// and never blocks typing).
-bool EditorPage::completePromQL(const QString &before, const Node &resource, int offset)
-{
-    static const QRegularExpression queryKey(
-        QStringLiteral(R"(^(\s*(?:-\s+)?)query:\s*["']?(.*)$)"));
-    const QRegularExpressionMatch query = queryKey.match(before);
-    if (!query.hasMatch())
-        return false;
-    const std::vector<std::string> path =
-        SchemaCompletion::objectPathAt(resource, offset, int(query.capturedLength(1)) + 1);
-    const Node *spec = resource.at(path);
-    if (!spec)
-        return true;
-    if (!m_preview)
-        return true;
-    std::string error;
-    PrometheusClient *client = m_preview->engine().prometheusFor(*spec, error);
-    if (!client) {
-        m_counts->setText(tr("No completion: %1").arg(QString::fromStdString(error)));
-        return true;
-    }
-    const QString promql = query.captured(2);
-    static const QRegularExpression valueContext(
-        QStringLiteral(R"((\w+)\s*(?:=~|!~|!=|=)\s*"[^"]*$)"));
-    const int open = int(promql.lastIndexOf(u'{'));
-    const bool inBraces = open >= 0 && promql.indexOf(u'}', open) < 0;
-    std::string label = "__name__";
-    bool names = false;
-    if (inBraces) {
-        const QRegularExpressionMatch value = valueContext.match(promql.mid(open));
-        if (value.hasMatch())
-            label = value.captured(1).toStdString();
-        else
-            names = true;
-    }
-    const std::string key = client->connection().url + (names ? " labels" : " " + label);
-    if (const auto cached = m_promCache.find(key); cached != m_promCache.end()) {
-        m_editor->showCompletions(cached->second, {});
-        return true;
-    }
-    const TimeRange range = m_preview->timeRange();
-    PrometheusReply *reply =
-        names ? client->labelNames({}, range.fromMs / 1000.0, range.toMs / 1000.0)
-              : client->labelValues(label, {}, range.fromMs / 1000.0, range.toMs / 1000.0);
-    const int position = m_editor->textCursor().position();
-    connect(reply, &PrometheusReply::finished, this, [this, reply, key, position] {
-        reply->deleteLater();
-        if (!reply->response().ok) {
-            m_counts->setText(
-                tr("No completion: %1").arg(QString::fromStdString(reply->response().error)));
-            return;
-        }
-        QStringList words;
-        for (const std::string &word : reply->response().strings)
-            words << QString::fromStdString(word);
-        m_promCache[key] = words;
-        if (m_editor->textCursor().position() == position) // still where it was asked
-            m_editor->showCompletions(words, {});
-    });
-    return true;
 }
 
 std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const
@@ -836,42 +751,8 @@ std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &t
 
 void EditorPage::complete()
 {
-    const QString all = m_editor->toPlainText();
-    const std::string text = all.toStdString();
-    const std::shared_ptr<const ResourceFile> read = currentRead(text);
-    const QTextCursor cursor = m_editor->textCursor();
-    const int offset = int(all.left(cursor.position()).toUtf8().size());
-    // The resource the cursor is in: the last one starting before it.
-    const LoadedResource *resource = nullptr;
-    for (const LoadedResource &candidate : read->resources) {
-        if (candidate.node.pos().offset <= offset && candidate.crdKind.empty())
-            resource = &candidate;
-    }
-    if (!resource)
-        return;
-    const QString line = cursor.block().text();
-    const QString before = line.left(cursor.positionInBlock());
-    const int indent =
-        int(line.size() - QString(line).remove(QRegularExpression(QStringLiteral("^ *"))).size());
-    const SchemaCompletion completion(*m_schemas);
-    if (completePromQL(before, resource->node, offset))
-        return;
-    static const QRegularExpression kindValue(QStringLiteral(R"(^(\s*(?:-\s+)?)kind:\s*\w*$)"));
-    QStringList words;
-    QString suffix;
-    if (const QRegularExpressionMatch match = kindValue.match(before); match.hasMatch()) {
-        const int column = int(match.capturedLength(1)) + 1;
-        for (const auto &item :
-             completion.pluginKinds(SchemaCompletion::objectPathAt(resource->node, offset, column)))
-            words << QString::fromStdString(item.text);
-    } else {
-        const std::vector<std::string> path =
-            SchemaCompletion::objectPathAt(resource->node, offset, indent + 1);
-        for (const auto &item : completion.keys(resource->node, path))
-            words << QString::fromStdString(item.text);
-        suffix = QStringLiteral(": ");
-    }
-    m_editor->showCompletions(words, suffix);
+    const std::string text = m_editor->toPlainText().toStdString();
+    m_completion->complete(*currentRead(text), m_preview);
 }
 
 // Byte offsets into the UTF-8 text become the document's positions; all edits are one undo

@@ -25,6 +25,7 @@ class QVBoxLayout;
 namespace Pd::Gui {
 
 class CodeEditor;
+class EditorCompletion;
 class FindBar;
 
 // Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
@@ -133,7 +134,6 @@ private:
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
     bool applyDashboardEdits(
         const std::function<std::optional<std::vector<TextEdit>>(const DashboardEdits &)> &make);
-    bool completePromQL(const QString &before, const Node &resource, int offset);
     bool setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields);
 
     QString m_file;
@@ -145,6 +145,7 @@ private:
     std::vector<Model::Variable> m_variables;
     CodeEditor *m_editor;
     FindBar *m_findBar;
+    EditorCompletion *m_completion;
     QTreeWidget *m_problems;
     QLabel *m_counts;
     QLabel *m_staleBanner;
@@ -160,7 +161,6 @@ private:
     QFileSystemWatcher *m_watcher;
     QString m_savedText; // the text on disk as we last read or wrote it
     QString m_draftText;
-    std::map<std::string, QStringList> m_promCache; // by datasource URL and what was asked
     int m_generation = 0;
     int m_shownGeneration = -1;
     bool m_validating = false;

@@ -1,0 +1,48 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "pluginschemaregistry.h"
+#include "resourcefile.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <map>
+#include <memory>
+
+namespace Pd::Gui {
+
+class CodeEditor;
+class DashboardView;
+
+// What may be written at the code pane's cursor (Ctrl+Space): the keys the object there may
+// take and lacks (from the schemas the validator uses, a plugin's spec by its kind), plugin
+// kinds after "kind:", and inside a PromQL query the metric names, label names and label
+// values of the query's own Prometheus, asked once a datasource and never blocking typing.
+class EditorCompletion : public QObject
+{
+    Q_OBJECT
+
+public:
+    EditorCompletion(CodeEditor *editor, std::shared_ptr<const PluginSchemaRegistry> schemas,
+                     QObject *parent = nullptr);
+
+    // `read` is the editor's text as it is now, read (its spans place the cursor); `preview`
+    // runs the dashboard and knows its datasources (none: no PromQL completion).
+    void complete(const ResourceFile &read, DashboardView *preview);
+
+signals:
+    // Why nothing can be offered (a query without a reachable Prometheus).
+    void unavailable(const QString &why);
+
+private:
+    bool completePromQL(const QString &before, const Node &resource, int offset,
+                        DashboardView *preview);
+
+    CodeEditor *m_editor;
+    std::shared_ptr<const PluginSchemaRegistry> m_schemas;
+    std::map<std::string, QStringList> m_cache; // by datasource URL and what was asked
+};
+
+} // namespace Pd::Gui
