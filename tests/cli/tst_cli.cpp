@@ -21,19 +21,6 @@ Run run(const QStringList &args)
     return PdTest::runCli(args);
 }
 
-void write(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(content);
-}
-
-QByteArray read(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
 // Pixels in `area` whose lightness is below (dark ink) or above (light ink) `lightness`.
 int inkPixels(const QImage &image, const QRect &area, bool dark, double lightness)
 {
@@ -72,7 +59,7 @@ private slots:
     void cleanFileExitsZero()
     {
         QTemporaryDir dir;
-        write(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard);
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard));
         const Run r = run({QStringLiteral("lint"), dir.filePath(QStringLiteral("d.yaml"))});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("0 errors, 0 warnings in 1 file (0 skipped)\n"));
@@ -121,7 +108,7 @@ private slots:
     void jsonFormatOfACleanRunIsAnEmptyArray()
     {
         QTemporaryDir dir;
-        write(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard);
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("d.yaml")), cleanDashboard));
         const Run r = run({QStringLiteral("lint"), QStringLiteral("--format=json"), dir.path()});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, QStringLiteral("[]\n"));
@@ -155,11 +142,13 @@ private slots:
     {
         QTemporaryDir dir;
         QDir(dir.path()).mkpath(QStringLiteral("sub/.hidden"));
-        write(dir.filePath(QStringLiteral("sub/d.yaml")), cleanDashboard);
-        write(dir.filePath(QStringLiteral("sub/.hidden/bad.yaml")), "kind: Dashboard\nspec: [");
-        write(dir.filePath(QStringLiteral("values.yaml")), "replicas: 3\n");
-        write(dir.filePath(QStringLiteral("chart.yml")), "image: {{ .Values.image }\n");
-        write(dir.filePath(QStringLiteral("notes.txt")), "kind: Dashboard\n");
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("sub/d.yaml")), cleanDashboard));
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("sub/.hidden/bad.yaml")),
+                                  "kind: Dashboard\nspec: ["));
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("values.yaml")), "replicas: 3\n"));
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("chart.yml")),
+                                  "image: {{ .Values.image }\n"));
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("notes.txt")), "kind: Dashboard\n"));
         const Run quiet = run({QStringLiteral("lint"), dir.path()});
         QCOMPARE(quiet.exitCode, 0);
         QCOMPARE(quiet.out, QStringLiteral("0 errors, 0 warnings in 1 file (2 skipped)\n"));
@@ -173,7 +162,8 @@ private slots:
     void brokenPersesFileInAFolderIsReported()
     {
         QTemporaryDir dir;
-        write(dir.filePath(QStringLiteral("d.yaml")), "kind: Dashboard\nmetadata:\n  name: [x\n");
+        QVERIFY(PdTest::writeFile(dir.filePath(QStringLiteral("d.yaml")),
+                                  "kind: Dashboard\nmetadata:\n  name: [x\n"));
         const Run r = run({QStringLiteral("lint"), dir.path()});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.out.contains(QStringLiteral("[syntax]")));
@@ -255,7 +245,7 @@ private slots:
                  QStringLiteral("400x300"), QStringLiteral("--out"), out});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(r.out, out + QStringLiteral(": 400x300\n"));
-        const QByteArray bytes = read(out);
+        const QByteArray bytes = PdTest::readFile(out);
         QVERIFY(bytes.startsWith(magic));
         if (!content.isEmpty()) {
             QVERIFY2(bytes.contains(content), content.constData());
@@ -349,15 +339,15 @@ private slots:
         const QString messy = dir.filePath(QStringLiteral("messy.json"));
         const QByteArray original =
             R"({"spec": {"layouts": [], "panels": {}}, "metadata": {"name": "m"}, "kind": "Dashboard"})";
-        write(messy, original);
+        QVERIFY(PdTest::writeFile(messy, original));
         const Run check = run({QStringLiteral("fmt"), QStringLiteral("--check"), dir.path()});
         QCOMPARE(check.exitCode, 1);
         QCOMPARE(check.out, messy + QLatin1Char('\n'));
-        QCOMPARE(read(messy), original); // --check writes nothing
+        QCOMPARE(PdTest::readFile(messy), original); // --check writes nothing
 
         const Run format = run({QStringLiteral("fmt"), messy});
         QCOMPARE(format.exitCode, 0);
-        QCOMPARE(read(messy), QByteArray(R"({
+        QCOMPARE(PdTest::readFile(messy), QByteArray(R"({
   "kind": "Dashboard",
   "metadata": {
     "name": "m"
@@ -377,28 +367,29 @@ private slots:
     {
         QTemporaryDir dir;
         const QString yaml = dir.filePath(QStringLiteral("d.yaml"));
-        write(yaml, "spec:\n  layouts: []\n  panels: {}\nkind: Dashboard\nmetadata: {name: d}\n");
+        QVERIFY(PdTest::writeFile(
+            yaml, "spec:\n  layouts: []\n  panels: {}\nkind: Dashboard\nmetadata: {name: d}\n"));
         QCOMPARE(run({QStringLiteral("fmt"), yaml}).exitCode, 0);
         QCOMPARE(
-            read(yaml),
+            PdTest::readFile(yaml),
             QByteArray(
                 "kind: Dashboard\nmetadata:\n  name: d\nspec:\n  panels: {}\n  layouts: []\n"));
 
         const QString commented = dir.filePath(QStringLiteral("c.yaml"));
         const QByteArray withComment = "# owned by team-a\nspec: {panels: {}, layouts: []}\nkind: "
                                        "Dashboard\nmetadata: {name: c}\n";
-        write(commented, withComment);
+        QVERIFY(PdTest::writeFile(commented, withComment));
         const Run r = run({QStringLiteral("fmt"), commented});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("has YAML comments")));
-        QCOMPARE(read(commented), withComment);
+        QCOMPARE(PdTest::readFile(commented), withComment);
     }
 
     void fmtRefusesBrokenFiles()
     {
         QTemporaryDir dir;
         const QString broken = dir.filePath(QStringLiteral("b.json"));
-        write(broken, "{\"kind\": \"Dashboard\", \"spec\": ");
+        QVERIFY(PdTest::writeFile(broken, "{\"kind\": \"Dashboard\", \"spec\": "));
         const Run r = run({QStringLiteral("fmt"), broken});
         QCOMPARE(r.exitCode, 1);
         QVERIFY(r.err.contains(QStringLiteral("[syntax]")));

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "prometheustestserver.h"
+#include "testpaths.h"
 #include "theme.h"
 #include "timerangepicker.h"
 
@@ -59,13 +60,6 @@ QByteArray item(int x, const char *id)
     return "          - x: " + QByteArray::number(x) + "\n            \"y\": 0\n" +
            "            width: 12\n            height: 6\n            content:\n" +
            "              $ref: '#/spec/panels/" + id + "'\n";
-}
-
-void write(const QString &path, const QByteArray &content)
-{
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(content);
 }
 
 // Runs `act` on the modal dialog that the next call opens, from the event loop it spins.
@@ -158,13 +152,14 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         m_folder = m_dir.filePath(QStringLiteral("dashboards"));
         QVERIFY(QDir().mkpath(m_folder));
-        write(m_folder + QStringLiteral("/alpha.yaml"),
-              dashboard("alpha", "Alpha board",
-                        queryPanel("temps", "pd_temperature_celsius") +
-                            queryPanel("broken", "rate(pd_requests_total[5m"),
-                        item(0, "temps") + item(12, "broken")));
-        write(m_folder + QStringLiteral("/beta.yaml"),
-              dashboard("beta", "Beta board", queryPanel("info", "pd_info"), item(0, "info")));
+        QVERIFY(PdTest::writeFile(m_folder + QStringLiteral("/alpha.yaml"),
+                                  dashboard("alpha", "Alpha board",
+                                            queryPanel("temps", "pd_temperature_celsius") +
+                                                queryPanel("broken", "rate(pd_requests_total[5m"),
+                                            item(0, "temps") + item(12, "broken"))));
+        QVERIFY(PdTest::writeFile(
+            m_folder + QStringLiteral("/beta.yaml"),
+            dashboard("beta", "Beta board", queryPanel("info", "pd_info"), item(0, "info"))));
     }
 
     void emptyWindowSaysWhatToDo()
@@ -212,7 +207,7 @@ private slots:
     void brokenFileIsReportedWithItsPosition()
     {
         const QString bad = m_dir.filePath(QStringLiteral("bad.yaml"));
-        write(bad, "kind: Dashboard\nmetadata: [unclosed\n");
+        QVERIFY(PdTest::writeFile(bad, "kind: Dashboard\nmetadata: [unclosed\n"));
         Pd::Gui::MainWindow window(overrides());
         QString text;
         QString details;
