@@ -139,7 +139,7 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::duplicateRequested, this,
                     &DashboardView::panelDuplicateRequested);
             connect(frame, &PanelFrame::editRequested, this, &DashboardView::panelEditRequested);
-            frame->setDeletable(m_layoutEditable);
+            frame->setEditable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);
             m_frames.emplace(panel->id, frame);
@@ -391,7 +391,7 @@ void DashboardView::setLayoutEditable(bool editable)
     m_layoutEditable = editable;
     relayout(); // group headers get their menus
     for (auto &[id, frame] : m_frames) {
-        frame->setDeletable(editable);
+        frame->setEditable(editable);
         if (editable)
             frame->installEventFilter(this);
         else

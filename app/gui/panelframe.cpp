@@ -109,11 +109,11 @@ void PanelFrame::paintEvent(QPaintEvent *event)
                             4, 4);
 }
 
-void PanelFrame::setDeletable(bool deletable)
+void PanelFrame::setEditable(bool editable)
 {
-    m_edit->setVisible(deletable);
-    m_duplicate->setVisible(deletable);
-    m_delete->setVisible(deletable);
+    m_edit->setVisible(editable);
+    m_duplicate->setVisible(editable);
+    m_delete->setVisible(editable);
 }
 
 void PanelFrame::setHistoryAvailable(bool available)

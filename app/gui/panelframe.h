@@ -51,8 +51,8 @@ public:
     QColor outline() const { return m_outline; }
     // Offers "History…" in the menu: the dashboard comes from a Git repository.
     void setHistoryAvailable(bool available);
-    // Offers "Duplicate Panel" and "Delete Panel" in the menu: edit mode.
-    void setDeletable(bool deletable);
+    // Offers "Edit Panel…", "Duplicate Panel" and "Delete Panel" in the menu: edit mode.
+    void setEditable(bool editable);
 
 signals:
     void maximiseRequested(const QString &panelId);
