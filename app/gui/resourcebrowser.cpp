@@ -87,6 +87,8 @@ QString heading(const std::string &kind)
         return ResourceBrowser::tr("Secrets");
     if (kind == "Folder")
         return ResourceBrowser::tr("Folders");
+    if (kind == "Project")
+        return ResourceBrowser::tr("Projects");
     return ResourceBrowser::tr("Other");
 }
 
