@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "changeset.h"
 
+#include "linter.h"
 #include "resourcediff.h"
 
 #include <set>
@@ -68,11 +69,16 @@ std::optional<std::string> ChangeSet::compareOperands(const std::vector<std::str
     return compareRevisions(from.empty() ? "HEAD" : from, to.empty() ? "HEAD" : to);
 }
 
-bool ChangeSet::read(const SourcedPath &where, ComparedSide &side)
+bool ChangeSet::read(const SourcedPath &where, ComparedSide &side, bool named)
 {
     side.location = where.displayName();
     side.exists = true;
     ResourceFile file = where.read();
+    // A file a range or a folder turns up that is not a Perses resource has no side to
+    // compare, as lint skips it; one named on the command line is read for what it is.
+    if (!named && !file.hasPersesContent() &&
+        !(file.hasErrors() && file.resources.empty() && Linter::looksLikePersesFile(where)))
+        return true;
     if (file.hasErrors()) {
         for (Diagnostic &diagnostic : file.diagnostics) {
             if (diagnostic.isError())
@@ -176,9 +182,10 @@ std::optional<std::string> ChangeSet::compareWorkingCopy(const GitRepository &gi
         entry.after.location = onDisk;
         bool readable = true;
         if (before.entryType(file.path) == ResourceSource::EntryType::File)
-            readable = read({&before, file.path}, entry.before);
+            readable = read({&before, file.path}, entry.before, false);
         if (file.state != GitFileStatus::State::Deleted)
-            readable = read({&FileSystemSource::instance(), onDisk}, entry.after) && readable;
+            readable =
+                read({&FileSystemSource::instance(), onDisk}, entry.after, false) && readable;
         if (readable)
             pending.push_back(std::move(entry));
     }
@@ -232,9 +239,9 @@ void ChangeSet::readChangedFile(const GitChangedFile &file, const GitRevisionSou
     entry.after.location = after.displayName(name);
     bool readable = true;
     if (!file.oldPath.empty())
-        readable = read({&before, file.oldPath}, entry.before);
+        readable = read({&before, file.oldPath}, entry.before, false);
     if (!file.newPath.empty())
-        readable = read({&after, file.newPath}, entry.after) && readable;
+        readable = read({&after, file.newPath}, entry.after, false) && readable;
     if (readable)
         pending.push_back(std::move(entry));
 }

@@ -57,7 +57,8 @@ public:
     SourceResolver &resolver() { return m_resolver; }
 
 private:
-    bool read(const SourcedPath &where, ComparedSide &side);
+    // `named`: given on the command line, not found by walking a range or a folder.
+    bool read(const SourcedPath &where, ComparedSide &side, bool named = true);
     void add(std::string file, ComparedSide before, ComparedSide after);
     std::optional<std::string> compareWorkingCopy(const GitRepository &git,
                                                   const std::string &folder);

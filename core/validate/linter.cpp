@@ -66,15 +66,6 @@ bool mentionsPersesKind(std::string_view text)
     return false;
 }
 
-// A file found by walking a folder that does not even parse is only reported when it looks
-// like a Perses resource: repositories hold Helm templates and other YAML that is not ours.
-bool looksLikePersesFile(const SourcedPath &file)
-{
-    const std::variant<std::string, Diagnostic> bytes = file.source->readBytes(file.path);
-    const std::string *text = std::get_if<std::string>(&bytes);
-    return text && mentionsPersesKind(std::string_view(*text).substr(0, 64 * 1024));
-}
-
 struct PendingFile
 {
     SourcedPath file;
@@ -82,6 +73,15 @@ struct PendingFile
 };
 
 } // namespace
+
+// A file found by walking a folder that does not even parse is only reported when it looks
+// like a Perses resource: repositories hold Helm templates and other YAML that is not ours.
+bool Linter::looksLikePersesFile(const SourcedPath &file)
+{
+    const std::variant<std::string, Diagnostic> bytes = file.source->readBytes(file.path);
+    const std::string *text = std::get_if<std::string>(&bytes);
+    return text && mentionsPersesKind(std::string_view(*text).substr(0, 64 * 1024));
+}
 
 Linter::Linter(const PluginSchemaRegistry &plugins)
     : m_plugins(plugins)

@@ -51,6 +51,11 @@ public:
     // source does.
     LintReport run(const std::vector<SourcedPath> &paths) const;
 
+    // A file found by walking (a folder, a range of commits) that does not even read counts
+    // only when it looks like a Perses resource: repositories hold Helm templates,
+    // package.json and other YAML and JSON that are not ours.
+    static bool looksLikePersesFile(const SourcedPath &file);
+
     // One text (an editor's buffer) linted as a file is: read, validated, cross-resource
     // checks against the text's own resources. Returns what was read (for the model).
     ResourceFile lintText(std::string_view text, const std::string &path, LintedFile &linted) const;

@@ -158,6 +158,7 @@ private slots:
         repo.write("dashboards/node.yaml", dashboard("CPU"));
         repo.write("dashboards/same.json", dashboardJson());
         repo.write("README.md", "notes\n");
+        repo.write("package.json", "{\"name\": \"tools\"}\n"); // JSON that is not ours
         repo.commit("start");
         repo.write("dashboards/node.yaml", dashboard("CPU busy"));
         // A rename that converts JSON to YAML with the same content: no change to report.
@@ -167,6 +168,7 @@ private slots:
                    "kind: GlobalDatasource\nmetadata:\n  name: prom\nspec:\n  plugin:\n"
                    "    kind: PrometheusDatasource\n    spec:\n      directUrl: http://a:9090\n");
         repo.write("README.md", "more notes\n");
+        repo.write("package.json", "{\"name\": \"tools\", \"version\": \"2\"}\n");
         repo.commit("retitle and convert");
         repo.write("dashboards/node.yaml", dashboard("CPU time"));
 
