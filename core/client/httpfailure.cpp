@@ -63,6 +63,12 @@ std::string reasonPhrase(int status)
         return "Forbidden";
     case 404:
         return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 409:
+        return "Conflict";
+    case 415:
+        return "Unsupported Media Type";
     case 422:
         return "Unprocessable Entity";
     case 429:
@@ -110,17 +116,11 @@ PrometheusResponse network(QNetworkReply::NetworkError error, const std::string 
     }
 }
 
-PrometheusResponse httpStatus(int status, const std::string &body, const std::string &contentType,
-                              PrometheusResponse parsed)
+std::string describe(int status, const std::string &body, const std::string &contentType)
 {
     std::string prefix = "HTTP " + std::to_string(status);
     if (const std::string reason = reasonPhrase(status); !reason.empty())
         prefix += " " + reason;
-    // Prometheus' own error answer: its message is what matters.
-    if (!parsed.ok && !parsed.errorType.empty() && parsed.errorType != "bad_response") {
-        parsed.error += " (" + prefix + ")";
-        return parsed;
-    }
     std::string message;
     const ParseResult json = JsonReader::parse(body);
     if (!json.hasErrors() && !json.documents.empty()) {
@@ -136,8 +136,22 @@ PrometheusResponse httpStatus(int status, const std::string &body, const std::st
         message = htmlTitle(body);
     if (message.empty() && !looksLikeHtml(body, contentType))
         message = collapseWhitespace(body, 300);
+    return message.empty() ? prefix : prefix + ": " + message;
+}
+
+PrometheusResponse httpStatus(int status, const std::string &body, const std::string &contentType,
+                              PrometheusResponse parsed)
+{
+    // Prometheus' own error answer: its message is what matters.
+    if (!parsed.ok && !parsed.errorType.empty() && parsed.errorType != "bad_response") {
+        std::string prefix = "HTTP " + std::to_string(status);
+        if (const std::string reason = reasonPhrase(status); !reason.empty())
+            prefix += " " + reason;
+        parsed.error += " (" + prefix + ")";
+        return parsed;
+    }
     PrometheusResponse response =
-        PrometheusResponse::failure("http", message.empty() ? prefix : prefix + ": " + message);
+        PrometheusResponse::failure("http", describe(status, body, contentType));
     response.warnings = std::move(parsed.warnings);
     return response;
 }

@@ -16,6 +16,9 @@ namespace HttpFailure {
 
 PrometheusResponse network(QNetworkReply::NetworkError error, const std::string &detail,
                            const std::string &url, std::chrono::milliseconds timeout, bool cutOff);
+// "HTTP 403 Forbidden: <message>" for a non-2xx answer: the body's `error` (Prometheus through a
+// proxy), else its `message` (Perses, echo), an HTML page's title, or the start of a text body.
+std::string describe(int status, const std::string &body, const std::string &contentType);
 // A non-2xx answer: Prometheus' `error`, the Perses proxy's `message`, an HTML page's title,
 // or the start of a text body.
 PrometheusResponse httpStatus(int status, const std::string &body, const std::string &contentType,

@@ -186,6 +186,11 @@ void PrometheusClient::startQueued()
 
 void PrometheusClient::start(Request request)
 {
+    if (m_connection.authorization) {
+        // Asked for now, not when queued: a session refreshed meanwhile has a new token.
+        if (const std::string value = m_connection.authorization(); !value.empty())
+            request.request.setRawHeader("Authorization", QByteArray::fromStdString(value));
+    }
     QNetworkReply *network = request.post ? m_network->post(request.request, request.form)
                                           : m_network->get(request.request);
     SentRequest sent{request.post ? QByteArrayLiteral("POST") : QByteArrayLiteral("GET"),

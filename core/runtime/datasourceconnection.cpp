@@ -5,6 +5,7 @@
 #include "duration.h"
 #include "httpproxy.h"
 #include "textpatterns.h"
+#include "variableinterpolator.h"
 #include "yamlreader.h"
 
 #include <algorithm>
@@ -135,12 +136,33 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
         connection.url = direct->text();
         return connection;
     }
+    if (proxy && m_server) {
+        connection.url = m_server->urlFor(entry);
+        connection.authorization = m_server->authorization;
+        return connection;
+    }
     if (proxy)
         return "datasource \"" + entry.name +
                "\" is reached through the Perses server's proxy; give its URL with "
                "--datasource " +
                entry.name + "=URL or in " + userFilePath();
     return "datasource \"" + entry.name + "\" has neither directUrl nor proxy";
+}
+
+std::string ServerProxyRoute::urlFor(const DatasourceEntry &entry) const
+{
+    const auto encode = VariableInterpolator::percentEncode;
+    switch (entry.scope) {
+    case DatasourceEntry::Scope::Global:
+        return baseUrl + "/proxy/globaldatasources/" + encode(entry.name);
+    case DatasourceEntry::Scope::Project:
+        return baseUrl + "/proxy/projects/" + encode(project) + "/datasources/" +
+               encode(entry.name);
+    case DatasourceEntry::Scope::Dashboard:
+        break;
+    }
+    return baseUrl + "/proxy/projects/" + encode(project) + "/dashboards/" + encode(dashboard) +
+           "/datasources/" + encode(entry.name);
 }
 
 } // namespace Pd

@@ -4,6 +4,7 @@
 
 #include "datasourcecatalog.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -20,6 +21,22 @@ struct DatasourceConnection
     std::vector<std::pair<std::string, std::string>> headers;
     std::vector<std::pair<std::string, std::string>> queryParams; // appended to every request
     std::optional<double> scrapeIntervalSeconds;
+    // The Authorization header value, asked for as each request leaves (a Perses session's
+    // token changes when it is refreshed); none when empty.
+    std::function<std::string()> authorization;
+};
+
+// A dashboard opened from a Perses server: its datasources are reached through the server's
+// proxy, at the route of the scope that defined them (perses-api.md §7.1), with the session's
+// token.
+struct ServerProxyRoute
+{
+    std::string baseUrl; // with any api_prefix
+    std::string project;
+    std::string dashboard;
+    std::function<std::string()> authorization;
+
+    std::string urlFor(const struct DatasourceEntry &entry) const;
 };
 
 // Where the user points datasources when viewing dashboards outside a Perses server: the
@@ -52,11 +69,15 @@ public:
     static std::string userFilePath();
 
     // The connection for a resolved datasource: an override by name first, then its
-    // directUrl. A datasource reached only through the Perses proxy needs an override here.
+    // directUrl. A datasource reached only through the Perses proxy needs an override here,
+    // Then, for a dashboard from a Perses server, its proxy.
     std::variant<DatasourceConnection, std::string> connect(const DatasourceEntry &entry) const;
+    void setServerProxy(ServerProxyRoute route) { m_server = std::move(route); }
+    const std::optional<ServerProxyRoute> &serverProxy() const { return m_server; }
 
 private:
     std::map<std::string, Override> m_overrides;
+    std::optional<ServerProxyRoute> m_server;
 };
 
 } // namespace Pd
