@@ -54,15 +54,6 @@ bool writeAtomically(const std::string &path, const std::string &content)
     return true;
 }
 
-std::string canonicalText(ResourceFile &file)
-{
-    for (Node &document : file.documents)
-        CanonicalOrder::apply(document);
-    if (file.format == DocumentFormat::Json)
-        return file.documents.empty() ? std::string() : JsonWriter::write(file.documents.front());
-    return YamlWriter::write(file.documents);
-}
-
 // A file named on the command line that cannot be read as resources is an error; one found
 // while walking a folder may be any other JSON or YAML and is left alone.
 Outcome formatFile(const std::string &path, bool check, bool explicitlyNamed, std::ostream &out,
@@ -89,7 +80,7 @@ Outcome formatFile(const std::string &path, bool check, bool explicitlyNamed, st
             << ": has YAML comments, which formatting would lose; left as it is\n";
         return Outcome::Failed;
     }
-    const std::string formatted = canonicalText(file);
+    const std::string formatted = CanonicalOrder::write(file.documents, file.format);
     if (formatted == *original)
         return Outcome::Unchanged;
     if (check) {

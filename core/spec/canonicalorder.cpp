@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "canonicalorder.h"
 
+#include "jsonwriter.h"
 #include "resourcekind.h"
 #include "resourceschemas.h"
+#include "yamlwriter.h"
 
 #include <algorithm>
 #include <vector>
@@ -115,6 +117,15 @@ void CanonicalOrder::apply(Node &document)
     } else {
         reorderResource(document);
     }
+}
+
+std::string CanonicalOrder::write(std::vector<Node> &documents, DocumentFormat format)
+{
+    for (Node &document : documents)
+        apply(document);
+    if (format == DocumentFormat::Json)
+        return documents.empty() ? std::string() : JsonWriter::write(documents.front());
+    return YamlWriter::write(documents);
 }
 
 } // namespace Pd

@@ -3,6 +3,10 @@
 #pragma once
 
 #include "node.h"
+#include "resourcefile.h"
+
+#include <string>
+#include <vector>
 
 namespace Pd {
 
@@ -14,6 +18,9 @@ class CanonicalOrder
 {
 public:
     static void apply(Node &document);
+    // The documents in canonical order, written as `fmt` and `pull` write them: a JSON file
+    // holds its one document, a YAML file a stream.
+    static std::string write(std::vector<Node> &documents, DocumentFormat format);
 };
 
 } // namespace Pd
