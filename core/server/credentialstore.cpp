@@ -1,0 +1,105 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "credentialstore.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <qt6keychain/keychain.h>
+
+namespace Pd {
+
+namespace {
+
+const QString service = QStringLiteral("perses-desktop");
+
+QByteArray encode(const AuthTokens &tokens)
+{
+    return QJsonDocument(
+               QJsonObject{
+                   {QStringLiteral("access_token"), QString::fromUtf8(tokens.accessToken)},
+                   {QStringLiteral("refresh_token"), QString::fromUtf8(tokens.refreshToken)}})
+        .toJson(QJsonDocument::Compact);
+}
+
+AuthTokens decode(const QByteArray &data)
+{
+    const QJsonObject object = QJsonDocument::fromJson(data).object();
+    AuthTokens tokens =
+        AuthTokens::fromAccessToken(object.value(u"access_token").toString().toUtf8());
+    tokens.refreshToken = object.value(u"refresh_token").toString().toUtf8();
+    tokens.refreshExpiry = AuthTokens::fromAccessToken(tokens.refreshToken).accessExpiry;
+    return tokens;
+}
+
+} // namespace
+
+CredentialStore &CredentialStore::instance()
+{
+    static CredentialStore store;
+    return store;
+}
+
+QString CredentialStore::key(const ServerConnection &connection)
+{
+    return connection.url + u'\n' + connection.username;
+}
+
+void CredentialStore::keyringFailed(const QString &problem)
+{
+    if (!m_persistent)
+        return;
+    m_persistent = false;
+    m_problem = problem;
+    emit persistenceChanged();
+}
+
+void CredentialStore::store(const ServerConnection &connection, const AuthTokens &tokens)
+{
+    const QString id = key(connection);
+    m_memory.insert(id, encode(tokens));
+    if (!m_persistent)
+        return;
+    auto *job = new QKeychain::WritePasswordJob(service, this);
+    job->setKey(id);
+    job->setBinaryData(encode(tokens));
+    connect(job, &QKeychain::Job::finished, this, [this, job] {
+        if (job->error() != QKeychain::NoError)
+            keyringFailed(job->errorString());
+    });
+    job->start();
+}
+
+void CredentialStore::read(const ServerConnection &connection, const ReadHandler &handler)
+{
+    const QString id = key(connection);
+    if (!m_persistent || m_memory.contains(id)) {
+        handler(decode(m_memory.value(id)));
+        return;
+    }
+    auto *job = new QKeychain::ReadPasswordJob(service, this);
+    job->setKey(id);
+    connect(job, &QKeychain::Job::finished, this, [this, job, id, handler] {
+        if (job->error() == QKeychain::NoError) {
+            m_memory.insert(id, job->binaryData());
+            handler(decode(job->binaryData()));
+            return;
+        }
+        if (job->error() != QKeychain::EntryNotFound)
+            keyringFailed(job->errorString());
+        handler({});
+    });
+    job->start();
+}
+
+void CredentialStore::forget(const ServerConnection &connection)
+{
+    const QString id = key(connection);
+    m_memory.remove(id);
+    if (!m_persistent)
+        return;
+    auto *job = new QKeychain::DeletePasswordJob(service, this);
+    job->setKey(id);
+    job->start();
+}
+
+} // namespace Pd

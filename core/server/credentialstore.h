@@ -1,0 +1,46 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "authtokens.h"
+#include "serverconnection.h"
+
+#include <QHash>
+#include <QObject>
+
+#include <functional>
+
+namespace Pd {
+
+// A connection's tokens in the system keyring (QtKeychain: Secret Service, KWallet, macOS
+// Keychain, Windows Credential Manager), never in a plain file. Without a keyring they are
+// kept in memory only, for this process, and isPersistent() says so for the window to show.
+class CredentialStore : public QObject
+{
+    Q_OBJECT
+
+public:
+    using ReadHandler = std::function<void(const AuthTokens &tokens)>;
+
+    static CredentialStore &instance();
+
+    void store(const ServerConnection &connection, const AuthTokens &tokens);
+    // Calls `handler` with the stored tokens (empty when there are none).
+    void read(const ServerConnection &connection, const ReadHandler &handler);
+    void forget(const ServerConnection &connection);
+    bool isPersistent() const { return m_persistent; }
+    const QString &keyringProblem() const { return m_problem; }
+
+signals:
+    void persistenceChanged();
+
+private:
+    static QString key(const ServerConnection &connection);
+    void keyringFailed(const QString &problem);
+
+    bool m_persistent = true;
+    QString m_problem;
+    QHash<QString, QByteArray> m_memory; // used once the keyring has failed
+};
+
+} // namespace Pd
