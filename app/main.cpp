@@ -6,6 +6,8 @@
 #include "cli/fmtcommand.h"
 #include "cli/lintcommand.h"
 #include "cli/pluginscommand.h"
+#include "cli/pullcommand.h"
+#include "cli/pushcommand.h"
 #include "cli/querycommand.h"
 #include "cli/rendercommand.h"
 #include "cli/windowarguments.h"
@@ -45,6 +47,8 @@ constexpr const char *help =
     "  query    run a dashboard's variables and queries against Prometheus, print the results\n"
     "  render   draw a dashboard or a panel to PNG, SVG or PDF, headless\n"
     "  diff     what changed between two versions of dashboards: files, REV:PATH, REV1..REV2\n"
+    "  pull     write a Perses server's resources as files, one per resource\n"
+    "  push     create or update files' resources on a Perses server; conflicts stop it\n"
     "  plugins  list the plugins found and why any did not load\n"
     "\n"
     "Run 'perses-desktop COMMAND --help' for a command's options.\n";
@@ -52,8 +56,8 @@ constexpr const char *help =
 bool isCommand(const std::string &word)
 {
     return word == "lint" || word == "fmt" || word == "query" || word == "render" ||
-           word == "diff" || word == "plugins" || word == "help" || word == "--help" ||
-           word == "-h" || word == "--version";
+           word == "diff" || word == "pull" || word == "push" || word == "plugins" ||
+           word == "help" || word == "--help" || word == "-h" || word == "--version";
 }
 
 bool hasDisplay()
@@ -168,6 +172,20 @@ int main(int argc, char **argv)
             return Pd::Cli::ExitCode::success;
         }
         return Pd::Cli::runDiff(argc, argv, args, std::cout, std::cerr);
+    }
+    if (command == "pull") {
+        if (wantsHelp) {
+            std::cout << Pd::Cli::pullUsage;
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runPull(args, std::cin, std::cout, std::cerr);
+    }
+    if (command == "push") {
+        if (wantsHelp) {
+            std::cout << Pd::Cli::pushUsage;
+            return Pd::Cli::ExitCode::success;
+        }
+        return Pd::Cli::runPush(args, std::cin, std::cout, std::cerr);
     }
     if (command == "plugins") {
         if (wantsHelp) {

@@ -3,7 +3,11 @@
 #include "bundleloader.h"
 
 #include "diagnosticformatter.h"
+#include "persesapi.h"
+#include "serversource.h"
 #include "sourceresolver.h"
+
+#include <iostream>
 
 namespace Pd::Cli {
 
@@ -66,6 +70,8 @@ std::optional<std::string> applyDashboardOption(const std::string &name, const s
         a.resources.push_back(text);
     else if (name == "--repo")
         a.repository = text;
+    else if (name == "--project")
+        a.project = text;
     else if (name == "--timeout") {
         if (!parseInt(text, a.timeoutSeconds) || a.timeoutSeconds <= 0)
             return std::string("--timeout needs a positive number of seconds");
@@ -90,19 +96,81 @@ std::optional<std::string> parseDashboardArguments(const std::vector<std::string
         std::optional<std::string> problem = applyDashboardOption(name, text, arguments, known);
         return known ? problem : commandOption(name, text);
     };
-    if (auto problem = parseArguments(args, file, option))
+    // The server's flags take no value, which the shared grammar wants: taken out first.
+    std::vector<std::string> rest;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::optional<std::string> problem;
+        if (arguments.server.take(args, i, problem)) {
+            if (problem)
+                return problem;
+            continue;
+        }
+        rest.push_back(args[i]);
+    }
+    if (auto problem = parseArguments(rest, file, option))
         return problem;
+    if (arguments.server.given()) {
+        if (!arguments.file.empty())
+            return "give FILE or --server, not both";
+        if (arguments.project.empty() || arguments.dashboard.empty())
+            return std::string("--server needs --project P and --dashboard NAME");
+        return arguments.server.check();
+    }
+    if (!arguments.project.empty())
+        return std::string("--project goes with --server");
     if (arguments.file.empty())
         return std::string("no FILE given");
     return std::nullopt;
 }
 
+namespace {
+
+// The dashboard, its project's datasources and variables and the global ones, read from the
+// server; the datasources reached through its proxy with the session's token.
+std::optional<std::string> loadFromServer(const DashboardArguments &arguments,
+                                          PreparedDashboard &prepared, std::ostream &err)
+{
+    auto connected = arguments.server.connect(std::cin, err);
+    if (const std::string *problem = std::get_if<std::string>(&connected))
+        return *problem;
+    prepared.server = std::move(std::get<std::unique_ptr<PersesApi>>(connected));
+    ServerSource source(*prepared.server);
+    DashboardBundle &bundle = prepared.bundle;
+    const std::string &project = arguments.project;
+    if (auto problem = bundle.add(
+            SourcedPath(&source, ServerSource::dashboardPath(project, arguments.dashboard)),
+            true)) {
+        for (const Diagnostic &d : bundle.errors)
+            err << DiagnosticFormatter::text(d) << '\n';
+        return bundle.errors.empty() ? problem : "cannot read the dashboard from the server";
+    }
+    for (const std::string &folder :
+         {project + "/datasources", project + "/variables", std::string("globaldatasources"),
+          std::string("globalvariables")}) {
+        if (auto problem = bundle.add(SourcedPath(&source, folder), false, true))
+            return problem;
+    }
+    if (!source.lastError().isEmpty())
+        return source.lastError().toStdString();
+    // The route keeps the session alive as long as a query can be sent.
+    std::shared_ptr<PersesApi> api = prepared.server;
+    prepared.overrides.setServerProxy({api->baseUrl().toStdString(), project, arguments.dashboard,
+                                       [api] { return api->authorization().toStdString(); }});
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> prepareDashboard(const DashboardArguments &arguments,
                                             PreparedDashboard &prepared, std::ostream &err)
 {
-    if (auto problem = loadBundle(arguments.file, arguments.resources, arguments.repository,
-                                  prepared.bundle, err))
+    if (arguments.server.given()) {
+        if (auto problem = loadFromServer(arguments, prepared, err))
+            return problem;
+    } else if (auto problem = loadBundle(arguments.file, arguments.resources, arguments.repository,
+                                         prepared.bundle, err)) {
         return problem;
+    }
     if (auto problem = prepared.bundle.pick(arguments.dashboard, prepared.dashboard))
         return problem;
     DashboardQueryEngine::Settings &settings = prepared.settings;

@@ -6,11 +6,17 @@
 #include "dashboardqueryengine.h"
 #include "datasourceconnection.h"
 #include "optionparser.h"
+#include "serverarguments.h"
 
+#include <memory>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
+
+namespace Pd {
+class PersesApi;
+}
 
 namespace Pd::Cli {
 
@@ -40,14 +46,19 @@ struct DashboardArguments
     std::vector<std::string> resources;
     std::string repository; // --repo, for REV:PATH arguments
     int timeoutSeconds = 30;
+    // In place of FILE: --server URL --project P --dashboard NAME, the datasources and
+    // variables of the project and the global ones from the same server, queries through its
+    // proxy.
+    ServerArguments server;
+    std::string project;
 };
 
 // One of the shared options (--dashboard, --from, --to, --var, --datasource, --resources,
-// --repo, --timeout); `known` says whether `name` was one of them.
+// --repo, --timeout, --project); `known` says whether `name` was one of them.
 std::optional<std::string> applyDashboardOption(const std::string &name, const std::string &text,
                                                 DashboardArguments &arguments, bool &known);
 
-// Parses the shared options and FILE; any other option goes to `commandOption`.
+// Parses the shared options, the server's and FILE; any other option goes to `commandOption`.
 std::optional<std::string> parseDashboardArguments(const std::vector<std::string> &args,
                                                    DashboardArguments &arguments,
                                                    const OptionHandler &commandOption);
@@ -59,7 +70,9 @@ struct PreparedDashboard
     Model::Dashboard dashboard;
     DashboardQueryEngine::Settings settings;
     DatasourceOverrides overrides;
+    std::shared_ptr<PersesApi> server; // the session queries go through, with --server
 };
+// With --server it talks to the server: a Qt application must exist.
 std::optional<std::string> prepareDashboard(const DashboardArguments &arguments,
                                             PreparedDashboard &prepared, std::ostream &err);
 

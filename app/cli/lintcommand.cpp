@@ -4,10 +4,18 @@
 
 #include "diagnosticformatter.h"
 #include "exitcodes.h"
+#include "jsonwriter.h"
 #include "linter.h"
+#include "persesapi.h"
 #include "pluginregistry.h"
+#include "serverarguments.h"
+#include "serverpaths.h"
 #include "sourceresolver.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <iostream>
 #include <optional>
 #include <ostream>
 
@@ -22,6 +30,7 @@ struct LintOptions
     bool verbose = false;
     std::string repository;
     std::vector<std::string> paths;
+    ServerArguments server; // --server: the server's own validation too
 };
 
 std::optional<OutputFormat> parseFormat(const std::string &name)
@@ -41,6 +50,12 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Li
     bool onlyPaths = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string &arg = args[i];
+        std::optional<std::string> serverProblem;
+        if (!onlyPaths && options.server.take(args, i, serverProblem)) {
+            if (serverProblem)
+                return serverProblem;
+            continue;
+        }
         if (onlyPaths || arg.empty() || arg[0] != '-' || arg == "-") {
             options.paths.push_back(arg);
         } else if (arg == "--") {
@@ -72,7 +87,57 @@ std::optional<std::string> parseOptions(const std::vector<std::string> &args, Li
     }
     if (options.paths.empty())
         return std::string("no PATH given");
+    if (options.server.given())
+        return options.server.check();
     return std::nullopt;
+}
+
+// What the server says of each resource it validates (POST /api/validate/<kind>s,
+// perses-api.md §5.3): a refusal becomes an error at the resource's first line. False when the
+// server could not be asked.
+bool validateOnServer(PersesApi &api, SourceResolver &resolver, LintReport &report,
+                      std::ostream &err)
+{
+    for (LintedFile &file : report.files) {
+        if (file.skipped)
+            continue;
+        auto resolved = resolver.resolve(file.path);
+        if (!std::holds_alternative<SourcedPath>(resolved))
+            continue;
+        const ResourceFile read = std::get<SourcedPath>(resolved).read();
+        for (const LoadedResource &resource : read.resources) {
+            if (!resource.kind)
+                continue;
+            const ResourceKind kind = *resource.kind;
+            if (kind != ResourceKind::Dashboard && kind != ResourceKind::Datasource &&
+                kind != ResourceKind::GlobalDatasource && kind != ResourceKind::Variable &&
+                kind != ResourceKind::GlobalVariable)
+                continue;
+            const QString path = QStringLiteral("/api/validate/") +
+                                 ServerPaths::collection(kind).value_or(QString());
+            ApiReply *reply =
+                api.post(path, QByteArray::fromStdString(JsonWriter::write(resource.node)));
+            reply->waitForFinished();
+            reply->deleteLater();
+            if (reply->status() == 400) {
+                Diagnostic diagnostic;
+                diagnostic.severity = Severity::Error;
+                diagnostic.rule = "server";
+                diagnostic.file = file.path;
+                diagnostic.pos = resource.node.pos();
+                diagnostic.message =
+                    "the server refuses it: " +
+                    reply->json().object().value(u"message").toString().toStdString();
+                file.diagnostics.push_back(std::move(diagnostic));
+                sortDiagnostics(file.diagnostics);
+            } else if (!reply->ok()) {
+                err << "perses-desktop lint: " << api.baseUrl().toStdString() << ": "
+                    << reply->error().toStdString() << '\n';
+                return false;
+            }
+        }
+    }
+    return true;
 }
 
 struct Counts
@@ -112,7 +177,18 @@ int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostrea
         }
         paths.push_back(std::get<SourcedPath>(resolved));
     }
-    const LintReport report = Linter(schemas).run(paths);
+    LintReport report = Linter(schemas).run(paths);
+    if (options.server.given()) {
+        ServerArguments::ensureApplication();
+        auto connected = options.server.connect(std::cin, err);
+        if (const std::string *problem = std::get_if<std::string>(&connected)) {
+            err << "perses-desktop lint: " << *problem << '\n';
+            return ExitCode::usage;
+        }
+        if (!validateOnServer(*std::get<std::unique_ptr<PersesApi>>(connected), resolver, report,
+                              err))
+            return ExitCode::usage;
+    }
     for (const std::string &missing : report.missingPaths)
         err << "perses-desktop lint: " << missing << ": no such file or directory\n";
 

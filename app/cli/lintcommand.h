@@ -13,7 +13,9 @@ inline constexpr const char *lintUsage =
     "usage: perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose] "
     "PATH...\n"
     "       PATH is a file or folder, or REV:PATH in the Git repository of --repo DIR (default:\n"
-    "       the current folder's), read from the commit without a checkout\n";
+    "       the current folder's), read from the commit without a checkout\n"
+    "       --server URL (or --connection NAME): each dashboard, datasource and variable is also\n"
+    "       validated by that Perses server (POST /api/validate/...); its refusals are errors\n";
 
 // perses-desktop lint [--format text|json|github] [--warnings-as-errors] [--verbose]
 //                     [--repo DIR] PATH...

@@ -109,6 +109,7 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     };
     if (auto problem = parseDashboardArguments(args, options.common, option))
         return usageError(*problem);
+    QCoreApplication app(argc, argv); // before the server, if any, is asked
     PreparedDashboard prepared;
     if (auto problem = prepareDashboard(options.common, prepared, err))
         return usageError(*problem);
@@ -120,7 +121,6 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     if (!problem.empty())
         return usageError(problem);
 
-    QCoreApplication app(argc, argv);
     DashboardQueryEngine engine(dashboard, prepared.bundle.datasources, prepared.bundle.variables,
                                 std::move(prepared.overrides), settings);
     // Each panel reports once; the loop ends when all have, or when variables alone were

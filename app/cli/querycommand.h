@@ -13,7 +13,9 @@ inline constexpr const char *queryUsage =
     "usage: perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]\n"
     "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
     "           [--width PX] [--format json|text] [--timeout S] [--repo DIR]\n"
-    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n";
+    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n"
+    "       in place of FILE: --server URL --project P --dashboard NAME (queries through the\n"
+    "       server's datasource proxy; the server options are those of pull and push)\n";
 
 // perses-desktop query FILE [--dashboard NAME] [--panel ID]... [--from T] [--to T]
 //     [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]... [--width PX]

@@ -65,6 +65,7 @@ int runRender(int argc, char **argv, const std::vector<std::string> &args, std::
     };
     if (auto problem = parseOptions(args, options))
         return usageError(*problem);
+    HeadlessApplication application(argc, argv, options.image.theme); // before any server
     PreparedDashboard prepared;
     if (auto problem = prepareDashboard(options.common, prepared, err))
         return usageError(*problem);
@@ -74,7 +75,6 @@ int runRender(int argc, char **argv, const std::vector<std::string> &args, std::
     Gui::DashboardRenderer::Request request = renderRequest(
         std::move(prepared), options.image,
         options.panel.empty() ? std::nullopt : std::optional<std::string>(options.panel));
-    HeadlessApplication application(argc, argv, options.image.theme);
     QString error;
     const Gui::DashboardRenderer::Outcome outcome = Gui::DashboardRenderer::render(
         std::move(request), QString::fromStdString(options.out), error);

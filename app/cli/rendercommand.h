@@ -14,7 +14,9 @@ inline constexpr const char *renderUsage =
     "           [--var NAME=VALUE]... [--datasource NAME=URL]... [--resources PATH]...\n"
     "           [--size WxH] [--theme light|dark] [--timeout S] [--repo DIR]\n"
     "           --out OUT.png|OUT.svg|OUT.pdf\n"
-    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n";
+    "       FILE and --resources may be REV:PATH in the Git repository of --repo DIR\n"
+    "       in place of FILE: --server URL --project P --dashboard NAME (queries through the\n"
+    "       server's datasource proxy; the server options are those of pull and push)\n";
 
 // Draws the dashboard (or one panel) as the window shows it, headless, once every query has
 // finished or failed. Without --size: 1600 px wide and as tall as the dashboard (a panel:

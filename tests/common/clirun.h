@@ -21,7 +21,9 @@ struct CliRun
 
 // Runs with TZ=UTC (steps align to UTC) and no user configuration (XDG_CONFIG_HOME points
 // nowhere), so that a developer's own datasources.yaml cannot change a result.
-inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
+// `input` is written to its standard input (a password for --password-stdin).
+inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000,
+                     const QByteArray &input = {})
 {
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
@@ -32,6 +34,8 @@ inline CliRun runCli(const QStringList &arguments, int timeoutMs = 120000)
         environment.remove(QLatin1StringView(name));
     process.setProcessEnvironment(environment);
     process.start(QStringLiteral(PD_EXECUTABLE), arguments);
+    if (!input.isEmpty())
+        process.write(input);
     process.closeWriteChannel();
     CliRun run;
     if (!process.waitForFinished(timeoutMs))

@@ -34,17 +34,21 @@ int main(int argc, char **argv)
     const QCommandLineOption noAuth(QStringLiteral("no-auth"), QStringLiteral("auth disabled"));
     const QCommandLineOption readonly(QStringLiteral("readonly"),
                                       QStringLiteral("no write routes"));
+    const QCommandLineOption displayNameRule(
+        QStringLiteral("require-display-name"),
+        QStringLiteral("a custom lint rule: dashboards without a display name are refused"));
     const QCommandLineOption generate(
         QStringLiteral("generate"),
         QStringLiteral("PROJECTS projects of copies of FILE: PROJECTSxDASHBOARDS:FILE"),
         QStringLiteral("SPEC"));
-    parser.addOptions(
-        {port, conformance, resources, accessTtl, refreshTtl, noAuth, readonly, generate});
+    parser.addOptions({port, conformance, resources, accessTtl, refreshTtl, noAuth, readonly,
+                       generate, displayNameRule});
     parser.process(app);
 
     PersesTestServer::Options options;
     options.auth = !parser.isSet(noAuth);
     options.readonly = parser.isSet(readonly);
+    options.requireDisplayName = parser.isSet(displayNameRule);
     options.accessTtlSeconds = parser.value(accessTtl).toInt();
     options.refreshTtlSeconds = parser.value(refreshTtl).toInt();
     PersesTestServer server(options);

@@ -124,7 +124,7 @@ QJsonValue maskSecrets(const QJsonValue &value)
 }
 
 // What the server's own validation refuses that a test needs: panel references (§1.2).
-QString dashboardProblem(const QJsonObject &dashboard)
+QString referenceProblem(const QJsonObject &dashboard)
 {
     const QJsonObject spec = dashboard.value(u"spec").toObject();
     const QJsonObject panels = spec.value(u"panels").toObject();
@@ -140,6 +140,17 @@ QString dashboardProblem(const QJsonObject &dashboard)
 }
 
 } // namespace
+
+QString PersesTestServer::dashboardProblem(const QJsonObject &dashboard) const
+{
+    if (const QString problem = referenceProblem(dashboard); !problem.isEmpty())
+        return problem;
+    if (m_options.requireDisplayName &&
+        dashboard[u"spec"][u"display"][u"name"].toString().isEmpty())
+        return QStringLiteral("bad request: custom lint rule \"display-name\": the dashboard "
+                              "has no display name");
+    return {};
+}
 
 PersesTestServer::PersesTestServer(Options options, QObject *parent)
     : QObject(parent)

@@ -39,6 +39,9 @@ public:
         bool readonly = false;
         int accessTtlSeconds = 900;
         int refreshTtlSeconds = 86400;
+        // A custom lint rule as a server can be configured with (dashboards must have a
+        // display name): what the server refuses and a local lint does not know.
+        bool requireDisplayName = false;
     };
 
     explicit PersesTestServer(Options options, QObject *parent = nullptr);
@@ -73,6 +76,7 @@ private:
     void proxy(const HttpRequest &request, const QString &user, const QStringList &segments,
                const Reply &reply);
     HttpResponse config() const;
+    QString dashboardProblem(const QJsonObject &dashboard) const;
 
     QString authenticate(const HttpRequest &request, HttpResponse &failure) const;
     bool allowed(const QString &user, const QString &action, const QString &project,
