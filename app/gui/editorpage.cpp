@@ -411,9 +411,10 @@ bool EditorPage::save()
         if (answer != QMessageBox::Save)
             return false;
     }
-    if (writeTo(m_file))
-        return true;
-    return false;
+    if (!writeTo(m_file))
+        return false;
+    emit saved();
+    return true;
 }
 
 bool EditorPage::saveAs(const QString &path)

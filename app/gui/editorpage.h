@@ -112,6 +112,8 @@ public:
 signals:
     void statusChanged(int errors, int warnings);
     void modifiedChanged(bool modified);
+    // The text was written to its file by save() (a server dashboard is then published).
+    void saved();
 
 protected:
     void showEvent(QShowEvent *event) override;

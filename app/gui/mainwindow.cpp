@@ -8,9 +8,13 @@
 #include "editorpage.h"
 #include "historydialog.h"
 #include "newdashboard.h"
+#include "persesapi.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
 #include "reviewwindow.h"
+#include "serverbrowser.h"
+#include "serversession.h"
+#include "serverworkspace.h"
 #include "theme.h"
 
 #include <QApplication>
@@ -71,7 +75,60 @@ MainWindow::MainWindow(DatasourceOverrides overrides, QWidget *parent)
     m_list->hide();
     statusBar()->addPermanentWidget(m_status);
     connect(m_list, &QListWidget::currentRowChanged, this, &MainWindow::showDashboard);
+    m_servers = new ServerWorkspace(this);
+    addDockWidget(Qt::LeftDockWidgetArea, m_servers->dock());
     buildMenus();
+    m_servers->loadConnections();
+    m_servers->dock()->setVisible(!m_servers->sessions().empty());
+}
+
+const ServerOrigin *MainWindow::serverOriginOf(const QString &file) const
+{
+    const auto it = m_origins.find(QFileInfo(file).absoluteFilePath());
+    return it == m_origins.end() ? nullptr : &it->second;
+}
+
+DatasourceOverrides MainWindow::overridesFor(const QString &file) const
+{
+    DatasourceOverrides overrides = m_overrides;
+    const ServerOrigin *origin = serverOriginOf(file);
+    if (!origin || !origin->session)
+        return overrides;
+    QPointer<ServerSession> session = origin->session;
+    overrides.setServerProxy({session->connection().url.toStdString(),
+                              origin->project.toStdString(), origin->name.toStdString(), [session] {
+                                  return session ? session->api().authorization().toStdString()
+                                                 : std::string();
+                              }});
+    return overrides;
+}
+
+void MainWindow::openServerDashboard(const QString &workingFile, const QStringList &resourceFolders,
+                                     const ServerOrigin &origin, bool edit)
+{
+    const QString absolute = QFileInfo(workingFile).absoluteFilePath();
+    m_origins[absolute] = origin;
+    for (const QString &folder : resourceFolders) {
+        if (QFileInfo(folder).isDir())
+            m_bundle.add(folder.toStdString(), false, true);
+    }
+    int index = indexOfFile(absolute);
+    if (index >= 0) {
+        // Opened before: read again, the page built anew with what the server has now.
+        DashboardBundle fresh;
+        if (!fresh.add(absolute.toStdString(), true) && !fresh.dashboards.empty())
+            m_bundle.dashboards[std::size_t(index)] = fresh.dashboards.front();
+        delete m_pageOf[std::size_t(index)];
+        m_pageOf[std::size_t(index)] = nullptr;
+        m_list->setCurrentRow(index);
+        showDashboard(index);
+    } else if (!open(absolute)) {
+        return;
+    }
+    if (edit && origin.readOnlyReason.isEmpty())
+        this->edit(absolute);
+    else if (!origin.readOnlyReason.isEmpty())
+        statusBar()->showMessage(tr("Read-only: %1.").arg(origin.readOnlyReason));
 }
 
 void MainWindow::buildMenus()
@@ -103,6 +160,10 @@ void MainWindow::buildMenus()
     });
     file->addAction(tr("Re&view Changes…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), this,
                     &MainWindow::openReviewDialog);
+    file->addAction(tr("Add Perses Ser&ver…"), this, [this] {
+        m_servers->dock()->show();
+        emit m_servers->browser()->addServerRequested();
+    });
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
         if (EditorPage *editor = currentEditor())
@@ -134,6 +195,9 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Edit Mode"), QKeySequence(Qt::Key_F4), this, &MainWindow::toggleEditMode);
     view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     [this] { m_list->setVisible(!m_list->isVisible()); });
+    QAction *servers = m_servers->dock()->toggleViewAction();
+    servers->setText(tr("&Servers"));
+    view->addAction(servers);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("About &Plugins"), this, [this] { PluginsDialog(this).exec(); });
@@ -329,6 +393,11 @@ EditorPage *MainWindow::currentEditor() const
 EditorPage *MainWindow::edit(const QString &file, int line, int column)
 {
     const QString absolute = QFileInfo(file).absoluteFilePath();
+    if (const ServerOrigin *origin = serverOriginOf(absolute);
+        origin && !origin->readOnlyReason.isEmpty()) {
+        statusBar()->showMessage(tr("Read-only: %1.").arg(origin->readOnlyReason));
+        return nullptr;
+    }
     if (!QFileInfo(absolute).isFile()) {
         QMessageBox::warning(this, tr("Cannot edit"),
                              tr("%1 is not a file on disk (a revision is read-only).").arg(file));
@@ -338,8 +407,12 @@ EditorPage *MainWindow::edit(const QString &file, int line, int column)
         open(absolute); // a file that does not read is still edited: that is how it gets fixed
     EditorPage *&editor = m_editors[absolute];
     if (!editor) {
-        editor = new EditorPage(absolute, m_overrides, m_pages);
+        editor = new EditorPage(absolute, overridesFor(absolute), m_pages);
         m_pages->addWidget(editor);
+        connect(editor, &EditorPage::saved, this, [this, editor] {
+            if (const ServerOrigin *origin = serverOriginOf(editor->file()))
+                m_servers->publish(editor, *origin);
+        });
         connect(editor, &EditorPage::statusChanged, this, [this, editor](int errors, int warnings) {
             if (m_pages->currentWidget() == editor)
                 m_status->setText(tr("%1 errors · %2 warnings").arg(errors).arg(warnings));
@@ -411,9 +484,10 @@ void MainWindow::showDashboard(int index)
     if (index < 0 || index >= int(m_pageOf.size()))
         return;
     if (!m_pageOf[std::size_t(index)]) {
-        auto *page =
-            new DashboardPage(m_bundle.dashboards[std::size_t(index)], m_bundle.datasources,
-                              m_bundle.variables, m_overrides, m_pages);
+        auto *page = new DashboardPage(
+            m_bundle.dashboards[std::size_t(index)], m_bundle.datasources, m_bundle.variables,
+            overridesFor(QString::fromStdString(m_bundle.dashboardFiles[std::size_t(index)])),
+            m_pages);
         connect(page, &DashboardPage::statusChanged, this, [this, page](int inFlight, int errors) {
             if (m_pages->currentWidget() == page)
                 m_status->setText(
@@ -429,16 +503,21 @@ void MainWindow::showDashboard(int index)
         QFileInfo(QString::fromStdString(m_bundle.dashboardFiles[std::size_t(index)]))
             .absoluteFilePath();
     if (QFileInfo(onDisk).isFile() &&
-        QSettings().value(QStringLiteral("editMode/") + onDisk, false).toBool()) {
-        edit(onDisk);
-        return;
-    }
+        QSettings().value(QStringLiteral("editMode/") + onDisk, false).toBool() && edit(onDisk))
+        return; // a file that may not be edited stays in view mode
     // A dashboard read from a revision says which: it is that commit's, not the file's.
     const std::string &file = m_bundle.dashboardFiles[std::size_t(index)];
-    const QString origin = SourceResolver::splitRevisionPath(file)
-                               ? QStringLiteral(" · ") + QString::fromStdString(file) +
-                                     tr(" (a Git revision, read-only)")
-                               : QString();
+    QString origin = SourceResolver::splitRevisionPath(file)
+                         ? QStringLiteral(" · ") + QString::fromStdString(file) +
+                               tr(" (a Git revision, read-only)")
+                         : QString();
+    if (const ServerOrigin *server = serverOriginOf(QString::fromStdString(file));
+        server && server->session) {
+        origin = QStringLiteral(" · ") + server->session->connection().name + u' ' +
+                 server->project + u'/' + server->name;
+        if (!server->readOnlyReason.isEmpty())
+            origin += tr(" (read-only: %1)").arg(server->readOnlyReason);
+    }
     setWindowTitle(m_list->item(index)->text() + origin + QStringLiteral(" — Perses Desktop"));
 }
 

@@ -4,6 +4,7 @@
 
 #include "dashboardbundle.h"
 #include "datasourceconnection.h"
+#include "serverorigin.h"
 #include "sourceresolver.h"
 #include "theme.h"
 
@@ -20,6 +21,7 @@ namespace Pd::Gui {
 class DashboardView;
 class EditorPage;
 class ResourceBrowser;
+class ServerWorkspace;
 
 // The app shell: dashboards of the opened files and folders in a side list, the selected one
 // in the middle, File/View/Help menus with recent files and shortcuts, and a status bar with
@@ -51,6 +53,15 @@ public:
     // Compares as `diff` does (A B, REV1..REV2, a file or folder against HEAD) off the GUI
     // thread, then opens the review window; problems are shown, not fatal.
     void review(const QString &repository, const QStringList &operands);
+    // The Perses servers the user added, their dock and what goes to and from them.
+    ServerWorkspace *servers() const { return m_servers; }
+    // A dashboard from a server, as its working copy (ServerMirror) with the folders of the
+    // resources it needs; its queries go through the server's proxy, its saves are published.
+    // In edit mode unless the user may not edit it (`origin.readOnlyReason`, then shown).
+    void openServerDashboard(const QString &workingFile, const QStringList &resourceFolders,
+                             const ServerOrigin &origin, bool edit);
+    // The server a file was opened from; none for other files.
+    const ServerOrigin *serverOriginOf(const QString &file) const;
 
 signals:
     // A review window opened (for tests and the command line).
@@ -86,6 +97,8 @@ private:
     void showDashboard(int index);
     void rememberRecent(const QString &path);
     void refreshRecentMenu();
+    // The user's datasources, and the server's proxy for a dashboard from a server.
+    DatasourceOverrides overridesFor(const QString &file) const;
 
     DatasourceOverrides m_overrides;
     std::unique_ptr<SourceResolver> m_resolver;
@@ -98,6 +111,8 @@ private:
     QDockWidget *m_browserDock = nullptr;
     ResourceBrowser *m_browser = nullptr;
     std::map<QString, EditorPage *> m_editors; // by absolute file path
+    ServerWorkspace *m_servers = nullptr;
+    std::map<QString, ServerOrigin> m_origins; // working copies of server dashboards
 };
 
 } // namespace Pd::Gui

@@ -238,9 +238,11 @@ void PersesApi::finished(QNetworkReply *network, Call call)
     }
     const std::string contentType =
         network->header(QNetworkRequest::ContentTypeHeader).toString().toStdString();
-    call.reply->finish(
-        status, body,
-        QString::fromStdString(HttpFailure::describe(status, body.toStdString(), contentType)));
+    QString error =
+        QString::fromStdString(HttpFailure::describe(status, body.toStdString(), contentType));
+    if (status == 401)
+        error = tr("not logged in: %1").arg(error);
+    call.reply->finish(status, body, error);
 }
 
 } // namespace Pd

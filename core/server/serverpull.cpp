@@ -37,7 +37,12 @@ public:
 
     ServerPull::Result run()
     {
-        if (!m_options.dashboard.isEmpty())
+        if (m_options.resourcesOnly) {
+            for (ResourceKind kind : globalKinds)
+                pullList(kind, {});
+            pullList(ResourceKind::Datasource, m_options.project);
+            pullList(ResourceKind::Variable, m_options.project);
+        } else if (!m_options.dashboard.isEmpty())
             pullOne(ResourceKind::Dashboard, m_options.project, m_options.dashboard);
         else if (!m_options.project.isEmpty())
             pullProject(m_options.project);
@@ -153,7 +158,7 @@ ServerPull::Result ServerPull::run(PersesApi &api, const Options &options, const
     return Puller(api, options, progress).run();
 }
 
-std::string ServerPull::fileText(const QByteArray &json, DocumentFormat format)
+std::string ServerPull::fileText(const QByteArray &json, DocumentFormat format, bool keepVersion)
 {
     ParseResult parsed = JsonReader::parse(json.toStdString());
     if (parsed.hasErrors() || parsed.documents.size() != 1 || !parsed.documents.front().isObject())
@@ -161,6 +166,8 @@ std::string ServerPull::fileText(const QByteArray &json, DocumentFormat format)
     if (Node *metadata = parsed.documents.front().find("metadata")) {
         metadata->remove("createdAt");
         metadata->remove("updatedAt");
+        if (!keepVersion)
+            metadata->remove("version");
     }
     return CanonicalOrder::write(parsed.documents, format);
 }

@@ -28,6 +28,9 @@ public:
         QString dashboard; // with a project: that dashboard alone
         QString folder;    // where to write
         DocumentFormat format = DocumentFormat::Yaml;
+        // With a project and no dashboard: its datasources and variables alone (what a
+        // dashboard needs to run), and the global ones with them.
+        bool resourcesOnly = false;
     };
     struct File
     {
@@ -44,7 +47,9 @@ public:
 
     static Result run(PersesApi &api, const Options &options, const Progress &progress = {});
     // A resource as the server answers it, in the form pull writes; empty when it does not read.
-    static std::string fileText(const QByteArray &json, DocumentFormat format);
+    // Without the version: the form the window edits (the version is the server's business).
+    static std::string fileText(const QByteArray &json, DocumentFormat format,
+                                bool keepVersion = true);
 };
 
 } // namespace Pd

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "clirun.h"
 #include "freeport.h"
+#include "persesdemoproject.h"
 #include "persesserverprocess.h"
 #include "prometheustestserver.h"
 #include "testpaths.h"
@@ -48,11 +49,6 @@ QString replaced(QString text, const QString &from, const QString &to)
     return text.replace(from, to);
 }
 
-QJsonObject object(const QString &json)
-{
-    return QJsonDocument::fromJson(json.toUtf8()).object();
-}
-
 } // namespace
 
 class TestServerCli : public QObject
@@ -63,7 +59,7 @@ private slots:
     void initTestCase()
     {
         QCOMPARE(m_prometheus.start(), QString());
-        writeProxyResources();
+        QVERIFY(PdTest::writeDemoProject(m_resources.path(), m_prometheus.url()));
         QCOMPARE(
             m_server.start({QStringLiteral("--require-display-name"),
                             QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR),
@@ -309,8 +305,8 @@ private slots:
         const auto anonymous =
             PdTest::runCli(pull + QStringList{QStringLiteral("--server"), m_server.url()});
         QCOMPARE(anonymous.exitCode, 1);
-        QVERIFY2(anonymous.err.contains(
-                     QStringLiteral("HTTP 401 Unauthorized: missing or malformed jwt")),
+        QVERIFY2(anonymous.err.contains(QStringLiteral(
+                     "not logged in: HTTP 401 Unauthorized: missing or malformed jwt")),
                  qPrintable(anonymous.err));
 
         const QString down = QStringLiteral("http://127.0.0.1:%1").arg(PdTest::freeLocalPort());
@@ -395,70 +391,6 @@ private slots:
     }
 
 private:
-    // A project "demo" with a dashboard whose default datasource is a global one proxied to the
-    // real Prometheus, and whose second panel uses a project datasource that allows no query.
-    void writeProxyResources()
-    {
-        const QString prometheus = m_prometheus.url();
-        auto write = [this](const QString &name, const QJsonObject &resource) {
-            QVERIFY(
-                PdTest::writeFile(m_resources.filePath(name), QJsonDocument(resource).toJson()));
-        };
-        auto proxy = [&prometheus](const QJsonArray &allowed) {
-            return QJsonObject{
-                {QStringLiteral("kind"), QStringLiteral("PrometheusDatasource")},
-                {QStringLiteral("spec"),
-                 QJsonObject{
-                     {QStringLiteral("proxy"),
-                      QJsonObject{{QStringLiteral("kind"), QStringLiteral("HTTPProxy")},
-                                  {QStringLiteral("spec"),
-                                   QJsonObject{{QStringLiteral("url"), prometheus},
-                                               {QStringLiteral("allowedEndpoints"), allowed}}}}}}}};
-        };
-        auto endpoint = [](const char *pattern, const char *method) {
-            return QJsonObject{{QStringLiteral("endpointPattern"), QLatin1String(pattern)},
-                               {QStringLiteral("method"), QLatin1String(method)}};
-        };
-        write(QStringLiteral("project.json"),
-              object(QStringLiteral(R"({"kind":"Project","metadata":{"name":"demo"},"spec":{}})")));
-        write(
-            QStringLiteral("prom.json"),
-            QJsonObject{
-                {QStringLiteral("kind"), QStringLiteral("GlobalDatasource")},
-                {QStringLiteral("metadata"),
-                 QJsonObject{{QStringLiteral("name"), QStringLiteral("prom")}}},
-                {QStringLiteral("spec"),
-                 QJsonObject{
-                     {QStringLiteral("default"), true},
-                     {QStringLiteral("plugin"),
-                      proxy({endpoint("/api/v1/labels", "POST"), endpoint("/api/v1/query", "POST"),
-                             endpoint("/api/v1/query_range", "POST"),
-                             endpoint("/api/v1/label/([a-zA-Z0-9_-]+)/values", "GET")})}}}});
-        write(QStringLiteral("locked.json"),
-              QJsonObject{{QStringLiteral("kind"), QStringLiteral("Datasource")},
-                          {QStringLiteral("metadata"),
-                           QJsonObject{{QStringLiteral("name"), QStringLiteral("locked")},
-                                       {QStringLiteral("project"), QStringLiteral("demo")}}},
-                          {QStringLiteral("spec"),
-                           QJsonObject{{QStringLiteral("default"), false},
-                                       {QStringLiteral("plugin"),
-                                        proxy({endpoint("/api/v1/labels", "POST")})}}}});
-        const QString panel = QStringLiteral(
-            R"({"kind":"Panel","spec":{"display":{"name":"%1"},"plugin":{"kind":"TimeSeriesChart","spec":{}},)"
-            R"("queries":[{"kind":"TimeSeriesQuery","spec":{"plugin":{"kind":"PrometheusTimeSeriesQuery",)"
-            R"("spec":{"query":"pd_temperature_celsius"%2}}}}]}})");
-        const QString locked =
-            QStringLiteral(R"(,"datasource":{"kind":"PrometheusDatasource","name":"locked"})");
-        const QString board =
-            QStringLiteral(
-                R"({"kind":"Dashboard","metadata":{"name":"Board","project":"demo"},"spec":{"display":{"name":"Board"},"duration":"6h","panels":{"temperature":%1,"locked":%2},)"
-                R"("layouts":[{"kind":"Grid","spec":{"items":[{"x":0,"y":0,"width":12,"height":8,"content":{"$ref":"#/spec/panels/temperature"}},)"
-                R"({"x":12,"y":0,"width":12,"height":8,"content":{"$ref":"#/spec/panels/locked"}}]}}]}})")
-                .arg(panel.arg(QStringLiteral("Temperature"), QString()),
-                     panel.arg(QStringLiteral("Locked"), locked));
-        write(QStringLiteral("board.json"), object(board));
-    }
-
     PrometheusTestServer m_prometheus;
     QTemporaryDir m_resources;
     PdTest::PersesServerProcess m_server;
