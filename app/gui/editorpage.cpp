@@ -19,6 +19,7 @@
 #include "theme.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -140,9 +141,23 @@ void EditorPage::readSurroundings()
         if (m_preview)
             rebuildPreview();
     });
-    watcher->setFuture(QtConcurrent::run([folder = QFileInfo(m_file).absolutePath().toStdString()] {
+    // Beside the file; and in the layout `pull` writes (a server dashboard's working copy is
+    // one too): <project>/dashboards/x.yaml finds <project>/datasources, <project>/variables
+    // and the global ones two levels up.
+    const QDir folder = QFileInfo(m_file).absoluteDir();
+    QStringList folders{folder.path()};
+    if (folder.dirName() == u"dashboards") {
+        const QString project = QFileInfo(folder.path()).path();
+        const QString root = QFileInfo(project).path();
+        folders << project + u"/datasources" << project + u"/variables"
+                << root + u"/globaldatasources" << root + u"/globalvariables";
+    }
+    watcher->setFuture(QtConcurrent::run([folders] {
         DashboardBundle around;
-        around.add(folder, false, true);
+        for (const QString &path : folders) {
+            if (QFileInfo(path).isDir())
+                around.add(path.toStdString(), false, true);
+        }
         return Found{std::move(around.datasources), std::move(around.variables)};
     }));
 }
