@@ -202,6 +202,7 @@ void PersesApi::send(Call call)
             tls.addCaCertificates(m_caCertificates);
         request.setSslConfiguration(tls);
     }
+    emit requestSent(call.method, url, call.body);
     QNetworkReply *network = m_network.sendCustomRequest(request, call.method, call.body);
     connect(network, &QNetworkReply::finished, this,
             [this, network, call] { finished(network, call); });

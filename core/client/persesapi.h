@@ -64,6 +64,8 @@ signals:
     void tokensChanged();
     // Refresh refused (the refresh token expired or is invalid): log in again.
     void sessionExpired(const QString &reason);
+    // Each request as it leaves (bench_server replays them as its network floor).
+    void requestSent(const QByteArray &method, const QUrl &url, const QByteArray &body);
 
 private:
     struct Call
