@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QDirIterator>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>

@@ -179,14 +179,8 @@ int runLint(const std::vector<std::string> &args, std::ostream &out, std::ostrea
     }
     LintReport report = Linter(schemas).run(paths);
     if (options.server.given()) {
-        ServerArguments::ensureApplication();
-        auto connected = options.server.connect(std::cin, err);
-        if (const std::string *problem = std::get_if<std::string>(&connected)) {
-            err << "perses-desktop lint: " << *problem << '\n';
-            return ExitCode::usage;
-        }
-        if (!validateOnServer(*std::get<std::unique_ptr<PersesApi>>(connected), resolver, report,
-                              err))
+        const std::unique_ptr<PersesApi> session = options.server.open("lint", std::cin, err);
+        if (!session || !validateOnServer(*session, resolver, report, err))
             return ExitCode::usage;
     }
     for (const std::string &missing : report.missingPaths)

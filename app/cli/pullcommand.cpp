@@ -72,13 +72,10 @@ int runPull(const std::vector<std::string> &args, std::istream &in, std::ostream
         err << "perses-desktop pull: " << *problem << '\n' << pullUsage << ServerArguments::usage;
         return ExitCode::usage;
     }
-    ServerArguments::ensureApplication();
-    auto connected = parsed.server.connect(in, err);
-    if (const std::string *problem = std::get_if<std::string>(&connected)) {
-        err << "perses-desktop pull: " << *problem << '\n';
+    const std::unique_ptr<PersesApi> session = parsed.server.open("pull", in, err);
+    if (!session)
         return ExitCode::failure;
-    }
-    PersesApi &api = *std::get<std::unique_ptr<PersesApi>>(connected);
+    PersesApi &api = *session;
     std::size_t written = 0;
     const ServerPull::Result result =
         ServerPull::run(api, parsed.options, [&](const ServerPull::File &file) {

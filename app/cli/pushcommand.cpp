@@ -99,13 +99,10 @@ int runPush(const std::vector<std::string> &args, std::istream &in, std::ostream
         err << "perses-desktop push: the files have errors; nothing was sent\n";
         return ExitCode::failure;
     }
-    ServerArguments::ensureApplication();
-    auto connected = parsed.server.connect(in, err);
-    if (const std::string *problem = std::get_if<std::string>(&connected)) {
-        err << "perses-desktop push: " << *problem << '\n';
+    const std::unique_ptr<PersesApi> session = parsed.server.open("push", in, err);
+    if (!session)
         return ExitCode::failure;
-    }
-    PersesApi &api = *std::get<std::unique_ptr<PersesApi>>(connected);
+    PersesApi &api = *session;
     ServerPush::Plan plan = ServerPush::plan(api, files);
     for (const QString &problem : plan.errors)
         err << "perses-desktop push: " << problem.toStdString() << '\n';

@@ -157,4 +157,16 @@ ServerArguments::connect(std::istream &in, std::ostream &err) const
     return api;
 }
 
+std::unique_ptr<PersesApi> ServerArguments::open(const char *command, std::istream &in,
+                                                 std::ostream &err) const
+{
+    ensureApplication();
+    auto connected = connect(in, err);
+    if (const std::string *problem = std::get_if<std::string>(&connected)) {
+        err << "perses-desktop " << command << ": " << *problem << '\n';
+        return nullptr;
+    }
+    return std::move(std::get<std::unique_ptr<PersesApi>>(connected));
+}
+
 } // namespace Pd::Cli

@@ -48,6 +48,9 @@ struct ServerArguments
                                                                   std::ostream &err) const;
     // Commands without a Qt application of their own (lint, pull, push) get one here.
     static void ensureApplication();
+    // ensureApplication() and connect(); on failure the problem is printed as
+    // "perses-desktop COMMAND: ..." and the session is null.
+    std::unique_ptr<PersesApi> open(const char *command, std::istream &in, std::ostream &err) const;
 };
 
 } // namespace Pd::Cli
