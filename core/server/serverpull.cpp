@@ -24,6 +24,13 @@ constexpr ResourceKind projectKinds[] = {ResourceKind::Dashboard, ResourceKind::
 constexpr ResourceKind globalKinds[] = {ResourceKind::GlobalDatasource,
                                         ResourceKind::GlobalVariable};
 
+bool writeNew(const QString &path, const std::string &text)
+{
+    QFile out(path);
+    return out.open(QIODevice::NewOnly) &&
+           out.write(text.data(), qint64(text.size())) == qint64(text.size()) && out.flush();
+}
+
 class Puller
 {
 public:
@@ -92,7 +99,10 @@ private:
         ApiReply *reply = wait(m_api.get(ServerPaths::item(kind, project, name)));
         if (!reply->ok())
             return fail(reply->error());
-        write(kind, reply->body());
+        ParseResult parsed = JsonReader::parse(reply->body().toStdString());
+        if (parsed.hasErrors() || parsed.documents.size() != 1)
+            return fail(QObject::tr("%1/%2: the server's answer does not read").arg(project, name));
+        write(kind, std::move(parsed.documents.front()));
     }
 
     void pullList(ResourceKind kind, const QString &project)
@@ -104,29 +114,45 @@ private:
             return; // the route is switched off on this server (§1)
         if (!reply->ok())
             return fail(reply->error());
-        for (const QJsonValue &item : reply->json().array()) {
-            write(kind, QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        // The list read once, each item written from its tree (no re-serialising).
+        ParseResult parsed = JsonReader::parse(reply->body().toStdString());
+        if (parsed.hasErrors() || parsed.documents.size() != 1 ||
+            !parsed.documents.front().isArray())
+            return fail(QObject::tr("the list of %1 does not read")
+                            .arg(ServerPaths::collection(kind).value_or(QString())));
+        for (Node &item : parsed.documents.front().items()) {
+            write(kind, std::move(item));
             if (!m_result.error.isEmpty())
                 return;
         }
     }
 
-    void write(ResourceKind kind, const QByteArray &json)
+    void write(ResourceKind kind, Node resource)
     {
-        const QJsonObject metadata =
-            QJsonDocument::fromJson(json).object().value(u"metadata").toObject();
         // Names as the server returns them (lower-cased when it is case-insensitive).
-        const QString relative = ServerPaths::file(kind, metadata.value(u"project").toString(),
-                                                   metadata.value(u"name").toString(), m_extension);
-        const std::string text = ServerPull::fileText(json, m_options.format);
+        const QString relative = ServerPaths::file(
+            kind,
+            QString::fromStdString(resource.at({"metadata", "project"})
+                                       ? resource.at({"metadata", "project"})->text()
+                                       : std::string()),
+            QString::fromStdString(resource.at({"metadata", "name"})
+                                       ? resource.at({"metadata", "name"})->text()
+                                       : std::string()),
+            m_extension);
+        const std::string text = ServerPull::fileText(std::move(resource), m_options.format);
         if (text.empty())
             return fail(QObject::tr("%1: the server's answer does not read").arg(relative));
         const QString path = m_options.folder + u'/' + relative;
         ServerPull::File file{relative, false};
         QFile existing(path);
-        if (!existing.open(QIODevice::ReadOnly) ||
-            existing.readAll() != QByteArray::fromStdString(text)) {
-            QDir().mkpath(QFileInfo(path).path());
+        if (!existing.open(QIODevice::ReadOnly)) {
+            // A new file: written in place (a crash leaves a file the next pull completes);
+            // a temporary and a rename per file would double the cost of creating 5,000.
+            if (!QDir().mkpath(QFileInfo(path).path()) || !writeNew(path, text))
+                return fail(QObject::tr("cannot write %1").arg(path));
+            file.written = true;
+        } else if (existing.readAll() != QByteArray::fromStdString(text)) {
+            // An existing file is replaced atomically: it may be someone's working copy.
             QSaveFile out(path);
             if (!out.open(QIODevice::WriteOnly) ||
                 out.write(text.data(), qint64(text.size())) != qint64(text.size()) || !out.commit())
@@ -161,15 +187,24 @@ ServerPull::Result ServerPull::run(PersesApi &api, const Options &options, const
 std::string ServerPull::fileText(const QByteArray &json, DocumentFormat format, bool keepVersion)
 {
     ParseResult parsed = JsonReader::parse(json.toStdString());
-    if (parsed.hasErrors() || parsed.documents.size() != 1 || !parsed.documents.front().isObject())
+    if (parsed.hasErrors() || parsed.documents.size() != 1)
         return {};
-    if (Node *metadata = parsed.documents.front().find("metadata")) {
+    return fileText(std::move(parsed.documents.front()), format, keepVersion);
+}
+
+std::string ServerPull::fileText(Node resource, DocumentFormat format, bool keepVersion)
+{
+    if (!resource.isObject())
+        return {};
+    if (Node *metadata = resource.find("metadata")) {
         metadata->remove("createdAt");
         metadata->remove("updatedAt");
         if (!keepVersion)
             metadata->remove("version");
     }
-    return CanonicalOrder::write(parsed.documents, format);
+    std::vector<Node> documents;
+    documents.push_back(std::move(resource));
+    return CanonicalOrder::write(documents, format);
 }
 
 } // namespace Pd

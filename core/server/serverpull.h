@@ -50,6 +50,7 @@ public:
     // Without the version: the form the window edits (the version is the server's business).
     static std::string fileText(const QByteArray &json, DocumentFormat format,
                                 bool keepVersion = true);
+    static std::string fileText(Node resource, DocumentFormat format, bool keepVersion = true);
 };
 
 } // namespace Pd
