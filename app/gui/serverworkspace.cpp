@@ -6,6 +6,7 @@
 #include "conflictdialog.h"
 #include "credentialstore.h"
 #include "dashboardpublisher.h"
+#include "devicelogin.h"
 #include "editorpage.h"
 #include "jsonwriter.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include "serverpush.h"
 #include "serversession.h"
 
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -33,6 +35,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Pd::Gui {
@@ -195,14 +198,69 @@ void ServerWorkspace::login(ServerSession *session)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
     connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    // The server's identity providers, through the device flow: no password here at all.
+    std::optional<ServerSession::Provider> chosen;
+    for (const ServerSession::Provider &provider : session->providers()) {
+        QPushButton *button = buttons->addButton(tr("Log in with %1…").arg(provider.name),
+                                                 QDialogButtonBox::ActionRole);
+        connect(button, &QPushButton::clicked, &dialog, [&dialog, &chosen, provider] {
+            chosen = provider;
+            dialog.accept();
+        });
+    }
     form->addRow(buttons);
     (token ? secret : user->text().isEmpty() ? user : secret)->setFocus();
     if (dialog.exec() != QDialog::Accepted)
         return;
+    if (chosen) {
+        deviceLogin(session, *chosen);
+        return;
+    }
     if (token)
         session->useToken(secret->text().trimmed().toUtf8());
     else
         session->login(user->text().trimmed(), secret->text());
+}
+
+void ServerWorkspace::deviceLogin(ServerSession *session, const ServerSession::Provider &provider)
+{
+    auto *dialog = new QDialog(m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Log in with %1").arg(provider.name));
+    auto *layout = new QVBoxLayout(dialog);
+    auto *text = new QLabel(tr("Asking %1 for a code…").arg(provider.name), dialog);
+    text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *code = new QLabel(dialog);
+    code->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold;"));
+    code->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, dialog);
+    QPushButton *browser = buttons->addButton(tr("Open the Browser"), QDialogButtonBox::ActionRole);
+    browser->setEnabled(false);
+    layout->addWidget(text);
+    layout->addWidget(code, 0, Qt::AlignCenter);
+    layout->addWidget(buttons);
+    DeviceLogin *login = session->loginWithDevice(provider);
+    connect(dialog, &QDialog::finished, login, &QObject::deleteLater);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(login, &DeviceLogin::codeReady, dialog,
+            [text, code, browser](const QString &userCode, const QString &page,
+                                  const QString &complete) {
+                text->setText(tr("Open %1 in a browser, sign in, and enter this code. This "
+                                 "window closes once you are through.")
+                                  .arg(page));
+                code->setText(userCode);
+                browser->setEnabled(true);
+                QObject::connect(browser, &QPushButton::clicked, browser, [page, complete] {
+                    QDesktopServices::openUrl(QUrl(complete.isEmpty() ? page : complete));
+                });
+            });
+    connect(login, &DeviceLogin::succeeded, dialog, &QDialog::accept);
+    connect(login, &DeviceLogin::failed, dialog, [text, code](const QString &message) {
+        code->clear();
+        text->setText(message);
+    });
+    dialog->show();
 }
 
 void ServerWorkspace::openDashboard(ServerSession *session, const QString &project,

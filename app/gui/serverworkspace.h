@@ -4,6 +4,7 @@
 
 #include "serverconnection.h"
 #include "serverorigin.h"
+#include "serversession.h"
 
 #include <QObject>
 
@@ -58,6 +59,7 @@ signals:
 
 private:
     void addServerDialog();
+    void deviceLogin(ServerSession *session, const ServerSession::Provider &provider);
     void resolveConflict(EditorPage *editor, const ServerOrigin &origin, const QByteArray &theirs);
     void createDashboard(ServerSession *session, const QString &project);
     void renameDashboard(ServerSession *session, const QString &project, const QString &name);

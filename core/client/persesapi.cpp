@@ -153,6 +153,39 @@ ApiReply *PersesApi::refresh()
     return reply;
 }
 
+ApiReply *PersesApi::deviceCode(const QString &kind, const QString &slug)
+{
+    Call call{"POST",
+              path({QStringLiteral("api"), QStringLiteral("auth"), QStringLiteral("providers"),
+                    kind, slug, QStringLiteral("device"), QStringLiteral("code")}),
+              {},
+              "{}",
+              {}};
+    call.authenticated = false;
+    return start(std::move(call));
+}
+
+ApiReply *PersesApi::deviceToken(const QString &kind, const QString &slug,
+                                 const QString &deviceCode)
+{
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("grant_type"),
+                      QStringLiteral("urn:ietf:params:oauth:grant-type:device_code"));
+    form.addQueryItem(QStringLiteral("device_code"),
+                      QString::fromLatin1(QUrl::toPercentEncoding(deviceCode)));
+    Call call{"POST",
+              path({QStringLiteral("api"), QStringLiteral("auth"), QStringLiteral("providers"),
+                    kind, slug, QStringLiteral("token")}),
+              {},
+              form.query(QUrl::FullyEncoded).toUtf8(),
+              {}};
+    call.authenticated = false;
+    call.contentType = "application/x-www-form-urlencoded";
+    ApiReply *reply = start(std::move(call));
+    connect(reply, &ApiReply::finished, this, [this, reply] { takeTokenAnswer(reply); });
+    return reply;
+}
+
 void PersesApi::takeTokenAnswer(ApiReply *reply)
 {
     if (!reply->ok())
@@ -189,8 +222,7 @@ void PersesApi::send(Call call)
     QNetworkRequest request(url);
     request.setRawHeader("Accept", "application/json");
     if (!call.body.isEmpty() || call.method == "POST" || call.method == "PUT")
-        request.setHeader(QNetworkRequest::ContentTypeHeader,
-                          QByteArrayLiteral("application/json"));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, call.contentType);
     if (call.authenticated && !m_tokens.isEmpty())
         request.setRawHeader("Authorization", authorization());
     request.setTransferTimeout(int(m_timeout.count()));

@@ -56,6 +56,10 @@ public:
     ApiReply *login(const QString &user, const QString &password);
     // POST /api/auth/refresh with the refresh token; on success the new access token is taken.
     ApiReply *refresh();
+    // The device flow of an OIDC or OAuth provider of the server (§3.6, RFC 8628): the codes
+    // to show, then one poll of the token endpoint; a poll that succeeds takes the tokens.
+    ApiReply *deviceCode(const QString &kind, const QString &slug);
+    ApiReply *deviceToken(const QString &kind, const QString &slug, const QString &deviceCode);
 
     // A path from segments, each percent-encoded: path({"api","v1","projects",p}).
     static QString path(const QStringList &segments);
@@ -77,6 +81,7 @@ private:
         QPointer<ApiReply> reply;
         bool replayed = false; // after a refresh on 401
         bool authenticated = true;
+        QByteArray contentType = "application/json";
     };
 
     ApiReply *start(Call call);

@@ -3,6 +3,7 @@
 #include "serversession.h"
 
 #include "credentialstore.h"
+#include "devicelogin.h"
 #include "persesapi.h"
 
 #include <QJsonArray>
@@ -47,6 +48,15 @@ void ServerSession::configRead(ApiReply *reply)
     const QJsonObject security = reply->json().object().value(u"security").toObject();
     m_authEnabled = security.value(u"enable_auth").toBool();
     m_readonly = security.value(u"readonly").toBool();
+    const QJsonObject providers =
+        security.value(u"authentication").toObject().value(u"providers").toObject();
+    m_native = providers.value(u"enable_native").toBool(true);
+    m_providers.clear();
+    for (const QString &kind : {QStringLiteral("oidc"), QStringLiteral("oauth")}) {
+        for (const QJsonValue &provider : providers.value(kind).toArray())
+            m_providers.append(
+                {kind, provider[u"slug_id"].toString(), provider[u"name"].toString()});
+    }
     if (!m_authEnabled || m_connection.authentication == ServerConnection::Authentication::None)
         return authenticated();
     CredentialStore::instance().read(m_connection, [this](const AuthTokens &tokens) {
@@ -80,6 +90,14 @@ void ServerSession::login(const QString &user, const QString &password)
         else
             setState(State::NeedsLogin, reply->error());
     });
+}
+
+DeviceLogin *ServerSession::loginWithDevice(const Provider &provider)
+{
+    auto *login = new DeviceLogin(m_api.get(), provider.kind, provider.slug, this);
+    connect(login, &DeviceLogin::succeeded, this, &ServerSession::authenticated);
+    login->start();
+    return login;
 }
 
 void ServerSession::useToken(const QByteArray &token)

@@ -23,6 +23,13 @@ class ServerSession : public QObject
 
 public:
     enum class State { Connecting, NeedsLogin, Ready, Failed };
+    // An OIDC or OAuth provider the server offers (security.authentication.providers).
+    struct Provider
+    {
+        QString kind; // "oidc" or "oauth"
+        QString slug;
+        QString name; // the label for its button
+    };
 
     explicit ServerSession(ServerConnection connection, QObject *parent = nullptr);
     ~ServerSession() override;
@@ -38,6 +45,11 @@ public:
     void start();
     void login(const QString &user, const QString &password);
     void useToken(const QByteArray &token);
+    // The providers of /api/config, and the device flow through one of them; the session
+    // is ready once the returned login succeeds.
+    const QList<Provider> &providers() const { return m_providers; }
+    bool offersNativeLogin() const { return m_native; }
+    class DeviceLogin *loginWithDevice(const Provider &provider);
     void logout();
 
     // Whether the user may `action` ("update", "create", "delete") resources of `kind` in
@@ -61,6 +73,8 @@ private:
     QString m_user;
     bool m_authEnabled = true;
     bool m_readonly = false;
+    bool m_native = true;
+    QList<Provider> m_providers;
     QJsonObject m_permissions;
 };
 

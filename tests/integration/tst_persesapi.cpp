@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "devicelogin.h"
 #include "persesapi.h"
 #include "persesserverprocess.h"
+#include "serversession.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -131,6 +133,49 @@ private slots:
         QCOMPARE(write->error(),
                  QStringLiteral("HTTP 403 Forbidden: forbidden access: missing 'update' "
                                 "permission in 'perses' project for 'Dashboard' kind"));
+    }
+
+    void deviceFlowLogsInOnceTheCodeIsEntered()
+    {
+        PdTest::PersesServerProcess server;
+        QCOMPARE(
+            server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)}),
+            QString());
+        ServerConnection connection;
+        connection.name = QStringLiteral("idp");
+        connection.url = server.url();
+        ServerSession session(connection);
+        session.start();
+        QTRY_COMPARE(session.state(), ServerSession::State::NeedsLogin);
+        QCOMPARE(session.providers().size(), 1);
+        QCOMPARE(session.providers().front().name, QStringLiteral("Test IdP"));
+        DeviceLogin *login = session.loginWithDevice(session.providers().front());
+        QSignalSpy code(login, &DeviceLogin::codeReady);
+        QSignalSpy succeeded(login, &DeviceLogin::succeeded);
+        QVERIFY(code.wait(30000));
+        const QString userCode = code.front().at(0).toString();
+        QVERIFY(userCode.startsWith(u"WDJB-"));
+        QCOMPARE(code.front().at(1).toString(), server.url() + QStringLiteral("/test/device"));
+        // Polled while pending: nothing yet.
+        QTest::qWait(2500);
+        QCOMPARE(succeeded.size(), 0);
+        QCOMPARE(session.state(), ServerSession::State::NeedsLogin);
+        // The user enters the code at the provider.
+        PdTest::PersesServerProcess::call(
+            server.url() + QStringLiteral("/test/device/approve"), "POST",
+            QJsonDocument(QJsonObject{{QStringLiteral("user_code"), userCode},
+                                      {QStringLiteral("user"), QStringLiteral("dev")}})
+                .toJson());
+        QVERIFY(succeeded.wait(30000));
+        QTRY_COMPARE(session.state(), ServerSession::State::Ready);
+        QCOMPARE(session.user(), QStringLiteral("dev"));
+        QVERIFY(session.may(QStringLiteral("update"), QStringLiteral("testing"),
+                            QStringLiteral("Dashboard")));
+        QString reason;
+        QVERIFY(!session.may(QStringLiteral("update"), QStringLiteral("perses"),
+                             QStringLiteral("Dashboard"), &reason));
+        QCOMPARE(reason, QStringLiteral("dev has no 'update' permission on Dashboard resources "
+                                        "in project 'perses'"));
     }
 
     void errorsReadAsTheServerWroteThem()

@@ -317,6 +317,15 @@ void PersesTestServer::dispatch(const HttpRequest &request, const Reply &reply)
         reply(noContent());
         return;
     }
+    if (request.path == "/test/device/approve" && request.method == "POST") {
+        const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+        for (DeviceGrant &grant : m_deviceGrants) {
+            if (grant.userCode == body.value(u"user_code").toString())
+                grant.user = body.value(u"user").toString();
+        }
+        reply(noContent());
+        return;
+    }
     for (qsizetype i = 0; i < m_faults.size(); ++i) {
         Fault &fault = m_faults[i];
         if (!request.path.startsWith(fault.path))
@@ -360,6 +369,9 @@ HttpResponse PersesTestServer::route(const HttpRequest &request, QString &user, 
         return login(request);
     if (path == u"/api/auth/refresh" && method == "POST" && m_options.auth)
         return refresh(request);
+    if (path.startsWith(u"/api/auth/providers/oidc/test-idp/") && method == "POST" &&
+        m_options.auth)
+        return device(request, path.section(u'/', 6));
     if (path.startsWith(u"/api/validate/") && method == "POST")
         return validate(request, path.section(u'/', 3));
     const bool api = path.startsWith(u"/api/v1/");
@@ -403,8 +415,12 @@ HttpResponse PersesTestServer::route(const HttpRequest &request, QString &user, 
 
 HttpResponse PersesTestServer::config() const
 {
+    const QJsonObject idp{{QStringLiteral("slug_id"), QStringLiteral("test-idp")},
+                          {QStringLiteral("name"), QStringLiteral("Test IdP")},
+                          {QStringLiteral("client_id"), QStringLiteral("<secret>")},
+                          {QStringLiteral("device_code"), QJsonObject{}}};
     const QJsonObject providers{{QStringLiteral("enable_native"), true},
-                                {QStringLiteral("oidc"), QJsonArray{}},
+                                {QStringLiteral("oidc"), QJsonArray{idp}},
                                 {QStringLiteral("oauth"), QJsonArray{}}};
     const QJsonObject authentication{
         {QStringLiteral("access_token_ttl"), QStringLiteral("%1s").arg(m_options.accessTtlSeconds)},
@@ -457,6 +473,48 @@ HttpResponse PersesTestServer::refresh(const HttpRequest &request)
         return error(400, QStringLiteral("bad request: invalid refresh token"));
     QJsonObject tokens = tokenBody(user);
     tokens[u"refresh_token"] = QString::fromUtf8(refreshToken); // no rotation (§3.5)
+    HttpResponse response = json(200, tokens);
+    response.headers = cookies(tokens);
+    return response;
+}
+
+HttpResponse PersesTestServer::device(const HttpRequest &request, const QString &step)
+{
+    auto oauthError = [](const char *code) {
+        return json(400, QJsonObject{{QStringLiteral("error"), QLatin1String(code)},
+                                     {QStringLiteral("error_description"), QLatin1String(code)}});
+    };
+    if (step == u"device/code") {
+        const QString deviceCode = QString::number(QRandomGenerator::global()->generate64(), 16);
+        const QString userCode =
+            QStringLiteral("WDJB-%1").arg(m_deviceGrants.size() + 1, 4, 10, QLatin1Char('0'));
+        m_deviceGrants.insert(deviceCode, {userCode, {}});
+        const QString page = QStringLiteral("http://127.0.0.1:%1/test/device").arg(port());
+        return json(200, QJsonObject{{QStringLiteral("device_code"), deviceCode},
+                                     {QStringLiteral("user_code"), userCode},
+                                     {QStringLiteral("verification_uri"), page},
+                                     {QStringLiteral("verification_uri_complete"),
+                                      page + QStringLiteral("?user_code=") + userCode},
+                                     {QStringLiteral("expires_in"), 300},
+                                     {QStringLiteral("interval"), 1}});
+    }
+    if (step != u"token")
+        return error(404, QStringLiteral("Not Found"));
+    if (!request.header("content-type").contains("application/x-www-form-urlencoded"))
+        return oauthError("invalid_request");
+    const QUrlQuery form(QString::fromUtf8(request.body));
+    if (form.queryItemValue(QStringLiteral("grant_type")) !=
+        u"urn:ietf:params:oauth:grant-type:device_code")
+        return oauthError("unsupported_grant_type");
+    const auto grant = m_deviceGrants.constFind(
+        form.queryItemValue(QStringLiteral("device_code"), QUrl::FullyDecoded));
+    if (grant == m_deviceGrants.cend())
+        return oauthError("expired_token");
+    if (grant->user.isEmpty())
+        return oauthError("authorization_pending");
+    const QString user = grant->user;
+    m_deviceGrants.erase(grant);
+    const QJsonObject tokens = tokenBody(user);
     HttpResponse response = json(200, tokens);
     response.headers = cookies(tokens);
     return response;

@@ -27,7 +27,9 @@ class QTcpSocket;
 // dashboards of project "testing"); each one's password is "<user>-password".
 //
 // Outside the published API, for tests only: POST /test/faults {"path": prefix, "status": N,
-// "html": bool, "times": N} makes the next N requests under the prefix fail that way.
+// "html": bool, "times": N} makes the next N requests under the prefix fail that way;
+// POST /test/device/approve {"user_code": C, "user": U} plays the user entering the code of a
+// device login at the identity provider.
 class PersesTestServer : public QObject
 {
     Q_OBJECT
@@ -69,6 +71,7 @@ private:
                        const Reply &reply);
     HttpResponse login(const HttpRequest &request);
     HttpResponse refresh(const HttpRequest &request);
+    HttpResponse device(const HttpRequest &request, const QString &step);
     HttpResponse resources(const HttpRequest &request, const QString &user,
                            const QStringList &segments);
     HttpResponse validate(const HttpRequest &request, const QString &kind);
@@ -97,4 +100,11 @@ private:
     // plural kind → "project/name" (global: "/name") → resource
     QHash<QString, QMap<QString, QJsonObject>> m_resources;
     QList<Fault> m_faults;
+    // The device flow of the provider "test-idp": device code → (user code, approved user).
+    struct DeviceGrant
+    {
+        QString userCode;
+        QString user; // empty until approved through POST /test/device/approve
+    };
+    QHash<QString, DeviceGrant> m_deviceGrants;
 };
