@@ -243,14 +243,16 @@ void ServerWorkspace::deviceLogin(ServerSession *session, const ServerSession::P
     DeviceLogin *login = session->loginWithDevice(provider);
     connect(dialog, &QDialog::finished, login, &QObject::deleteLater);
     connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    dialog->setMinimumWidth(480);
     connect(login, &DeviceLogin::codeReady, dialog,
-            [text, code, browser](const QString &userCode, const QString &page,
-                                  const QString &complete) {
+            [dialog, text, code, browser](const QString &userCode, const QString &page,
+                                          const QString &complete) {
                 text->setText(tr("Open %1 in a browser, sign in, and enter this code. This "
                                  "window closes once you are through.")
                                   .arg(page));
                 code->setText(userCode);
                 browser->setEnabled(true);
+                dialog->adjustSize(); // the text grew
                 QObject::connect(browser, &QPushButton::clicked, browser, [page, complete] {
                     QDesktopServices::openUrl(QUrl(complete.isEmpty() ? page : complete));
                 });
