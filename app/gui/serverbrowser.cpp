@@ -273,6 +273,9 @@ void ServerBrowser::fillCollection(QTreeWidgetItem *item)
             if (kind == ResourceKind::Folder) {
                 auto *folder = new QTreeWidgetItem(item, {displayName(resource)});
                 folder->setData(0, ServerBrowser::KindRole, ServerBrowser::Folder);
+                folder->setData(0, ServerBrowser::ProjectRole, project);
+                folder->setData(0, ServerBrowser::NameRole, name);
+                folder->setData(0, ServerBrowser::CollectionRole, int(ResourceKind::Folder));
                 addFolderItems(folder, resource[u"spec"][u"items"].toArray(), project);
                 continue;
             }
@@ -353,10 +356,25 @@ void ServerBrowser::showMenu(const QPoint &at)
         menu.addAction(tr("Edit"), this,
                        [=, this] { emit openRequested(session, project, name, true); });
         menu.addSeparator();
+        menu.addAction(tr("Move to Folder…"), this,
+                       [=, this] { emit moveRequested(session, project, name); });
         menu.addAction(tr("Rename…"), this,
                        [=, this] { emit renameRequested(session, project, name); });
         menu.addAction(tr("Delete…"), this,
                        [=, this] { emit deleteRequested(session, project, name); });
+        break;
+    case Collection:
+        if (ResourceKind(item->data(0, CollectionRole).toInt()) != ResourceKind::Folder)
+            return;
+        menu.addAction(tr("New Folder…"), this,
+                       [=, this] { emit newFolderRequested(session, project); });
+        break;
+    case Folder:
+        // A Folder resource (a folder inside one is part of its items).
+        if (item->data(0, CollectionRole).toInt() != int(ResourceKind::Folder))
+            return;
+        menu.addAction(tr("Rename…"), this,
+                       [=, this] { emit renameFolderRequested(session, project, name); });
         break;
     case Project:
         menu.addAction(tr("New Dashboard…"), this,

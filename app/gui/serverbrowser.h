@@ -49,6 +49,11 @@ signals:
     void deleteRequested(Pd::ServerSession *session, const QString &project, const QString &name);
     void exportRequested(Pd::ServerSession *session, const QString &project);
     void publishRequested(Pd::ServerSession *session);
+    void newFolderRequested(Pd::ServerSession *session, const QString &project);
+    void renameFolderRequested(Pd::ServerSession *session, const QString &project,
+                               const QString &folder);
+    void moveRequested(Pd::ServerSession *session, const QString &project,
+                       const QString &dashboard);
 
 private:
     QTreeWidgetItem *connectionItem(const ServerSession *session) const;

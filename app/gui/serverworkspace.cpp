@@ -8,6 +8,7 @@
 #include "dashboardpublisher.h"
 #include "devicelogin.h"
 #include "editorpage.h"
+#include "folderedits.h"
 #include "jsonwriter.h"
 #include "mainwindow.h"
 #include "newdashboard.h"
@@ -28,12 +29,14 @@
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QStatusBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -105,6 +108,9 @@ ServerWorkspace::ServerWorkspace(MainWindow *window)
     connect(m_browser, &ServerBrowser::deleteRequested, this, &ServerWorkspace::deleteDashboard);
     connect(m_browser, &ServerBrowser::exportRequested, this, &ServerWorkspace::exportProject);
     connect(m_browser, &ServerBrowser::publishRequested, this, &ServerWorkspace::publishFolder);
+    connect(m_browser, &ServerBrowser::newFolderRequested, this, &ServerWorkspace::newFolder);
+    connect(m_browser, &ServerBrowser::renameFolderRequested, this, &ServerWorkspace::renameFolder);
+    connect(m_browser, &ServerBrowser::moveRequested, this, &ServerWorkspace::moveDialog);
     connect(&CredentialStore::instance(), &CredentialStore::persistenceChanged, this, [this] {
         m_window->statusBar()->showMessage(
             tr("No system keyring (%1): server sessions are kept in memory only and end when "
@@ -619,6 +625,136 @@ void ServerWorkspace::publishFolder(ServerSession *session)
                         m_window->statusBar()->showMessage(tr("Published."), 10000);
                 });
         });
+}
+
+void ServerWorkspace::newFolder(ServerSession *session, const QString &project)
+{
+    bool ok = false;
+    const QString title = QInputDialog::getText(m_window, tr("New folder"), tr("Folder name:"),
+                                                QLineEdit::Normal, {}, &ok)
+                              .trimmed();
+    if (!ok || title.isEmpty())
+        return;
+    // A valid resource name from the title; the title stays the display name.
+    QString name = title.toLower();
+    name.replace(QRegularExpression(QStringLiteral("[^a-z0-9_.-]+")), QStringLiteral("-"));
+    ApiReply *reply =
+        session->api().post(ServerPaths::list(ResourceKind::Folder, project),
+                            QJsonDocument(FolderEdits::newFolder(project, name, title)).toJson());
+    QPointer<ServerSession> guard(session);
+    connect(reply, &ApiReply::finished, this, [this, reply, guard, project] {
+        reply->deleteLater();
+        if (!reply->ok())
+            QMessageBox::warning(m_window, tr("New folder"), reply->error());
+        if (guard)
+            m_browser->refreshProject(guard, project);
+    });
+}
+
+void ServerWorkspace::renameFolder(ServerSession *session, const QString &project,
+                                   const QString &folder)
+{
+    bool ok = false;
+    const QString title =
+        QInputDialog::getText(m_window, tr("Rename folder"), tr("New name for %1:").arg(folder),
+                              QLineEdit::Normal, folder, &ok)
+            .trimmed();
+    if (!ok || title.isEmpty())
+        return;
+    QPointer<ServerSession> guard(session);
+    const QString path = ServerPaths::item(ResourceKind::Folder, project, folder);
+    ApiReply *read = session->api().get(path);
+    connect(read, &ApiReply::finished, this, [this, read, guard, project, path, title] {
+        read->deleteLater();
+        if (!guard || !read->ok()) {
+            QMessageBox::warning(m_window, tr("Rename folder"), read->error());
+            return;
+        }
+        // The display name: the resource name is the server's key, renamed only by a copy.
+        QJsonObject resource = read->json().object();
+        QJsonObject spec = resource.value(u"spec").toObject();
+        QJsonObject display = spec.value(u"display").toObject();
+        display[u"name"] = title;
+        spec[u"display"] = display;
+        resource[u"spec"] = spec;
+        ApiReply *write = guard->api().put(path, QJsonDocument(resource).toJson());
+        connect(write, &ApiReply::finished, this, [this, write, guard, project] {
+            write->deleteLater();
+            if (!write->ok())
+                QMessageBox::warning(m_window, tr("Rename folder"), write->error());
+            if (guard)
+                m_browser->refreshProject(guard, project);
+        });
+    });
+}
+
+void ServerWorkspace::moveDialog(ServerSession *session, const QString &project,
+                                 const QString &dashboard)
+{
+    QPointer<ServerSession> guard(session);
+    ApiReply *list = session->api().get(ServerPaths::list(ResourceKind::Folder, project));
+    connect(list, &ApiReply::finished, this, [this, list, guard, project, dashboard] {
+        list->deleteLater();
+        if (!guard || !list->ok()) {
+            QMessageBox::warning(m_window, tr("Move to folder"), list->error());
+            return;
+        }
+        QStringList folders{tr("(no folder)")};
+        for (const QJsonValue &folder : list->json().array())
+            folders << folder[u"metadata"][u"name"].toString();
+        bool ok = false;
+        const QString chosen =
+            QInputDialog::getItem(m_window, tr("Move to folder"), tr("Put %1 into:").arg(dashboard),
+                                  folders, 0, false, &ok);
+        if (!ok)
+            return;
+        moveDashboard(guard, project, dashboard, chosen == folders.front() ? QString() : chosen,
+                      [this, guard, project](const QString &problem) {
+                          if (!problem.isEmpty())
+                              QMessageBox::warning(m_window, tr("Move to folder"), problem);
+                          if (guard)
+                              m_browser->refreshProject(guard, project);
+                      });
+    });
+}
+
+void ServerWorkspace::moveDashboard(ServerSession *session, const QString &project,
+                                    const QString &dashboard, const QString &folder,
+                                    const std::function<void(const QString &)> &done)
+{
+    QPointer<ServerSession> guard(session);
+    ApiReply *list = session->api().get(ServerPaths::list(ResourceKind::Folder, project));
+    connect(list, &ApiReply::finished, this, [this, list, guard, project, dashboard, folder, done] {
+        list->deleteLater();
+        if (!guard || !list->ok())
+            return done(list->error());
+        // Each folder resource that changes is written; the last answer reports.
+        std::vector<QJsonObject> changed;
+        for (const QJsonValue &value : list->json().array()) {
+            QJsonObject resource = value.toObject();
+            const bool target = resource[u"metadata"][u"name"].toString() == folder;
+            if (target ? FolderEdits::addDashboard(resource, dashboard)
+                       : FolderEdits::removeDashboard(resource, dashboard))
+                changed.push_back(resource);
+        }
+        if (changed.empty())
+            return done({});
+        auto pending = std::make_shared<int>(int(changed.size()));
+        auto firstProblem = std::make_shared<QString>();
+        for (const QJsonObject &resource : changed) {
+            ApiReply *write =
+                guard->api().put(ServerPaths::item(ResourceKind::Folder, project,
+                                                   resource[u"metadata"][u"name"].toString()),
+                                 QJsonDocument(resource).toJson());
+            connect(write, &ApiReply::finished, this, [write, pending, firstProblem, done] {
+                write->deleteLater();
+                if (!write->ok() && firstProblem->isEmpty())
+                    *firstProblem = write->error();
+                if (--*pending == 0)
+                    done(*firstProblem);
+            });
+        }
+    });
 }
 
 } // namespace Pd::Gui

@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <vector>
@@ -50,6 +51,10 @@ public:
     // After the editor saved a server dashboard's working copy: publish it.
     void publish(EditorPage *editor, const ServerOrigin &origin, bool overwrite = false);
     void login(ServerSession *session);
+    // Puts a dashboard into the Folder resource `folder` (empty: in none), taking it out of the
+    // project's other folders; `done` gets the first refusal, or an empty string.
+    void moveDashboard(ServerSession *session, const QString &project, const QString &dashboard,
+                       const QString &folder, const std::function<void(const QString &)> &done);
 
 signals:
     // A dashboard from a server is open (for tests): its working copy.
@@ -65,6 +70,9 @@ private:
     void renameDashboard(ServerSession *session, const QString &project, const QString &name);
     void deleteDashboard(ServerSession *session, const QString &project, const QString &name);
     void exportProject(ServerSession *session, const QString &project);
+    void newFolder(ServerSession *session, const QString &project);
+    void renameFolder(ServerSession *session, const QString &project, const QString &folder);
+    void moveDialog(ServerSession *session, const QString &project, const QString &dashboard);
     void publishFolder(ServerSession *session);
     void removeConnection(ServerSession *session);
     void saveConnections();

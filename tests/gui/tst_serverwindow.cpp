@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QDialog>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -334,6 +335,43 @@ private slots:
         QVERIFY(editor->codeEditor()->toPlainText().contains(QStringLiteral("Offline edit")));
         QVERIFY(window.statusBar()->currentMessage().startsWith(
             QStringLiteral("Your unpublished changes to demo/board are kept")));
+    }
+
+    void moveADashboardBetweenFolders()
+    {
+        MainWindow window({});
+        ServerSession *session = loggedIn(window, QStringLiteral("admin"));
+        QVERIFY(session);
+        // perses/demo is in folder "demos"; moved to "infrastructure" it leaves "demos".
+        QString problem = QStringLiteral("not called");
+        window.servers()->moveDashboard(session, QStringLiteral("perses"), QStringLiteral("demo"),
+                                        QStringLiteral("infrastructure"),
+                                        [&problem](const QString &p) { problem = p; });
+        QTRY_COMPARE(problem, QString());
+        const QByteArray token = m_server->login(QStringLiteral("admin"));
+        auto items = [&](const char *folder) {
+            return QJsonDocument(PdTest::PersesServerProcess::call(
+                                     m_server->url() +
+                                         QStringLiteral("/api/v1/projects/perses/folders/") +
+                                         QLatin1String(folder),
+                                     "GET", {}, token)
+                                     .object()[u"spec"][u"items"]
+                                     .toArray())
+                .toJson(QJsonDocument::Compact);
+        };
+        QCOMPARE(items("infrastructure"),
+                 QByteArray(R"([{"kind":"Dashboard","name":"nodeexporter"},)"
+                            R"({"kind":"Dashboard","name":"demo"}])"));
+        QCOMPARE(items("demos"),
+                 QByteArray(R"([{"kind":"Dashboard","name":"benchmark"},{"items":[{"kind":)"
+                            R"("Dashboard","name":"nodeexporter"}],"kind":"Folder","name":)"
+                            R"("infrastructure"}])"));
+        // Out of every folder.
+        problem = QStringLiteral("not called");
+        window.servers()->moveDashboard(session, QStringLiteral("perses"), QStringLiteral("demo"),
+                                        {}, [&problem](const QString &p) { problem = p; });
+        QTRY_COMPARE(problem, QString());
+        QVERIFY(!items("infrastructure").contains("\"demo\""));
     }
 
     void expiredSessionLogsInAgainAndSaves()
