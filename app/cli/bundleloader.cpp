@@ -154,8 +154,15 @@ std::optional<std::string> loadFromServer(const DashboardArguments &arguments,
         return source.lastError().toStdString();
     // The route keeps the session alive as long as a query can be sent.
     std::shared_ptr<PersesApi> api = prepared.server;
-    prepared.overrides.setServerProxy({api->baseUrl().toStdString(), project, arguments.dashboard,
-                                       [api] { return api->authorization().toStdString(); }});
+    ServerProxyRoute route;
+    route.baseUrl = api->baseUrl().toStdString();
+    route.project = project;
+    route.dashboard = arguments.dashboard;
+    route.authorization = [api] { return api->authorization().toStdString(); };
+    // The dashboard read is the saved one: its datasources go through the dashboard route.
+    for (const Model::Dashboard &dashboard : bundle.dashboards)
+        route.rememberSaved(dashboard.spec.datasources);
+    prepared.overrides.setServerProxy(std::move(route));
     return std::nullopt;
 }
 

@@ -11,8 +11,10 @@
 #include "persesapi.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
+#include "resourcefile.h"
 #include "reviewwindow.h"
 #include "serverbrowser.h"
+#include "servermirror.h"
 #include "serversession.h"
 #include "serverworkspace.h"
 #include "theme.h"
@@ -95,11 +97,33 @@ DatasourceOverrides MainWindow::overridesFor(const QString &file) const
     if (!origin || !origin->session)
         return overrides;
     QPointer<ServerSession> session = origin->session;
-    overrides.setServerProxy({session->connection().url.toStdString(),
-                              origin->project.toStdString(), origin->name.toStdString(), [session] {
-                                  return session ? session->api().authorization().toStdString()
-                                                 : std::string();
-                              }});
+    ServerProxyRoute route;
+    route.baseUrl = session->connection().url.toStdString();
+    route.project = origin->project.toStdString();
+    route.dashboard = origin->name.toStdString();
+    route.authorization = [session] {
+        return session ? session->api().authorization().toStdString() : std::string();
+    };
+    // What the server has saved: the dashboard's own datasources changed since go through the
+    // unsaved route.
+    const ServerMirror mirror(session->connection().name);
+    const ResourceFile base =
+        ResourceReader::readFile(mirror.baseFile(origin->project, origin->name).toStdString());
+    if (!base.resources.empty()) {
+        if (const Node *datasources = base.resources.front().node.at({"spec", "datasources"})) {
+            for (const NodeMember &member : datasources->members()) {
+                const Node *plugin = member.value.find("plugin");
+                if (plugin && plugin->isObject())
+                    route.savedDashboardPlugins.emplace(
+                        member.key, ServerProxyRoute::pluginNode(
+                                        {plugin->stringAt("kind"),
+                                         {},
+                                         plugin->find("spec") ? *plugin->find("spec") : Node(),
+                                         {}}));
+            }
+        }
+    }
+    overrides.setServerProxy(std::move(route));
     return overrides;
 }
 

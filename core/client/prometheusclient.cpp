@@ -8,6 +8,8 @@
 
 #include <QFuture>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QTimer>
@@ -191,8 +193,23 @@ void PrometheusClient::start(Request request)
         if (const std::string value = m_connection.authorization(); !value.empty())
             request.request.setRawHeader("Authorization", QByteArray::fromStdString(value));
     }
-    QNetworkReply *network = request.post ? m_network->post(request.request, request.form)
-                                          : m_network->get(request.request);
+    QNetworkReply *network = nullptr;
+    if (!m_connection.unsavedSpec.empty()) {
+        // The server's unsaved route: the request inside a POST with the datasource's spec.
+        QJsonObject wrapper{
+            {QStringLiteral("method"),
+             request.post ? QStringLiteral("POST") : QStringLiteral("GET")},
+            {QStringLiteral("body"), QString::fromLatin1(request.form.toBase64())},
+            {QStringLiteral("spec"),
+             QJsonDocument::fromJson(QByteArray::fromStdString(m_connection.unsavedSpec))
+                 .object()}};
+        request.request.setHeader(QNetworkRequest::ContentTypeHeader,
+                                  QByteArrayLiteral("application/json"));
+        request.form = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
+        request.post = true;
+    }
+    network = request.post ? m_network->post(request.request, request.form)
+                           : m_network->get(request.request);
     SentRequest sent{request.post ? QByteArrayLiteral("POST") : QByteArrayLiteral("GET"),
                      request.request.url(),
                      {},

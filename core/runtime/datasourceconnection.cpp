@@ -4,6 +4,7 @@
 
 #include "duration.h"
 #include "httpproxy.h"
+#include "jsonwriter.h"
 #include "textpatterns.h"
 #include "variableinterpolator.h"
 #include "yamlreader.h"
@@ -139,6 +140,7 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
     if (proxy && m_server) {
         connection.url = m_server->urlFor(entry);
         connection.authorization = m_server->authorization;
+        connection.unsavedSpec = m_server->unsavedSpecFor(entry);
         return connection;
     }
     if (proxy)
@@ -161,8 +163,40 @@ std::string ServerProxyRoute::urlFor(const DatasourceEntry &entry) const
     case DatasourceEntry::Scope::Dashboard:
         break;
     }
+    if (!unsavedSpecFor(entry).empty())
+        return baseUrl + "/proxy/unsaved/projects/" + encode(project) + "/dashboards/" +
+               encode(dashboard) + "/datasources";
     return baseUrl + "/proxy/projects/" + encode(project) + "/dashboards/" + encode(dashboard) +
            "/datasources/" + encode(entry.name);
+}
+
+std::string ServerProxyRoute::unsavedSpecFor(const DatasourceEntry &entry) const
+{
+    if (entry.scope != DatasourceEntry::Scope::Dashboard)
+        return {};
+    Node plugin = pluginNode(entry.spec.plugin);
+    const auto saved = savedDashboardPlugins.find(entry.name);
+    if (saved != savedDashboardPlugins.end() && saved->second.equals(plugin))
+        return {};
+    Node spec = Node::object();
+    spec.set("default", Node::boolean(entry.spec.isDefault));
+    spec.set("plugin", std::move(plugin));
+    return JsonWriter::write(spec);
+}
+
+Node ServerProxyRoute::pluginNode(const Model::Plugin &plugin)
+{
+    Node node = Node::object();
+    node.set("kind", Node::string(plugin.kind));
+    node.set("spec", plugin.spec);
+    return node;
+}
+
+void ServerProxyRoute::rememberSaved(
+    const std::vector<std::pair<std::string, Model::DatasourceSpec>> &saved)
+{
+    for (const auto &[name, spec] : saved)
+        savedDashboardPlugins[name] = pluginNode(spec.plugin);
 }
 
 } // namespace Pd

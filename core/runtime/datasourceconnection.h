@@ -24,6 +24,9 @@ struct DatasourceConnection
     // The Authorization header value, asked for as each request leaves (a Perses session's
     // token changes when it is refreshed); none when empty.
     std::function<std::string()> authorization;
+    // Through the server's `unsaved` proxy route: each request goes as a POST of
+    // {"method", "body": base64, "spec": this datasource spec} (perses-api.md §7.1).
+    std::string unsavedSpec;
 };
 
 // A dashboard opened from a Perses server: its datasources are reached through the server's
@@ -35,8 +38,18 @@ struct ServerProxyRoute
     std::string project;
     std::string dashboard;
     std::function<std::string()> authorization;
+    // The dashboard's own datasources as saved on the server (name → plugin): one the unsaved
+    // edit adds or changes is reached through the `unsaved` route, since the dashboard route
+    // reads the saved dashboard.
+    std::map<std::string, Node> savedDashboardPlugins;
 
     std::string urlFor(const struct DatasourceEntry &entry) const;
+    // The unsaved route's spec for a dashboard datasource the saved dashboard does not have
+    // as it is now; empty when the saved one serves.
+    std::string unsavedSpecFor(const struct DatasourceEntry &entry) const;
+    // The datasources of a dashboard as the server has it saved.
+    void rememberSaved(const std::vector<std::pair<std::string, Model::DatasourceSpec>> &saved);
+    static Node pluginNode(const Model::Plugin &plugin);
 };
 
 // Where the user points datasources when viewing dashboards outside a Perses server: the

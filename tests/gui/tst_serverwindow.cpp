@@ -72,10 +72,14 @@ QJsonObject serverDashboard(const PdTest::PersesServerProcess &server, const QBy
 // Replaces one piece of the editor's text, as typing would.
 bool replaceInEditor(EditorPage *editor, const QString &from, const QString &to)
 {
-    QString text = editor->codeEditor()->toPlainText();
-    if (!text.contains(from))
+    // By position in the plain text (case-sensitive, across lines), where the document's
+    // own find would not look.
+    const qsizetype at = editor->codeEditor()->toPlainText().indexOf(from);
+    if (at < 0)
         return false;
-    QTextCursor cursor = editor->codeEditor()->document()->find(from);
+    QTextCursor cursor(editor->codeEditor()->document());
+    cursor.setPosition(int(at));
+    cursor.setPosition(int(at + from.size()), QTextCursor::KeepAnchor);
     cursor.insertText(to);
     return true;
 }
@@ -335,6 +339,37 @@ private slots:
         QVERIFY(editor->codeEditor()->toPlainText().contains(QStringLiteral("Offline edit")));
         QVERIFY(window.statusBar()->currentMessage().startsWith(
             QStringLiteral("Your unpublished changes to demo/board are kept")));
+    }
+
+    void unsavedDatasourceGoesThroughTheUnsavedRoute()
+    {
+        // A dashboard datasource added in the edit is not on the server yet: the preview
+        // reaches it through /proxy/unsaved/…, with its spec.
+        MainWindow window({});
+        window.resize(1400, 900);
+        window.show();
+        ServerSession *session = loggedIn(window, QStringLiteral("admin"));
+        EditorPage *editor = openForEditing(window, session);
+        QVERIFY(editor);
+        const QString local =
+            QStringLiteral("  datasources:\n    mine:\n      default: false\n      plugin:\n"
+                           "        kind: PrometheusDatasource\n        spec:\n"
+                           "          proxy:\n            kind: HTTPProxy\n            spec:\n"
+                           "              url: %1\n")
+                .arg(m_prometheus.url());
+        QVERIFY(replaceInEditor(editor, QStringLiteral("    name: Board\n"),
+                                QStringLiteral("    name: Board\n") + local));
+        QVERIFY(
+            replaceInEditor(editor, QStringLiteral("name: locked"), QStringLiteral("name: mine")));
+        // The preview is rebuilt once typing pauses; then the panel runs again, answered.
+        auto answered = [editor] {
+            PanelFrame *frame = editor->preview() ? editor->preview()->frame("locked") : nullptr;
+            return frame && editor->isValidated() && !editor->isStale() &&
+                   editor->preview()->isComplete() && !frame->isLoading() && !frame->hasErrors();
+        };
+        const bool ok = QTest::qWaitFor(answered, 30000);
+        PanelFrame *frame = editor->preview() ? editor->preview()->frame("locked") : nullptr;
+        QVERIFY2(ok && frame, frame ? qPrintable(frame->errors().join(u'\n')) : "no frame");
     }
 
     void moveADashboardBetweenFolders()

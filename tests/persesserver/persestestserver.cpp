@@ -824,7 +824,28 @@ void PersesTestServer::proxy(const HttpRequest &request, const QString &user,
     QJsonObject datasource;
     int consumed = 0;
     QString missing;
-    if (segments.value(0) == u"globaldatasources" && segments.size() >= 2) {
+    QByteArray method = request.method;
+    QByteArray body = request.body;
+    if (segments.value(0) == u"unsaved") {
+        // POST {"method", "body": base64, "spec"}: the datasource as the unsaved edit has it.
+        const QString project = normalise(segments.value(2));
+        if (request.method != "POST") {
+            reply(error(405, QStringLiteral("Method Not Allowed")));
+            return;
+        }
+        if (!allowed(user, QStringLiteral("create"), project, QStringLiteral("Datasource"))) {
+            reply(error(403, QStringLiteral("forbidden access: missing 'create' permission in "
+                                            "'%1' project for 'Datasource' kind")
+                                 .arg(project)));
+            return;
+        }
+        const QJsonObject wrapper = QJsonDocument::fromJson(request.body).object();
+        datasource = wrapper.value(u"spec").toObject();
+        method = wrapper.value(u"method").toString().toUtf8();
+        body = QByteArray::fromBase64(wrapper.value(u"body").toString().toLatin1());
+        consumed = segments.value(3) == u"dashboards" ? 6 : 4;
+        missing = QStringLiteral("unsaved");
+    } else if (segments.value(0) == u"globaldatasources" && segments.size() >= 2) {
         if (!allowed(user, QStringLiteral("read"), QStringLiteral("*"),
                      QStringLiteral("GlobalDatasource"))) {
             reply(error(403, QStringLiteral("forbidden access")));
@@ -883,14 +904,13 @@ void PersesTestServer::proxy(const HttpRequest &request, const QString &user,
     bool permitted = allowedEndpoints.isEmpty();
     for (const QJsonValue &endpoint : allowedEndpoints) {
         const QRegularExpression pattern(endpoint[u"endpointPattern"].toString());
-        if (endpoint[u"method"].toString().toUtf8() == request.method &&
-            pattern.match(subPath).hasMatch())
+        if (endpoint[u"method"].toString().toUtf8() == method && pattern.match(subPath).hasMatch())
             permitted = true;
     }
     if (!permitted) {
         reply(error(403, QStringLiteral("forbidden access: you are not allowed to use this "
                                         "endpoint \"%1\" with the HTTP method %2")
-                             .arg(subPath, QString::fromLatin1(request.method))));
+                             .arg(subPath, QString::fromLatin1(method))));
         return;
     }
     QString base = proxySpec.value(u"url").toString();
@@ -899,15 +919,17 @@ void PersesTestServer::proxy(const HttpRequest &request, const QString &user,
     QUrl upstream(base + subPath);
     upstream.setQuery(request.query);
     QNetworkRequest forwarded(upstream);
-    const QByteArray contentType = request.header("content-type");
-    if (!contentType.isEmpty())
+    const QByteArray contentType = segments.value(0) == u"unsaved"
+                                       ? QByteArray("application/x-www-form-urlencoded")
+                                       : request.header("content-type");
+    if (!contentType.isEmpty() && !body.isEmpty())
         forwarded.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     const QJsonObject headers = proxySpec.value(u"headers").toObject();
     for (auto it = headers.begin(); it != headers.end(); ++it) {
         if (it.key().compare(u"Authorization", Qt::CaseInsensitive) != 0)
             forwarded.setRawHeader(it.key().toUtf8(), it.value().toString().toUtf8());
     }
-    QNetworkReply *network = m_network.sendCustomRequest(forwarded, request.method, request.body);
+    QNetworkReply *network = m_network.sendCustomRequest(forwarded, method, body);
     connect(network, &QNetworkReply::finished, this, [network, reply] {
         network->deleteLater();
         const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
