@@ -8,6 +8,8 @@
 #include <QStringList>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 // Paths of test inputs, fixed at configure time.
 namespace PdTest {
@@ -58,6 +60,20 @@ inline std::string readText(const QString &path)
         return {};
     const QByteArray bytes = file.readAll();
     return std::string(bytes.constData(), static_cast<std::size_t>(bytes.size()));
+}
+
+// `text` with each `from` replaced by its `to`, first occurrence; a replacement that finds
+// nothing is a broken test and stops it.
+inline std::string edited(std::string text,
+                          const std::vector<std::pair<std::string, std::string>> &edits)
+{
+    for (const auto &[from, to] : edits) {
+        const std::size_t at = text.find(from);
+        if (at == std::string::npos)
+            qFatal("edit not found: %s", from.c_str());
+        text.replace(at, from.size(), to);
+    }
+    return text;
 }
 
 } // namespace PdTest

@@ -24,6 +24,13 @@ ApiReply *finished(ApiReply *reply)
     return reply;
 }
 
+// The test server on the conformance resources, with `options`.
+QString start(PdTest::PersesServerProcess &server, const QStringList &options = {})
+{
+    return server.start(
+        QStringList{QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)} + options);
+}
+
 } // namespace
 
 class TestPersesApi : public QObject
@@ -34,9 +41,7 @@ private slots:
     void loginGivesATokenThatReadsTheUser()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(
-            server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)}),
-            QString());
+        QCOMPARE(start(server), QString());
         PersesApi api(server.url());
         ApiReply *login =
             finished(api.login(QStringLiteral("Admin"), QStringLiteral("admin-password")));
@@ -54,9 +59,7 @@ private slots:
     void expiredTokenIsRefreshedAndTheCallReplayed()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR),
-                               QStringLiteral("--access-ttl"), QStringLiteral("1")}),
-                 QString());
+        QCOMPARE(start(server, {QStringLiteral("--access-ttl"), QStringLiteral("1")}), QString());
         PersesApi api(server.url());
         QVERIFY(
             finished(api.login(QStringLiteral("admin"), QStringLiteral("admin-password")))->ok());
@@ -75,9 +78,7 @@ private slots:
     void tokenIsRefreshedBeforeItExpires()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR),
-                               QStringLiteral("--access-ttl"), QStringLiteral("2")}),
-                 QString());
+        QCOMPARE(start(server, {QStringLiteral("--access-ttl"), QStringLiteral("2")}), QString());
         PersesApi api(server.url());
         QVERIFY(
             finished(api.login(QStringLiteral("admin"), QStringLiteral("admin-password")))->ok());
@@ -90,9 +91,8 @@ private slots:
     void sessionEndsWhenTheRefreshTokenExpires()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR),
-                               QStringLiteral("--access-ttl"), QStringLiteral("1"),
-                               QStringLiteral("--refresh-ttl"), QStringLiteral("1")}),
+        QCOMPARE(start(server, {QStringLiteral("--access-ttl"), QStringLiteral("1"),
+                                QStringLiteral("--refresh-ttl"), QStringLiteral("1")}),
                  QString());
         PersesApi api(server.url());
         QVERIFY(
@@ -117,9 +117,7 @@ private slots:
         // The server sets jwt cookies on login and lets them win over the header. A viewer's
         // token after an admin's login must act as the viewer.
         PdTest::PersesServerProcess server;
-        QCOMPARE(
-            server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)}),
-            QString());
+        QCOMPARE(start(server), QString());
         PersesApi api(server.url());
         QVERIFY(
             finished(api.login(QStringLiteral("admin"), QStringLiteral("admin-password")))->ok());
@@ -138,9 +136,7 @@ private slots:
     void deviceFlowLogsInOnceTheCodeIsEntered()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(
-            server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)}),
-            QString());
+        QCOMPARE(start(server), QString());
         ServerConnection connection;
         connection.name = QStringLiteral("idp");
         connection.url = server.url();
@@ -181,9 +177,7 @@ private slots:
     void errorsReadAsTheServerWroteThem()
     {
         PdTest::PersesServerProcess server;
-        QCOMPARE(
-            server.start({QStringLiteral("--conformance"), QStringLiteral(PD_CONFORMANCE_DIR)}),
-            QString());
+        QCOMPARE(start(server), QString());
         PersesApi api(server.url());
         QVERIFY(
             finished(api.login(QStringLiteral("admin"), QStringLiteral("admin-password")))->ok());

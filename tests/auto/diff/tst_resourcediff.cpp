@@ -27,18 +27,6 @@ std::vector<LoadedResource> read(const std::string &text,
     return std::move(file.resources);
 }
 
-// `text` with every `from` replaced by `to`; a replacement that finds nothing is a broken test.
-std::string edited(std::string text, const std::vector<std::pair<std::string, std::string>> &edits)
-{
-    for (const auto &[from, to] : edits) {
-        const std::size_t at = text.find(from);
-        if (at == std::string::npos)
-            qFatal("edit not found: %s", from.c_str());
-        text.replace(at, from.size(), to);
-    }
-    return text;
-}
-
 // An expected change line, written with ' for " to keep the tests readable.
 QString line(const char *text)
 {
@@ -88,7 +76,7 @@ private slots:
     void formattingIsNoChange()
     {
         // Comments, quoting, flow style and the server's version and timestamps.
-        const std::string reformatted = edited(
+        const std::string reformatted = PdTest::edited(
             baseDashboard, {{"  version: 3\n", "  version: 9\n  updatedAt: 2026-12-01T00:00:00Z\n"},
                             {"          - x: 0 # the first column\n", "          - x: 0.0\n"},
                             {"name: CPU\n", "name: \"CPU\"\n"},
@@ -134,13 +122,14 @@ private slots:
     {
         const QStringList want =
             QStringList{line("change /spec/panels/cpu/spec/display/name cpu 'CPU' 'CPU busy'")};
-        QCOMPARE(diff(baseDashboard, edited(baseDashboard, {{"name: CPU\n", "name: CPU busy\n"}})),
+        QCOMPARE(diff(baseDashboard,
+                      PdTest::edited(baseDashboard, {{"name: CPU\n", "name: CPU busy\n"}})),
                  want);
     }
 
     void queryChange()
     {
-        const std::string after = edited(baseDashboard, {{"[5m])\n", "[1m])\n"}});
+        const std::string after = PdTest::edited(baseDashboard, {{"[5m])\n", "[1m])\n"}});
         const QStringList want = QStringList{
             QString::fromUtf8("change /spec/panels/cpu/spec/queries/0/spec/plugin/spec/query cpu "
                               "\"rate(node_cpu_seconds_total{job=\\\"$job\\\"}[5m])\" "
@@ -151,8 +140,8 @@ private slots:
     void renamedPanelIsNotRemovedAndAdded()
     {
         const std::string after =
-            edited(baseDashboard, {{"    cpu:\n", "    processor:\n"},
-                                   {"#/spec/panels/cpu", "#/spec/panels/processor"}});
+            PdTest::edited(baseDashboard, {{"    cpu:\n", "    processor:\n"},
+                                           {"#/spec/panels/cpu", "#/spec/panels/processor"}});
         const QStringList want =
             QStringList{line("rename /spec/panels/processor processor 'cpu' 'processor'")};
         QCOMPARE(diff(baseDashboard, after), want);
@@ -161,9 +150,9 @@ private slots:
     void renamedAndRetitledPanel()
     {
         const std::string after =
-            edited(baseDashboard, {{"    cpu:\n", "    processor:\n"},
-                                   {"name: CPU\n", "name: Processor\n"},
-                                   {"#/spec/panels/cpu", "#/spec/panels/processor"}});
+            PdTest::edited(baseDashboard, {{"    cpu:\n", "    processor:\n"},
+                                           {"name: CPU\n", "name: Processor\n"},
+                                           {"#/spec/panels/cpu", "#/spec/panels/processor"}});
         const QStringList want = QStringList{
             line("rename /spec/panels/processor processor 'cpu' 'processor'"),
             line("change /spec/panels/processor/spec/display/name processor 'CPU' 'Processor'")};
@@ -173,7 +162,7 @@ private slots:
     void addedAndRemovedPanels()
     {
         // net goes, load comes with other content: no rename.
-        const std::string after = edited(
+        const std::string after = PdTest::edited(
             baseDashboard,
             {{"    net:\n      kind: Panel\n      spec:\n        display:\n          name: "
               "Network\n"
@@ -197,11 +186,11 @@ private slots:
     // Same chart and query kinds, another title and query: another panel, not a rename.
     void sameKindsOtherContentIsNotARename()
     {
-        const std::string after =
-            edited(baseDashboard, {{"    net:\n", "    load:\n"},
-                                   {"name: Network\n", "name: Load\n"},
-                                   {"rate(node_network_receive_bytes_total[5m])", "node_load1"},
-                                   {"#/spec/panels/net", "#/spec/panels/load"}});
+        const std::string after = PdTest::edited(
+            baseDashboard, {{"    net:\n", "    load:\n"},
+                            {"name: Network\n", "name: Load\n"},
+                            {"rate(node_network_receive_bytes_total[5m])", "node_load1"},
+                            {"#/spec/panels/net", "#/spec/panels/load"}});
         const QStringList changes = diff(baseDashboard, after);
         QCOMPARE(changes.size(), 2);
         QVERIFY2(changes[0].startsWith(QStringLiteral("add /spec/panels/load load null")),
@@ -212,7 +201,7 @@ private slots:
 
     void movedAndResizedPanels()
     {
-        const std::string after = edited(
+        const std::string after = PdTest::edited(
             baseDashboard,
             {{"          - x: 0\n            y: 0\n            width: 12\n            height: 8\n"
               "            content:\n              $ref: \"#/spec/panels/cpu\"",
@@ -237,12 +226,13 @@ private slots:
             "          - x: 0 # the first column\n            y: 0\n"
             "            width: 12\n            height: 8\n"
             "            content:\n              $ref: \"#/spec/panels/disk\"\n";
-        std::string after = edited(baseDashboard, {{diskItem, ""}});
-        after = edited(after, {{"              $ref: \"#/spec/panels/memory\"\n",
-                                "              $ref: \"#/spec/panels/memory\"\n"
-                                "          - x: 0\n            y: 8\n            width: 12\n"
-                                "            height: 8\n            content:\n"
-                                "              $ref: \"#/spec/panels/disk\"\n"}});
+        std::string after = PdTest::edited(baseDashboard, {{diskItem, ""}});
+        after =
+            PdTest::edited(after, {{"              $ref: \"#/spec/panels/memory\"\n",
+                                    "              $ref: \"#/spec/panels/memory\"\n"
+                                    "          - x: 0\n            y: 8\n            width: 12\n"
+                                    "            height: 8\n            content:\n"
+                                    "              $ref: \"#/spec/panels/disk\"\n"}});
         const QStringList want =
             QStringList{line("move /spec/layouts/0/spec/items/2 disk "
                              "{'x':0,'y':0,'width':12,'height':8,'group':'Storage'} "
@@ -254,7 +244,8 @@ private slots:
     {
         const QStringList want =
             QStringList{line("change /spec/layouts/1/spec/display/title - 'Storage' 'Disks'")};
-        QCOMPARE(diff(baseDashboard, edited(baseDashboard, {{"title: Storage", "title: Disks"}})),
+        QCOMPARE(diff(baseDashboard,
+                      PdTest::edited(baseDashboard, {{"title: Storage", "title: Disks"}})),
                  want);
     }
 
@@ -263,8 +254,9 @@ private slots:
         const std::string job = "    - kind: ListVariable\n      spec:\n        name: job\n"
                                 "        plugin:\n          kind: PrometheusLabelValuesVariable\n"
                                 "          spec:\n            labelName: job\n";
-        std::string after = edited(baseDashboard, {{job, ""}});
-        after = edited(after, {{"        value: \"\"\n", "        value: \"node\"\n" + job}});
+        std::string after = PdTest::edited(baseDashboard, {{job, ""}});
+        after =
+            PdTest::edited(after, {{"        value: \"\"\n", "        value: \"node\"\n" + job}});
         const QStringList want =
             QStringList{line("change /spec/variables/0/spec/value - '' 'node'"),
                         line("move /spec/variables/1 - 0 1")};
@@ -273,11 +265,11 @@ private slots:
 
     void settingsAndVariableAdded()
     {
-        const std::string after =
-            edited(baseDashboard, {{"  duration: 1h\n", "  duration: 6h\n  refreshInterval: 30s\n"},
-                                   {"        value: \"\"\n",
-                                    "        value: \"\"\n    - kind: TextVariable\n      spec:\n"
-                                    "        name: instance\n        value: a\n"}});
+        const std::string after = PdTest::edited(
+            baseDashboard, {{"  duration: 1h\n", "  duration: 6h\n  refreshInterval: 30s\n"},
+                            {"        value: \"\"\n",
+                             "        value: \"\"\n    - kind: TextVariable\n      spec:\n"
+                             "        name: instance\n        value: a\n"}});
         const QStringList want =
             QStringList{line("change /spec/duration - '1h' '6h'"),
                         line("add /spec/refreshInterval - null '30s'"),
@@ -289,7 +281,8 @@ private slots:
     void dashboardRenamedIsAMetadataChange()
     {
         const QStringList want = QStringList{line("change /metadata/name - 'review' 'review-2'")};
-        QCOMPARE(diff(baseDashboard, edited(baseDashboard, {{"name: review", "name: review-2"}})),
+        QCOMPARE(diff(baseDashboard,
+                      PdTest::edited(baseDashboard, {{"name: review", "name: review-2"}})),
                  want);
     }
 
@@ -303,8 +296,9 @@ private slots:
                                   "  default: false\n  plugin:\n    kind: LokiDatasource\n"
                                   "    spec: {}\n";
         const std::string before = baseDashboard + datasource;
-        const std::string after = edited(baseDashboard, {{"name: CPU\n", "name: CPU busy\n"}}) +
-                                  edited(datasource, {{"http://a:9090", "http://b:9090"}}) + other;
+        const std::string after =
+            PdTest::edited(baseDashboard, {{"name: CPU\n", "name: CPU busy\n"}}) +
+            PdTest::edited(datasource, {{"http://a:9090", "http://b:9090"}}) + other;
         const QStringList want =
             QStringList{line("Dashboard demo/review: change /spec/panels/cpu/spec/display/name cpu "
                              "'CPU' 'CPU busy'"),

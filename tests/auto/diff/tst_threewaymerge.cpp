@@ -22,17 +22,6 @@ Node read(const std::string &text)
     return std::move(file.resources.front().node);
 }
 
-std::string edited(std::string text, const std::vector<std::pair<std::string, std::string>> &edits)
-{
-    for (const auto &[from, to] : edits) {
-        const std::size_t at = text.find(from);
-        if (at == std::string::npos)
-            qFatal("edit not found: %s", from.c_str());
-        text.replace(at, from.size(), to);
-    }
-    return text;
-}
-
 std::string text(const Node &root, const std::vector<std::string> &path)
 {
     const Node *node = root.at(path);
@@ -60,8 +49,9 @@ private slots:
     void differentPanelsChangedMergeWithoutConflict()
     {
         const Node base = read(baseDashboard);
-        const Node theirs = read(edited(baseDashboard, {{"name: CPU", "name: CPU busy"}}));
-        const Node mine = read(edited(baseDashboard, {{"name: Memory", "name: Memory free"}}));
+        const Node theirs = read(PdTest::edited(baseDashboard, {{"name: CPU", "name: CPU busy"}}));
+        const Node mine =
+            read(PdTest::edited(baseDashboard, {{"name: Memory", "name: Memory free"}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QVERIFY(result.isClean());
         QCOMPARE(text(result.merged, {"spec", "panels", "cpu", "spec", "display", "name"}),
@@ -74,18 +64,19 @@ private slots:
     {
         const Node base = read(baseDashboard);
         // They add a panel and its layout item; I move the memory panel.
-        const std::string theirText =
-            edited(baseDashboard, {{"  panels:\n", "  panels:\n" + newPanel},
-                                   {"              $ref: \"#/spec/panels/memory\"\n",
-                                    "              $ref: \"#/spec/panels/memory\"\n"
-                                    "          - x: 0\n            y: 8\n            width: 6\n"
-                                    "            height: 4\n            content:\n"
-                                    "              $ref: \"#/spec/panels/added\"\n"}});
+        const std::string theirText = PdTest::edited(
+            baseDashboard, {{"  panels:\n", "  panels:\n" + newPanel},
+                            {"              $ref: \"#/spec/panels/memory\"\n",
+                             "              $ref: \"#/spec/panels/memory\"\n"
+                             "          - x: 0\n            y: 8\n            width: 6\n"
+                             "            height: 4\n            content:\n"
+                             "              $ref: \"#/spec/panels/added\"\n"}});
         const Node theirs = read(theirText);
-        const Node mine = read(edited(baseDashboard, {{"          - x: 12\n            y: 0\n"
-                                                       "            width: 12\n",
-                                                       "          - x: 12\n            y: 4\n"
-                                                       "            width: 12\n"}}));
+        const Node mine =
+            read(PdTest::edited(baseDashboard, {{"          - x: 12\n            y: 0\n"
+                                                 "            width: 12\n",
+                                                 "          - x: 12\n            y: 4\n"
+                                                 "            width: 12\n"}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QVERIFY(result.isClean());
         QCOMPARE(text(result.merged, {"spec", "panels", "added", "spec", "display", "name"}),
@@ -102,8 +93,8 @@ private slots:
     void sameValueChangedDifferentlyIsAConflictThatKeepsMine()
     {
         const Node base = read(baseDashboard);
-        const Node theirs = read(edited(baseDashboard, {{"name: CPU", "name: Theirs"}}));
-        const Node mine = read(edited(baseDashboard, {{"name: CPU", "name: Mine"}}));
+        const Node theirs = read(PdTest::edited(baseDashboard, {{"name: CPU", "name: Theirs"}}));
+        const Node mine = read(PdTest::edited(baseDashboard, {{"name: CPU", "name: Mine"}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QCOMPARE(result.conflicts.size(), 1u);
         QCOMPARE(result.conflicts.front().path, "spec.panels.cpu.spec.display.name");
@@ -116,7 +107,7 @@ private slots:
         const Node base = read(baseDashboard);
         Node theirs = read(baseDashboard);
         theirs.find("spec")->find("panels")->remove("disk");
-        const Node mine = read(edited(baseDashboard, {{"name: Disk", "name: Disks"}}));
+        const Node mine = read(PdTest::edited(baseDashboard, {{"name: Disk", "name: Disks"}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QCOMPARE(result.conflicts.size(), 1u);
         QCOMPARE(result.conflicts.front().path, "spec.panels.disk");
@@ -128,7 +119,7 @@ private slots:
         const Node base = read(baseDashboard);
         Node mine = read(baseDashboard);
         mine.find("spec")->find("panels")->remove("disk");
-        const Node theirs = read(edited(baseDashboard, {{"version: 3", "version: 4"}}));
+        const Node theirs = read(PdTest::edited(baseDashboard, {{"version: 3", "version: 4"}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QVERIFY(result.isClean());
         QVERIFY(!result.merged.at({"spec", "panels", "disk"}));
@@ -138,8 +129,9 @@ private slots:
     void variablesMergeByName()
     {
         const Node base = read(baseDashboard);
-        const Node theirs = read(edited(baseDashboard, {{"labelName: job", "labelName: service"}}));
-        const Node mine = read(edited(baseDashboard, {{"value: \"\"", "value: \"x\""}}));
+        const Node theirs =
+            read(PdTest::edited(baseDashboard, {{"labelName: job", "labelName: service"}}));
+        const Node mine = read(PdTest::edited(baseDashboard, {{"value: \"\"", "value: \"x\""}}));
         const ThreeWayMerge::Result result = ThreeWayMerge::merge(base, theirs, mine);
         QVERIFY(result.isClean());
         const Node *variables = result.merged.at({"spec", "variables"});
