@@ -7,6 +7,7 @@
 #include "dashboardbundle.h"
 #include "dashboardedits.h"
 #include "dashboardview.h"
+#include "datasourcecatalog.h"
 #include "draftstore.h"
 #include "editorcompletion.h"
 #include "fieldsdialog.h"
@@ -753,8 +754,123 @@ void EditorPage::editPanel(const QString &panelId)
         dialog.addText(tr("Description:"), QString::fromStdString(panel->display.description));
     QComboBox *kind =
         dialog.addChoice(tr("Panel kind:"), kinds, QString::fromStdString(panel->plugin.kind));
-    if (dialog.ask())
-        setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
+    // Each Prometheus query: PromQL, legend, minimum step, and the datasource with the scope
+    // that wins for it.
+    struct QueryWidgets
+    {
+        int index;
+        QLineEdit *query, *legend, *minStep;
+        QComboBox *datasource;
+    };
+    std::vector<QueryWidgets> queries;
+    const QString byDefault = tr("(the default)");
+    for (std::size_t i = 0; i < panel->queries.size(); ++i) {
+        const Model::Plugin &plugin = panel->queries[i].plugin;
+        if (plugin.kind != "PrometheusTimeSeriesQuery")
+            continue;
+        auto text = [&plugin](const char *key) {
+            return QString::fromStdString(plugin.spec.stringAt(key));
+        };
+        const Node *selector = plugin.spec.find("datasource");
+        const QString current =
+            selector ? QString::fromStdString(selector->stringAt("name")) : QString();
+        const QString n = QString::number(i + 1);
+        QueryWidgets widgets{
+            int(i), dialog.addText(tr("Query %1:").arg(n), text("query")),
+            dialog.addText(tr("Legend format:"), text("seriesNameFormat"),
+                           QStringLiteral("{{instance}}")),
+            dialog.addText(tr("Min step:"), text("minStep"), QStringLiteral("15s")), nullptr};
+        QStringList choices{byDefault};
+        for (const QString &choice : prometheusDatasourceChoices())
+            choices << choice;
+        QString selected = byDefault;
+        for (const QString &choice : std::as_const(choices)) {
+            if (!current.isEmpty() && choice.section(QStringLiteral(" · "), 0, 0) == current)
+                selected = choice;
+        }
+        widgets.datasource = dialog.addChoice(tr("Datasource:"), choices, selected);
+        widgets.datasource->setToolTip(tr("Resolves to %1").arg(resolvedDatasource(current)));
+        queries.push_back(widgets);
+    }
+    if (!dialog.ask())
+        return;
+    setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
+    for (const QueryWidgets &widgets : queries) {
+        const QString picked = widgets.datasource->currentText();
+        setPrometheusQuery(
+            panelId, widgets.index,
+            {widgets.query->text(), widgets.legend->text(), widgets.minStep->text(),
+             picked == byDefault ? QString() : picked.section(QStringLiteral(" · "), 0, 0)});
+    }
+}
+
+bool EditorPage::setPrometheusQuery(const QString &panelId, int index,
+                                    const PrometheusQueryFields &fields)
+{
+    const std::vector<std::string> spec{"spec", "panels",  panelId.toStdString(),
+                                        "spec", "queries", std::to_string(index),
+                                        "spec", "plugin",  "spec"};
+    auto at = [&spec](std::initializer_list<std::string> rest) {
+        std::vector<std::string> path = spec;
+        path.insert(path.end(), rest);
+        return path;
+    };
+    bool done = setStrings({{at({"query"}), fields.query},
+                            {at({"seriesNameFormat"}), fields.seriesNameFormat},
+                            {at({"minStep"}), fields.minStep}});
+    if (fields.datasource.isEmpty()) {
+        // The default of the kind: no selector at all, as the Perses UI writes it.
+        return applyDashboardEdits(
+                   [&](const DashboardEdits &edits) { return edits.remove(at({"datasource"})); }) &&
+               done;
+    }
+    return setStrings({{at({"datasource", "kind"}), QStringLiteral("PrometheusDatasource")},
+                       {at({"datasource", "name"}), fields.datasource}}) &&
+           done;
+}
+
+QString EditorPage::scopeName(const DatasourceEntry &entry)
+{
+    switch (entry.scope) {
+    case DatasourceEntry::Scope::Dashboard:
+        return tr("dashboard");
+    case DatasourceEntry::Scope::Project:
+        return tr("project");
+    case DatasourceEntry::Scope::Global:
+        break;
+    }
+    return tr("global");
+}
+
+QStringList EditorPage::prometheusDatasourceChoices() const
+{
+    QStringList choices;
+    if (!m_lastValid)
+        return choices;
+    const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
+                                    m_datasources);
+    for (const DatasourceEntry &entry : catalog.entries()) {
+        if (entry.spec.plugin.kind != "PrometheusDatasource")
+            continue;
+        choices << QString::fromStdString(entry.name) + QStringLiteral(" · ") + scopeName(entry);
+    }
+    return choices;
+}
+
+QString EditorPage::resolvedDatasource(const QString &name) const
+{
+    if (!m_lastValid)
+        return tr("nothing yet");
+    const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
+                                    m_datasources);
+    Model::DatasourceSelector selector{"PrometheusDatasource", std::nullopt, {}};
+    if (!name.isEmpty())
+        selector.name = name.toStdString();
+    const std::optional<DatasourceEntry> entry = catalog.resolve(selector, {});
+    if (!entry)
+        return QString::fromStdString(DatasourceCatalog::notFoundMessage(selector));
+    return tr("%1, defined at %2 scope")
+        .arg(QString::fromStdString(entry->name), scopeName(*entry));
 }
 
 std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const

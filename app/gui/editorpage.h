@@ -4,6 +4,7 @@
 
 #include "dashboardedits.h"
 #include "dashboardview.h"
+#include "datasourcecatalog.h"
 #include "datasourceconnection.h"
 #include "linter.h"
 #include "model.h"
@@ -83,6 +84,21 @@ public:
                          const QString &pluginKind);
     // The dialog that asks for them (Edit Panel… in a panel's menu).
     void editPanel(const QString &panelId);
+    // A Prometheus query of a panel: its PromQL, legend format, minimum step, and the
+    // datasource it names (empty: the default of the kind, as the dashboard resolves it).
+    struct PrometheusQueryFields
+    {
+        QString query;
+        QString seriesNameFormat;
+        QString minStep;
+        QString datasource;
+    };
+    bool setPrometheusQuery(const QString &panelId, int index, const PrometheusQueryFields &fields);
+    // What the datasource picker offers: each Prometheus datasource the dashboard sees, as
+    // "name · scope", the scope that defines it first; and what a selector resolves to.
+    QStringList prometheusDatasourceChoices() const;
+    QString resolvedDatasource(const QString &name) const;
+    static QString scopeName(const DatasourceEntry &entry);
     // The dashboard's name, display name, default range and refresh interval, in place.
     struct DashboardSettings
     {

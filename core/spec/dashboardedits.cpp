@@ -236,6 +236,18 @@ DashboardEdits::Edits DashboardEdits::setStrings(const std::vector<Field> &field
     return edits;
 }
 
+DashboardEdits::Edits DashboardEdits::remove(const std::vector<std::string> &path) const
+{
+    if (!m_dashboard)
+        return std::nullopt;
+    if (!at(path))
+        return std::vector<TextEdit>{};
+    std::optional<TextEdit> edit = TextPatch::remove(m_text, m_dashboard->node, path);
+    if (!edit)
+        return std::nullopt;
+    return std::vector<TextEdit>{std::move(*edit)};
+}
+
 DashboardEdits::Edits DashboardEdits::addVariable(const std::string &name, const Node &variable,
                                                   std::string &made) const
 {

@@ -37,6 +37,8 @@ public:
     // Each field set in place when it is there, added to its object when not (and that
     // object to its own when missing too); an empty value is not written where there is none.
     Edits setStrings(const std::vector<Field> &fields) const;
+    // The member at `path` taken out with its text; empty when it is not there.
+    Edits remove(const std::vector<std::string> &path) const;
     // A variable appended to the dashboard's list (made when missing), or one taken out by
     // name; a new variable's name is made unique from `name` (`made` says which).
     Edits addVariable(const std::string &name, const Node &variable, std::string &made) const;
