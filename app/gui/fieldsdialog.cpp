@@ -21,6 +21,8 @@ QLineEdit *FieldsDialog::addText(const QString &label, const QString &value,
 {
     auto *field = new QLineEdit(value, this);
     field->setPlaceholderText(placeholder);
+    // Wide enough for a PromQL expression or a description without scrolling at once.
+    field->setMinimumWidth(field->fontMetrics().averageCharWidth() * 60);
     m_form->addRow(label, field);
     return field;
 }
