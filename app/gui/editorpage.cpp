@@ -224,10 +224,15 @@ void EditorPage::buildLayout()
     auto *settings = new QToolButton(visual);
     settings->setText(tr("Settings…"));
     connect(settings, &QToolButton::clicked, this, &EditorPage::editSettings);
+    auto *datasources = new QToolButton(visual);
+    datasources->setText(tr("Datasource…"));
+    datasources->setToolTip(tr("Add a Prometheus datasource to this dashboard, or replace one"));
+    connect(datasources, &QToolButton::clicked, this, &EditorPage::editDatasources);
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(6, 4, 6, 0);
     tools->addWidget(add);
     tools->addWidget(settings);
+    tools->addWidget(datasources);
     auto *variables = new QToolButton(visual);
     variables->setText(tr("Variables"));
     variables->setPopupMode(QToolButton::InstantPopup);
@@ -714,7 +719,8 @@ bool EditorPage::setDashboardSettings(const DashboardSettings &settings)
     return setStrings({{{"metadata", "name"}, settings.name},
                        {{"spec", "display", "name"}, settings.displayName},
                        {{"spec", "duration"}, settings.duration},
-                       {{"spec", "refreshInterval"}, settings.refreshInterval}});
+                       {{"spec", "refreshInterval"}, settings.refreshInterval},
+                       {{"spec", "timezone"}, settings.timezone}});
 }
 
 void EditorPage::editSettings()
@@ -729,8 +735,11 @@ void EditorPage::editSettings()
                                          QStringLiteral("1h"));
     QLineEdit *refresh = dialog.addText(
         tr("Refresh interval:"), text(m_lastValid->spec.refreshInterval), tr("off (e.g. 30s)"));
+    QLineEdit *timezone = dialog.addText(tr("Time zone:"), text(m_lastValid->spec.timezone),
+                                         tr("local, UTC or Europe/Paris"));
     if (dialog.ask())
-        setDashboardSettings({name->text(), display->text(), duration->text(), refresh->text()});
+        setDashboardSettings(
+            {name->text(), display->text(), duration->text(), refresh->text(), timezone->text()});
 }
 
 void EditorPage::editPanel(const QString &panelId)
@@ -802,6 +811,65 @@ void EditorPage::editPanel(const QString &panelId)
             {widgets.query->text(), widgets.legend->text(), widgets.minStep->text(),
              picked == byDefault ? QString() : picked.section(QStringLiteral(" · "), 0, 0)});
     }
+}
+
+bool EditorPage::setDashboardDatasource(const PrometheusDatasourceFields &fields)
+{
+    const std::string name = fields.name.trimmed().toStdString();
+    if (name.empty())
+        return false;
+    Node spec = Node::object();
+    if (fields.throughProxy) {
+        Node proxySpec = Node::object();
+        proxySpec.set("url", Node::string(fields.url.toStdString()));
+        Node proxy = Node::object();
+        proxy.set("kind", Node::string("HTTPProxy"));
+        proxy.set("spec", std::move(proxySpec));
+        spec.set("proxy", std::move(proxy));
+    } else {
+        spec.set("directUrl", Node::string(fields.url.toStdString()));
+    }
+    if (!fields.scrapeInterval.isEmpty())
+        spec.set("scrapeInterval", Node::string(fields.scrapeInterval.toStdString()));
+    Node plugin = Node::object();
+    plugin.set("kind", Node::string("PrometheusDatasource"));
+    plugin.set("spec", std::move(spec));
+    Node datasource = Node::object();
+    datasource.set("default", Node::boolean(fields.isDefault));
+    datasource.set("plugin", std::move(plugin));
+    // A replaced one goes first, then the new one is added: two steps a single undo each.
+    // The only one goes with its map, so that the new one writes the map in block style again.
+    const auto &current = m_lastValid
+                              ? m_lastValid->spec.datasources
+                              : std::vector<std::pair<std::string, Model::DatasourceSpec>>{};
+    const bool only = current.size() == 1 && current.front().first == name;
+    const std::vector<std::string> old =
+        only ? std::vector<std::string>{"spec", "datasources"}
+             : std::vector<std::string>{"spec", "datasources", name};
+    if (!applyDashboardEdits([&](const DashboardEdits &edits) { return edits.remove(old); }))
+        return false;
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.addDatasource(name, datasource); });
+}
+
+void EditorPage::editDatasources()
+{
+    if (!m_lastValid)
+        return;
+    FieldsDialog dialog(tr("Dashboard datasource"), this);
+    QStringList existing;
+    for (const auto &[name, spec] : m_lastValid->spec.datasources)
+        existing << QString::fromStdString(name);
+    QLineEdit *name = dialog.addText(tr("Name:"), existing.value(0), QStringLiteral("prometheus"));
+    QLineEdit *url = dialog.addText(tr("URL:"), {}, QStringLiteral("http://prometheus:9090"));
+    QComboBox *access = dialog.addChoice(
+        tr("Reached:"), {tr("directly"), tr("through the Perses server's proxy")}, tr("directly"));
+    QLineEdit *scrape = dialog.addText(tr("Scrape interval:"), {}, QStringLiteral("1m"));
+    QComboBox *isDefault =
+        dialog.addChoice(tr("Default:"), {tr("no"), tr("yes, for its kind")}, tr("no"));
+    if (dialog.ask())
+        setDashboardDatasource({name->text(), url->text(), access->currentIndex() == 1,
+                                isDefault->currentIndex() == 1, scrape->text()});
 }
 
 bool EditorPage::setPrometheusQuery(const QString &panelId, int index,

@@ -93,6 +93,18 @@ public:
         QString minStep;
         QString datasource;
     };
+    // A Prometheus datasource of the dashboard itself: reached at `url` directly, or through
+    // the Perses server's proxy; added, or replacing the one of that name.
+    struct PrometheusDatasourceFields
+    {
+        QString name;
+        QString url;
+        bool throughProxy = false;
+        bool isDefault = false;
+        QString scrapeInterval;
+    };
+    bool setDashboardDatasource(const PrometheusDatasourceFields &fields);
+    void editDatasources();
     bool setPrometheusQuery(const QString &panelId, int index, const PrometheusQueryFields &fields);
     // What the datasource picker offers: each Prometheus datasource the dashboard sees, as
     // "name · scope", the scope that defines it first; and what a selector resolves to.
@@ -106,6 +118,7 @@ public:
         QString displayName;
         QString duration;
         QString refreshInterval;
+        QString timezone;
     };
     bool setDashboardSettings(const DashboardSettings &settings);
     // Groups: a titled Grid added at the end, one renamed, moved (swapped with its neighbour)

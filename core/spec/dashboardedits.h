@@ -43,6 +43,9 @@ public:
     // name; a new variable's name is made unique from `name` (`made` says which).
     Edits addVariable(const std::string &name, const Node &variable, std::string &made) const;
     Edits deleteVariable(const std::string &name) const;
+    // A datasource added to the dashboard (spec.datasources, made when missing); none when the
+    // name is taken (remove() it first to replace it).
+    Edits addDatasource(const std::string &name, const Node &datasource) const;
     Edits addGroup(const std::string &title) const;
     Edits moveGroup(int group, int by) const; // swapped with the group `by` away
     Edits deleteGroup(int group) const;       // its panels stay, no longer laid out

@@ -449,6 +449,41 @@ private slots:
         QCOMPARE(page.errorCount(), 0);
     }
 
+    // A Prometheus datasource of the dashboard: added (spec.datasources made), replaced under
+    // the same name, each a minimal patch that validates; the picker then offers it.
+    void addingAndReplacingADashboardDatasource()
+    {
+        Pd::Gui::EditorPage page(m_file, {});
+        page.show();
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.setDashboardDatasource({QStringLiteral("local"),
+                                             QStringLiteral("http://127.0.0.1:9090"), false, true,
+                                             QStringLiteral("30s")}));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        QVERIFY2(page.codeEditor()->toPlainText().contains(QStringLiteral(
+                     "  datasources:\n    local:\n      default: true\n      plugin:\n"
+                     "        kind: PrometheusDatasource\n        spec:\n"
+                     "          directUrl: http://127.0.0.1:9090\n"
+                     "          scrapeInterval: 30s\n")),
+                 qPrintable(page.codeEditor()->toPlainText()));
+        // The dashboard's own first (other tests leave datasources beside the file).
+        QCOMPARE(page.prometheusDatasourceChoices().value(0), QStringLiteral("local · dashboard"));
+        QCOMPARE(page.resolvedDatasource({}), QStringLiteral("local, defined at dashboard scope"));
+        // The same name again, through the server's proxy: replaced, not doubled.
+        QVERIFY(page.setDashboardDatasource(
+            {QStringLiteral("local"), QStringLiteral("http://127.0.0.1:9091"), true, false, {}}));
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        const QString text = page.codeEditor()->toPlainText();
+        QVERIFY2(text.count(QStringLiteral("    local:\n")) == 1, qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("          proxy:\n            kind: HTTPProxy\n"
+                                              "            spec:\n"
+                                              "              url: http://127.0.0.1:9091\n")),
+                 qPrintable(text));
+        QCOMPARE(page.lastValid()->spec.datasources.size(), std::size_t(1));
+    }
+
     // Inside a query, Ctrl+Space offers the metric names of the query's Prometheus, then inside
     // braces its label names: asked once (a real Prometheus), cached, never blocking typing.
     void completionOfPromQLFromTheQuerysDatasource()
@@ -506,13 +541,15 @@ private slots:
         page.show();
         QVERIFY(waitValidated(page));
         QVERIFY(page.setDashboardSettings({QStringLiteral("edited"), QStringLiteral("Edited board"),
-                                           QStringLiteral("6h"), QStringLiteral("30s")}));
+                                           QStringLiteral("6h"), QStringLiteral("30s"),
+                                           QStringLiteral("Europe/Paris")}));
         QVERIFY(waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const Pd::Model::Dashboard &dashboard = *page.lastValid();
         QCOMPARE(dashboard.spec.display.name, std::string("Edited board"));
         QCOMPARE(dashboard.spec.duration, std::string("6h"));
         QCOMPARE(dashboard.spec.refreshInterval, std::string("30s"));
+        QCOMPARE(dashboard.spec.timezone, std::string("Europe/Paris"));
         const QString text = page.codeEditor()->toPlainText();
         QVERIFY(text.contains(
             QStringLiteral("  # the range the dashboard opens with\n  duration: 6h\n")));
