@@ -157,11 +157,15 @@ std::variant<std::string, Diagnostic> ServerSource::readBytes(const std::string 
             if (const auto item = it->second.find(place.name); item != it->second.end())
                 return indented(item->second);
         }
-        ApiReply *reply = m_api.get(ServerPaths::item(*place.kind, place.project, place.name));
+        // A GET kept: entryType() and read() ask for the same resource one after the other.
+        const QString item = ServerPaths::item(*place.kind, place.project, place.name);
+        if (const auto it = m_items.find(item); it != m_items.end())
+            return indented(it->second);
+        ApiReply *reply = m_api.get(item);
         reply->waitForFinished();
         reply->deleteLater();
         if (reply->ok())
-            return indented(reply->body());
+            return indented(m_items[item] = reply->body());
         Diagnostic diagnostic;
         diagnostic.severity = Severity::Error;
         diagnostic.rule = "server";

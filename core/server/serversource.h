@@ -50,6 +50,7 @@ private:
 
     PersesApi &m_api;
     mutable std::map<QString, std::map<QString, QByteArray>> m_listings;
+    mutable std::map<QString, QByteArray> m_items; // resources read one by one, by API path
     mutable QString m_lastError;
 };
 
