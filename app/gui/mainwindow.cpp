@@ -11,10 +11,8 @@
 #include "persesapi.h"
 #include "pluginsdialog.h"
 #include "resourcebrowser.h"
-#include "resourcefile.h"
 #include "reviewwindow.h"
 #include "serverbrowser.h"
-#include "servermirror.h"
 #include "serversession.h"
 #include "serverworkspace.h"
 #include "theme.h"
@@ -106,23 +104,7 @@ DatasourceOverrides MainWindow::overridesFor(const QString &file) const
     };
     // What the server has saved: the dashboard's own datasources changed since go through the
     // unsaved route.
-    const ServerMirror mirror(session->connection().name);
-    const ResourceFile base =
-        ResourceReader::readFile(mirror.baseFile(origin->project, origin->name).toStdString());
-    if (!base.resources.empty()) {
-        if (const Node *datasources = base.resources.front().node.at({"spec", "datasources"})) {
-            for (const NodeMember &member : datasources->members()) {
-                const Node *plugin = member.value.find("plugin");
-                if (plugin && plugin->isObject())
-                    route.savedDashboardPlugins.emplace(
-                        member.key, ServerProxyRoute::pluginNode(
-                                        {plugin->stringAt("kind"),
-                                         {},
-                                         plugin->find("spec") ? *plugin->find("spec") : Node(),
-                                         {}}));
-            }
-        }
-    }
+    route.savedDashboardPlugins = origin->savedPlugins;
     overrides.setServerProxy(std::move(route));
     return overrides;
 }

@@ -2,8 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "node.h"
+
 #include <QPointer>
 #include <QString>
+
+#include <map>
+#include <string>
 
 namespace Pd {
 class ServerSession;
@@ -19,6 +24,8 @@ struct ServerOrigin
     QString project;
     QString name;
     QString readOnlyReason;
+    // The dashboard's own datasources as saved, read when it was opened (off the GUI thread).
+    std::map<std::string, Node> savedPlugins;
 };
 
 } // namespace Pd::Gui

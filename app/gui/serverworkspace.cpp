@@ -279,33 +279,44 @@ void ServerWorkspace::openDashboard(ServerSession *session, const QString &proje
     m_window->statusBar()->showMessage(
         tr("Opening %1/%2 from %3…").arg(project, name, session->connection().name));
     QPointer<ServerSession> guard(session);
-    inBackground<QString>(
+    // Pulled, adopted and read off the GUI thread: only the opening happens on it.
+    struct Opened
+    {
+        QString problem;
+        ServerMirror::Adopted adopted = ServerMirror::Adopted::Missing;
+        std::map<std::string, Node> saved;
+    };
+    inBackground<Opened>(
         this,
         [access, mirror, project, name] {
             const std::unique_ptr<PersesApi> api = access.open();
             ServerPull::Options dashboard{project, name, mirror.incomingFolder()};
             ServerPull::Options resources{project, {}, mirror.root()};
             resources.resourcesOnly = true;
+            Opened opened;
             for (const ServerPull::Options &options : {dashboard, resources}) {
-                const ServerPull::Result result = ServerPull::run(*api, options);
-                if (!result.error.isEmpty())
-                    return result.error;
+                opened.problem = ServerPull::run(*api, options).error;
+                if (!opened.problem.isEmpty())
+                    return opened;
             }
-            return QString();
+            ServerMirror adopting = mirror;
+            opened.adopted = adopting.adopt(project, name);
+            opened.saved = mirror.savedDatasourcePlugins(project, name);
+            return opened;
         },
-        [this, guard, mirror, project, name, edit](const QString &problem) {
+        [this, guard, mirror, project, name, edit](const Opened &opened) {
             if (!guard)
                 return;
-            if (!problem.isEmpty()) {
+            if (!opened.problem.isEmpty()) {
                 m_window->statusBar()->clearMessage();
                 QMessageBox::warning(
                     m_window, tr("Cannot open"),
-                    tr("%1/%2 from %3: %4").arg(project, name, guard->connection().name, problem));
+                    tr("%1/%2 from %3: %4")
+                        .arg(project, name, guard->connection().name, opened.problem));
                 return;
             }
-            ServerMirror copy = mirror;
-            const ServerMirror::Adopted adopted = copy.adopt(project, name);
-            ServerOrigin origin{guard, project, name, {}};
+            const ServerMirror::Adopted adopted = opened.adopted;
+            ServerOrigin origin{guard, project, name, {}, opened.saved};
             guard->may(QStringLiteral("update"), project, QStringLiteral("Dashboard"),
                        &origin.readOnlyReason);
             const QString working = mirror.workingFile(project, name);

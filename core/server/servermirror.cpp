@@ -3,6 +3,7 @@
 #include "servermirror.h"
 
 #include "canonicalorder.h"
+#include "datasourceconnection.h"
 #include "resourcefile.h"
 #include "serverpull.h"
 #include "serverpush.h"
@@ -109,6 +110,24 @@ QString ServerMirror::setBase(const QString &project, const QString &name, const
                                   ServerPull::fileText(json, DocumentFormat::Yaml, false)))
         return QObject::tr("cannot write %1").arg(workingFile(project, name));
     return {};
+}
+
+std::map<std::string, Node> ServerMirror::savedDatasourcePlugins(const QString &project,
+                                                                 const QString &name) const
+{
+    std::map<std::string, Node> saved;
+    const std::optional<Node> base = readResource(baseFile(project, name));
+    const Node *datasources = base ? base->at({"spec", "datasources"}) : nullptr;
+    for (const NodeMember &member :
+         datasources ? datasources->members() : std::vector<NodeMember>{}) {
+        const Node *plugin = member.value.find("plugin");
+        const Node *spec = plugin ? plugin->find("spec") : nullptr;
+        if (plugin && plugin->isObject())
+            saved.emplace(member.key,
+                          ServerProxyRoute::pluginNode(
+                              {plugin->stringAt("kind"), {}, spec ? *spec : Node(), {}}));
+    }
+    return saved;
 }
 
 std::optional<qint64> ServerMirror::baseVersion(const QString &project, const QString &name) const

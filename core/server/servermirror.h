@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "node.h"
+
 #include <QByteArray>
 #include <QString>
 
+#include <map>
 #include <optional>
+#include <string>
 
 namespace Pd {
 
@@ -41,6 +45,10 @@ public:
     // `alsoWorking` makes it the working copy too (the user took the server's version).
     QString setBase(const QString &project, const QString &name, const QByteArray &json,
                     bool alsoWorking);
+    // The plugins of the base's own datasources, by name: what the server's dashboard route
+    // serves (ServerProxyRoute::savedDashboardPlugins).
+    std::map<std::string, Node> savedDatasourcePlugins(const QString &project,
+                                                       const QString &name) const;
     // The version of the base; none without one.
     std::optional<qint64> baseVersion(const QString &project, const QString &name) const;
 
