@@ -7,7 +7,9 @@
 #include "resourcefile.h"
 #include "serverpaths.h"
 
+#include <QFutureWatcher>
 #include <QJsonObject>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Pd {
 
@@ -31,18 +33,35 @@ void DashboardPublisher::publish(bool overwrite)
     if (m_busy || !m_api)
         return;
     m_busy = true;
-    const ResourceFile mine =
-        ResourceReader::readFile(m_mirror.workingFile(m_project, m_name).toStdString());
-    if (mine.hasErrors() || mine.resources.size() != 1)
-        return fail(tr("the dashboard does not read; fix its errors, then save again"));
-    const QByteArray body =
-        QByteArray::fromStdString(JsonWriter::write(mine.resources.front().node));
-    ApiReply *reply = m_api->post(QStringLiteral("/api/validate/dashboards"), body);
-    connect(reply, &ApiReply::finished, this,
-            [this, reply, body, overwrite] { validated(reply, body, overwrite); });
+    auto *watcher = new QFutureWatcher<Prepared>(this);
+    connect(watcher, &QFutureWatcher<Prepared>::finished, this, [this, watcher, overwrite] {
+        watcher->deleteLater();
+        prepared(watcher->result(), overwrite);
+    });
+    watcher->setFuture(QtConcurrent::run([mirror = m_mirror, project = m_project, name = m_name] {
+        Prepared prepared;
+        const ResourceFile mine =
+            ResourceReader::readFile(mirror.workingFile(project, name).toStdString());
+        if (mine.hasErrors() || mine.resources.size() != 1) {
+            prepared.problem = tr("the dashboard does not read; fix its errors, then save again");
+            return prepared;
+        }
+        prepared.body = QByteArray::fromStdString(JsonWriter::write(mine.resources.front().node));
+        prepared.baseVersion = mirror.baseVersion(project, name);
+        return prepared;
+    }));
 }
 
-void DashboardPublisher::validated(ApiReply *reply, const QByteArray &body, bool overwrite)
+void DashboardPublisher::prepared(const Prepared &prepared, bool overwrite)
+{
+    if (!prepared.problem.isEmpty() || !m_api)
+        return fail(prepared.problem);
+    ApiReply *reply = m_api->post(QStringLiteral("/api/validate/dashboards"), prepared.body);
+    connect(reply, &ApiReply::finished, this,
+            [this, reply, prepared, overwrite] { validated(reply, prepared, overwrite); });
+}
+
+void DashboardPublisher::validated(ApiReply *reply, const Prepared &prepared, bool overwrite)
 {
     reply->deleteLater();
     if (reply->status() == 400)
@@ -52,27 +71,28 @@ void DashboardPublisher::validated(ApiReply *reply, const QByteArray &body, bool
         return fail(reply->error());
     ApiReply *current = m_api->get(ServerPaths::item(ResourceKind::Dashboard, m_project, m_name));
     connect(current, &ApiReply::finished, this,
-            [this, current, body, overwrite] { compared(current, body, overwrite); });
+            [this, current, prepared, overwrite] { compared(current, prepared, overwrite); });
 }
 
-void DashboardPublisher::compared(ApiReply *reply, const QByteArray &body, bool overwrite)
+void DashboardPublisher::compared(ApiReply *reply, const Prepared &prepared, bool overwrite)
 {
     reply->deleteLater();
     ApiReply *write = nullptr;
     if (reply->status() == 404) {
         // Deleted on the server meanwhile: created again from the working copy.
-        write = m_api->post(ServerPaths::list(ResourceKind::Dashboard, m_project), body);
+        write = m_api->post(ServerPaths::list(ResourceKind::Dashboard, m_project), prepared.body);
     } else if (!reply->ok()) {
         return fail(reply->error());
     } else {
         const qint64 theirs =
             reply->json().object().value(u"metadata").toObject().value(u"version").toInteger(-1);
-        if (!overwrite && m_mirror.baseVersion(m_project, m_name) != theirs) {
+        if (!overwrite && prepared.baseVersion != theirs) {
             m_busy = false;
             emit conflicted(reply->body());
             return;
         }
-        write = m_api->put(ServerPaths::item(ResourceKind::Dashboard, m_project, m_name), body);
+        write = m_api->put(ServerPaths::item(ResourceKind::Dashboard, m_project, m_name),
+                           prepared.body);
     }
     connect(write, &ApiReply::finished, this, [this, write] { written(write); });
 }
@@ -82,12 +102,23 @@ void DashboardPublisher::written(ApiReply *reply)
     reply->deleteLater();
     if (!reply->ok())
         return fail(reply->error());
-    if (const QString problem = m_mirror.setBase(m_project, m_name, reply->body(), false);
-        !problem.isEmpty())
-        return fail(problem);
-    m_busy = false;
-    emit published(
-        reply->json().object().value(u"metadata").toObject().value(u"version").toInteger());
+    // The answer becomes the base, written off the GUI thread.
+    const QByteArray answer = reply->body();
+    const qint64 version =
+        reply->json().object().value(u"metadata").toObject().value(u"version").toInteger();
+    auto *watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, version] {
+        watcher->deleteLater();
+        if (const QString problem = watcher->result(); !problem.isEmpty())
+            return fail(problem);
+        m_busy = false;
+        emit published(version);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([mirror = m_mirror, project = m_project, name = m_name, answer] {
+            ServerMirror writing = mirror;
+            return writing.setBase(project, name, answer, false);
+        }));
 }
 
 } // namespace Pd

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <optional>
+
 namespace Pd {
 
 class ApiReply;
@@ -36,8 +38,16 @@ signals:
     void failed(const QString &message);
 
 private:
-    void validated(ApiReply *reply, const QByteArray &body, bool overwrite);
-    void compared(ApiReply *reply, const QByteArray &body, bool overwrite);
+    // The working copy as JSON and the base's version, read off the GUI thread.
+    struct Prepared
+    {
+        QByteArray body;
+        std::optional<qint64> baseVersion;
+        QString problem;
+    };
+    void prepared(const Prepared &prepared, bool overwrite);
+    void validated(ApiReply *reply, const Prepared &prepared, bool overwrite);
+    void compared(ApiReply *reply, const Prepared &prepared, bool overwrite);
     void written(ApiReply *reply);
     void fail(const QString &message);
 
