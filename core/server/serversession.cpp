@@ -69,6 +69,8 @@ void ServerSession::configRead(ApiReply *reply)
         }
         m_api->setTokens(tokens);
         ApiReply *refresh = m_api->refresh();
+        if (!refresh)
+            return authenticated(); // a refresh already under way renews the same session
         connect(refresh, &ApiReply::finished, this, [this, refresh] {
             refresh->deleteLater();
             if (refresh->ok())
