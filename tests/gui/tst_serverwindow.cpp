@@ -178,6 +178,13 @@ private slots:
         PanelFrame *locked = view->frame("locked");
         QVERIFY(temperature && locked);
         QVERIFY2(!temperature->hasErrors(), qPrintable(temperature->errors().join(u'\n')));
+        // Data came through the proxy: both hosts' series, through the global datasource's route.
+        const std::shared_ptr<const Pd::PanelResult> result =
+            view->engine().sharedPanelResult("temperature");
+        QVERIFY(result && result->queries.size() == 1);
+        QCOMPARE(result->queries.front().response.result.series().size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(result->queries.front().url),
+                 m_server->url() + QStringLiteral("/proxy/globaldatasources/prom"));
         QCOMPARE(locked->errors(),
                  QStringList{
                      QStringLiteral("Query 1: http: HTTP 403 Forbidden: forbidden access: you are "
