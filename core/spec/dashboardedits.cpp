@@ -37,20 +37,126 @@ std::string unusedKey(const Node &panels, const std::string &base)
     return key;
 }
 
+// The dashboard a text's edits are made on: the first plain Perses one.
+const LoadedResource *editableDashboard(const ResourceFile &read)
+{
+    for (const LoadedResource &resource : read.resources) {
+        // A custom resource's paths are not the Perses ones: it is not edited here.
+        if (resource.kind == ResourceKind::Dashboard && resource.crdKind.empty() &&
+            resource.node.find("spec"))
+            return &resource;
+    }
+    return nullptr;
+}
+
+std::vector<std::string> childOf(std::vector<std::string> path, std::string key)
+{
+    path.push_back(std::move(key));
+    return path;
+}
+
+bool isCollection(const Node &node)
+{
+    return node.isObject() || node.isArray();
+}
+
+// One move of the value at `path` towards `target`: the first difference found, as one
+// edit. `done` when they are equal; none (and not done) when no edit can make the move.
+struct Step
+{
+    bool done = false;
+    std::optional<TextEdit> edit;
+};
+
+Step stepTowards(std::string_view text, const Node &document, DocumentFormat format,
+                 const std::vector<std::string> &path, const Node &target);
+
+Step objectStep(std::string_view text, const Node &document, DocumentFormat format,
+                const std::vector<std::string> &path, const Node &current, const Node &target)
+{
+    for (const NodeMember &member : current.members()) {
+        if (!target.find(member.key))
+            return {false, TextPatch::remove(text, document, childOf(path, member.key))};
+    }
+    for (const NodeMember &member : target.members()) {
+        const Node *now = current.find(member.key);
+        if (!now)
+            return {false, TextPatch::insertMember(text, document, format, path, member.key,
+                                                   member.value)};
+        if (!now->equals(member.value))
+            return stepTowards(text, document, format, childOf(path, member.key), member.value);
+    }
+    return {true, std::nullopt};
+}
+
+Step arrayStep(std::string_view text, const Node &document, DocumentFormat format,
+               const std::vector<std::string> &path, const Node &current, const Node &target)
+{
+    const std::vector<Node> &have = current.items();
+    const std::vector<Node> &want = target.items();
+    if (have.size() > want.size()) {
+        // An item taken out of the middle (a deleted query) goes alone; otherwise the last.
+        std::size_t first = 0;
+        while (first < want.size() && have[first].equals(want[first]))
+            ++first;
+        const bool restMatches =
+            std::equal(have.begin() + std::ptrdiff_t(first) + 1, have.end(),
+                       want.begin() + std::ptrdiff_t(first), want.end(),
+                       [](const Node &a, const Node &b) { return a.equals(b); });
+        const std::size_t gone = restMatches ? first : have.size() - 1;
+        return {false, TextPatch::remove(text, document, childOf(path, std::to_string(gone)))};
+    }
+    for (std::size_t i = 0; i < have.size(); ++i) {
+        if (!have[i].equals(want[i]))
+            return stepTowards(text, document, format, childOf(path, std::to_string(i)), want[i]);
+    }
+    if (want.size() > have.size())
+        return {false, TextPatch::appendItem(text, document, format, path, want[have.size()])};
+    return {true, std::nullopt};
+}
+
+Step stepTowards(std::string_view text, const Node &document, DocumentFormat format,
+                 const std::vector<std::string> &path, const Node &target)
+{
+    const Node *current = document.at(path);
+    if (!current || current->equals(target))
+        return {current != nullptr, std::nullopt};
+    if (current->isObject() && target.isObject())
+        return objectStep(text, document, format, path, *current, target);
+    if (current->isArray() && target.isArray())
+        return arrayStep(text, document, format, path, *current, target);
+    if (!isCollection(*current) && !isCollection(target))
+        return {false, TextPatch::setScalar(document, format, path, target)};
+    // Another type of value: out, and in again on the next step (at its object's end).
+    return {false, TextPatch::remove(text, document, path)};
+}
+
+// The edit that turns `from` into `to`: the text between their common start and end.
+TextEdit differenceOf(std::string_view from, std::string_view to)
+{
+    std::size_t head = 0;
+    while (head < from.size() && head < to.size() && from[head] == to[head])
+        ++head;
+    std::size_t tail = 0;
+    while (tail < from.size() - head && tail < to.size() - head &&
+           from[from.size() - 1 - tail] == to[to.size() - 1 - tail])
+        ++tail;
+    // Whole UTF-8 characters: a boundary never falls on a continuation byte.
+    auto continuation = [](char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; };
+    while (head > 0 && head < from.size() && continuation(from[head]))
+        --head;
+    while (tail > 0 && continuation(from[from.size() - tail]))
+        --tail;
+    return {head, from.size() - head - tail, std::string(to.substr(head, to.size() - head - tail))};
+}
+
 } // namespace
 
 DashboardEdits::DashboardEdits(std::string_view text, const ResourceFile &read)
     : m_text(text)
     , m_format(read.format)
 {
-    for (const LoadedResource &resource : read.resources) {
-        // A custom resource's paths are not the Perses ones: it is not edited here.
-        if (resource.kind == ResourceKind::Dashboard && resource.crdKind.empty() &&
-            resource.node.find("spec")) {
-            m_dashboard = &resource;
-            break;
-        }
-    }
+    m_dashboard = editableDashboard(read);
 }
 
 const Node *DashboardEdits::at(const std::vector<std::string> &path) const
@@ -281,6 +387,49 @@ DashboardEdits::Edits DashboardEdits::addVariable(const std::string &name, const
     if (!edit)
         return std::nullopt;
     return std::vector<TextEdit>{std::move(*edit)};
+}
+
+DashboardEdits::Edits DashboardEdits::replace(const std::vector<std::string> &path,
+                                              const Node &value) const
+{
+    if (!m_dashboard || path.empty())
+        return std::nullopt;
+    // One edit at a time, the text read again after each: every edit is computed on spans of
+    // the text it applies to. A value has far fewer parts than this bound.
+    constexpr int maximumSteps = 10000;
+    std::string working(m_text);
+    std::optional<std::size_t> errorsBefore; // an edit must never break the reading
+    for (int step = 0; step < maximumSteps; ++step) {
+        const ResourceFile read = ResourceReader::readText(working, {}, m_format);
+        const auto errors =
+            std::size_t(std::count_if(read.diagnostics.begin(), read.diagnostics.end(),
+                                      [](const Diagnostic &d) { return d.isError(); }));
+        if (!errorsBefore)
+            errorsBefore = errors;
+        const LoadedResource *dashboard = editableDashboard(read);
+        if (!dashboard || errors > *errorsBefore)
+            return std::nullopt;
+        const Node &document = dashboard->node;
+        std::optional<TextEdit> edit;
+        if (document.at(path)) {
+            Step next = stepTowards(working, document, m_format, path, value);
+            if (next.done)
+                return std::vector<TextEdit>{differenceOf(m_text, working)};
+            edit = std::move(next.edit);
+        } else {
+            const std::vector<std::string> parentPath(path.begin(), path.end() - 1);
+            const Node *parent = document.at(parentPath);
+            if (parent && parent->isObject())
+                edit = TextPatch::insertMember(working, document, m_format, parentPath, path.back(),
+                                               value);
+            else if (parent && parent->isArray() && path.back() == std::to_string(parent->size()))
+                edit = TextPatch::appendItem(working, document, m_format, parentPath, value);
+        }
+        if (!edit)
+            return std::nullopt;
+        working = TextPatch::apply(working, {std::move(*edit)});
+    }
+    return std::nullopt;
 }
 
 DashboardEdits::Edits DashboardEdits::addDatasource(const std::string &name,

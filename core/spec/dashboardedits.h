@@ -46,6 +46,12 @@ public:
     // A datasource added to the dashboard (spec.datasources, made when missing); none when the
     // name is taken (remove() it first to replace it).
     Edits addDatasource(const std::string &name, const Node &datasource) const;
+    // The value at `path` made equal to `value` (what a form gives back: a panel's whole
+    // spec, a variable) by the fewest member and item edits: a changed scalar rewritten in
+    // place, a member added or taken out, an item appended or taken out. What did not change
+    // keeps its text, comments and order; the edits come as one. None when the text cannot
+    // be brought there (the parent is missing, or the text does not read).
+    Edits replace(const std::vector<std::string> &path, const Node &value) const;
     Edits addGroup(const std::string &title) const;
     Edits moveGroup(int group, int by) const; // swapped with the group `by` away
     Edits deleteGroup(int group) const;       // its panels stay, no longer laid out

@@ -107,10 +107,15 @@ std::optional<TextEdit> TextPatch::remove(std::string_view text, const Node &doc
     if (flow)
         return withComma(text, begin, end);
     // The last one of a block collection: lines removed would leave the key with nothing (null).
-    if (parent->size() == 1)
-        return TextEdit{std::size_t(parent->pos().offset),
-                        std::size_t(parent->end().offset - parent->pos().offset),
+    if (parent->size() == 1) {
+        // A block scalar's span takes its line breaks along: they stay.
+        std::size_t last = std::size_t(parent->end().offset);
+        while (last > std::size_t(parent->pos().offset) &&
+               (text[last - 1] == '\n' || text[last - 1] == ' '))
+            --last;
+        return TextEdit{std::size_t(parent->pos().offset), last - std::size_t(parent->pos().offset),
                         parent->isObject() ? "{}" : "[]"};
+    }
     return wholeLines(text, begin, end);
 }
 
