@@ -8,6 +8,7 @@
 #include "prometheusreply.h"
 #include "schemacompletion.h"
 
+#include <QPointer>
 #include <QRegularExpression>
 #include <QTextBlock>
 
@@ -83,7 +84,13 @@ bool EditorCompletion::completePromQL(const QString &before, const Node &resourc
         emit unavailable(tr("No completion: %1").arg(QString::fromStdString(error)));
         return true;
     }
-    const QString promql = query.captured(2);
+    completeQuery(m_editor, client, preview->timeRange(), query.captured(2));
+    return true;
+}
+
+void EditorCompletion::completeQuery(CodeEditor *editor, PrometheusClient *client,
+                                     const TimeRange &range, const QString &promql)
+{
     static const QRegularExpression valueContext(
         QStringLiteral(R"((\w+)\s*(?:=~|!~|!=|=)\s*"[^"]*$)"));
     const int open = int(promql.lastIndexOf(u'{'));
@@ -99,15 +106,15 @@ bool EditorCompletion::completePromQL(const QString &before, const Node &resourc
     }
     const std::string key = client->connection().url + (names ? " labels" : " " + label);
     if (const auto cached = m_cache.find(key); cached != m_cache.end()) {
-        m_editor->showCompletions(cached->second, {});
-        return true;
+        editor->showCompletions(cached->second, {});
+        return;
     }
-    const TimeRange range = preview->timeRange();
     PrometheusReply *reply =
         names ? client->labelNames({}, range.fromMs / 1000.0, range.toMs / 1000.0)
               : client->labelValues(label, {}, range.fromMs / 1000.0, range.toMs / 1000.0);
-    const int position = m_editor->textCursor().position();
-    connect(reply, &PrometheusReply::finished, this, [this, reply, key, position] {
+    const int position = editor->textCursor().position();
+    const QPointer<CodeEditor> asking(editor);
+    connect(reply, &PrometheusReply::finished, this, [this, reply, key, position, asking] {
         reply->deleteLater();
         if (!reply->response().ok) {
             emit unavailable(
@@ -118,10 +125,9 @@ bool EditorCompletion::completePromQL(const QString &before, const Node &resourc
         for (const std::string &word : reply->response().strings)
             words << QString::fromStdString(word);
         m_cache[key] = words;
-        if (m_editor->textCursor().position() == position) // still where it was asked
-            m_editor->showCompletions(words, {});
+        if (asking && asking->textCursor().position() == position) // still where it was asked
+            asking->showCompletions(words, {});
     });
-    return true;
 }
 
 } // namespace Pd::Gui

@@ -4,12 +4,17 @@
 
 #include "pluginschemaregistry.h"
 #include "resourcefile.h"
+#include "timerange.h"
 
 #include <QObject>
 #include <QStringList>
 
 #include <map>
 #include <memory>
+
+namespace Pd {
+class PrometheusClient;
+}
 
 namespace Pd::Gui {
 
@@ -31,6 +36,12 @@ public:
     // `read` is the editor's text as it is now, read (its spans place the cursor); `preview`
     // runs the dashboard and knows its datasources (none: no PromQL completion).
     void complete(const ResourceFile &read, DashboardView *preview);
+
+    // Inside a PromQL query, `promql` being its text before the cursor: metric names, label
+    // names or label values from `client` for `editor` (the code pane, or a panel editor's
+    // query box), from the shared cache when asked before.
+    void completeQuery(CodeEditor *editor, PrometheusClient *client, const TimeRange &range,
+                       const QString &promql);
 
 signals:
     // Why nothing can be offered (a query without a reachable Prometheus).

@@ -13,7 +13,10 @@
 #include "fieldsdialog.h"
 #include "findbar.h"
 #include "modeldecoder.h"
+#include "paneleditor.h"
 #include "pluginregistry.h"
+#include "prometheusclient.h"
+#include "queryeditor.h"
 #include "resourcediff.h"
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
@@ -404,13 +407,8 @@ void EditorPage::rebuildPreview()
         return;
     const Model::Dashboard &dashboard = *m_lastValid;
     delete m_preview;
-    DashboardQueryEngine::Settings settings;
-    // The dashboard's own duration; a duration that does not read (the editor shows why)
-    // falls back to the last hour.
-    if (DashboardBundle::parseRange({}, "now", dashboard, settings.range))
-        settings.range = TimeRange::last(3600 * 1000, currentTimeMs());
-    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
-    m_preview = new DashboardView(dashboard, m_datasources, m_variables, m_overrides, settings);
+    m_preview = new DashboardView(dashboard, m_datasources, m_variables, m_overrides,
+                                  previewSettings(dashboard));
     m_preview->setLayoutEditable(true);
     connect(m_preview, &DashboardView::panelGeometryEdited, this, &EditorPage::setPanelGeometry);
     connect(m_preview, &DashboardView::panelDeleteRequested, this, &EditorPage::deletePanel);
@@ -418,6 +416,17 @@ void EditorPage::rebuildPreview()
     connect(m_preview, &DashboardView::panelEditRequested, this, &EditorPage::editPanel);
     connect(m_preview, &DashboardView::groupEditRequested, this, &EditorPage::editGroup);
     m_previewPane->addWidget(m_preview);
+}
+
+DashboardQueryEngine::Settings EditorPage::previewSettings(const Model::Dashboard &dashboard)
+{
+    DashboardQueryEngine::Settings settings;
+    // The dashboard's own duration; a duration that does not read (the editor shows why)
+    // falls back to the last hour.
+    if (DashboardBundle::parseRange({}, "now", dashboard, settings.range))
+        settings.range = TimeRange::last(3600 * 1000, currentTimeMs());
+    settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
+    return settings;
 }
 
 bool EditorPage::save()
@@ -744,73 +753,90 @@ void EditorPage::editSettings()
 
 void EditorPage::editPanel(const QString &panelId)
 {
-    if (!m_lastValid)
+    const Node *panel = m_lastResource
+                            ? m_lastResource->at({"spec", "panels", panelId.toStdString(), "spec"})
+                            : nullptr;
+    if (!panel)
         return;
-    const auto &panels = m_lastValid->spec.panels;
-    const auto panel = std::find_if(panels.begin(), panels.end(), [&](const Model::Panel &p) {
-        return p.id == panelId.toStdString();
+    PanelEditor::Context context{
+        m_schemas,
+        prometheusDatasourceChoices(),
+        [this](const QString &name) { return resolvedDatasource(name); },
+        [this, panelId](const Node &spec) { return previewOf(panelId, spec); },
+        [this](QueryEditor *query, DashboardView *preview) { completeQuery(query, preview); },
+        Theme::isDark(palette())};
+    auto *dialog = new PanelEditor(panelId, *panel, std::move(context), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, panelId] {
+        if (!setPanelSpec(panelId, dialog->spec()))
+            QMessageBox::warning(this, tr("Edit panel"),
+                                 tr("The panel could not be written: the text no longer reads "
+                                    "as the dashboard it was opened from."));
     });
-    if (panel == panels.end())
+    dialog->open();
+}
+
+bool EditorPage::setPanelSpec(const QString &panelId, const Node &spec)
+{
+    return applyDashboardEdits([&](const DashboardEdits &edits) {
+        return edits.replace({"spec", "panels", panelId.toStdString(), "spec"}, spec);
+    });
+}
+
+// The dashboard with only this panel, laid out across the width: the panel editor's preview,
+// with the dashboard's datasources, variables and range.
+DashboardView *EditorPage::previewOf(const QString &panelId, const Node &panelSpec) const
+{
+    if (!m_lastResource || !m_lastResource->find("spec"))
+        return nullptr;
+    Node resource = *m_lastResource;
+    Node panel = Node::object();
+    panel.set("kind", Node::string("Panel"));
+    panel.set("spec", panelSpec);
+    Node panels = Node::object();
+    panels.set(panelId.toStdString(), std::move(panel));
+    Node reference = Node::object();
+    reference.set("$ref", Node::string("#/spec/panels/" + panelId.toStdString()));
+    Node item = Node::object();
+    item.set("x", Node::number(0));
+    item.set("y", Node::number(0));
+    item.set("width", Node::number(24));
+    item.set("height", Node::number(12));
+    item.set("content", std::move(reference));
+    Node items = Node::array();
+    items.append(std::move(item));
+    Node gridSpec = Node::object();
+    gridSpec.set("items", std::move(items));
+    Node grid = Node::object();
+    grid.set("kind", Node::string("Grid"));
+    grid.set("spec", std::move(gridSpec));
+    Node layouts = Node::array();
+    layouts.append(std::move(grid));
+    Node *spec = resource.find("spec");
+    spec->set("panels", std::move(panels));
+    spec->set("layouts", std::move(layouts));
+    const Model::Dashboard dashboard = ModelDecoder::dashboard(resource);
+    auto *view = new DashboardView(dashboard, m_datasources, m_variables, m_overrides,
+                                   previewSettings(dashboard));
+    view->setRunAllPanels(true);
+    return view;
+}
+
+void EditorPage::completeQuery(QueryEditor *query, DashboardView *preview)
+{
+    if (!preview)
         return;
-    QStringList kinds;
-    for (const PluginSchema *plugin : m_schemas->all()) {
-        if (plugin->type == PluginType::Panel)
-            kinds << QString::fromStdString(plugin->kind);
-    }
-    FieldsDialog dialog(tr("Edit panel %1").arg(panelId), this);
-    QLineEdit *name = dialog.addText(tr("Title:"), QString::fromStdString(panel->display.name));
-    QLineEdit *description =
-        dialog.addText(tr("Description:"), QString::fromStdString(panel->display.description));
-    QComboBox *kind =
-        dialog.addChoice(tr("Panel kind:"), kinds, QString::fromStdString(panel->plugin.kind));
-    // Each Prometheus query: PromQL, legend, minimum step, and the datasource with the scope
-    // that wins for it.
-    struct QueryWidgets
-    {
-        int index;
-        QLineEdit *query, *legend, *minStep;
-        QComboBox *datasource;
-    };
-    std::vector<QueryWidgets> queries;
-    const QString byDefault = tr("(the default)");
-    for (std::size_t i = 0; i < panel->queries.size(); ++i) {
-        const Model::Plugin &plugin = panel->queries[i].plugin;
-        if (plugin.kind != "PrometheusTimeSeriesQuery")
-            continue;
-        auto text = [&plugin](const char *key) {
-            return QString::fromStdString(plugin.spec.stringAt(key));
-        };
-        const Node *selector = plugin.spec.find("datasource");
-        const QString current =
-            selector ? QString::fromStdString(selector->stringAt("name")) : QString();
-        const QString n = QString::number(i + 1);
-        QueryWidgets widgets{
-            int(i), dialog.addText(tr("Query %1:").arg(n), text("query")),
-            dialog.addText(tr("Legend format:"), text("seriesNameFormat"),
-                           QStringLiteral("{{instance}}")),
-            dialog.addText(tr("Min step:"), text("minStep"), QStringLiteral("15s")), nullptr};
-        QStringList choices{byDefault};
-        for (const QString &choice : prometheusDatasourceChoices())
-            choices << choice;
-        QString selected = byDefault;
-        for (const QString &choice : std::as_const(choices)) {
-            if (!current.isEmpty() && choice.section(QStringLiteral(" · "), 0, 0) == current)
-                selected = choice;
-        }
-        widgets.datasource = dialog.addChoice(tr("Datasource:"), choices, selected);
-        widgets.datasource->setToolTip(tr("Resolves to %1").arg(resolvedDatasource(current)));
-        queries.push_back(widgets);
-    }
-    if (!dialog.ask())
+    const Node value = query->value();
+    const Node *spec = value.at({"spec", "plugin", "spec"});
+    std::string error;
+    PrometheusClient *client = spec ? preview->engine().prometheusFor(*spec, error) : nullptr;
+    if (!client) {
+        query->promql()->setToolTip(tr("No completion: %1").arg(QString::fromStdString(error)));
         return;
-    setPanelDisplay(panelId, name->text(), description->text(), kind->currentText());
-    for (const QueryWidgets &widgets : queries) {
-        const QString picked = widgets.datasource->currentText();
-        setPrometheusQuery(
-            panelId, widgets.index,
-            {widgets.query->text(), widgets.legend->text(), widgets.minStep->text(),
-             picked == byDefault ? QString() : picked.section(QStringLiteral(" · "), 0, 0)});
     }
+    const QTextCursor cursor = query->promql()->textCursor();
+    m_completion->completeQuery(query->promql(), client, preview->timeRange(),
+                                query->promql()->toPlainText().left(cursor.position()));
 }
 
 bool EditorPage::setDashboardDatasource(const PrometheusDatasourceFields &fields)
@@ -870,31 +896,6 @@ void EditorPage::editDatasources()
     if (dialog.ask())
         setDashboardDatasource({name->text(), url->text(), access->currentIndex() == 1,
                                 isDefault->currentIndex() == 1, scrape->text()});
-}
-
-bool EditorPage::setPrometheusQuery(const QString &panelId, int index,
-                                    const PrometheusQueryFields &fields)
-{
-    const std::vector<std::string> spec{"spec", "panels",  panelId.toStdString(),
-                                        "spec", "queries", std::to_string(index),
-                                        "spec", "plugin",  "spec"};
-    auto at = [&spec](std::initializer_list<std::string> rest) {
-        std::vector<std::string> path = spec;
-        path.insert(path.end(), rest);
-        return path;
-    };
-    bool done = setStrings({{at({"query"}), fields.query},
-                            {at({"seriesNameFormat"}), fields.seriesNameFormat},
-                            {at({"minStep"}), fields.minStep}});
-    if (fields.datasource.isEmpty()) {
-        // The default of the kind: no selector at all, as the Perses UI writes it.
-        return applyDashboardEdits(
-                   [&](const DashboardEdits &edits) { return edits.remove(at({"datasource"})); }) &&
-               done;
-    }
-    return setStrings({{at({"datasource", "kind"}), QStringLiteral("PrometheusDatasource")},
-                       {at({"datasource", "name"}), fields.datasource}}) &&
-           done;
 }
 
 QString EditorPage::scopeName(const DatasourceEntry &entry)

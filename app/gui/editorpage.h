@@ -28,6 +28,7 @@ namespace Pd::Gui {
 class CodeEditor;
 class EditorCompletion;
 class FindBar;
+class QueryEditor;
 
 // Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
 // again off the GUI thread (debounced, the latest edit winning); problems are underlined in
@@ -82,17 +83,11 @@ public:
     // added); one undo step. The plugin's spec stays: what no longer fits is reported.
     bool setPanelDisplay(const QString &panelId, const QString &name, const QString &description,
                          const QString &pluginKind);
-    // The dialog that asks for them (Edit Panel… in a panel's menu).
+    // The panel editor (Edit Panel… in a panel's menu), opened beside the page; accepted, it
+    // writes what it changed.
     void editPanel(const QString &panelId);
-    // A Prometheus query of a panel: its PromQL, legend format, minimum step, and the
-    // datasource it names (empty: the default of the kind, as the dashboard resolves it).
-    struct PrometheusQueryFields
-    {
-        QString query;
-        QString seriesNameFormat;
-        QString minStep;
-        QString datasource;
-    };
+    // A panel's whole spec written back: only what differs from the text, one undo step.
+    bool setPanelSpec(const QString &panelId, const Node &spec);
     // A Prometheus datasource of the dashboard itself: reached at `url` directly, or through
     // the Perses server's proxy; added, or replacing the one of that name.
     struct PrometheusDatasourceFields
@@ -105,7 +100,6 @@ public:
     };
     bool setDashboardDatasource(const PrometheusDatasourceFields &fields);
     void editDatasources();
-    bool setPrometheusQuery(const QString &panelId, int index, const PrometheusQueryFields &fields);
     // What the datasource picker offers: each Prometheus datasource the dashboard sees, as
     // "name · scope", the scope that defines it first; and what a selector resolves to.
     QStringList prometheusDatasourceChoices() const;
@@ -161,6 +155,9 @@ private:
     void offerDraft();
     bool writeTo(const QString &path);
     void applyEdits(const std::string &text, std::vector<TextEdit> edits);
+    DashboardView *previewOf(const QString &panelId, const Node &panelSpec) const;
+    void completeQuery(QueryEditor *query, DashboardView *preview);
+    static DashboardQueryEngine::Settings previewSettings(const Model::Dashboard &dashboard);
     // The read of the text as it is now: the last validation's, or a new one.
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
     bool applyDashboardEdits(

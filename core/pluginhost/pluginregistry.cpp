@@ -12,6 +12,7 @@
 #include <QStandardPaths>
 
 #include <perses-desktop/datasourceplugin.h>
+#include <perses-desktop/paneloptionseditor.h>
 #include <perses-desktop/panelplugin.h>
 #include <perses-desktop/queryplugin.h>
 #include <perses-desktop/variableplugin.h>
@@ -172,8 +173,17 @@ QStringList PluginRegistry::claimKinds(QObject *instance, Entry &entry)
 {
     QStringList claimed;
     QStringList shadowed;
-    if (auto *panel = qobject_cast<PdPlugin::PanelPlugin *>(instance))
+    if (auto *panel = qobject_cast<PdPlugin::PanelPlugin *>(instance)) {
         claim(m_panels, panel, panel->panelKinds(), claimed, shadowed);
+        // An editor of another version is passed over: the schema's form stands in for it.
+        auto *editor = qobject_cast<PdPlugin::PanelOptionsEditor *>(instance);
+        if (editor && editor->optionsEditorVersion() == PdPlugin::optionsEditorApiVersion) {
+            for (const auto &[kind, owner] : m_panels) {
+                if (owner == panel)
+                    m_optionsEditors.try_emplace(kind, editor);
+            }
+        }
+    }
     if (auto *query = qobject_cast<PdPlugin::QueryPlugin *>(instance))
         claim(m_queries, query, query->queryKinds(), claimed, shadowed);
     if (auto *datasource = qobject_cast<PdPlugin::DatasourcePlugin *>(instance))
@@ -190,6 +200,12 @@ PdPlugin::PanelPlugin *PluginRegistry::panelPlugin(const QString &kind) const
 {
     const auto it = m_panels.find(kind);
     return it == m_panels.end() ? nullptr : it->second;
+}
+
+PdPlugin::PanelOptionsEditor *PluginRegistry::panelOptionsEditor(const QString &kind) const
+{
+    const auto it = m_optionsEditors.find(kind);
+    return it == m_optionsEditors.end() ? nullptr : it->second;
 }
 
 PluginSchemaRegistry PluginRegistry::schemas() const

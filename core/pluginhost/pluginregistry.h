@@ -13,6 +13,7 @@
 
 namespace PdPlugin {
 class PanelPlugin;
+class PanelOptionsEditor;
 class QueryPlugin;
 class DatasourcePlugin;
 class VariablePlugin;
@@ -49,6 +50,9 @@ public:
 
     const std::vector<Entry> &entries() const { return m_entries; }
     PdPlugin::PanelPlugin *panelPlugin(const QString &kind) const;
+    // The options editor of the plugin that draws a panel kind, when it has one of this
+    // app's version; nullptr otherwise (the panel editor then builds a form from the schema).
+    PdPlugin::PanelOptionsEditor *panelOptionsEditor(const QString &kind) const;
 
     // The built-in schemas plus one for each plugin kind they do not know, whose check asks
     // the plugin. Validation then covers third-party panels, queries, datasources, variables.
@@ -62,6 +66,7 @@ private:
 
     std::vector<Entry> m_entries;
     std::map<QString, PdPlugin::PanelPlugin *> m_panels;
+    std::map<QString, PdPlugin::PanelOptionsEditor *> m_optionsEditors;
     std::map<QString, PdPlugin::QueryPlugin *> m_queries;
     std::map<QString, PdPlugin::DatasourcePlugin *> m_datasources;
     std::map<QString, PdPlugin::VariablePlugin *> m_variables;

@@ -107,8 +107,12 @@ Step arrayStep(std::string_view text, const Node &document, DocumentFormat forma
         return {false, TextPatch::remove(text, document, childOf(path, std::to_string(gone)))};
     }
     for (std::size_t i = 0; i < have.size(); ++i) {
-        if (!have[i].equals(want[i]))
-            return stepTowards(text, document, format, childOf(path, std::to_string(i)), want[i]);
+        if (have[i].equals(want[i]))
+            continue;
+        // The next item is the one wanted here: this one was taken out, not changed.
+        if (i + 1 < have.size() && have[i + 1].equals(want[i]))
+            return {false, TextPatch::remove(text, document, childOf(path, std::to_string(i)))};
+        return stepTowards(text, document, format, childOf(path, std::to_string(i)), want[i]);
     }
     if (want.size() > have.size())
         return {false, TextPatch::appendItem(text, document, format, path, want[have.size()])};

@@ -327,6 +327,11 @@ const std::vector<Schema> &Schema::alternatives() const
     return m_definition->elements;
 }
 
+const std::vector<std::string> &Schema::allowedStrings() const
+{
+    return m_definition->allowed;
+}
+
 const Schema *Schema::element() const
 {
     const bool container = kind() == Kind::List || kind() == Kind::Map;

@@ -84,9 +84,10 @@ public:
     // Introspection, for walking documents along a schema (canonical key order).
     enum class Kind { Any, Null, Bool, Number, Integer, String, List, Object, Map, AnyOf };
     Kind kind() const;
-    const std::vector<SchemaField> &fields() const;  // Object
-    const std::vector<Schema> &alternatives() const; // AnyOf; List and Map: one element
-    const Schema *element() const;                   // List and Map
+    const std::vector<SchemaField> &fields() const;         // Object
+    const std::vector<Schema> &alternatives() const;        // AnyOf; List and Map: one element
+    const Schema *element() const;                          // List and Map
+    const std::vector<std::string> &allowedStrings() const; // String: the enum, or empty
 
     struct Definition;
 

@@ -390,65 +390,6 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
-    // A Prometheus query's fields, and the datasource picker: every Prometheus datasource the
-    // dashboard sees with the scope that defines it, and what a selector resolves to.
-    void editingAQueryAndItsDatasource()
-    {
-        const QString folder = m_dir.filePath(QStringLiteral("picker"));
-        QVERIFY(QDir().mkpath(folder));
-        const QString file = folder + QStringLiteral("/board.yaml");
-        QVERIFY(PdTest::writeFile(
-            file, "kind: Dashboard\nmetadata:\n  name: board\n  project: demo\nspec:\n"
-                  "  datasources:\n    local:\n      default: false\n      plugin:\n"
-                  "        kind: PrometheusDatasource\n        spec:\n"
-                  "          directUrl: http://127.0.0.1:1\n"
-                  "  panels:\n    cpu:\n      kind: Panel\n      spec:\n        display:\n"
-                  "          name: CPU\n        plugin:\n          kind: TimeSeriesChart\n"
-                  "          spec: {}\n        queries:\n          - kind: TimeSeriesQuery\n"
-                  "            spec:\n              plugin:\n"
-                  "                kind: PrometheusTimeSeriesQuery\n                spec:\n"
-                  "                  query: up\n  layouts: []\n  duration: 1h\n"));
-        QVERIFY(PdTest::writeFile(
-            folder + QStringLiteral("/prom.yaml"),
-            "kind: GlobalDatasource\nmetadata:\n  name: prom\nspec:\n  default: true\n"
-            "  plugin:\n    kind: PrometheusDatasource\n    spec:\n"
-            "      directUrl: http://127.0.0.1:2\n"));
-        Pd::Gui::EditorPage page(file, {});
-        page.show();
-        QVERIFY(waitValidated(page));
-        // The datasources beside the file are read off the GUI thread.
-        QTRY_COMPARE(
-            page.prometheusDatasourceChoices(),
-            (QStringList{QStringLiteral("local · dashboard"), QStringLiteral("prom · global")}));
-        QCOMPARE(page.resolvedDatasource({}), QStringLiteral("prom, defined at global scope"));
-        QCOMPARE(page.resolvedDatasource(QStringLiteral("local")),
-                 QStringLiteral("local, defined at dashboard scope"));
-
-        QVERIFY(page.setPrometheusQuery(QStringLiteral("cpu"), 0,
-                                        {QStringLiteral("rate(up[5m])"), QStringLiteral("{{job}}"),
-                                         QStringLiteral("30s"), QStringLiteral("local")}));
-        QVERIFY(waitValidated(page));
-        const QString text = page.codeEditor()->toPlainText();
-        QVERIFY2(text.contains(
-                     QStringLiteral("                spec:\n                  query: rate(up[5m])\n"
-                                    "                  minStep: 30s\n"
-                                    "                  seriesNameFormat: '{{job}}'\n"
-                                    "                  datasource:\n"
-                                    "                    kind: PrometheusDatasource\n"
-                                    "                    name: local\n")),
-                 qPrintable(text));
-        QCOMPARE(page.errorCount(), 0);
-        // Back to the default: the selector goes, as the Perses UI writes it.
-        QVERIFY(page.setPrometheusQuery(QStringLiteral("cpu"), 0,
-                                        {QStringLiteral("rate(up[5m])"),
-                                         QStringLiteral("{{job}}"),
-                                         QStringLiteral("30s"),
-                                         {}}));
-        QVERIFY(waitValidated(page));
-        QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("datasource:")));
-        QCOMPARE(page.errorCount(), 0);
-    }
-
     // A Prometheus datasource of the dashboard: added (spec.datasources made), replaced under
     // the same name, each a minimal patch that validates; the picker then offers it.
     void addingAndReplacingADashboardDatasource()

@@ -3,6 +3,7 @@
 #include "examplepanelplugin.h"
 
 #include <QLabel>
+#include <QLineEdit>
 
 namespace {
 
@@ -52,4 +53,18 @@ PdPlugin::SpecIssues ExamplePanelPlugin::validateSpec(const QString &,
     if (!spec.value(QStringLiteral("text")).isString())
         return {{QStringLiteral("text"), QStringLiteral("a text is required")}};
     return {};
+}
+
+QWidget *ExamplePanelPlugin::createOptionsEditor(const PdPlugin::OptionsEditorContext &context,
+                                                 QWidget *parent)
+{
+    auto *text = new QLineEdit(context.spec.value(QStringLiteral("text")).toString(), parent);
+    text->setObjectName(QStringLiteral("exampleText"));
+    QObject::connect(text, &QLineEdit::textChanged, text,
+                     [spec = context.spec, changed = context.specChanged](const QString &value) {
+                         QJsonObject edited = spec;
+                         edited.insert(QStringLiteral("text"), value);
+                         changed(edited);
+                     });
+    return text;
 }
