@@ -21,6 +21,7 @@
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
 #include "theme.h"
+#include "variableeditor.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -240,14 +241,30 @@ void EditorPage::buildLayout()
     variables->setText(tr("Variables"));
     variables->setPopupMode(QToolButton::InstantPopup);
     auto *variableMenu = new QMenu(variables);
-    variableMenu->addAction(tr("Add Text Variable"), this, [this] { addVariable({}); });
+    // A new variable opens in its editor straight away: its plugin's spec is still empty.
+    auto addAndEdit = [this](const QString &kind) {
+        const QString made = addVariable(kind);
+        if (!made.isEmpty())
+            m_editAfterValidation = made;
+    };
+    variableMenu->addAction(tr("Add Text Variable"), this, [addAndEdit] { addAndEdit({}); });
     QMenu *listKinds = variableMenu->addMenu(tr("Add List Variable"));
     for (const PluginSchema *plugin : m_schemas->all()) {
         if (plugin->type != PluginType::Variable)
             continue;
         const QString kind = QString::fromStdString(plugin->kind);
-        listKinds->addAction(kind, this, [this, kind] { addVariable(kind); });
+        listKinds->addAction(kind, this, [addAndEdit, kind] { addAndEdit(kind); });
     }
+    QMenu *edit = variableMenu->addMenu(tr("Edit Variable"));
+    connect(edit, &QMenu::aboutToShow, this, [this, edit] {
+        edit->clear();
+        if (!m_lastValid)
+            return;
+        for (const Model::VariableSpec &variable : m_lastValid->spec.variables) {
+            const QString name = QString::fromStdString(variable.name);
+            edit->addAction(name, this, [this, name] { editVariable(name); });
+        }
+    });
     QMenu *remove = variableMenu->addMenu(tr("Delete Variable"));
     // Filled as it opens: the variables of the text as last read.
     connect(remove, &QMenu::aboutToShow, this, [this, remove] {
@@ -359,6 +376,10 @@ void EditorPage::showOutcome(const Outcome &outcome)
                            : QString()));
     }
     m_staleBanner->setVisible(m_stale && m_lastValid.has_value());
+    if (!m_editAfterValidation.isEmpty() && isValidated()) {
+        const QString name = std::exchange(m_editAfterValidation, QString());
+        editVariable(name);
+    }
 }
 
 void EditorPage::showProblems(const Diagnostics &diagnostics)
@@ -653,6 +674,61 @@ QString EditorPage::addVariable(const QString &pluginKind)
     const bool added = applyDashboardEdits(
         [&](const DashboardEdits &edits) { return edits.addVariable("var", variable, made); });
     return added ? QString::fromStdString(made) : QString();
+}
+
+// The variable's place in spec.variables, or -1.
+int EditorPage::variableIndex(const QString &name) const
+{
+    const Node *variables = m_lastResource ? m_lastResource->at({"spec", "variables"}) : nullptr;
+    for (std::size_t i = 0; variables && i < variables->items().size(); ++i) {
+        const Node *spec = variables->items()[i].find("spec");
+        if (spec && spec->stringAt("name") == name.toStdString())
+            return int(i);
+    }
+    return -1;
+}
+
+void EditorPage::editVariable(const QString &name)
+{
+    const int index = variableIndex(name);
+    if (index < 0)
+        return;
+    const Node &variable = m_lastResource->at({"spec", "variables"})->items()[std::size_t(index)];
+    VariableEditor::Context context{
+        m_schemas, [this, index](const Node &edited) { return previewEngine(index, edited); }};
+    auto *dialog = new VariableEditor(variable, std::move(context), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
+        if (!setVariable(index, dialog->value()))
+            QMessageBox::warning(this, tr("Edit variable"),
+                                 tr("The variable could not be written: the text no longer "
+                                    "reads as the dashboard it was opened from."));
+    });
+    dialog->open();
+}
+
+bool EditorPage::setVariable(int index, const Node &variable)
+{
+    return applyDashboardEdits([&](const DashboardEdits &edits) {
+        return edits.replace({"spec", "variables", std::to_string(index)}, variable);
+    });
+}
+
+// The dashboard's variables with one as edited, and no panels: what the variable editor
+// resolves its options with.
+DashboardQueryEngine *EditorPage::previewEngine(int index, const Node &variable) const
+{
+    const Node *variables = m_lastResource ? m_lastResource->at({"spec", "variables"}) : nullptr;
+    if (!variables || index >= int(variables->items().size()))
+        return nullptr;
+    Node resource = *m_lastResource;
+    Node *spec = resource.find("spec");
+    spec->find("variables")->items()[std::size_t(index)] = variable;
+    spec->set("panels", Node::object());
+    spec->set("layouts", Node::array());
+    const Model::Dashboard dashboard = ModelDecoder::dashboard(resource);
+    return new DashboardQueryEngine(dashboard, m_datasources, m_variables, m_overrides,
+                                    previewSettings(dashboard));
 }
 
 bool EditorPage::deleteVariable(const QString &name)

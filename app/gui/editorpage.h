@@ -122,6 +122,10 @@ public:
     // (its spec to be filled in the text). The name made, or empty.
     QString addVariable(const QString &pluginKind);
     bool deleteVariable(const QString &name);
+    // The variable editor for a variable of the dashboard, opened beside the page; accepted,
+    // it writes what it changed (setVariable: the whole variable at its index, one undo step).
+    void editVariable(const QString &name);
+    bool setVariable(int index, const Node &variable);
     bool renameGroup(int group, const QString &title);
     bool moveGroup(int group, int by);
     bool deleteGroup(int group);
@@ -158,6 +162,8 @@ private:
     DashboardView *previewOf(const QString &panelId, const Node &panelSpec) const;
     void completeQuery(QueryEditor *query, DashboardView *preview);
     static DashboardQueryEngine::Settings previewSettings(const Model::Dashboard &dashboard);
+    int variableIndex(const QString &name) const;
+    DashboardQueryEngine *previewEngine(int index, const Node &variable) const;
     // The read of the text as it is now: the last validation's, or a new one.
     std::shared_ptr<const ResourceFile> currentRead(const std::string &text) const;
     bool applyDashboardEdits(
@@ -195,6 +201,7 @@ private:
     int m_errors = 0;
     int m_warnings = 0;
     bool m_stale = false;
+    QString m_editAfterValidation; // a variable just added, edited once the text is read
     bool m_draftOffered = false;
 };
 

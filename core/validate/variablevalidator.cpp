@@ -11,6 +11,14 @@
 
 namespace Pd {
 
+const std::array<std::string_view, 7> &VariableValidator::sortMethods()
+{
+    static constexpr std::array<std::string_view, 7> sorts = {
+        "none",           "alphabetical-asc",    "alphabetical-desc",   "numerical-asc",
+        "numerical-desc", "alphabetical-ci-asc", "alphabetical-ci-desc"};
+    return sorts;
+}
+
 VariableValidator::VariableValidator(ValidationContext &context)
     : m_context(context)
 {}
@@ -108,9 +116,7 @@ void VariableValidator::checkList(const Node &spec, const std::string &path,
                               "customAllValue cannot be set if allowAllValue is not set to true",
                               customAll->pos(), path + ".customAllValue");
 
-    static constexpr std::array<std::string_view, 7> sorts = {
-        "none",           "alphabetical-asc",    "alphabetical-desc",   "numerical-asc",
-        "numerical-desc", "alphabetical-ci-asc", "alphabetical-ci-desc"};
+    const auto &sorts = sortMethods();
     const Node *sort = spec.find("sort");
     if (sort && sort->isString() && !sort->text().empty() &&
         std::find(sorts.begin(), sorts.end(), sort->text()) == sorts.end())

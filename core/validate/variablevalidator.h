@@ -4,7 +4,9 @@
 
 #include "validationcontext.h"
 
+#include <array>
 #include <string>
+#include <string_view>
 
 namespace Pd {
 
@@ -19,6 +21,8 @@ public:
     // spec.name; a Variable resource has it in metadata.name (`resourceName`).
     void validate(const Node &variable, const std::string &path,
                   const Node *resourceName = nullptr);
+    // The sort methods a list variable may name, "none" first.
+    static const std::array<std::string_view, 7> &sortMethods();
 
 private:
     void checkName(const Node &name, const std::string &path, bool checkIdRule);
