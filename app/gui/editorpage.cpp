@@ -282,9 +282,9 @@ void EditorPage::buildLayout()
     group->setText(tr("Add Group"));
     connect(group, &QToolButton::clicked, this, [this] { addGroup(tr("New group")); });
     tools->addWidget(group);
-    tools->addWidget(
-        new QLabel(tr("Drag a panel's title to move it, its corner to resize it."), visual));
     tools->addStretch(1);
+    // A hint that must not widen the pane: the code beside it needs the room more.
+    visual->setToolTip(tr("Drag a panel's title to move it, its corner to resize it."));
     visualLayout->addLayout(tools);
     visualLayout->addWidget(m_staleBanner);
     visualLayout->addLayout(m_previewPane, 1);
@@ -293,6 +293,8 @@ void EditorPage::buildLayout()
     split->addWidget(code);
     split->addWidget(visual);
     split->setSizes({620, 820});
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(split);

@@ -104,6 +104,7 @@ void QueryEditor::buildFields()
     m_promql->setPlainText(text("query"));
     m_promql->setPlaceholderText(QStringLiteral("rate(http_requests_total[5m])"));
     m_promql->setFixedHeight(m_promql->fontMetrics().lineSpacing() * 4 + 12);
+    m_promql->setLineWrapMode(QPlainTextEdit::WidgetWidth); // a long query reads whole
     m_promql->setToolTip(tr("PromQL; Ctrl+Space completes metric names, labels and values"));
     new SyntaxHighlighter(m_promql->document(), m_choices.dark);
     connect(m_promql, &QPlainTextEdit::textChanged, this, emitChanged);

@@ -57,8 +57,8 @@ struct SpecForm::Field
         switch (kind) {
         case Kind::Choice:
         case Kind::Boolean: {
-            if (choice->currentIndex() <= 0)
-                return std::nullopt;
+            if (choice->currentIndex() < 0 || choice->currentData().toBool())
+                return std::nullopt; // the unset entry
             const QString picked = choice->currentText();
             if (kind == Kind::Boolean)
                 return Node::boolean(picked == u"true");
@@ -169,7 +169,9 @@ std::unique_ptr<SpecForm::Field> SpecForm::makeField(const SchemaField &schemaFi
     const auto emitChanged = [this] { emit changed(); };
     auto choiceOf = [&](const QStringList &values, const QString &selected) {
         field->choice = new QComboBox(this);
-        field->choice->addItem(unsetChoice());
+        // A required field that has a value is not offered unset: the plugin would refuse it.
+        if (!schemaField.required || selected.isEmpty())
+            field->choice->addItem(unsetChoice(), true);
         field->choice->addItems(values);
         const int index = field->choice->findText(selected);
         // A value the schema does not list stays selectable: the form never drops it.
