@@ -329,8 +329,11 @@ void VariableEditor::showResolved()
     }
     const std::vector<VariableOption> shown =
         VariableOptions::displayed(state->spec, state->options);
+    QStringList selected;
+    for (const std::string &value : state->selected.values)
+        selected << (value == allValue ? tr("All") : QString::fromStdString(value));
     m_status->setText(tr("%n option(s); selected: %1", nullptr, int(state->options.size()))
-                          .arg(QString::fromStdString(state->selected.first())));
+                          .arg(selected.join(QStringLiteral(", "))));
     for (const VariableOption &option : shown)
         m_options->addItem(
             option.label == option.value || option.value == allValue
