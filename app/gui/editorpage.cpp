@@ -8,6 +8,7 @@
 #include "dashboardedits.h"
 #include "dashboardview.h"
 #include "datasourcecatalog.h"
+#include "datasourceeditor.h"
 #include "draftstore.h"
 #include "editorcompletion.h"
 #include "fieldsdialog.h"
@@ -229,8 +230,8 @@ void EditorPage::buildLayout()
     settings->setText(tr("Settings…"));
     connect(settings, &QToolButton::clicked, this, &EditorPage::editSettings);
     auto *datasources = new QToolButton(visual);
-    datasources->setText(tr("Datasource…"));
-    datasources->setToolTip(tr("Add a Prometheus datasource to this dashboard, or replace one"));
+    datasources->setText(tr("Datasources…"));
+    datasources->setToolTip(tr("The dashboard's own datasources: add, remove, edit"));
     connect(datasources, &QToolButton::clicked, this, &EditorPage::editDatasources);
     auto *tools = new QHBoxLayout;
     tools->setContentsMargins(6, 4, 6, 0);
@@ -917,63 +918,42 @@ void EditorPage::completeQuery(QueryEditor *query, DashboardView *preview)
                                 query->promql()->toPlainText().left(cursor.position()));
 }
 
-bool EditorPage::setDashboardDatasource(const PrometheusDatasourceFields &fields)
+bool EditorPage::setDashboardDatasources(const Node &datasources)
 {
-    const std::string name = fields.name.trimmed().toStdString();
-    if (name.empty())
-        return false;
-    Node spec = Node::object();
-    if (fields.throughProxy) {
-        Node proxySpec = Node::object();
-        proxySpec.set("url", Node::string(fields.url.toStdString()));
-        Node proxy = Node::object();
-        proxy.set("kind", Node::string("HTTPProxy"));
-        proxy.set("spec", std::move(proxySpec));
-        spec.set("proxy", std::move(proxy));
-    } else {
-        spec.set("directUrl", Node::string(fields.url.toStdString()));
-    }
-    if (!fields.scrapeInterval.isEmpty())
-        spec.set("scrapeInterval", Node::string(fields.scrapeInterval.toStdString()));
-    Node plugin = Node::object();
-    plugin.set("kind", Node::string("PrometheusDatasource"));
-    plugin.set("spec", std::move(spec));
-    Node datasource = Node::object();
-    datasource.set("default", Node::boolean(fields.isDefault));
-    datasource.set("plugin", std::move(plugin));
-    // A replaced one goes first, then the new one is added: two steps a single undo each.
-    // The only one goes with its map, so that the new one writes the map in block style again.
-    const auto &current = m_lastValid
-                              ? m_lastValid->spec.datasources
-                              : std::vector<std::pair<std::string, Model::DatasourceSpec>>{};
-    const bool only = current.size() == 1 && current.front().first == name;
-    const std::vector<std::string> old =
-        only ? std::vector<std::string>{"spec", "datasources"}
-             : std::vector<std::string>{"spec", "datasources", name};
-    if (!applyDashboardEdits([&](const DashboardEdits &edits) { return edits.remove(old); }))
-        return false;
-    return applyDashboardEdits(
-        [&](const DashboardEdits &edits) { return edits.addDatasource(name, datasource); });
+    return applyDashboardEdits([&](const DashboardEdits &edits) {
+        // None left: the map goes rather than stay empty.
+        if (datasources.size() == 0)
+            return edits.remove({"spec", "datasources"});
+        return edits.replace({"spec", "datasources"}, datasources);
+    });
 }
 
 void EditorPage::editDatasources()
 {
-    if (!m_lastValid)
+    if (!m_lastResource)
         return;
-    FieldsDialog dialog(tr("Dashboard datasource"), this);
-    QStringList existing;
-    for (const auto &[name, spec] : m_lastValid->spec.datasources)
-        existing << QString::fromStdString(name);
-    QLineEdit *name = dialog.addText(tr("Name:"), existing.value(0), QStringLiteral("prometheus"));
-    QLineEdit *url = dialog.addText(tr("URL:"), {}, QStringLiteral("http://prometheus:9090"));
-    QComboBox *access = dialog.addChoice(
-        tr("Reached:"), {tr("directly"), tr("through the Perses server's proxy")}, tr("directly"));
-    QLineEdit *scrape = dialog.addText(tr("Scrape interval:"), {}, QStringLiteral("1m"));
-    QComboBox *isDefault =
-        dialog.addChoice(tr("Default:"), {tr("no"), tr("yes, for its kind")}, tr("no"));
-    if (dialog.ask())
-        setDashboardDatasource({name->text(), url->text(), access->currentIndex() == 1,
-                                isDefault->currentIndex() == 1, scrape->text()});
+    QStringList inherited;
+    if (m_lastValid) {
+        const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
+                                        m_datasources);
+        for (const DatasourceEntry &entry : catalog.entries()) {
+            if (entry.scope != DatasourceEntry::Scope::Dashboard)
+                inherited << tr("%1 · %2 (%3)")
+                                 .arg(QString::fromStdString(entry.name), scopeName(entry),
+                                      QString::fromStdString(entry.spec.plugin.kind));
+        }
+    }
+    const Node *written = m_lastResource->at({"spec", "datasources"});
+    auto *dialog =
+        new DatasourceEditor(written ? *written : Node::null(), m_schemas, inherited, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (!setDashboardDatasources(dialog->value()))
+            QMessageBox::warning(this, tr("Datasources"),
+                                 tr("The datasources could not be written: the text no longer "
+                                    "reads as the dashboard they were opened from."));
+    });
+    dialog->open();
 }
 
 QString EditorPage::scopeName(const DatasourceEntry &entry)

@@ -88,17 +88,9 @@ public:
     void editPanel(const QString &panelId);
     // A panel's whole spec written back: only what differs from the text, one undo step.
     bool setPanelSpec(const QString &panelId, const Node &spec);
-    // A Prometheus datasource of the dashboard itself: reached at `url` directly, or through
-    // the Perses server's proxy; added, or replacing the one of that name.
-    struct PrometheusDatasourceFields
-    {
-        QString name;
-        QString url;
-        bool throughProxy = false;
-        bool isDefault = false;
-        QString scrapeInterval;
-    };
-    bool setDashboardDatasource(const PrometheusDatasourceFields &fields);
+    // The dashboard's own datasources (spec.datasources) written back as a whole: what
+    // differs, one undo step; an empty map takes the key out.
+    bool setDashboardDatasources(const Node &datasources);
     void editDatasources();
     // What the datasource picker offers: each Prometheus datasource the dashboard sees, as
     // "name · scope", the scope that defines it first; and what a selector resolves to.

@@ -436,31 +436,6 @@ DashboardEdits::Edits DashboardEdits::replace(const std::vector<std::string> &pa
     return std::nullopt;
 }
 
-DashboardEdits::Edits DashboardEdits::addDatasource(const std::string &name,
-                                                    const Node &datasource) const
-{
-    if (!m_dashboard)
-        return std::nullopt;
-    const Node *datasources = at({"spec", "datasources"});
-    if (datasources && datasources->find(name))
-        return std::nullopt; // taken: remove() it first
-    std::vector<TextEdit> edits;
-    std::optional<TextEdit> added;
-    if (datasources) {
-        added = TextPatch::insertMember(m_text, m_dashboard->node, m_format,
-                                        {"spec", "datasources"}, name, datasource);
-    } else {
-        Node map = Node::object();
-        map.set(name, datasource);
-        added = TextPatch::insertMember(m_text, m_dashboard->node, m_format, {"spec"},
-                                        "datasources", map);
-    }
-    if (!added)
-        return std::nullopt;
-    edits.push_back(std::move(*added));
-    return edits;
-}
-
 DashboardEdits::Edits DashboardEdits::deleteVariable(const std::string &name) const
 {
     const Node *variables = at({"spec", "variables"});

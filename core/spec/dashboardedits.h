@@ -43,9 +43,6 @@ public:
     // name; a new variable's name is made unique from `name` (`made` says which).
     Edits addVariable(const std::string &name, const Node &variable, std::string &made) const;
     Edits deleteVariable(const std::string &name) const;
-    // A datasource added to the dashboard (spec.datasources, made when missing); none when the
-    // name is taken (remove() it first to replace it).
-    Edits addDatasource(const std::string &name, const Node &datasource) const;
     // The value at `path` made equal to `value` (what a form gives back: a panel's whole
     // spec, a variable) by the fewest member and item edits: a changed scalar rewritten in
     // place, a member added or taken out, an item appended or taken out. What did not change

@@ -4,6 +4,7 @@
 #include "cli/windowarguments.h"
 #include "codeeditor.h"
 #include "dashboardview.h"
+#include "datasourceeditor.h"
 #include "draftstore.h"
 #include "editorpage.h"
 #include "findbar.h"
@@ -11,19 +12,25 @@
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "prometheustestserver.h"
+#include "specform.h"
 #include "testpaths.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCompleter>
 #include <QDeadlineTimer>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMessageBox>
 #include <QPointer>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -390,16 +397,31 @@ private slots:
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
-    // A Prometheus datasource of the dashboard: added (spec.datasources made), replaced under
-    // the same name, each a minimal patch that validates; the picker then offers it.
-    void addingAndReplacingADashboardDatasource()
+    // The dashboard's datasources through the Datasources… dialog: one added (the map made),
+    // then moved behind the server's proxy, each a minimal patch that validates; the picker
+    // then offers it first.
+    void addingAndEditingDashboardDatasources()
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
         QVERIFY(waitValidated(page));
-        QVERIFY(page.setDashboardDatasource({QStringLiteral("local"),
-                                             QStringLiteral("http://127.0.0.1:9090"), false, true,
-                                             QStringLiteral("30s")}));
+        page.editDatasources();
+        auto *editor = page.findChild<Pd::Gui::DatasourceEditor *>();
+        QVERIFY(editor);
+        QCOMPARE(editor->list()->count(), 0);
+        editor->addDatasource();
+        QCOMPARE(editor->list()->count(), 1);
+        QVERIFY(editor->defaultField()->isChecked()); // the first is the default
+        editor->nameField()->clear();
+        QTest::keyClicks(editor->nameField(), QStringLiteral("local"));
+        QCOMPARE(editor->list()->item(0)->text(), QStringLiteral("local"));
+        auto *url = editor->pluginForm()->findChild<QLineEdit *>(QStringLiteral("directUrl"));
+        QVERIFY(url);
+        url->setText(QStringLiteral("http://127.0.0.1:9090"));
+        editor->pluginForm()
+            ->findChild<QLineEdit *>(QStringLiteral("scrapeInterval"))
+            ->setText(QStringLiteral("30s"));
+        editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QVERIFY(waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QVERIFY2(page.codeEditor()->toPlainText().contains(QStringLiteral(
@@ -411,18 +433,40 @@ private slots:
         // The dashboard's own first (other tests leave datasources beside the file).
         QCOMPARE(page.prometheusDatasourceChoices().value(0), QStringLiteral("local · dashboard"));
         QCOMPARE(page.resolvedDatasource({}), QStringLiteral("local, defined at dashboard scope"));
-        // The same name again, through the server's proxy: replaced, not doubled.
-        QVERIFY(page.setDashboardDatasource(
-            {QStringLiteral("local"), QStringLiteral("http://127.0.0.1:9091"), true, false, {}}));
+
+        // Through the server's proxy instead: directUrl goes, proxy comes, nothing doubled.
+        page.editDatasources();
+        editor = page.findChild<Pd::Gui::DatasourceEditor *>();
+        QVERIFY(editor);
+        QCOMPARE(editor->list()->count(), 1);
+        QCOMPARE(editor->nameField()->text(), QStringLiteral("local"));
+        editor->pluginForm()->findChild<QLineEdit *>(QStringLiteral("directUrl"))->clear();
+        editor->pluginForm()
+            ->findChild<QComboBox *>(QStringLiteral("proxy.kind"))
+            ->setCurrentText(QStringLiteral("HTTPProxy"));
+        editor->pluginForm()
+            ->findChild<QLineEdit *>(QStringLiteral("proxy.spec.url"))
+            ->setText(QStringLiteral("http://127.0.0.1:9091"));
+        editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QVERIFY(waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const QString text = page.codeEditor()->toPlainText();
         QVERIFY2(text.count(QStringLiteral("    local:\n")) == 1, qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("directUrl")), qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("          proxy:\n            kind: HTTPProxy\n"
                                               "            spec:\n"
                                               "              url: http://127.0.0.1:9091\n")),
                  qPrintable(text));
         QCOMPARE(page.lastValid()->spec.datasources.size(), std::size_t(1));
+
+        // Removed: the map goes with it, and the text is as it was.
+        page.editDatasources();
+        editor = page.findChild<Pd::Gui::DatasourceEditor *>();
+        QVERIFY(editor);
+        editor->removeSelected();
+        editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(waitValidated(page));
+        QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
     // Inside a query, Ctrl+Space offers the metric names of the query's Prometheus, then inside
