@@ -3,6 +3,7 @@
 #pragma once
 
 #include "canonicalorder.h"
+#include "dashboardedits.h"
 #include "jsonwriter.h"
 #include "prometheusresponse.h"
 #include "resourcefile.h"
@@ -94,6 +95,18 @@ inline std::string exerciseResources(std::string_view text)
             ResourceValidator(PluginSchemaRegistry::builtin(), &resources).validate(file);
         outcome += format == DocumentFormat::Json ? "json: " : "yaml: ";
         outcome += Detail::describe(file, diagnostics) + "\n";
+        // A form's value written back: a member gone and one added below the spec.
+        for (const LoadedResource &resource : file.resources) {
+            const Node *spec = resource.node.find("spec");
+            if (resource.kind != ResourceKind::Dashboard || !spec || !spec->isObject())
+                continue;
+            Node edited = *spec;
+            if (!edited.members().empty())
+                edited.members().erase(edited.members().begin());
+            edited.set("fuzzAdded", Node::boolean(true));
+            if (auto edits = DashboardEdits(text, file).replace({"spec"}, edited))
+                (void)ResourceReader::readText(TextPatch::apply(text, *edits), "fuzz", format);
+        }
         for (Node &document : file.documents) {
             Detail::checkSpans(document, text.size());
             // A visual edit on whatever was read: the patch and the text it makes must read.
