@@ -4,6 +4,7 @@
 
 #include "numbertext.h"
 #include "textposition.h"
+#include "yamlscalar.h"
 #include "yamlspans.h"
 
 #include <yaml-cpp/depthguard.h>
@@ -29,93 +30,6 @@ SourcePos toPos(const YAML::Mark &mark)
     if (mark.is_null())
         return {};
     return SourcePos{mark.line + 1, mark.column + 1, mark.pos};
-}
-
-bool isYaml11Boolean(std::string_view word)
-{
-    static constexpr std::array<std::string_view, 16> words = {
-        "y",  "Y",  "yes", "Yes", "YES", "n",   "N",   "no",
-        "No", "NO", "on",  "On",  "ON",  "off", "Off", "OFF"};
-    for (std::string_view candidate : words) {
-        if (candidate == word)
-            return true;
-    }
-    return false;
-}
-
-bool parseInteger(std::string_view text, double &value)
-{
-    bool negative = false;
-    if (!text.empty() && (text[0] == '-' || text[0] == '+')) {
-        negative = text[0] == '-';
-        text.remove_prefix(1);
-    }
-    int base = 10;
-    if (text.starts_with("0x")) {
-        base = 16;
-        text.remove_prefix(2);
-    } else if (text.starts_with("0o")) {
-        base = 8;
-        text.remove_prefix(2);
-    }
-    if (text.empty())
-        return false;
-    unsigned long long magnitude = 0;
-    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), magnitude, base);
-    if (ec != std::errc() || end != text.data() + text.size())
-        return false;
-    value = negative ? -static_cast<double>(magnitude) : static_cast<double>(magnitude);
-    return true;
-}
-
-bool parseFloat(std::string_view text, double &value)
-{
-    std::string_view body = text;
-    const bool negative = !body.empty() && body[0] == '-';
-    if (!body.empty() && (body[0] == '-' || body[0] == '+'))
-        body.remove_prefix(1);
-    if (body == ".inf" || body == ".Inf" || body == ".INF") {
-        value = negative ? -std::numeric_limits<double>::infinity()
-                         : std::numeric_limits<double>::infinity();
-        return true;
-    }
-    if (text == ".nan" || text == ".NaN" || text == ".NAN") {
-        value = std::numeric_limits<double>::quiet_NaN();
-        return true;
-    }
-    // YAML 1.2 core: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?
-    std::size_t i = 0;
-    std::size_t intDigits = 0;
-    std::size_t fracDigits = 0;
-    while (i < body.size() && body[i] >= '0' && body[i] <= '9')
-        ++i, ++intDigits;
-    if (i < body.size() && body[i] == '.') {
-        ++i;
-        while (i < body.size() && body[i] >= '0' && body[i] <= '9')
-            ++i, ++fracDigits;
-    }
-    if (intDigits == 0 && fracDigits == 0)
-        return false;
-    if (i < body.size() && (body[i] == 'e' || body[i] == 'E')) {
-        ++i;
-        if (i < body.size() && (body[i] == '+' || body[i] == '-'))
-            ++i;
-        std::size_t expDigits = 0;
-        while (i < body.size() && body[i] >= '0' && body[i] <= '9')
-            ++i, ++expDigits;
-        if (expDigits == 0)
-            return false;
-    }
-    if (i != body.size())
-        return false;
-    std::string normalized(body);
-    if (normalized.front() == '.')
-        normalized.insert(normalized.begin(), '0');
-    const std::optional<double> read = readDecimal(normalized);
-    if (!read)
-        return false;
-    value = negative ? -*read : *read;
-    return true;
 }
 
 std::size_t countNodes(const Node &node)
@@ -178,7 +92,7 @@ public:
                   const std::string &value) override
     {
         const bool plain = tag == "?";
-        deliver(scalar(value, tag, toPos(mark)), anchor, mark, plain, value);
+        deliver(YamlScalar::resolve(value, tag, toPos(mark)), anchor, mark, plain, value);
     }
 
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
@@ -222,49 +136,6 @@ private:
              "document expands to more than " + std::to_string(m_maxNodes) +
                  " values: aliases repeat too much of it");
         return false;
-    }
-
-    void warnYaml11(const std::string &word, SourcePos pos)
-    {
-        const bool truthy =
-            word[0] == 'y' || word[0] == 'Y' || word == "on" || word == "On" || word == "ON";
-        diagnostics.push_back(Diagnostic{
-            Severity::Warning,
-            ParseRules::yaml11Boolean,
-            "unquoted '" + word + "' is the string \"" + word + "\" in YAML 1.2 but the boolean " +
-                (truthy ? "true" : "false") + " for YAML 1.1 tools (kubectl, percli): quote it",
-            {},
-            pos,
-            {}});
-    }
-
-    Node scalar(const std::string &text, const std::string &tag, SourcePos pos)
-    {
-        // The core schema's explicit tags mean what the plain forms mean.
-        static constexpr std::string_view core = "tag:yaml.org,2002:";
-        if (tag.starts_with(core) && tag != "tag:yaml.org,2002:str") {
-            double value = 0;
-            const std::string_view type = std::string_view(tag).substr(core.size());
-            if ((type == "int" && parseInteger(text, value)) ||
-                (type == "float" && (parseInteger(text, value) || parseFloat(text, value))))
-                return Node::number(value, text, pos);
-            if (type == "bool" && (text == "true" || text == "false"))
-                return Node::boolean(text == "true", pos);
-            if (type == "null")
-                return Node::null(pos);
-        }
-        if (tag != "?")
-            return Node::string(text, pos); // quoted, block or other tags
-        if (text == "true" || text == "True" || text == "TRUE")
-            return Node::boolean(true, pos);
-        if (text == "false" || text == "False" || text == "FALSE")
-            return Node::boolean(false, pos);
-        if (text == "~" || text == "null" || text == "Null" || text == "NULL")
-            return Node::null(pos);
-        double value = 0;
-        if (parseInteger(text, value) || parseFloat(text, value))
-            return Node::number(value, text, pos);
-        return Node::string(text, pos);
     }
 
     void open(Node node, YAML::anchor_t anchor, const YAML::Mark &mark)
@@ -313,8 +184,8 @@ private:
             if (!checkNodeBudget(mark))
                 return;
         }
-        if (plain && node.isString() && isYaml11Boolean(text))
-            warnYaml11(text, node.pos());
+        if (plain && node.isString() && YamlScalar::isYaml11Boolean(text))
+            diagnostics.push_back(YamlScalar::yaml11Warning(text, node.pos()));
         remember(anchor, node);
         if (!m_stack.empty() && m_stack.back().node.isObject() && !m_stack.back().haveKey) {
             Frame &frame = m_stack.back();
