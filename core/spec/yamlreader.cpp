@@ -4,6 +4,7 @@
 
 #include "numbertext.h"
 #include "textposition.h"
+#include "yamlblockreader.h"
 #include "yamlscalar.h"
 #include "yamlspans.h"
 
@@ -232,11 +233,31 @@ private:
 
 ParseResult YamlReader::parse(std::string_view text)
 {
+    return read(text, true);
+}
+
+ParseResult YamlReader::parseWithYamlCpp(std::string_view text)
+{
+    return read(text, false);
+}
+
+ParseResult YamlReader::read(std::string_view text, bool fastPath)
+{
     ParseResult result;
     if (auto bad = encodingDiagnostic(text)) {
         result.diagnostics.push_back(std::move(*bad));
         return result;
     }
+    if (std::optional<ParseResult> fast = fastPath ? YamlBlockReader::read(text) : std::nullopt) {
+        result = std::move(*fast);
+        return finish(text, std::move(result));
+    }
+    readWithYamlCpp(text, result);
+    return finish(text, std::move(result));
+}
+
+void YamlReader::readWithYamlCpp(std::string_view text, ParseResult &result)
+{
     NodeBuilder builder(text.size());
     try {
         std::istringstream stream{std::string(text)};
@@ -263,6 +284,11 @@ ParseResult YamlReader::parse(std::string_view text)
                                                 SourcePos{1, 1},
                                                 {}});
     }
+}
+
+// Spans' ends, and what an error or an empty stream leaves: the same for both readers.
+ParseResult YamlReader::finish(std::string_view text, ParseResult result)
+{
     for (Node &document : result.documents)
         YamlSpans::assign(text, document);
     if (result.hasErrors())

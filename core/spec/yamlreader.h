@@ -15,10 +15,19 @@ namespace Pd {
 class YamlReader
 {
 public:
+    // The block YAML people write goes through a one-pass reader (YamlBlockReader); the rest
+    // through yaml-cpp. Both give the same nodes, positions and diagnostics.
     static ParseResult parse(std::string_view text);
+    // yaml-cpp alone: what the fast path is compared against.
+    static ParseResult parseWithYamlCpp(std::string_view text);
     // True when the text has a comment (outside quoted strings and block scalars), which a
     // rewrite would lose. Errs on the side of "yes".
     static bool containsComments(std::string_view text);
+
+private:
+    static ParseResult read(std::string_view text, bool fastPath);
+    static void readWithYamlCpp(std::string_view text, ParseResult &result);
+    static ParseResult finish(std::string_view text, ParseResult result);
 };
 
 } // namespace Pd

@@ -10,6 +10,7 @@
 #include "resourceset.h"
 #include "resourcevalidator.h"
 #include "textpatch.h"
+#include "yamlblockreader.h"
 #include "yamlreader.h"
 #include "yamlwriter.h"
 
@@ -72,6 +73,44 @@ inline bool firstScalar(const Pd::Node &node, std::vector<std::string> &path)
     return false;
 }
 
+// Two readings of one text agree: values, positions and diagnostics.
+inline bool sameNode(const Pd::Node &a, const Pd::Node &b)
+{
+    if (a.type() != b.type() || a.pos().offset != b.pos().offset || a.pos().line != b.pos().line ||
+        a.pos().column != b.pos().column || a.end().offset != b.end().offset ||
+        a.members().size() != b.members().size() || a.items().size() != b.items().size() ||
+        (!a.isObject() && !a.isArray() && (!a.equals(b) || a.text() != b.text())))
+        return false;
+    for (std::size_t i = 0; i < a.members().size(); ++i) {
+        const Pd::NodeMember &x = a.members()[i];
+        const Pd::NodeMember &y = b.members()[i];
+        if (x.key != y.key || x.keyPos.offset != y.keyPos.offset ||
+            x.keyEnd.offset != y.keyEnd.offset || !sameNode(x.value, y.value))
+            return false;
+    }
+    for (std::size_t i = 0; i < a.items().size(); ++i) {
+        if (!sameNode(a.items()[i], b.items()[i]))
+            return false;
+    }
+    return true;
+}
+
+inline bool sameReading(const Pd::ParseResult &a, const Pd::ParseResult &b)
+{
+    if (a.documents.size() != b.documents.size() || a.diagnostics.size() != b.diagnostics.size())
+        return false;
+    for (std::size_t i = 0; i < a.documents.size(); ++i) {
+        if (!sameNode(a.documents[i], b.documents[i]))
+            return false;
+    }
+    for (std::size_t i = 0; i < a.diagnostics.size(); ++i) {
+        if (a.diagnostics[i].message != b.diagnostics[i].message ||
+            a.diagnostics[i].pos.offset != b.diagnostics[i].pos.offset)
+            return false;
+    }
+    return true;
+}
+
 inline std::string describe(const Pd::PrometheusResponse &response)
 {
     return response.ok ? "ok" : response.errorType + ": " + response.error;
@@ -120,6 +159,10 @@ inline std::string exerciseResources(std::string_view text)
             (void)YamlWriter::write(document);
         }
     }
+    // The fast YAML path reads what it takes exactly as yaml-cpp does.
+    if (YamlBlockReader::read(text) &&
+        !Detail::sameReading(YamlReader::parse(text), YamlReader::parseWithYamlCpp(text)))
+        std::abort();
     outcome +=
         std::string("comments: ") + (YamlReader::containsComments(text) ? "yes" : "no") + "\n";
     // What a datasource sends back is untrusted too.

@@ -23,7 +23,7 @@ corpus="$build_dir/corpus"
 crashes="$build_dir/crashes"
 mkdir -p "$corpus" "$crashes"
 find "$conformance" -name '*.json' -size -64k -exec cp {} "$corpus/" \;
-cp "$source_dir"/tests/data/rules/*.yaml "$corpus/"
+cp "$source_dir"/tests/data/rules/*.yaml "$source_dir"/resources/examples/*.yaml "$corpus/"
 cp "$source_dir"/tests/data/fuzz-regressions/* "$corpus/" 2>/dev/null || true
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
