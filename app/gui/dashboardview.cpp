@@ -382,6 +382,20 @@ void DashboardView::offerGroupEdits(QToolButton *header, int group)
             ->setEnabled(group + 1 < int(dashboard().spec.layouts.size()));
         menu.addAction(tr("Delete Group"), this,
                        [this, group] { emit groupEditRequested(group, GroupEdit::Delete); });
+        QMenu *collapse = menu.addMenu(tr("When the Dashboard Opens"));
+        const Model::GridLayout &layout = dashboard().spec.layouts[std::size_t(group)];
+        const std::pair<QString, GroupEdit> choices[] = {
+            {tr("Open (Collapsible)"), GroupEdit::OpenAtStart},
+            {tr("Closed (Collapsible)"), GroupEdit::ClosedAtStart},
+            {tr("Always Open"), GroupEdit::Fixed}};
+        for (const auto &[label, edit] : choices) {
+            QAction *action = collapse->addAction(
+                label, this, [this, group, edit] { emit groupEditRequested(group, edit); });
+            action->setCheckable(true);
+            action->setChecked(edit == (!layout.collapsible ? GroupEdit::Fixed
+                                        : layout.open       ? GroupEdit::OpenAtStart
+                                                            : GroupEdit::ClosedAtStart));
+        }
         menu.exec(header->mapToGlobal(at));
     });
 }

@@ -29,7 +29,9 @@ class DashboardView : public QScrollArea
     Q_OBJECT
 
 public:
-    enum class GroupEdit { Rename, MoveUp, MoveDown, Delete };
+    // Collapsible groups open or closed when the dashboard opens, or a group that does not
+    // collapse.
+    enum class GroupEdit { Rename, MoveUp, MoveDown, Delete, OpenAtStart, ClosedAtStart, Fixed };
 
     DashboardView(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
                   std::vector<Model::Variable> variables, DatasourceOverrides overrides,

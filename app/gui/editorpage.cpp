@@ -790,7 +790,30 @@ void EditorPage::editGroup(int group, DashboardView::GroupEdit edit)
     case DashboardView::GroupEdit::Delete:
         deleteGroup(group);
         break;
+    case DashboardView::GroupEdit::OpenAtStart:
+    case DashboardView::GroupEdit::ClosedAtStart:
+    case DashboardView::GroupEdit::Fixed:
+        setGroupCollapse(group, edit);
+        break;
     }
+}
+
+// A group's display.collapse: {open: true|false}, or none for a group that does not collapse.
+bool EditorPage::setGroupCollapse(int group, DashboardView::GroupEdit edit)
+{
+    const std::vector<std::string> path{"spec", "layouts", std::to_string(group), "spec",
+                                        "display"};
+    const Node *written = m_lastResource ? m_lastResource->at(path) : nullptr;
+    Node display = written && written->isObject() ? *written : Node::object();
+    if (edit == DashboardView::GroupEdit::Fixed) {
+        display.remove("collapse");
+    } else {
+        Node collapse = Node::object();
+        collapse.set("open", Node::boolean(edit == DashboardView::GroupEdit::OpenAtStart));
+        display.set("collapse", std::move(collapse));
+    }
+    return applyDashboardEdits(
+        [&](const DashboardEdits &edits) { return edits.replace(path, display); });
 }
 
 bool EditorPage::setPanelDisplay(const QString &panelId, const QString &name,

@@ -121,6 +121,8 @@ public:
     bool renameGroup(int group, const QString &title);
     bool moveGroup(int group, int by);
     bool deleteGroup(int group);
+    // OpenAtStart, ClosedAtStart or Fixed: the group's collapse setting, one undo step.
+    bool setGroupCollapse(int group, DashboardView::GroupEdit edit);
     void editSettings();
     void editGroup(int group, DashboardView::GroupEdit edit);
     // Ctrl+Space: the keys the object under the cursor may take (from the schemas the

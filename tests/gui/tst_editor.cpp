@@ -601,7 +601,25 @@ private slots:
         QVERIFY(waitValidated(page));
         QCOMPARE(titles(), (QStringList{QStringLiteral("Bottom"), QStringLiteral("First")}));
         QCOMPARE(page.errorCount(), 0);
-        for (int i = 0; i < 4; ++i)
+        // Collapsible and closed when the dashboard opens, then open, then fixed again.
+        using GroupEdit = Pd::Gui::DashboardView::GroupEdit;
+        QVERIFY(page.setGroupCollapse(0, GroupEdit::ClosedAtStart));
+        QVERIFY(waitValidated(page));
+        QVERIFY2(page.codeEditor()->toPlainText().contains(
+                     QStringLiteral("          title: Bottom\n          collapse:\n"
+                                    "            open: false\n")),
+                 qPrintable(page.codeEditor()->toPlainText()));
+        QVERIFY(page.lastValid()->spec.layouts.at(0).collapsible);
+        QVERIFY(!page.lastValid()->spec.layouts.at(0).open);
+        QVERIFY(page.setGroupCollapse(0, GroupEdit::OpenAtStart));
+        QVERIFY(waitValidated(page));
+        QVERIFY(page.lastValid()->spec.layouts.at(0).open);
+        QVERIFY(page.setGroupCollapse(0, GroupEdit::Fixed));
+        QVERIFY(waitValidated(page));
+        QVERIFY(!page.lastValid()->spec.layouts.at(0).collapsible);
+        QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("collapse")));
+        QCOMPARE(page.errorCount(), 0);
+        for (int i = 0; i < 7; ++i)
             page.codeEditor()->undo();
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(twoGroups));
     }
