@@ -97,12 +97,15 @@ void reorderResource(Node &resource)
             if (field.name == "spec")
                 specSchema = &field.schema;
         }
+        // The shape it was written in: the Perses spec inline (v1alpha1) or under config.
+        const Schema spec =
+            crdSpecIsInline(resource)
+                ? *specSchema
+                : Schema::object({required("config", *specSchema),
+                                  optional("instanceSelector", Schema::object({}).opened())});
         const Schema crd = Schema::object(
             {required("apiVersion", Schema::string()), required("kind", Schema::string()),
-             required("metadata", Schema::object({}).opened()),
-             required("spec", Schema::object(
-                                  {required("config", *specSchema),
-                                   optional("instanceSelector", Schema::object({}).opened())}))});
+             required("metadata", Schema::object({}).opened()), required("spec", spec)});
         reorder(resource, crd);
     }
 }

@@ -29,8 +29,9 @@ Diagnostic makeError(const char *rule, std::string message, SourcePos pos)
     return Diagnostic{Severity::Error, rule, std::move(message), {}, pos, {}};
 }
 
-// Maps {kind: PersesDashboard, metadata: {name, namespace}, spec: {config}} to
-// {kind: Dashboard, metadata: {name, project: namespace}, spec: config}.
+// Maps {kind: PersesDashboard, metadata: {name, namespace}, spec: {config}} (v1alpha2), or
+// with the spec inline (v1alpha1), to {kind: Dashboard, metadata: {name, project: namespace},
+// spec}.
 Node fromCustomResource(const Node &crd, ResourceKind kind)
 {
     Node resource = Node::object(crd.pos());
@@ -48,7 +49,9 @@ Node fromCustomResource(const Node &crd, ResourceKind kind)
         resource.set("metadata", std::move(metadata), crdMetadata->keyPos);
     }
     if (const NodeMember *spec = crd.findMember("spec")) {
-        if (const NodeMember *config = spec->value.findMember("config"))
+        if (crdSpecIsInline(crd))
+            resource.set("spec", spec->value, spec->keyPos);
+        else if (const NodeMember *config = spec->value.findMember("config"))
             resource.set("spec", config->value, config->keyPos);
     }
     return resource;

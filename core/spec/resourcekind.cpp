@@ -83,4 +83,15 @@ std::optional<ResourceKind> crdResourceKind(std::string_view crdKind)
     return std::nullopt;
 }
 
+bool crdSpecIsInline(const Node &crd)
+{
+    const std::string version = crd.stringAt("apiVersion");
+    if (version == "perses.dev/v1alpha1")
+        return true;
+    if (version == "perses.dev/v1alpha2")
+        return false;
+    const Node *spec = crd.find("spec");
+    return !(spec && spec->isObject() && spec->find("config"));
+}
+
 } // namespace Pd

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "node.h"
+
 #include <optional>
 #include <string_view>
 
@@ -37,5 +39,9 @@ bool equalsIgnoringCase(std::string_view a, std::string_view b);
 
 // The Kubernetes operator's custom resources (spec §13) and the Perses kind each one carries.
 std::optional<ResourceKind> crdResourceKind(std::string_view crdKind);
+// Where a custom resource keeps the Perses spec: `spec` itself in perses.dev/v1alpha1,
+// `spec.config` in v1alpha2 (beside `instanceSelector`). Without a known apiVersion, a spec
+// with a `config` is taken as v1alpha2.
+bool crdSpecIsInline(const Node &crd);
 
 } // namespace Pd

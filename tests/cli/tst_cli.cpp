@@ -385,6 +385,34 @@ private slots:
         QCOMPARE(PdTest::readFile(commented), withComment);
     }
 
+    // A v1alpha1 custom resource (the spec inline) is linted as the dashboard it holds and
+    // formatted in its own shape and version: the Perses spec ordered in place, no config.
+    void customResourcesOfBothVersionsLintAndFormat()
+    {
+        QTemporaryDir dir;
+        const QString v1 = dir.filePath(QStringLiteral("v1.yaml"));
+        QVERIFY(PdTest::writeFile(v1, "apiVersion: perses.dev/v1alpha1\nkind: PersesDashboard\n"
+                                      "metadata: {name: cpu, namespace: monitoring}\n"
+                                      "spec:\n  layouts: []\n  duration: 1h\n  panels: {}\n"));
+        const Run lint = run({QStringLiteral("lint"), v1});
+        QCOMPARE(lint.exitCode, 0);
+        QVERIFY2(lint.out.contains(QStringLiteral("0 errors, 0 warnings")), qPrintable(lint.out));
+        QCOMPARE(run({QStringLiteral("fmt"), v1}).exitCode, 0);
+        QCOMPARE(PdTest::readFile(v1),
+                 QByteArray("apiVersion: perses.dev/v1alpha1\nkind: PersesDashboard\nmetadata:\n"
+                            "  name: cpu\n  namespace: monitoring\nspec:\n  panels: {}\n"
+                            "  layouts: []\n  duration: 1h\n"));
+        // v1alpha2: under spec.config, a wrong duration found at its own line.
+        const QString v2 = dir.filePath(QStringLiteral("v2.yaml"));
+        QVERIFY(PdTest::writeFile(
+            v2, "apiVersion: perses.dev/v1alpha2\nkind: PersesDashboard\n"
+                "metadata: {name: cpu, namespace: monitoring}\n"
+                "spec:\n  config:\n    duration: 1x\n    panels: {}\n    layouts: []\n"));
+        const Run bad = run({QStringLiteral("lint"), v2});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY2(bad.out.contains(v2 + QStringLiteral(":6:15: error:")), qPrintable(bad.out));
+    }
+
     void fmtRefusesBrokenFiles()
     {
         QTemporaryDir dir;

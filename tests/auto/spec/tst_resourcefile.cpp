@@ -123,6 +123,41 @@ private slots:
         QCOMPARE(duration->pos(), (SourcePos{9, 15}));
     }
 
+    // perses.dev/v1alpha1 keeps the Perses spec inline: read as such, with its positions,
+    // for dashboards and datasources alike.
+    void customResourcesOfV1alpha1HaveTheSpecInline()
+    {
+        const ResourceFile file =
+            ResourceReader::readText("apiVersion: perses.dev/v1alpha1\n"
+                                     "kind: PersesDashboard\n"
+                                     "metadata:\n"
+                                     "  name: cpu\n"
+                                     "  namespace: monitoring\n"
+                                     "spec:\n"
+                                     "  duration: 1h\n"
+                                     "  panels: {}\n"
+                                     "  layouts: []\n"
+                                     "---\n"
+                                     "apiVersion: perses.dev/v1alpha1\n"
+                                     "kind: PersesDatasource\n"
+                                     "metadata: {name: prom, namespace: monitoring}\n"
+                                     "spec:\n"
+                                     "  default: true\n"
+                                     "  plugin: {kind: PrometheusDatasource, spec: {directUrl: "
+                                     "'http://prometheus:9090'}}\n",
+                                     "crd.yaml", DocumentFormat::Yaml);
+        QVERIFY(!file.hasErrors());
+        QCOMPARE(file.resources.size(), std::size_t(2));
+        const Node *duration = file.resources[0].node.at({"spec", "duration"});
+        QVERIFY(duration);
+        QCOMPARE(duration->text(), std::string("1h"));
+        QCOMPARE(duration->pos(), (SourcePos{7, 13}));
+        QCOMPARE(*file.resources[1].kind, ResourceKind::Datasource);
+        QVERIFY(file.resources[1].node.at({"spec", "plugin", "spec", "directUrl"}));
+        QCOMPARE(file.resources[1].node.at({"metadata", "project"})->text(),
+                 std::string("monitoring"));
+    }
+
     void elementsWithoutKindAreReported()
     {
         const ResourceFile file = ResourceReader::readText(
