@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <map>
+#include <unordered_set>
 
 namespace Pd {
 
@@ -403,6 +404,9 @@ DashboardEdits::Edits DashboardEdits::replace(const std::vector<std::string> &pa
     constexpr int maximumSteps = 10000;
     std::string working(m_text);
     std::optional<std::size_t> errorsBefore; // an edit must never break the reading
+    // A text seen before means the edits go round in circles (an insertion that reads back
+    // elsewhere in a damaged text): it cannot be done.
+    std::unordered_set<std::size_t> seen;
     for (int step = 0; step < maximumSteps; ++step) {
         const ResourceFile read = ResourceReader::readText(working, {}, m_format);
         const auto errors =
@@ -432,6 +436,8 @@ DashboardEdits::Edits DashboardEdits::replace(const std::vector<std::string> &pa
         if (!edit)
             return std::nullopt;
         working = TextPatch::apply(working, {std::move(*edit)});
+        if (!seen.insert(std::hash<std::string>{}(working)).second)
+            return std::nullopt;
     }
     return std::nullopt;
 }
