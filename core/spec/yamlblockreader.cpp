@@ -82,7 +82,8 @@ public:
     ParseResult read()
     {
         for (const char c : m_text) {
-            if (c == '\t' || c == '\r' || c == '\0' || static_cast<unsigned char>(c) >= 0x80)
+            const auto byte = static_cast<unsigned char>(c);
+            if ((byte < 0x20 && c != '\n') || byte >= 0x7f) // tabs, CR, controls, UTF-8
                 giveUp();
         }
         ParseResult result;
