@@ -404,8 +404,10 @@ void Schema::validate(const Node &value, const std::string &path,
         for (const Schema &alternative : d.elements) {
             std::vector<SchemaViolation> attempt;
             alternative.validate(value, path, attempt);
-            if (attempt.empty())
+            if (attempt.empty()) {
+                runChecks(d, value, path, out); // on the disjunction as a whole
                 return;
+            }
             const bool sameType = typeMatches(alternative.m_definition->type, value);
             const bool better =
                 first || (sameType && !bestTypeMatches) ||
@@ -475,6 +477,12 @@ void Schema::validate(const Node &value, const std::string &path,
     default:
         break;
     }
+    runChecks(d, value, path, out);
+}
+
+void Schema::runChecks(const Definition &d, const Node &value, const std::string &path,
+                       std::vector<SchemaViolation> &out)
+{
     for (const Check &check : d.checks) {
         if (auto problem = check(value))
             out.push_back(

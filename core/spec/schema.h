@@ -28,6 +28,8 @@ struct SchemaViolation
     SourcePos pos;
     int weight = 1; // how far off the value is; picks the closest branch of a disjunction
     Category category = Category::Value;
+    // A rule of its own, graded by it: what the server accepts but is likely a mistake.
+    std::string rule = {};
 
     std::string message() const { return path.empty() ? detail : path + ": " + detail; }
 };
@@ -93,6 +95,8 @@ public:
 
 private:
     explicit Schema(std::shared_ptr<const Definition> definition);
+    static void runChecks(const Definition &d, const Node &value, const std::string &path,
+                          std::vector<SchemaViolation> &out);
     std::shared_ptr<Definition> copy() const;
     std::shared_ptr<const Definition> m_definition;
 };

@@ -5,6 +5,9 @@
 #include "jsonwriter.h"
 #include "textpatterns.h"
 
+#include <algorithm>
+#include <array>
+
 namespace Pd::CommonSchemas {
 
 namespace {
@@ -123,8 +126,21 @@ const Schema &palette()
 
 const Schema &format()
 {
+    static const std::array<Schema, 3> definitions = {simpleFormat(), floatFormat(),
+                                                      shortenableFormat()};
+    // The server validates concretely (cue.Concrete): a value more than one closed definition
+    // takes stays an unresolved disjunction, which it refuses as incomplete.
     static const Schema schema =
-        Schema::anyOf({simpleFormat(), floatFormat(), shortenableFormat()});
+        Schema::anyOf({definitions[0], definitions[1], definitions[2]})
+            .withCheck([](const Node &value) -> std::optional<std::string> {
+                const auto fits =
+                    std::count_if(definitions.begin(), definitions.end(),
+                                  [&value](const Schema &d) { return d.validate(value).empty(); });
+                if (fits < 2)
+                    return std::nullopt;
+                return "incomplete value: the format fits " + std::to_string(fits) +
+                       " of #simpleFormat, #floatFormat and #shortenableFormat (write its unit)";
+            });
     return schema;
 }
 
@@ -235,11 +251,12 @@ const Schema &actions()
     return schema;
 }
 
-Schema datasourceSelector(const std::string &datasourceKind)
+Schema datasourceSelector()
 {
+    // Any kind: the server's CUE cannot check it (the plugin's own `_kind` is package-scoped).
+    // PluginSchemaRegistry::validatePlugin warns when it is not the plugin's datasource kind.
     return Schema::anyOf({
-        Schema::object({required("kind", Schema::oneOfStrings({datasourceKind})),
-                        optional("name", Schema::string())}),
+        Schema::object({required("kind", Schema::string()), optional("name", Schema::string())}),
         variableReference(),
     });
 }

@@ -26,8 +26,8 @@ const Schema &sortOrder();         // asc | desc
 const Schema &logBase();           // 2 | 10
 const Schema &palette();           // {mode: auto | categorical}
 
-// `datasource?: {kind: <kind>, name?: string} | "$var"` for a plugin family.
-Schema datasourceSelector(const std::string &datasourceKind);
+// `datasource?: {kind: string, name?: string} | "$var"`, as the server checks it.
+Schema datasourceSelector();
 // The HTTP datasource shape (§5.2): exactly one of directUrl and proxy, plus `extra` fields.
 Schema httpDatasource(std::vector<SchemaField> extra = {});
 // Struct check: when both are numbers, `maxField` must be >= `minField`.

@@ -29,7 +29,7 @@ void registerDatasources(PluginSchemaRegistry &registry)
     registry.add(PluginSchema{
         "PrometheusPromQLAnnotation",
         PluginType::Annotation,
-        Schema::object({optional("datasource", datasourceSelector("PrometheusDatasource")),
+        Schema::object({optional("datasource", datasourceSelector()),
                         required("expr", Schema::string().minRunes(1)),
                         optional("title", Schema::string()), optional("legend", Schema::string()),
                         optional("tags", Schema::list(Schema::string()))}),

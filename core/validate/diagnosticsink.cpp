@@ -39,6 +39,12 @@ void DiagnosticSink::reportPluginViolations(const std::vector<SchemaViolation> &
                                             const std::string &messagePrefix)
 {
     for (const SchemaViolation &violation : violations) {
+        if (!violation.rule.empty()) {
+            // Not "invalid ...": the server takes it.
+            report(violation.rule, violation.message(), violation.pos,
+                   joinPath(pathPrefix, violation.path));
+            continue;
+        }
         const bool unknown = violation.detail.starts_with("schema not found for plugin");
         const bool noKind = violation.detail == "kind cannot be empty";
         const std::string_view rule = unknown  ? Rules::pluginUnknown

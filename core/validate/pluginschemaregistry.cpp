@@ -3,6 +3,7 @@
 #include "pluginschemaregistry.h"
 
 #include "coreschemas.h"
+#include "rules.h"
 
 namespace Pd {
 
@@ -50,6 +51,24 @@ std::vector<const PluginSchema *> PluginSchemaRegistry::all() const
     return schemas;
 }
 
+// A selector naming another kind than the plugin reads from: the server stores it, and the
+// query then finds no datasource (or the wrong one) at run time.
+void PluginSchemaRegistry::checkSelectorKind(const PluginSchema &schema, const Node &spec,
+                                             std::vector<SchemaViolation> &violations)
+{
+    const Node *selector = spec.isObject() ? spec.find("datasource") : nullptr;
+    const Node *kind = selector && selector->isObject() ? selector->find("kind") : nullptr;
+    if (schema.datasourceKind.empty() || !kind || !kind->isString() ||
+        kind->text() == schema.datasourceKind)
+        return;
+    SchemaViolation violation{"spec.datasource.kind",
+                              "the selector names kind '" + kind->text() + "' but " + schema.kind +
+                                  " reads from a " + schema.datasourceKind,
+                              kind->pos()};
+    violation.rule = std::string(Rules::datasourceKindMismatch);
+    violations.push_back(std::move(violation));
+}
+
 std::vector<SchemaViolation> PluginSchemaRegistry::validatePlugin(const Node &plugin,
                                                                   PluginType type) const
 {
@@ -83,6 +102,7 @@ std::vector<SchemaViolation> PluginSchemaRegistry::validatePlugin(const Node &pl
     static const Node emptySpec = Node::object();
     const Node &specValue = spec && !spec->isNull() ? *spec : emptySpec;
     schema->spec.validate(specValue, "spec", violations);
+    checkSelectorKind(*schema, specValue, violations);
     for (const NodeMember &member : plugin.members()) {
         if (member.key != "kind" && member.key != "spec" && member.key != "metadata")
             violations.push_back(SchemaViolation{member.key, "field not allowed", member.keyPos});

@@ -47,6 +47,9 @@ public:
     static const PluginSchemaRegistry &builtin();
 
 private:
+    static void checkSelectorKind(const PluginSchema &schema, const Node &spec,
+                                  std::vector<SchemaViolation> &violations);
+
     std::map<std::string, PluginSchema, std::less<>> m_schemas;
 };
 

@@ -20,7 +20,7 @@ void addQuery(PluginSchemaRegistry &registry, std::string kind, std::string quer
               const std::string &datasourceKind, std::vector<SchemaField> fields,
               Schema::Check check = {})
 {
-    fields.insert(fields.begin(), optional("datasource", datasourceSelector(datasourceKind)));
+    fields.insert(fields.begin(), optional("datasource", datasourceSelector()));
     Schema spec = Schema::object(std::move(fields));
     if (check)
         spec = spec.withCheck(std::move(check));

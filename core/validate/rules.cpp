@@ -61,6 +61,8 @@ constexpr std::array catalogue = {
     RuleInfo{panelVariableUndefined, W, "a panel uses a $variable that is not defined"},
     RuleInfo{datasourceUnresolved, W, "a datasource selector matches no datasource"},
     RuleInfo{queryKindMismatch, W, "a query kind the panel or plugin does not accept"},
+    RuleInfo{datasourceKindMismatch, W,
+             "a datasource selector names another kind than its plugin reads from"},
     RuleInfo{repeatVariable, W, "repeatVariable names an unknown or single-value variable"},
     RuleInfo{variableRegexp, W, "capturingRegexp is not a valid regular expression"},
     RuleInfo{projectUnknown, W, "metadata.project names a project the run does not define"},

@@ -73,6 +73,7 @@ inline constexpr std::string_view panelOrphan = "panel-orphan";
 inline constexpr std::string_view panelVariableUndefined = "panel-variable-undefined";
 inline constexpr std::string_view datasourceUnresolved = "datasource-unresolved";
 inline constexpr std::string_view queryKindMismatch = "query-kind-mismatch";
+inline constexpr std::string_view datasourceKindMismatch = "datasource-kind-mismatch";
 inline constexpr std::string_view repeatVariable = "repeat-variable";
 inline constexpr std::string_view variableRegexp = "variable-regexp";
 inline constexpr std::string_view projectUnknown = "project-unknown";

@@ -19,7 +19,7 @@ void addVariable(PluginSchemaRegistry &registry, std::string kind,
                  const std::string &datasourceKind, std::vector<SchemaField> fields)
 {
     if (!datasourceKind.empty())
-        fields.insert(fields.begin(), optional("datasource", datasourceSelector(datasourceKind)));
+        fields.insert(fields.begin(), optional("datasource", datasourceSelector()));
     registry.add(PluginSchema{std::move(kind),
                               PluginType::Variable,
                               Schema::object(std::move(fields)),
@@ -52,8 +52,9 @@ void registerVariables(PluginSchemaRegistry &registry)
     const Schema staticValue =
         Schema::anyOf({stringMin1(), Schema::object({required("value", Schema::string()),
                                                      optional("label", Schema::string())})});
+    // `values` is an open list in the server's CUE: missing, it is [].
     addVariable(registry, "StaticListVariable", {},
-                {required("values", Schema::list(staticValue))});
+                {optional("values", Schema::list(staticValue))});
     addVariable(registry, "DatasourceVariable", {},
                 {required("datasourcePluginKind", stringMin1())});
 }

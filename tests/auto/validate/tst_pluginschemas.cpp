@@ -1,7 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "commonschemas.h"
 #include "jsonreader.h"
 #include "pluginschemaregistry.h"
+#include "rules.h"
 #include "testpaths.h"
 
 #include <QTest>
@@ -166,11 +168,38 @@ private slots:
                 R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": "${ds}"}})"))),
             QStringLiteral(
                 "spec.datasource: invalid value \"${ds}\" (out of bound =~\"^\\\\$\\\\w+$\")"));
-        QCOMPARE(
-            messages(validate(json(
-                R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": {"kind": "LokiDatasource"}}})"))),
-            QStringLiteral("spec.datasource.kind: invalid value \"LokiDatasource\" (must be one of "
-                           "\"PrometheusDatasource\")"));
+        // Another kind: the server's CUE cannot tell (the plugin's `_kind` is package-scoped),
+        // so it is a rule of its own, graded a warning, not a schema error.
+        const auto mismatch = validate(json(
+            R"({"kind": "PrometheusTimeSeriesQuery", "spec": {"query": "up", "datasource": {"kind": "LokiDatasource"}}})"));
+        QCOMPARE(messages(mismatch),
+                 QStringLiteral("spec.datasource.kind: the selector names kind 'LokiDatasource' "
+                                "but PrometheusTimeSeriesQuery reads from a PrometheusDatasource"));
+        QCOMPARE(mismatch.front().rule, std::string("datasource-kind-mismatch"));
+        QCOMPARE(Rules::find(mismatch.front().rule)->severity, Severity::Warning);
+    }
+
+    // A format without a unit that two closed definitions take is refused by the server
+    // (an incomplete disjunction); with a unit, or with a field only one takes, it is fine.
+    void ambiguousFormatsAreIncomplete()
+    {
+        const Schema &format = CommonSchemas::format();
+        const auto violations = format.validate(json(R"({"decimalPlaces": 1})"));
+        QCOMPARE(violations.size(), std::size_t(1));
+        QVERIFY2(violations.front().detail.starts_with("incomplete value: the format fits 2 of"),
+                 violations.front().detail.c_str());
+        QVERIFY(format.validate(json(R"({"unit": "bytes", "decimalPlaces": 1})")).empty());
+        QVERIFY(format.validate(json(R"({"shortValues": true})")).empty());
+        QVERIFY(format.validate(json(R"({"unit": "percent"})")).empty());
+        QCOMPARE(format.validate(json(R"({"unit": "%"})")).size(), std::size_t(1));
+    }
+
+    void staticListsMayOmitTheirValues()
+    {
+        QVERIFY(PluginSchemaRegistry::builtin()
+                    .validatePlugin(json(R"({"kind": "StaticListVariable", "spec": {}})"),
+                                    PluginType::Variable)
+                    .empty());
     }
 
     void registryIsOpenForPlugins()
