@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QToolButton>
 
+#include <algorithm>
+
 namespace Pd::Gui {
 
 DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Datasource> datasources,
@@ -235,8 +237,12 @@ void DashboardView::relayout()
             font.setBold(true);
             font.setPointSizeF(font.pointSizeF() * 1.1);
             header->setFont(font);
-            header->setGeometry(GridGeometry::padding, section.top + 4,
-                                width - 2 * GridGeometry::padding, section.headerHeight - 8);
+            // As wide as its title, at the left: a button across the width centres its text,
+            // which a group without an arrow then showed as a centred heading.
+            header->setGeometry(
+                GridGeometry::padding, section.top + 4,
+                std::min(header->sizeHint().width(), width - 2 * GridGeometry::padding),
+                section.headerHeight - 8);
             if (section.collapsible)
                 connect(header, &QToolButton::clicked, this, [this, s, open = section.open] {
                     m_open[groupKey(m_layout.spec.layouts[s], s)] = !open;

@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QStyle>
 #include <QTimer>
 #include <QToolButton>
 
@@ -172,6 +173,12 @@ void TimeRangePicker::updateLabel()
             label = tr(preset.label);
     }
     m_rangeButton->setText(label);
+    // Qt's size hint leaves the popup arrow no room of its own in some styles: the arrow drew
+    // over the text's end ("Last 3h,").
+    const int arrow =
+        m_rangeButton->style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, m_rangeButton);
+    m_rangeButton->setMinimumWidth(m_rangeButton->fontMetrics().horizontalAdvance(label) + arrow +
+                                   24);
 }
 
 void TimeRangePicker::editCustom()
