@@ -9,6 +9,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace Pd::Gui {
@@ -17,6 +18,8 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
                              std::vector<Model::Variable> variables, DatasourceOverrides overrides,
                              QWidget *parent)
     : QWidget(parent)
+    , m_banner(new QWidget(this))
+    , m_bannerText(new QLabel(m_banner))
     , m_picker(new TimeRangePicker(this))
     , m_variables(new VariablesBar(this))
 {
@@ -45,7 +48,24 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     header->addWidget(m_picker);
     layout->addLayout(header);
     layout->addWidget(m_variables);
+    layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
+
+    // One banner for every panel that lacks its datasource, rather than the same red text on
+    // each: what is missing, and the way to set it.
+    auto *bannerLayout = new QHBoxLayout(m_banner);
+    bannerLayout->setContentsMargins(10, 6, 10, 6);
+    m_bannerText->setWordWrap(true);
+    m_bannerText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *set = new QPushButton(tr("Set Datasources…"), m_banner);
+    bannerLayout->addWidget(m_bannerText, 1);
+    bannerLayout->addWidget(set);
+    m_banner->setAutoFillBackground(true);
+    m_banner->setStyleSheet(QStringLiteral("background: #fde2e2; color: #5c1010;"));
+    m_banner->hide();
+    connect(set, &QPushButton::clicked, this, &DashboardPage::datasourcesRequested);
+    connect(&m_view->engine(), &DashboardQueryEngine::panelFinished, this,
+            &DashboardPage::updateBanner);
 
     connect(m_picker, &TimeRangePicker::rangeChanged, m_view, &DashboardView::setTimeRange);
     connect(m_view, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
@@ -58,6 +78,25 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
         [this] { m_variables->setStates(m_view->engine().variables().states()); },
         Qt::QueuedConnection);
     m_variables->setStates(m_view->engine().variables().states());
+}
+
+void DashboardPage::updateBanner()
+{
+    const std::vector<DatasourceProblem> problems = m_view->engine().datasourceProblems();
+    QStringList lines;
+    for (const DatasourceProblem &problem : problems) {
+        const QString reason = QString::fromStdString(problem.reason);
+        const int panels = int(problem.panels.size());
+        lines << (panels == 1 ? tr("%1 (1 panel)").arg(reason)
+                              : tr("%1 (%2 panels)").arg(reason).arg(panels));
+    }
+    m_bannerText->setText(lines.join(u'\n'));
+    m_banner->setVisible(!lines.isEmpty());
+}
+
+QString DashboardPage::datasourceBannerText() const
+{
+    return m_banner->isHidden() ? QString() : m_bannerText->text();
 }
 
 QString DashboardPage::titleOf(const Model::Dashboard &dashboard)

@@ -6,6 +6,8 @@
 
 #include <QWidget>
 
+class QLabel;
+
 namespace Pd::Gui {
 
 class DashboardView;
@@ -25,6 +27,10 @@ public:
     DashboardView *view() const { return m_view; }
     // display.name, or metadata.name when it has none (as Perses lists dashboards).
     static QString titleOf(const Model::Dashboard &dashboard);
+    // The banner above the panels naming the datasources they could not use (hidden when
+    // there are none), and its text.
+    QWidget *datasourceBanner() const { return m_banner; }
+    QString datasourceBannerText() const;
 
 protected:
     // Auto-refresh stops while the page is hidden (another dashboard is shown).
@@ -33,8 +39,14 @@ protected:
 
 signals:
     void statusChanged(int requestsInFlight, int panelsWithErrors);
+    // "Set Datasources…" in the banner.
+    void datasourcesRequested();
 
 private:
+    void updateBanner();
+
+    QWidget *m_banner;
+    QLabel *m_bannerText;
     DashboardView *m_view;
     TimeRangePicker *m_picker;
     VariablesBar *m_variables;

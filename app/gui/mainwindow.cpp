@@ -16,6 +16,7 @@
 #include "serversession.h"
 #include "serverworkspace.h"
 #include "theme.h"
+#include "userdatasourcesdialog.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -199,6 +200,7 @@ void MainWindow::buildMenus()
     view->addAction(tr("&Full Screen"), QKeySequence::FullScreen, this,
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     view->addAction(tr("&Edit Mode"), QKeySequence(Qt::Key_F4), this, &MainWindow::toggleEditMode);
+    view->addAction(tr("&Datasources…"), this, [this] { editUserDatasources(); });
     view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     [this] { m_list->setVisible(!m_list->isVisible()); });
     QAction *servers = m_servers->dock()->toggleViewAction();
@@ -457,6 +459,58 @@ void MainWindow::leaveEditMode(EditorPage *editor)
     showDashboard(index);
 }
 
+UserDatasourcesDialog *MainWindow::editUserDatasources()
+{
+    auto *page = qobject_cast<DashboardPage *>(m_pages->currentWidget());
+    const DatasourceCatalog catalog = page ? page->view()->engine().catalog() : DatasourceCatalog();
+    const std::vector<DatasourceProblem> problems =
+        page ? page->view()->engine().datasourceProblems() : std::vector<DatasourceProblem>{};
+    // The user file's own, not the command line's: those are what it is saved with.
+    DatasourceOverrides inFile;
+    const std::string path = DatasourceOverrides::userFilePath();
+    if (const auto problem = inFile.loadFile(path))
+        QMessageBox::warning(this, tr("Datasources"), QString::fromStdString(*problem));
+    auto *dialog = new UserDatasourcesDialog(catalog, problems, inFile, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog, path, inFile] {
+        if (const auto problem = dialog->save(path)) {
+            QMessageBox::warning(
+                this, tr("Datasources"),
+                tr("The datasources could not be saved: %1").arg(QString::fromStdString(*problem)));
+            return;
+        }
+        // What the file lost goes from the window too; the rest is set anew.
+        DatasourceOverrides edited = dialog->overrides();
+        for (const auto &[name, value] : inFile.all()) {
+            if (!edited.find(name))
+                edited.set(name, {});
+        }
+        applyUserDatasources(edited);
+    });
+    dialog->open();
+    return dialog;
+}
+
+void MainWindow::applyUserDatasources(const DatasourceOverrides &edited)
+{
+    for (const auto &[name, value] : edited.all()) {
+        if (value.url.empty())
+            m_overrides.remove(name);
+        else
+            m_overrides.set(name, value);
+    }
+    // Every page is built again with them; the one shown at once.
+    for (QWidget *&page : m_pageOf) {
+        if (qobject_cast<DashboardPage *>(page)) {
+            delete page;
+            page = nullptr;
+        }
+    }
+    const int index = m_list->currentRow();
+    if (index >= 0 && !currentEditor())
+        showDashboard(index);
+}
+
 void MainWindow::toggleEditMode()
 {
     if (EditorPage *editor = currentEditor()) {
@@ -494,6 +548,8 @@ void MainWindow::showDashboard(int index)
             m_bundle.dashboards[std::size_t(index)], m_bundle.datasources, m_bundle.variables,
             overridesFor(QString::fromStdString(m_bundle.dashboardFiles[std::size_t(index)])),
             m_pages);
+        connect(page, &DashboardPage::datasourcesRequested, this,
+                [this] { editUserDatasources(); });
         connect(page, &DashboardPage::statusChanged, this, [this, page](int inFlight, int errors) {
             if (m_pages->currentWidget() == page)
                 m_status->setText(

@@ -22,6 +22,7 @@ class DashboardView;
 class EditorPage;
 class ResourceBrowser;
 class ServerWorkspace;
+class UserDatasourcesDialog;
 
 // The app shell: dashboards of the opened files and folders in a side list, the selected one
 // in the middle, File/View/Help menus with recent files and shortcuts, and a status bar with
@@ -62,6 +63,12 @@ public:
                              const ServerOrigin &origin, bool edit);
     // The server a file was opened from; none for other files.
     const ServerOrigin *serverOriginOf(const QString &file) const;
+    // View ▸ Datasources… (and the banner's button): the datasources the shown dashboard
+    // sees and lacks, with the user's own URLs for them; saved, they go to the user file and
+    // every dashboard is drawn again with them. The dialog, opened beside the window.
+    UserDatasourcesDialog *editUserDatasources();
+    // New URLs for datasources by name (an empty URL takes one back), applied at once.
+    void applyUserDatasources(const DatasourceOverrides &edited);
 
 signals:
     // A review window opened (for tests and the command line).

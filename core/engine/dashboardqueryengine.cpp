@@ -77,6 +77,40 @@ void DashboardQueryEngine::start()
     m_variables->resolve();
 }
 
+const DatasourceCatalog &DashboardQueryEngine::catalog() const
+{
+    return m_clients->catalog();
+}
+
+std::vector<DatasourceProblem> DashboardQueryEngine::datasourceProblems() const
+{
+    std::vector<DatasourceProblem> problems;
+    for (const auto &[panelId, result] : m_results) {
+        for (const QueryResult &query : result->queries) {
+            const std::string &type = query.response.errorType;
+            if (!query.finished || query.response.ok ||
+                (type != "datasource" && type != "network" && type != "timeout"))
+                continue;
+            const bool undefined = type == "datasource";
+            // A selector that resolved to nothing is named by its message.
+            auto same = [&](const DatasourceProblem &p) {
+                return query.datasource.empty()
+                           ? p.datasource.empty() && p.reason == query.response.error
+                           : p.datasource == query.datasource;
+            };
+            auto it = std::find_if(problems.begin(), problems.end(), same);
+            if (it == problems.end())
+                it = problems.insert(
+                    problems.end(),
+                    DatasourceProblem{
+                        query.datasource, query.selected, query.response.error, undefined, {}});
+            if (std::find(it->panels.begin(), it->panels.end(), panelId) == it->panels.end())
+                it->panels.push_back(panelId);
+        }
+    }
+    return problems;
+}
+
 PrometheusClient *DashboardQueryEngine::prometheusFor(const Node &queryPluginSpec,
                                                       std::string &error)
 {
@@ -231,8 +265,10 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         return;
     }
     const Node &spec = query.plugin.spec;
-    const DatasourceClients::Lookup lookup = m_clients->prometheus(
-        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
+    const Model::DatasourceSelector selector =
+        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource");
+    result.selected = selector.name.value_or("");
+    const DatasourceClients::Lookup lookup = m_clients->prometheus(selector, values);
     result.datasource = lookup.datasource;
     if (!lookup.client) {
         fail("datasource", lookup.error);

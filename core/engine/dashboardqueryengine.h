@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "datasourcecatalog.h"
 #include "datasourceconnection.h"
 #include "model.h"
 #include "queryresult.h"
@@ -55,6 +56,8 @@ public:
     // variables' current values), or none with the reason: what the editor completes from.
     PrometheusClient *prometheusFor(const Node &queryPluginSpec, std::string &error);
     VariableResolver &variables() { return *m_variables; }
+    // Every datasource the dashboard sees, by scope (overrides that name none included).
+    const DatasourceCatalog &catalog() const;
 
     // Resolves the variables (again); panels asked for meanwhile run once that is done.
     // Results of earlier runs are dropped: run the panels you show again.
@@ -74,6 +77,8 @@ public:
     // never changes under it.
     std::shared_ptr<const PanelResult> sharedPanelResult(const std::string &panelId) const;
     int requestsInFlight() const;
+    // From the results so far: the datasources the panels could not use.
+    std::vector<DatasourceProblem> datasourceProblems() const;
 
     // A panel plugin that wants instant queries when the query does not say (§9.3).
     static bool prefersInstant(const Model::Plugin &panelPlugin);

@@ -18,12 +18,25 @@ struct QueryResult
     std::string pluginKind;
     std::string query;            // after interpolation
     std::string seriesNameFormat; // after interpolation
+    std::string selected;         // the datasource name its selector asks for (empty: default)
     std::string datasource;       // the datasource it resolved to
     std::string url;              // that datasource's base URL
     QueryWindow window;           // aligned start, end and step
     bool instant = false;
     bool finished = false;
     PrometheusResponse response; // ok or error, warnings, series
+};
+
+// A datasource the panels could not use: not defined, with no URL this app can reach it at,
+// or not answering. One per datasource (per missing selector when none resolved), with the
+// panels that suffered it: what the banner above the panels names.
+struct DatasourceProblem
+{
+    std::string datasource; // empty when the selector resolved to none
+    std::string selected;   // the name the selector asks for (empty: the default of the kind)
+    std::string reason;     // the lookup's or the network's own words
+    bool undefined = false; // no datasource, or none with a URL: the user can set one
+    std::vector<std::string> panels;
 };
 
 struct PanelResult

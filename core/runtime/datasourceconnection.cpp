@@ -8,6 +8,7 @@
 #include "textpatterns.h"
 #include "variableinterpolator.h"
 #include "yamlreader.h"
+#include "yamlwriter.h"
 
 #include <algorithm>
 #include <cstdlib>
@@ -44,6 +45,47 @@ std::vector<std::pair<std::string, std::string>> stringMap(const Node *node)
 void DatasourceOverrides::set(const std::string &name, Override value)
 {
     m_overrides[lowered(name)] = std::move(value);
+}
+
+void DatasourceOverrides::remove(const std::string &name)
+{
+    m_overrides.erase(lowered(name));
+}
+
+std::optional<std::string> DatasourceOverrides::saveFile(const std::string &path) const
+{
+    Node datasources = Node::object();
+    for (const auto &[name, value] : m_overrides) {
+        Node entry = Node::object();
+        entry.set("url", Node::string(value.url));
+        if (!value.headers.empty()) {
+            Node headers = Node::object();
+            for (const auto &[header, text] : value.headers)
+                headers.set(header, Node::string(text));
+            entry.set("headers", std::move(headers));
+        }
+        datasources.set(name, std::move(entry));
+    }
+    Node root = Node::object();
+    root.set("datasources", std::move(datasources));
+    std::string text = YamlWriter::write(root);
+    if (text.starts_with("---\n"))
+        text.erase(0, 4);
+    std::error_code error;
+    const std::filesystem::path target(path);
+    std::filesystem::create_directories(target.parent_path(), error);
+    // Written beside it, then renamed over it: a crash never leaves half a file.
+    const std::filesystem::path temporary = target.string() + ".new";
+    {
+        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+        out << text;
+        if (!out.flush())
+            return "cannot write " + temporary.string();
+    }
+    std::filesystem::rename(temporary, target, error);
+    if (error)
+        return "cannot replace " + path + ": " + error.message();
+    return std::nullopt;
 }
 
 const DatasourceOverrides::Override *DatasourceOverrides::find(std::string_view name) const

@@ -70,6 +70,7 @@ public:
     };
 
     void set(const std::string &name, Override value);
+    void remove(const std::string &name);
     const Override *find(std::string_view name) const; // case-insensitive, as names are stored
     bool empty() const { return m_overrides.empty(); }
     // By lower-cased name, in name order.
@@ -79,6 +80,9 @@ public:
     std::optional<std::string> addFromArgument(std::string_view argument);
     // Reads the user file; a missing file is no error.
     std::optional<std::string> loadFile(const std::string &path);
+    // Writes every override to `path` in the user file's form (the folder made, the file
+    // replaced atomically); an error message when it cannot be written.
+    std::optional<std::string> saveFile(const std::string &path) const;
     static std::string userFilePath();
 
     // The connection for a resolved datasource: an override by name first, then its

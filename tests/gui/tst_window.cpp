@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "builtinplugins.h"
 #include "cli/windowarguments.h"
+#include "dashboardpage.h"
+#include "dashboardview.h"
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "prometheustestserver.h"
 #include "testpaths.h"
 #include "theme.h"
 #include "timerangepicker.h"
+#include "userdatasourcesdialog.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,12 +27,14 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QToolButton>
+#include <QTreeWidget>
 
 #include <functional>
 
@@ -201,6 +206,72 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(statusText(*window),
                                   QStringLiteral("0 queries in flight · 1 panels with errors"),
                                   60000);
+    }
+
+    // A dashboard whose datasource is defined nowhere: one banner names it, its button opens
+    // the Datasources dialog, the URL typed there is tested against Prometheus and saved to
+    // the user's file, and the dashboard is drawn again with data, without reopening it.
+    void missingDatasourceIsSetFromTheBanner()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("config"));
+        qputenv("XDG_CONFIG_HOME", config.toUtf8());
+        const QString file = m_dir.filePath(QStringLiteral("demo.yaml"));
+        QByteArray panel = queryPanel("temps", "pd_temperature_celsius");
+        panel.replace("                spec:\n",
+                      "                spec:\n                  datasource: {kind: "
+                      "PrometheusDatasource, name: PrometheusDemo}\n");
+        QVERIFY(PdTest::writeFile(file, dashboard("demo", "Demo", panel, item(0, "temps"))));
+        Pd::Gui::MainWindow window({});
+        window.resize(1400, 800);
+        window.show();
+        QVERIFY(window.open(file));
+        auto page = [&window] {
+            return window.findChild<QStackedWidget *>()->currentWidget()
+                       ? qobject_cast<Pd::Gui::DashboardPage *>(
+                             window.findChild<QStackedWidget *>()->currentWidget())
+                       : nullptr;
+        };
+        QVERIFY(page());
+        QTRY_VERIFY_WITH_TIMEOUT(page()->datasourceBannerText().contains(QStringLiteral(
+                                     "No datasource found for kind 'PrometheusDatasource' and "
+                                     "name 'PrometheusDemo' (1 panel)")),
+                                 20000);
+
+        QPushButton *set = nullptr;
+        for (QPushButton *button : page()->datasourceBanner()->findChildren<QPushButton *>())
+            set = button->text() == QStringLiteral("Set Datasources…") ? button : set;
+        QVERIFY(set);
+        set->click();
+        auto *dialog = window.findChild<Pd::Gui::UserDatasourcesDialog *>();
+        QVERIFY(dialog);
+        QTreeWidgetItem *first = dialog->list()->topLevelItem(0);
+        QCOMPARE(first->text(0), QStringLiteral("PrometheusDemo"));
+        QCOMPARE(first->text(2), QStringLiteral("nowhere: not defined"));
+        QCOMPARE(dialog->list()->currentItem(), first);
+        // A URL where nothing listens says so; the test Prometheus answers.
+        dialog->urlField()->setText(QStringLiteral("http://127.0.0.1:1"));
+        dialog->testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->testResult()->text().contains(
+                                     QStringLiteral("does not answer as a Prometheus")),
+                                 20000);
+        dialog->urlField()->setText(m_prometheus.url());
+        dialog->testConnection();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            dialog->testResult()->text().contains(QStringLiteral("answers as a Prometheus")),
+            20000);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+
+        // Drawn again with it: no banner, and the panel has its data.
+        QTRY_VERIFY_WITH_TIMEOUT(page() && page()->view()->isComplete(), 20000);
+        QVERIFY(page()->datasourceBannerText().isEmpty());
+        Pd::Gui::PanelFrame *frame = page()->view()->frame("temps");
+        QVERIFY(frame);
+        QVERIFY2(!frame->hasErrors(), qPrintable(frame->errors().join(u'\n')));
+        const QByteArray saved =
+            PdTest::readFile(config + QStringLiteral("/perses-desktop/datasources.yaml"));
+        QVERIFY2(saved.contains("prometheusdemo:\n    url: " + m_prometheus.url().toUtf8()),
+                 saved.constData());
+        qunsetenv("XDG_CONFIG_HOME");
     }
 
     // A file that does not read says where, and nothing is added.

@@ -1,0 +1,233 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "userdatasourcesdialog.h"
+
+#include "prometheusclient.h"
+#include "prometheusreply.h"
+#include "textpatterns.h"
+#include "timerange.h"
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace Pd::Gui {
+
+namespace {
+
+enum Column { Name, Kind, DefinedAt, ReachedAt };
+
+QString scopeText(DatasourceEntry::Scope scope)
+{
+    switch (scope) {
+    case DatasourceEntry::Scope::Dashboard:
+        return UserDatasourcesDialog::tr("dashboard");
+    case DatasourceEntry::Scope::Project:
+        return UserDatasourcesDialog::tr("project");
+    case DatasourceEntry::Scope::Global:
+        break;
+    }
+    return UserDatasourcesDialog::tr("global");
+}
+
+// "Name: value" a line.
+std::vector<std::pair<std::string, std::string>> parseHeaders(const QString &text)
+{
+    std::vector<std::pair<std::string, std::string>> headers;
+    for (const QString &line : text.split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype colon = line.indexOf(u':');
+        if (colon <= 0)
+            continue;
+        headers.emplace_back(line.left(colon).trimmed().toStdString(),
+                             line.mid(colon + 1).trimmed().toStdString());
+    }
+    return headers;
+}
+
+} // namespace
+
+UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
+                                             const std::vector<DatasourceProblem> &problems,
+                                             DatasourceOverrides overrides, QWidget *parent)
+    : QDialog(parent)
+    , m_overrides(std::move(overrides))
+    , m_list(new QTreeWidget(this))
+    , m_url(new QLineEdit(this))
+    , m_headers(new QPlainTextEdit(this))
+    , m_testResult(new QLabel(this))
+    , m_test(new QPushButton(tr("Test Connection"), this))
+{
+    setWindowTitle(tr("Datasources"));
+    m_list->setHeaderLabels({tr("Name"), tr("Kind"), tr("Defined at"), tr("Reached at")});
+    m_list->setRootIsDecorated(false);
+    m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_url->setPlaceholderText(QStringLiteral("http://localhost:9090"));
+    m_headers->setPlaceholderText(tr("One a line, e.g. X-Scope-OrgID: team-a"));
+    m_headers->setFixedHeight(m_headers->fontMetrics().lineSpacing() * 4 + 12);
+    m_testResult->setWordWrap(true);
+    auto *remove = new QPushButton(tr("Use the Dashboard's Own"), this);
+    remove->setToolTip(tr("Take back this app's URL for it"));
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("URL this app uses:"), m_url);
+    form->addRow(tr("Headers:"), m_headers);
+    auto *buttonsRow = new QHBoxLayout;
+    buttonsRow->addWidget(m_test);
+    buttonsRow->addWidget(remove);
+    buttonsRow->addStretch(1);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("Every datasource this dashboard can see, and those its "
+                                    "panels ask for and cannot find:"),
+                                 this));
+    layout->addWidget(m_list, 1);
+    layout->addLayout(form);
+    layout->addLayout(buttonsRow);
+    layout->addWidget(m_testResult);
+    layout->addWidget(buttons);
+    resize(760, 520);
+
+    fill(catalog, problems);
+    connect(m_list, &QTreeWidget::currentItemChanged, this, &UserDatasourcesDialog::showSelected);
+    connect(m_test, &QPushButton::clicked, this, &UserDatasourcesDialog::testConnection);
+    connect(remove, &QPushButton::clicked, this, [this] {
+        m_url->clear();
+        m_headers->clear();
+        commit();
+    });
+    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
+        commit();
+        accept();
+    });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    if (m_list->topLevelItemCount() > 0)
+        m_list->setCurrentItem(m_list->topLevelItem(0));
+}
+
+// The missing first: they are why the dialog was opened.
+void UserDatasourcesDialog::fill(const DatasourceCatalog &catalog,
+                                 const std::vector<DatasourceProblem> &problems)
+{
+    auto add = [this](const QString &name, const QString &kind, const QString &definedAt) {
+        for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+            if (m_list->topLevelItem(row)->text(Name).compare(name, Qt::CaseInsensitive) == 0)
+                return;
+        }
+        auto *item = new QTreeWidgetItem(m_list, {name, kind, definedAt, {}});
+        describeRow(m_list->indexOfTopLevelItem(item));
+    };
+    for (const DatasourceProblem &problem : problems) {
+        if (!problem.undefined)
+            continue;
+        const std::string name = !problem.datasource.empty() ? problem.datasource
+                                 : !problem.selected.empty() ? problem.selected
+                                                             : "prometheus";
+        add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
+            problem.datasource.empty() ? tr("nowhere: not defined") : tr("without a URL"));
+    }
+    for (const DatasourceEntry &entry : catalog.entries())
+        add(QString::fromStdString(entry.name), QString::fromStdString(entry.spec.plugin.kind),
+            scopeText(entry.scope));
+    for (const auto &[name, value] : m_overrides.all())
+        add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
+            tr("this app only"));
+}
+
+void UserDatasourcesDialog::describeRow(int row)
+{
+    QTreeWidgetItem *item = m_list->topLevelItem(row);
+    const DatasourceOverrides::Override *override =
+        m_overrides.find(item->text(Name).toStdString());
+    item->setText(ReachedAt, override
+                                 ? tr("%1 (this app's)").arg(QString::fromStdString(override->url))
+                                 : tr("as the dashboard says"));
+}
+
+QString UserDatasourcesDialog::selectedName() const
+{
+    const QTreeWidgetItem *item = m_list->currentItem();
+    return item ? item->text(Name) : QString();
+}
+
+void UserDatasourcesDialog::select(const QString &name)
+{
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        if (m_list->topLevelItem(row)->text(Name) == name)
+            m_list->setCurrentItem(m_list->topLevelItem(row));
+    }
+}
+
+void UserDatasourcesDialog::showSelected()
+{
+    commit(); // what was typed for the one shown before
+    m_shown = selectedName();
+    m_testResult->clear();
+    const DatasourceOverrides::Override *override = m_overrides.find(m_shown.toStdString());
+    m_url->setText(override ? QString::fromStdString(override->url) : QString());
+    QStringList headers;
+    for (const auto &[name, value] :
+         override ? override->headers : std::vector<std::pair<std::string, std::string>>{})
+        headers << QString::fromStdString(name + ": " + value);
+    m_headers->setPlainText(headers.join(u'\n'));
+}
+
+void UserDatasourcesDialog::commit()
+{
+    if (m_shown.isEmpty())
+        return;
+    const std::string name = m_shown.toStdString();
+    const QString url = m_url->text().trimmed();
+    if (url.isEmpty())
+        m_overrides.remove(name);
+    else
+        m_overrides.set(name, {url.toStdString(), parseHeaders(m_headers->toPlainText())});
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        if (m_list->topLevelItem(row)->text(Name) == m_shown)
+            describeRow(row);
+    }
+}
+
+void UserDatasourcesDialog::testConnection()
+{
+    const QString url = m_url->text().trimmed();
+    if (!TextPatterns::isHttpUrl(url.toStdString())) {
+        m_testResult->setText(tr("Type an http:// or https:// URL first."));
+        return;
+    }
+    DatasourceConnection connection;
+    connection.name = m_shown.toStdString();
+    connection.url = url.toStdString();
+    connection.headers = parseHeaders(m_headers->toPlainText());
+    auto *client = new PrometheusClient(connection, &m_network, this);
+    client->setTimeout(std::chrono::seconds(10));
+    const TimeRange range = TimeRange::last(5 * 60 * 1000, currentTimeMs());
+    PrometheusReply *reply = client->labelNames({}, range.fromMs / 1000.0, range.toMs / 1000.0);
+    m_testResult->setText(tr("Asking %1…").arg(url));
+    m_test->setEnabled(false);
+    connect(reply, &PrometheusReply::finished, this, [this, reply, client, url] {
+        m_test->setEnabled(true);
+        const PrometheusResponse &response = reply->response();
+        m_testResult->setText(
+            response.ok ? tr("%1 answers as a Prometheus: %n label name(s) in the last 5 minutes.",
+                             nullptr, int(response.strings.size()))
+                              .arg(url)
+                        : tr("%1 does not answer as a Prometheus: %2")
+                              .arg(url, QString::fromStdString(response.error)));
+        reply->deleteLater();
+        client->deleteLater();
+    });
+}
+
+std::optional<std::string> UserDatasourcesDialog::save(const std::string &path) const
+{
+    return m_overrides.saveFile(path);
+}
+
+} // namespace Pd::Gui
