@@ -499,7 +499,9 @@ void MainWindow::applyUserDatasources(const DatasourceOverrides &edited)
         else
             m_overrides.set(name, value);
     }
-    // Every page is built again with them; the one shown at once.
+    // Every page is built again with them; the one shown at once. (Deleting the shown page
+    // makes the stack show another, an editor maybe: what was shown is asked first.)
+    const bool editing = currentEditor() != nullptr;
     for (QWidget *&page : m_pageOf) {
         if (qobject_cast<DashboardPage *>(page)) {
             delete page;
@@ -507,7 +509,7 @@ void MainWindow::applyUserDatasources(const DatasourceOverrides &edited)
         }
     }
     const int index = m_list->currentRow();
-    if (index >= 0 && !currentEditor())
+    if (index >= 0 && !editing)
         showDashboard(index);
 }
 

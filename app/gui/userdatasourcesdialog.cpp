@@ -115,12 +115,14 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
 void UserDatasourcesDialog::fill(const DatasourceCatalog &catalog,
                                  const std::vector<DatasourceProblem> &problems)
 {
-    auto add = [this](const QString &name, const QString &kind, const QString &definedAt) {
+    auto add = [this](const QString &name, const QString &kind, const QString &definedAt,
+                      const QString &ownUrl = {}) {
         for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
             if (m_list->topLevelItem(row)->text(Name).compare(name, Qt::CaseInsensitive) == 0)
                 return;
         }
         auto *item = new QTreeWidgetItem(m_list, {name, kind, definedAt, {}});
+        item->setData(ReachedAt, Qt::UserRole, ownUrl);
         describeRow(m_list->indexOfTopLevelItem(item));
     };
     for (const DatasourceProblem &problem : problems) {
@@ -132,9 +134,13 @@ void UserDatasourcesDialog::fill(const DatasourceCatalog &catalog,
         add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
             problem.datasource.empty() ? tr("nowhere: not defined") : tr("without a URL"));
     }
-    for (const DatasourceEntry &entry : catalog.entries())
+    for (const DatasourceEntry &entry : catalog.entries()) {
+        const Node *direct = entry.spec.plugin.spec.find("directUrl");
         add(QString::fromStdString(entry.name), QString::fromStdString(entry.spec.plugin.kind),
-            scopeText(entry.scope));
+            scopeText(entry.scope),
+            direct && direct->isString() ? QString::fromStdString(direct->text())
+                                         : tr("only through a Perses server's proxy"));
+    }
     for (const auto &[name, value] : m_overrides.all())
         add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
             tr("this app only"));
@@ -145,9 +151,11 @@ void UserDatasourcesDialog::describeRow(int row)
     QTreeWidgetItem *item = m_list->topLevelItem(row);
     const DatasourceOverrides::Override *override =
         m_overrides.find(item->text(Name).toStdString());
+    const QString own = item->data(ReachedAt, Qt::UserRole).toString();
     item->setText(ReachedAt, override
                                  ? tr("%1 (this app's)").arg(QString::fromStdString(override->url))
-                                 : tr("as the dashboard says"));
+                             : own.isEmpty() ? tr("nowhere yet")
+                                             : own);
 }
 
 QString UserDatasourcesDialog::selectedName() const
@@ -215,9 +223,9 @@ void UserDatasourcesDialog::testConnection()
         m_test->setEnabled(true);
         const PrometheusResponse &response = reply->response();
         m_testResult->setText(
-            response.ok ? tr("%1 answers as a Prometheus: %n label name(s) in the last 5 minutes.",
-                             nullptr, int(response.strings.size()))
+            response.ok ? tr("%1 answers as a Prometheus: %2 label names in the last 5 minutes.")
                               .arg(url)
+                              .arg(response.strings.size())
                         : tr("%1 does not answer as a Prometheus: %2")
                               .arg(url, QString::fromStdString(response.error)));
         reply->deleteLater();
