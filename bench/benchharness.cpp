@@ -50,9 +50,9 @@ void printRatio(const std::string &label, double ratio, const std::string &targe
 void printRatio(const std::string &label, const Stats &slower, const Stats &faster,
                 const std::string &target)
 {
-    std::printf("  %-50s %10.2f     (mins %.2f, maxes %.2f; target %s)\n", label.c_str(),
+    std::printf("  %-50s %10.2f     (mins %.2f, maxes %.2f%s%s)\n", label.c_str(),
                 slower.medianMs / faster.medianMs, slower.minMs / faster.minMs,
-                slower.maxMs / faster.maxMs, target.c_str());
+                slower.maxMs / faster.maxMs, target.empty() ? "" : "; target ", target.c_str());
 }
 
 } // namespace PdBench
