@@ -4,12 +4,15 @@
 
 #include "dashboardview.h"
 #include "timerangepicker.h"
+#include "variableinterpolator.h"
 #include "variableresolver.h"
 #include "variablesbar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Pd::Gui {
@@ -44,6 +47,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     font.setBold(true);
     titleLabel->setFont(font);
     header->addWidget(titleLabel);
+    addLinks(header, m_view->dashboard().spec.links);
     header->addStretch(1);
     header->addWidget(m_picker);
     layout->addLayout(header);
@@ -66,6 +70,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     connect(set, &QPushButton::clicked, this, &DashboardPage::datasourcesRequested);
     connect(&m_view->engine(), &DashboardQueryEngine::panelFinished, this,
             &DashboardPage::updateBanner);
+    connect(m_view, &DashboardView::linkRequested, this, &DashboardPage::linkRequested);
 
     connect(m_picker, &TimeRangePicker::rangeChanged, m_view, &DashboardView::setTimeRange);
     connect(m_view, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
@@ -78,6 +83,28 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
         [this] { m_variables->setStates(m_view->engine().variables().states()); },
         Qt::QueuedConnection);
     m_variables->setStates(m_view->engine().variables().states());
+}
+
+// The dashboard's links beside its title, opened with the variables' and the range's values
+// of the moment when they ask for them (renderVariables).
+void DashboardPage::addLinks(QHBoxLayout *header, const std::vector<Model::Link> &links)
+{
+    for (const Model::Link &link : links) {
+        const QString url = QString::fromStdString(link.url);
+        auto *button = new QToolButton(this);
+        button->setText((link.name.empty() ? url : QString::fromStdString(link.name)) +
+                        QStringLiteral(" ↗"));
+        button->setToolTip(link.tooltip.empty() ? url : QString::fromStdString(link.tooltip));
+        button->setAutoRaise(true);
+        button->setObjectName(QStringLiteral("dashboardLink"));
+        connect(button, &QToolButton::clicked, this, [this, url, render = link.renderVariables] {
+            emit linkRequested(
+                QUrl(render ? QString::fromStdString(VariableInterpolator::replace(
+                                  url.toStdString(), m_view->engine().variables().values()))
+                            : url));
+        });
+        header->addWidget(button);
+    }
 }
 
 void DashboardPage::updateBanner()

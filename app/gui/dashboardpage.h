@@ -6,7 +6,9 @@
 
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
+class QUrl;
 
 namespace Pd::Gui {
 
@@ -41,9 +43,12 @@ signals:
     void statusChanged(int requestsInFlight, int panelsWithErrors);
     // "Set Datasources…" in the banner.
     void datasourcesRequested();
+    // A dashboard or panel link chosen: the URL to open, variables replaced.
+    void linkRequested(const QUrl &url);
 
 private:
     void updateBanner();
+    void addLinks(QHBoxLayout *header, const std::vector<Model::Link> &links);
 
     QWidget *m_banner;
     QLabel *m_bannerText;

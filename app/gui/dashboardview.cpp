@@ -141,6 +141,7 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::duplicateRequested, this,
                     &DashboardView::panelDuplicateRequested);
             connect(frame, &PanelFrame::editRequested, this, &DashboardView::panelEditRequested);
+            connect(frame, &PanelFrame::linkActivated, this, &DashboardView::linkRequested);
             frame->setEditable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);

@@ -15,6 +15,7 @@
 #include <set>
 
 class QToolButton;
+class QUrl;
 
 namespace Pd::Gui {
 
@@ -85,6 +86,8 @@ signals:
     void panelDeleteRequested(const QString &panelId);
     void panelDuplicateRequested(const QString &panelId);
     void panelEditRequested(const QString &panelId);
+    // A panel's link chosen: the URL to open.
+    void linkRequested(const QUrl &url);
     // Edit mode: a group's header menu (groups without repeats only: the index is the
     // layout's in the text).
     void groupEditRequested(int group, Pd::Gui::DashboardView::GroupEdit edit);

@@ -20,6 +20,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -552,6 +553,9 @@ void MainWindow::showDashboard(int index)
             m_pages);
         connect(page, &DashboardPage::datasourcesRequested, this,
                 [this] { editUserDatasources(); });
+        // A link opens in the user's browser (or whatever handles its scheme).
+        connect(page, &DashboardPage::linkRequested, this,
+                [](const QUrl &url) { QDesktopServices::openUrl(url); });
         connect(page, &DashboardPage::statusChanged, this, [this, page](int inFlight, int errors) {
             if (m_pages->currentWidget() == page)
                 m_status->setText(

@@ -13,6 +13,7 @@
 #include <QStackedLayout>
 #include <QStyle>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 namespace Pd::Gui {
@@ -133,6 +134,26 @@ PanelFrame::~PanelFrame()
         m_view->widget()->setParent(nullptr);
 }
 
+// The panel's links at the end of its menu, each opening its URL with the variables' and the
+// range's current values when it asks for them (renderVariables), as Perses does.
+void PanelFrame::addLinks(QMenu *menu, const std::vector<Model::Link> &links)
+{
+    if (links.empty())
+        return;
+    menu->addSeparator();
+    for (const Model::Link &link : links) {
+        const QString url = QString::fromStdString(link.url);
+        QAction *action = menu->addAction(
+            link.name.empty() ? url : QString::fromStdString(link.name), this,
+            [this, url, render = link.renderVariables] {
+                emit linkActivated(QUrl(render && m_interpolate ? m_interpolate(url) : url));
+            });
+        action->setToolTip(QString::fromStdString(link.tooltip));
+        action->setObjectName(QStringLiteral("link"));
+    }
+    menu->setToolTipsVisible(true);
+}
+
 void PanelFrame::buildHeader(const Model::Panel &panel)
 {
     auto *header = new QHBoxLayout;
@@ -170,6 +191,7 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     m_delete =
         menu->addAction(tr("Delete Panel"), this, [this] { emit deleteRequested(m_panelId); });
     m_delete->setVisible(false);
+    addLinks(menu, panel.links);
     m_menu->setMenu(menu);
     header->addWidget(m_menu);
     static_cast<QVBoxLayout *>(layout())->addLayout(header);

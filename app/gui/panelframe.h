@@ -16,6 +16,9 @@ class QLabel;
 class QToolButton;
 class QStackedLayout;
 
+class QMenu;
+class QUrl;
+
 namespace Pd::Gui {
 
 // The frame around one panel: title, description tooltip, loading and error indicators,
@@ -60,6 +63,8 @@ signals:
     void deleteRequested(const QString &panelId);
     void duplicateRequested(const QString &panelId);
     void editRequested(const QString &panelId);
+    // One of the panel's links chosen in its menu: the URL to open, variables replaced.
+    void linkActivated(const QUrl &url);
 
 protected:
     void showEvent(QShowEvent *event) override;
@@ -68,6 +73,7 @@ protected:
 private:
     PdPlugin::PanelView *ensureView();
     void buildHeader(const Model::Panel &panel);
+    void addLinks(QMenu *menu, const std::vector<Model::Link> &links);
     void showBody();
     std::optional<QString> bodyMessage() const;
     void copyImage();

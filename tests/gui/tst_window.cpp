@@ -12,9 +12,11 @@
 #include "timerangepicker.h"
 #include "userdatasourcesdialog.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFile>
@@ -108,6 +110,18 @@ QString statusText(QMainWindow &window)
     const QList<QLabel *> labels = window.statusBar()->findChildren<QLabel *>();
     return labels.isEmpty() ? QString() : labels.front()->text();
 }
+
+// Stands in for the browser: the URLs the window asked to open.
+class UrlCatcher : public QObject
+{
+    Q_OBJECT
+
+public:
+    QList<QUrl> urls;
+
+public slots:
+    void open(const QUrl &url) { urls << url; }
+};
 
 } // namespace
 
@@ -272,6 +286,57 @@ private slots:
         QVERIFY2(saved.contains("prometheusdemo:\n    url: " + m_prometheus.url().toUtf8()),
                  saved.constData());
         qunsetenv("XDG_CONFIG_HOME");
+    }
+
+    // A dashboard link beside the title and a panel link in the panel's menu open their URL,
+    // the variables' and the range's values in it when the link asks (renderVariables).
+    void linksOpenTheirUrls()
+    {
+        UrlCatcher catcher;
+        QDesktopServices::setUrlHandler(QStringLiteral("https"), &catcher, "open");
+        const QString file = m_dir.filePath(QStringLiteral("links.yaml"));
+        QByteArray panel = queryPanel("temps", "pd_temperature_celsius");
+        // After the title: the one place in the panel that text is.
+        panel.replace("          name: temps\n",
+                      "          name: temps\n        links:\n"
+                      "          - {name: Logs, url: 'https://logs.test/?job=$job', "
+                      "renderVariables: true}\n");
+        QByteArray text = dashboard("links", "Links", panel, item(0, "temps"));
+        text.replace("  duration: 1h\n",
+                     "  duration: 1h\n  variables:\n    - kind: TextVariable\n      spec: {name: "
+                     "job, value: api}\n  links:\n    - {name: Runbook, url: "
+                     "'https://runbooks.test/$job?from=$__from', renderVariables: true, tooltip: "
+                     "What to do}\n    - {name: Raw, url: 'https://raw.test/$job'}\n");
+        QVERIFY(PdTest::writeFile(file, text));
+        Pd::Gui::MainWindow window(overrides());
+        window.resize(1400, 800);
+        window.show();
+        QVERIFY(window.open(file));
+        QTRY_VERIFY_WITH_TIMEOUT(window.currentView() && window.currentView()->isComplete(), 20000);
+        const QList<QToolButton *> buttons =
+            window.findChildren<QToolButton *>(QStringLiteral("dashboardLink"));
+        QCOMPARE(buttons.size(), 2);
+        QCOMPARE(buttons[0]->text(), QStringLiteral("Runbook ↗"));
+        QCOMPARE(buttons[0]->toolTip(), QStringLiteral("What to do"));
+        buttons[0]->click();
+        QCOMPARE(catcher.urls.size(), 1);
+        const QString runbook = catcher.urls[0].toString();
+        QVERIFY2(runbook.startsWith(QStringLiteral("https://runbooks.test/api?from=")),
+                 qPrintable(runbook));
+        QCOMPARE(runbook.mid(runbook.indexOf(u'=') + 1).toLongLong() / 1000 > 1'700'000'000, true);
+        buttons[1]->click();
+        QCOMPARE(catcher.urls[1].toString(), QStringLiteral("https://raw.test/$job"));
+
+        Pd::Gui::PanelFrame *frame = window.currentView()->frame("temps");
+        QVERIFY(frame);
+        QAction *logs = nullptr;
+        for (QAction *action : frame->findChildren<QAction *>(QStringLiteral("link")))
+            logs = action->text() == QStringLiteral("Logs") ? action : logs;
+        QVERIFY(logs);
+        logs->trigger();
+        QCOMPARE(catcher.urls.size(), 3);
+        QCOMPARE(catcher.urls[2].toString(), QStringLiteral("https://logs.test/?job=api"));
+        QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
     }
 
     // A file that does not read says where, and nothing is added.
