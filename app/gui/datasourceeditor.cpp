@@ -6,7 +6,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -32,7 +31,7 @@ QString textAt(const Node *object, const char *key)
 DatasourceEditor::DatasourceEditor(const Node &datasources,
                                    std::shared_ptr<const PluginSchemaRegistry> schemas,
                                    const QStringList &inherited, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_schemas(std::move(schemas))
     , m_list(new QListWidget(this))
     , m_details(new QWidget(this))
@@ -41,7 +40,6 @@ DatasourceEditor::DatasourceEditor(const Node &datasources,
     , m_default(new QCheckBox(tr("The default for its kind"), m_details))
     , m_plugin(new QComboBox(m_details))
     , m_pluginPane(new QVBoxLayout)
-    , m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Dashboard datasources"));
     if (datasources.isObject()) {
@@ -85,18 +83,7 @@ DatasourceEditor::DatasourceEditor(const Node &datasources,
     auto *columns = new QHBoxLayout;
     columns->addLayout(left, 1);
     columns->addWidget(scroll, 2);
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
-    m_problem->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, [this] {
-        commit();
-        accept();
-    });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(m_problem);
-    layout->addWidget(buttons);
+    setForm(columns);
     resize(860, 560);
 
     for (const Entry &entry : m_entries)
@@ -121,6 +108,12 @@ DatasourceEditor::DatasourceEditor(const Node &datasources,
 }
 
 DatasourceEditor::~DatasourceEditor() = default;
+
+void DatasourceEditor::accept()
+{
+    commit(); // what is on screen counts
+    FormDialog::accept();
+}
 
 void DatasourceEditor::select(int row)
 {
@@ -245,11 +238,7 @@ void DatasourceEditor::changed()
 {
     if (m_loading)
         return;
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    if (auto *buttons = findChild<QDialogButtonBox *>())
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    showProblem(problem());
 }
 
 } // namespace Pd::Gui

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "formdialog.h"
 #include "node.h"
 #include "pluginschemaregistry.h"
-
-#include <QDialog>
 
 #include <memory>
 #include <string>
@@ -27,7 +26,7 @@ class SpecForm;
 // as a form from the plugin's schema). The datasources the dashboard also sees from its
 // project and globally are listed with their scope, so that a name that hides one is plain.
 // The dialog gives back the whole spec.datasources map; the page writes what differs.
-class DatasourceEditor : public QDialog
+class DatasourceEditor : public FormDialog
 {
     Q_OBJECT
 
@@ -46,6 +45,7 @@ public:
     void addDatasource();
     void removeSelected();
     void select(int row);
+    void accept() override;
 
     QListWidget *list() const { return m_list; }
     QLineEdit *nameField() const { return m_name; }
@@ -76,7 +76,6 @@ private:
     QComboBox *m_plugin;
     QVBoxLayout *m_pluginPane;
     SpecForm *m_form = nullptr;
-    QLabel *m_problem;
 };
 
 } // namespace Pd::Gui

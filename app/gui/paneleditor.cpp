@@ -9,7 +9,6 @@
 #include "specform.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -60,7 +59,7 @@ QScrollArea *scrolling(QWidget *inside, QWidget *parent)
 
 PanelEditor::PanelEditor(const QString &panelId, const Node &panelSpec, Context context,
                          QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_original(panelSpec.isObject() ? panelSpec : Node::object())
     , m_context(std::move(context))
     , m_title(new QLineEdit(this))
@@ -71,7 +70,6 @@ PanelEditor::PanelEditor(const QString &panelId, const Node &panelSpec, Context 
     , m_queriesPage(new QWidget(this))
     , m_queryList(new QVBoxLayout)
     , m_previewPane(new QVBoxLayout)
-    , m_problem(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
     setWindowTitle(tr("Edit panel %1").arg(panelId));
@@ -126,16 +124,7 @@ PanelEditor::PanelEditor(const QString &panelId, const Node &panelSpec, Context 
     split->addWidget(right);
     split->setSizes({460, 640});
 
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
-    m_problem->setWordWrap(true);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    m_ok = buttons->button(QDialogButtonBox::Ok);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_problem);
-    layout->addWidget(buttons);
+    setForm(split);
     resize(1180, 680);
 
     m_previewTimer->setSingleShot(true);
@@ -281,11 +270,7 @@ QString PanelEditor::problem() const
 
 void PanelEditor::scheduleChange()
 {
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    if (m_ok)
-        m_ok->setEnabled(why.isEmpty());
+    showProblem(problem());
     m_previewTimer->start();
 }
 

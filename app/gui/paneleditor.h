@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "formdialog.h"
 #include "node.h"
 #include "pluginschemaregistry.h"
-
-#include <QDialog>
 
 #include <functional>
 #include <memory>
@@ -32,7 +31,7 @@ class SpecForm;
 // panel as edited, drawn with the dashboard's datasources and variables. Switching the kind
 // keeps the options that still fit the new one. The dialog gives back the panel's whole spec;
 // the page writes what differs into the text.
-class PanelEditor : public QDialog
+class PanelEditor : public FormDialog
 {
     Q_OBJECT
 
@@ -93,8 +92,6 @@ private:
     std::vector<QueryEditor *> m_queries;
     QVBoxLayout *m_previewPane;
     DashboardView *m_preview = nullptr;
-    QLabel *m_problem;
-    QPushButton *m_ok = nullptr;
     QTimer *m_previewTimer;
 };
 

@@ -11,7 +11,6 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -55,7 +54,7 @@ QString textAt(const Node *object, const char *key)
 } // namespace
 
 VariableEditor::VariableEditor(const Node &variable, Context context, QWidget *parent)
-    : QDialog(parent)
+    : FormDialog(parent)
     , m_original(variable.isObject() ? variable : Node::object())
     , m_context(std::move(context))
     , m_name(new QLineEdit(this))
@@ -66,7 +65,6 @@ VariableEditor::VariableEditor(const Node &variable, Context context, QWidget *p
     , m_pages(new QStackedWidget(this))
     , m_options(new QListWidget(this))
     , m_status(new QLabel(this))
-    , m_problem(new QLabel(this))
     , m_previewTimer(new QTimer(this))
 {
     const Node *spec = m_original.find("spec");
@@ -110,16 +108,7 @@ VariableEditor::VariableEditor(const Node &variable, Context context, QWidget *p
     split->addWidget(right);
     split->setSizes({520, 320});
 
-    m_problem->setStyleSheet(QStringLiteral("color: #c62828"));
-    m_problem->setWordWrap(true);
-    m_problem->hide();
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(split, 1);
-    layout->addWidget(m_problem);
-    layout->addWidget(buttons);
+    setForm(split);
     resize(900, 600);
 
     m_previewTimer->setSingleShot(true);
@@ -283,11 +272,7 @@ QString VariableEditor::problem() const
 
 void VariableEditor::changed()
 {
-    const QString why = problem();
-    m_problem->setText(why);
-    m_problem->setVisible(!why.isEmpty());
-    if (auto *buttons = findChild<QDialogButtonBox *>())
-        buttons->button(QDialogButtonBox::Ok)->setEnabled(why.isEmpty());
+    showProblem(problem());
     m_previewTimer->start();
 }
 

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "formdialog.h"
 #include "node.h"
 #include "pluginschemaregistry.h"
-
-#include <QDialog>
 
 #include <functional>
 #include <memory>
@@ -34,7 +33,7 @@ class SpecForm;
 // to as edited (its plugin run against the dashboard's datasources, the variables it uses
 // resolved first), or why it resolves to none. The dialog gives back the whole variable; the
 // page writes what differs into the text.
-class VariableEditor : public QDialog
+class VariableEditor : public FormDialog
 {
     Q_OBJECT
 
@@ -99,7 +98,6 @@ private:
     QLineEdit *m_default = nullptr;
     QListWidget *m_options;
     QLabel *m_status;
-    QLabel *m_problem;
     QTimer *m_previewTimer;
     DashboardQueryEngine *m_engine = nullptr;
     bool m_previewDone = false;

@@ -7,6 +7,7 @@
 #include "datasourceeditor.h"
 #include "draftstore.h"
 #include "editorpage.h"
+#include "editorwait.h"
 #include "findbar.h"
 #include "gridgeometry.h"
 #include "mainwindow.h"
@@ -107,15 +108,6 @@ private:
     QTimer m_timer;
 };
 
-// The problems and the preview shown are those of the text as it is now.
-bool waitValidated(Pd::Gui::EditorPage &page)
-{
-    QDeadlineTimer deadline(20000);
-    while (!page.isValidated() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return page.isValidated();
-}
-
 } // namespace
 
 class TestEditor : public QObject
@@ -136,12 +128,12 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QVERIFY(page.preview());
         replaceText(page.codeEditor(), QStringLiteral("duration: 1h"),
                     QStringLiteral("duration: 1x"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 1);
         QTreeWidget *problems = page.problems();
         QCOMPARE(problems->topLevelItemCount(), 1);
@@ -159,7 +151,7 @@ private slots:
 
         replaceText(page.codeEditor(), QStringLiteral("duration: 1x"),
                     QStringLiteral("duration: 6h"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(problems->topLevelItemCount(), 0);
         QVERIFY(page.codeEditor()->messagesAt(7).isEmpty());
@@ -169,29 +161,29 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         // Guarded: a view built again may take the old one's address.
         const QPointer<Pd::Gui::DashboardView> before = page.preview();
         QVERIFY(before);
         replaceText(page.codeEditor(), QStringLiteral("  panels:"), QStringLiteral("  panels: ["));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.isStale());
         QVERIFY(before); // kept, not rebuilt
         QCOMPARE(page.preview(), before.data());
         QCOMPARE(page.lastValid()->metadata.name, std::string("edited"));
         replaceText(page.codeEditor(), QStringLiteral("  panels: ["), QStringLiteral("  panels:"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(!page.isStale());
         // A comment edit is no change to the dashboard: its view stays.
         replaceText(page.codeEditor(), QStringLiteral("# the range"),
                     QStringLiteral("# The range"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(before);
         QCOMPARE(page.preview(), before.data());
         // A title edit is: the view is built again from the new text.
         replaceText(page.codeEditor(), QStringLiteral("name: Notes"),
                     QStringLiteral("name: Notes 2"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QTRY_VERIFY(before.isNull()); // once typing pauses
         QVERIFY(page.preview());
     }
@@ -204,7 +196,7 @@ private slots:
         page.resize(1400, 900);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::DashboardView *preview = page.preview();
         QVERIFY(preview);
         Pd::Gui::PanelFrame *frame = preview->frame("notes");
@@ -223,7 +215,7 @@ private slots:
         moved.replace("          - x: 0\n", "          - x: 2\n");
         const QString afterMove = page.codeEditor()->toPlainText();
         QVERIFY2(afterMove == QString::fromUtf8(moved), qPrintable(afterMove.right(200)));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         const QPointer<Pd::Gui::DashboardView> old = preview;
         QTRY_VERIFY(old.isNull()); // drawn again from the patched text
 
@@ -248,13 +240,13 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::CodeEditor *editor = page.codeEditor();
         QTextCursor cursor = editor->document()->find(QStringLiteral("name: Notes"));
         cursor.movePosition(QTextCursor::EndOfBlock);
         editor->setTextCursor(cursor);
         QTest::keyClick(editor, Qt::Key_Return); // keeps the spec's indentation
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
         QCompleter *completer = editor->completer();
         QVERIFY(completer->popup()->isVisible());
@@ -276,7 +268,7 @@ private slots:
         editor->setTextCursor(kind);
         for (int i = 0; i < 8; ++i)
             QTest::keyClick(editor, Qt::Key_Backspace); // "kind: " left
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
         QStringList kinds;
         for (int row = 0; row < completer->model()->rowCount(); ++row)
@@ -292,7 +284,7 @@ private slots:
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::CodeEditor *editor = page.codeEditor();
         editor->setFocus();
         QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
@@ -319,7 +311,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::PanelFrame *frame = page.preview()->frame("notes");
         QAction *remove = nullptr;
         for (QAction *action : frame->findChildren<QAction *>()) {
@@ -332,7 +324,7 @@ private slots:
         QVERIFY2(!text.contains(QStringLiteral("notes")) && !text.contains(QStringLiteral("$ref")),
                  qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("  # the range the dashboard opens with\n"))); // kept
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(page.lastValid()->spec.panels.size(), std::size_t(0));
         page.codeEditor()->undo();
@@ -343,9 +335,9 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.duplicatePanel(QStringLiteral("notes")), QStringLiteral("notes_copy"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const Pd::Model::Dashboard &copied = *page.lastValid();
         QCOMPARE(copied.spec.panels.size(), std::size_t(2));
@@ -360,7 +352,7 @@ private slots:
             QString::fromUtf8(dashboard.left(dashboard.indexOf("  layouts:")))));
 
         QCOMPARE(page.addPanel(QStringLiteral("Markdown")), QStringLiteral("panel"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.lastValid()->spec.panels.size(), std::size_t(3));
         QCOMPARE(page.lastValid()->spec.panels.at(2).plugin.kind, std::string("Markdown"));
         QCOMPARE(page.lastValid()->spec.layouts.at(0).items.at(2).y, 12);
@@ -373,7 +365,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.setPanelDisplay(QStringLiteral("notes"), QStringLiteral("Release notes"),
                                      QStringLiteral("What changed, and when"),
                                      QStringLiteral("Markdown")));
@@ -382,7 +374,7 @@ private slots:
             "          name: Notes\n",
             "          name: Release notes\n          description: What changed, and when\n");
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(expected));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.lastValid()->spec.panels.at(0).display.description,
                  std::string("What changed, and when"));
         // Another kind: the kind changes, the spec stays and is checked against the new kind.
@@ -390,7 +382,7 @@ private slots:
                                      QStringLiteral("What changed, and when"),
                                      QStringLiteral("StatChart")));
         QVERIFY(page.codeEditor()->toPlainText().contains(QStringLiteral("kind: StatChart\n")));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.errorCount() > 0); // a StatChart has no "text"; it needs a calculation
         page.codeEditor()->undo();
         page.codeEditor()->undo();
@@ -404,7 +396,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         page.editDatasources();
         auto *editor = page.findChild<Pd::Gui::DatasourceEditor *>();
         QVERIFY(editor);
@@ -422,7 +414,7 @@ private slots:
             ->findChild<QLineEdit *>(QStringLiteral("scrapeInterval"))
             ->setText(QStringLiteral("30s"));
         editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QVERIFY2(page.codeEditor()->toPlainText().contains(QStringLiteral(
                      "  datasources:\n    local:\n      default: true\n      plugin:\n"
@@ -448,7 +440,7 @@ private slots:
             ->findChild<QLineEdit *>(QStringLiteral("proxy.spec.url"))
             ->setText(QStringLiteral("http://127.0.0.1:9091"));
         editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const QString text = page.codeEditor()->toPlainText();
         QVERIFY2(text.count(QStringLiteral("    local:\n")) == 1, qPrintable(text));
@@ -465,7 +457,7 @@ private slots:
         QVERIFY(editor);
         editor->removeSelected();
         editor->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(dashboard));
     }
 
@@ -492,7 +484,7 @@ private slots:
             "            content:\n              $ref: \"#/spec/panels/cpu\"\n"));
         Pd::Gui::EditorPage page(file, overrides);
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QTRY_VERIFY(page.preview());
         Pd::Gui::CodeEditor *editor = page.codeEditor();
         QTextCursor cursor = editor->document()->find(QStringLiteral("query: pd_te"));
@@ -508,7 +500,7 @@ private slots:
         // Label names inside braces.
         cursor = editor->document()->find(QStringLiteral("query: pd_te"));
         cursor.insertText(QStringLiteral("query: pd_temperature_celsius{"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         editor->setTextCursor(cursor);
         QTest::keyClick(editor, Qt::Key_Space, Qt::ControlModifier);
         QTRY_VERIFY_WITH_TIMEOUT(completer->popup()->isVisible(), 20000);
@@ -524,11 +516,11 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.setDashboardSettings({QStringLiteral("edited"), QStringLiteral("Edited board"),
                                            QStringLiteral("6h"), QStringLiteral("30s"),
                                            QStringLiteral("Europe/Paris")}));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const Pd::Model::Dashboard &dashboard = *page.lastValid();
         QCOMPARE(dashboard.spec.display.name, std::string("Edited board"));
@@ -555,12 +547,12 @@ private slots:
         Pd::Gui::EditorPage *page = window.currentEditor();
         QVERIFY(page);
         QCOMPARE(page->file(), file);
-        QVERIFY(waitValidated(*page));
+        QVERIFY(PdTest::waitValidated(*page));
         QCOMPARE(page->errorCount(), 0); // clean for lint
         QCOMPARE(page->lastValid()->metadata.project, std::string("team-a"));
         // A panel added to it goes into its group.
         QCOMPARE(page->addPanel(QStringLiteral("Markdown")), QStringLiteral("panel"));
-        QVERIFY(waitValidated(*page));
+        QVERIFY(PdTest::waitValidated(*page));
         QCOMPARE(page->lastValid()->spec.layouts.at(0).items.size(), std::size_t(1));
         // Never over an existing file.
         QVERIFY(window.createDashboard(file, QStringLiteral("latency"), QStringLiteral("team-a")));
@@ -577,7 +569,7 @@ private slots:
         QVERIFY(PdTest::writeFile(m_file, twoGroups));
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         auto titles = [&page] {
             QStringList list;
@@ -586,25 +578,25 @@ private slots:
             return list;
         };
         QVERIFY(page.addGroup(QStringLiteral("Extra")));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(titles(), (QStringList{QStringLiteral("Top"), QStringLiteral("Bottom"),
                                         QStringLiteral("Extra")}));
         QVERIFY(page.renameGroup(0, QStringLiteral("First")));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.moveGroup(0, 1));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(titles(), (QStringList{QStringLiteral("Bottom"), QStringLiteral("First"),
                                         QStringLiteral("Extra")}));
         QVERIFY(page.codeEditor()->toPlainText().contains(
             QStringLiteral("- kind: Grid # the second group")));
         QVERIFY(page.deleteGroup(2));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(titles(), (QStringList{QStringLiteral("Bottom"), QStringLiteral("First")}));
         QCOMPARE(page.errorCount(), 0);
         // Collapsible and closed when the dashboard opens, then open, then fixed again.
         using GroupEdit = Pd::Gui::DashboardView::GroupEdit;
         QVERIFY(page.setGroupCollapse(0, GroupEdit::ClosedAtStart));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY2(page.codeEditor()->toPlainText().contains(
                      QStringLiteral("          title: Bottom\n          collapse:\n"
                                     "            open: false\n")),
@@ -612,10 +604,10 @@ private slots:
         QVERIFY(page.lastValid()->spec.layouts.at(0).collapsible);
         QVERIFY(!page.lastValid()->spec.layouts.at(0).open);
         QVERIFY(page.setGroupCollapse(0, GroupEdit::OpenAtStart));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.lastValid()->spec.layouts.at(0).open);
         QVERIFY(page.setGroupCollapse(0, GroupEdit::Fixed));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(!page.lastValid()->spec.layouts.at(0).collapsible);
         QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("collapse")));
         QCOMPARE(page.errorCount(), 0);
@@ -628,7 +620,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::CodeEditor *editor = page.codeEditor();
         QVERIFY(!editor->canFold(1)); // kind: Dashboard
         QVERIFY(editor->canFold(8));  // panels:
@@ -653,19 +645,19 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         // The dashboard has no variables list yet: it is made.
         QCOMPARE(page.addVariable({}), QStringLiteral("var"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(page.addVariable(QStringLiteral("PrometheusLabelValuesVariable")),
                  QStringLiteral("var_2"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.lastValid()->spec.variables.size(), std::size_t(2));
         QCOMPARE(page.lastValid()->spec.variables.at(1).kind, Pd::Model::VariableKind::List);
         QVERIFY(page.errorCount() > 0); // its plugin spec is still to be written: the label name
         QVERIFY(page.deleteVariable(QStringLiteral("var_2")));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(page.lastValid()->spec.variables.size(), std::size_t(1));
         QVERIFY(!page.deleteVariable(QStringLiteral("nothing")));
@@ -678,12 +670,12 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         const QString original = page.codeEditor()->toPlainText();
         replaceText(page.codeEditor(), QStringLiteral("text: hello"),
                     QStringLiteral("text: hello world"));
         QVERIFY(page.isModified());
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.save());
         QVERIFY(!page.isModified());
         QByteArray expected = dashboard;
@@ -699,10 +691,10 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         replaceText(page.codeEditor(), QStringLiteral("duration: 1h"),
                     QStringLiteral("duration: soon"));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 1);
         {
             BoxAnswerer cancel(QMessageBox::Cancel);
@@ -723,7 +715,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         replaceText(page.codeEditor(), QStringLiteral("text: hello"), QStringLiteral("text: bye"));
         const QString nowhere = m_dir.filePath(QStringLiteral("missing/edited.yaml"));
         BoxAnswerer cancel(QMessageBox::Cancel);
@@ -776,7 +768,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         replaceText(page.codeEditor(), QStringLiteral("text: hello"), QStringLiteral("text: mine"));
         QByteArray theirs = dashboard;
         theirs.replace("name: Notes", "name: Their notes");
@@ -796,7 +788,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QByteArray theirs = dashboard;
         theirs.replace("text: hello", "text: from git checkout");
         // As git checkout does: a new file renamed over the old one.

@@ -5,6 +5,7 @@
 #include "dashboardview.h"
 #include "draftstore.h"
 #include "editorpage.h"
+#include "editorwait.h"
 #include "paneleditor.h"
 #include "panelframe.h"
 #include "pluginregistry.h"
@@ -71,14 +72,6 @@ const QByteArray chart = "kind: Dashboard\n"
                          "            content:\n"
                          "              $ref: \"#/spec/panels/cpu\"\n";
 
-bool waitValidated(Pd::Gui::EditorPage &page)
-{
-    QDeadlineTimer deadline(20000);
-    while (!page.isValidated() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return page.isValidated();
-}
-
 // Edit Panel… on a panel: the dialog it opens beside the page.
 Pd::Gui::PanelEditor *openEditor(Pd::Gui::EditorPage &page, const QString &panel)
 {
@@ -125,7 +118,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::PanelEditor *editor = openEditor(page, QStringLiteral("cpu"));
         QVERIFY(editor);
         QCOMPARE(editor->titleField()->text(), QStringLiteral("CPU"));
@@ -170,7 +163,7 @@ private slots:
                          "                  query: sum(rate(pd_requests_total[5m]))\n");
         QVERIFY2(page.codeEditor()->toPlainText() == QString::fromUtf8(expected),
                  qPrintable(page.codeEditor()->toPlainText()));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(page.lastValid()->spec.panels.at(0).queries.size(), std::size_t(2));
         page.codeEditor()->undo();
@@ -196,7 +189,7 @@ private slots:
         QVERIFY(PdTest::writeFile(file, gauge));
         Pd::Gui::EditorPage page(file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         Pd::Gui::PanelEditor *editor = openEditor(page, QStringLiteral("cpu"));
         QVERIFY(editor);
@@ -232,7 +225,7 @@ private slots:
         QCOMPARE(editor->spec().at({"plugin", "spec"})->stringAt("calculation"),
                  std::string("last"));
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QCOMPARE(page.lastValid()->spec.panels.at(0).plugin.kind, std::string("StatChart"));
         QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("max: 100")));
@@ -251,7 +244,7 @@ private slots:
         QVERIFY(!overrides.addFromArgument("prom=" + prometheus.url().toStdString()));
         Pd::Gui::EditorPage page(m_file, overrides);
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         Pd::Gui::PanelEditor *editor = openEditor(page, QStringLiteral("cpu"));
         QVERIFY(editor);
         QTRY_COMPARE(previewTitle(*editor), QStringLiteral("CPU"));
@@ -302,7 +295,7 @@ private slots:
             "      directUrl: http://127.0.0.1:2\n"));
         Pd::Gui::EditorPage page(file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         // The datasources beside the file are read off the GUI thread.
         QTRY_COMPARE(
             page.prometheusDatasourceChoices(),
@@ -322,7 +315,7 @@ private slots:
         query->findChildren<QLineEdit *>().at(0)->setText(QStringLiteral("{{job}}"));
         query->findChildren<QLineEdit *>().at(1)->setText(QStringLiteral("30s"));
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         const QString text = page.codeEditor()->toPlainText();
         QVERIFY2(text.contains(
                      QStringLiteral("                spec:\n                  query: rate(up[5m])\n"
@@ -341,7 +334,7 @@ private slots:
                  QStringLiteral("local · dashboard"));
         editor->queries().front()->datasource()->setCurrentIndex(0);
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("datasource:")));
         QVERIFY(page.codeEditor()->toPlainText().contains(QStringLiteral("seriesNameFormat")));
         QCOMPARE(page.errorCount(), 0);
@@ -358,7 +351,7 @@ private slots:
         QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
         Pd::Gui::EditorPage page(file, {});
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const QString panel = QString::fromStdString(page.lastValid()->spec.panels.at(0).id);
         Pd::Gui::PanelEditor *editor = openEditor(page, panel);
@@ -370,7 +363,7 @@ private slots:
         QVERIFY(text);
         text->setText(QStringLiteral("Edited through the plugin"));
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         QVERIFY2(page.codeEditor()->toPlainText().contains(
                      QStringLiteral("text: Edited through the plugin")),

@@ -4,6 +4,7 @@
 #include "codeeditor.h"
 #include "draftstore.h"
 #include "editorpage.h"
+#include "editorwait.h"
 #include "prometheustestserver.h"
 #include "specform.h"
 #include "testpaths.h"
@@ -46,14 +47,6 @@ const QByteArray board = "kind: Dashboard\n"
                          "        value: hello # greeting\n"
                          "  panels: {}\n"
                          "  layouts: []\n";
-
-bool waitValidated(Pd::Gui::EditorPage &page)
-{
-    QDeadlineTimer deadline(20000);
-    while (!page.isValidated() && !deadline.hasExpired())
-        QTest::qWait(5);
-    return page.isValidated();
-}
 
 QStringList shownOptions(const Pd::Gui::VariableEditor &editor)
 {
@@ -102,7 +95,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, m_overrides);
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         page.editVariable(QStringLiteral("instance"));
         auto *editor = page.findChild<Pd::Gui::VariableEditor *>();
@@ -141,7 +134,7 @@ private slots:
                          "        sort: alphabetical-desc\n");
         QVERIFY2(page.codeEditor()->toPlainText() == QString::fromUtf8(expected),
                  qPrintable(page.codeEditor()->toPlainText()));
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         page.codeEditor()->undo();
         QCOMPARE(page.codeEditor()->toPlainText(), QString::fromUtf8(board));
@@ -153,7 +146,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, m_overrides);
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         page.editVariable(QStringLiteral("note"));
         auto *editor = page.findChild<Pd::Gui::VariableEditor *>();
         QVERIFY(editor);
@@ -163,7 +156,7 @@ private slots:
         editor->textValueField()->setText(QStringLiteral("bonjour"));
         editor->findChildren<QCheckBox *>().at(0)->setChecked(false); // hidden: stays unwritten
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QVERIFY(page.codeEditor()->toPlainText().contains(
             QStringLiteral("        value: bonjour # greeting\n")));
         QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("hidden")));
@@ -185,7 +178,7 @@ private slots:
         QVERIFY2(editor->previewStatus()->text().contains(QStringLiteral("selected: green")),
                  qPrintable(editor->previewStatus()->text()));
         editor->accept();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         QCOMPARE(page.errorCount(), 0);
         const Pd::Model::VariableSpec &note = page.lastValid()->spec.variables.at(1);
         QCOMPARE(note.kind, Pd::Model::VariableKind::List);
@@ -203,7 +196,7 @@ private slots:
     {
         Pd::Gui::EditorPage page(m_file, m_overrides);
         page.show();
-        QVERIFY(waitValidated(page));
+        QVERIFY(PdTest::waitValidated(page));
         page.editVariable(QStringLiteral("instance"));
         auto *editor = page.findChild<Pd::Gui::VariableEditor *>();
         QVERIFY(editor);
