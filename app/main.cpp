@@ -36,6 +36,9 @@ constexpr const char *help =
     "                                            open the window\n"
     "       perses-desktop --edit FILE[:LINE[:COLUMN]]\n"
     "                                            edit a file, the cursor at lint's position\n"
+    "       perses-desktop FOLDER --kiosk [--cycle 60s]\n"
+    "                                            the panels alone, full screen; the folder's\n"
+    "                                            dashboards in turn (wall displays)\n"
     "       perses-desktop --review REV1..REV2|FOLDER|FILE [--repo DIR]\n"
     "       perses-desktop --review A --review B [--repo DIR]\n"
     "                                            review changes side by side, offline\n"
@@ -97,6 +100,10 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     for (const std::string &path : arguments.paths)
         window.open(QString::fromStdString(path));
     window.show();
+    if (arguments.kiosk)
+        window.setKiosk(true);
+    if (arguments.cycleMs > 0)
+        window.setCycle(std::chrono::milliseconds(arguments.cycleMs));
     if (!arguments.editFile.empty())
         window.edit(QString::fromStdString(arguments.editFile), arguments.editLine,
                     arguments.editColumn);

@@ -3,6 +3,7 @@
 #include "windowarguments.h"
 
 #include "bundleloader.h"
+#include "duration.h"
 #include "optionparser.h"
 
 #include <filesystem>
@@ -29,6 +30,19 @@ std::optional<std::string> parseEditTarget(const std::string &text, WindowArgume
     return std::nullopt;
 }
 
+namespace {
+
+std::optional<std::string> parseCycle(const std::string &value, WindowArguments &out)
+{
+    const DurationParse parsed = parseDuration(value);
+    if (!parsed.isValid() || *parsed.milliseconds < 1000)
+        return "--cycle: '" + value + "' is not a duration of a second or more (e.g. 60s, 5m)";
+    out.cycleMs = *parsed.milliseconds;
+    return std::nullopt;
+}
+
+} // namespace
+
 std::optional<std::string> parseWindowArguments(const std::vector<std::string> &args,
                                                 WindowArguments &out)
 {
@@ -49,11 +63,21 @@ std::optional<std::string> parseWindowArguments(const std::vector<std::string> &
             return parseEditTarget(value, out);
         else if (name == "--theme" && (value == "light" || value == "dark"))
             out.theme = value == "dark" ? Gui::Theme::Mode::Dark : Gui::Theme::Mode::Light;
+        else if (name == "--cycle")
+            return parseCycle(value, out);
         else
             return "unknown option '" + name + " " + value + "'";
         return std::nullopt;
     };
-    if (std::optional<std::string> problem = parseArguments(args, addPath, option))
+    // --kiosk is the window's one flag without a value: taken out before the shared grammar.
+    std::vector<std::string> rest;
+    for (const std::string &arg : args) {
+        if (arg == "--kiosk")
+            out.kiosk = true;
+        else
+            rest.push_back(arg);
+    }
+    if (std::optional<std::string> problem = parseArguments(rest, addPath, option))
         return problem;
     return loadOverrides(datasources, out.overrides);
 }

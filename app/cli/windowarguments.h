@@ -12,7 +12,8 @@
 namespace Pd::Cli {
 
 // The window's command line: [FILE|FOLDER]... [--datasource NAME=URL]... [--theme light|dark]
-// [--review A [--review B]] [--repo DIR] [--edit FILE[:LINE[:COLUMN]]].
+// [--review A [--review B]] [--repo DIR] [--edit FILE[:LINE[:COLUMN]]] [--kiosk]
+// [--cycle DURATION].
 struct WindowArguments
 {
     std::vector<std::string> paths;
@@ -24,6 +25,8 @@ struct WindowArguments
     int editColumn = 0;
     DatasourceOverrides overrides; // the user's datasources file, then each --datasource
     Gui::Theme::Mode theme = Gui::Theme::Mode::System;
+    bool kiosk = false;       // the panels alone, full screen (wall displays)
+    std::int64_t cycleMs = 0; // --cycle 60s: the next dashboard of the folder this often
 };
 
 // Fills `out`, or returns the first problem (a usage error).

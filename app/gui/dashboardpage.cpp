@@ -39,7 +39,8 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
     layout->setSpacing(2);
-    auto *header = new QHBoxLayout;
+    m_header = new QWidget(this);
+    auto *header = new QHBoxLayout(m_header);
     header->setContentsMargins(10, 0, 10, 0);
     auto *titleLabel = new QLabel(title, this);
     QFont font = titleLabel->font();
@@ -50,7 +51,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     addLinks(header, m_view->dashboard().spec.links);
     header->addStretch(1);
     header->addWidget(m_picker);
-    layout->addLayout(header);
+    layout->addWidget(m_header);
     layout->addWidget(m_variables);
     layout->addWidget(m_banner);
     layout->addWidget(m_view, 1);
@@ -105,6 +106,12 @@ void DashboardPage::addLinks(QHBoxLayout *header, const std::vector<Model::Link>
         });
         header->addWidget(button);
     }
+}
+
+void DashboardPage::setControlsVisible(bool visible)
+{
+    m_header->setVisible(visible);
+    m_variables->setVisible(visible);
 }
 
 void DashboardPage::updateBanner()

@@ -33,6 +33,9 @@ public:
     // there are none), and its text.
     QWidget *datasourceBanner() const { return m_banner; }
     QString datasourceBannerText() const;
+    // The title row and the variables (hidden in kiosk mode).
+    void setControlsVisible(bool visible);
+    QWidget *controls() const { return m_header; }
 
 protected:
     // Auto-refresh stops while the page is hidden (another dashboard is shown).
@@ -50,6 +53,7 @@ private:
     void updateBanner();
     void addLinks(QHBoxLayout *header, const std::vector<Model::Link> &links);
 
+    QWidget *m_header = nullptr;
     QWidget *m_banner;
     QLabel *m_bannerText;
     DashboardView *m_view;

@@ -31,6 +31,7 @@
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QInputDialog>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -43,6 +44,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace Pd::Gui {
@@ -202,6 +204,10 @@ void MainWindow::buildMenus()
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     view->addAction(tr("&Edit Mode"), QKeySequence(Qt::Key_F4), this, &MainWindow::toggleEditMode);
     view->addAction(tr("&Datasources…"), this, [this] { editUserDatasources(); });
+    // Also the window's own: its shortcut must work while the menu bar is hidden in kiosk.
+    QAction *kiosk = view->addAction(tr("&Kiosk"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
+                                     this, [this] { setKiosk(!m_kiosk); });
+    addAction(kiosk);
     view->addAction(tr("Show &Dashboards List"), QKeySequence(Qt::CTRL | Qt::Key_B), this,
                     [this] { m_list->setVisible(!m_list->isVisible()); });
     QAction *servers = m_servers->dock()->toggleViewAction();
@@ -514,6 +520,51 @@ void MainWindow::applyUserDatasources(const DatasourceOverrides &edited)
         showDashboard(index);
 }
 
+void MainWindow::setKiosk(bool kiosk)
+{
+    m_kiosk = kiosk;
+    menuBar()->setVisible(!kiosk);
+    statusBar()->setVisible(!kiosk);
+    // What was open before comes back: remembered on the way in.
+    QList<QWidget *> aside{m_list};
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        aside << dock;
+    for (QWidget *widget : std::as_const(aside)) {
+        if (kiosk)
+            widget->setProperty("beforeKiosk", widget->isVisible());
+        widget->setVisible(!kiosk && widget->property("beforeKiosk").toBool());
+    }
+    for (QWidget *page : m_pageOf) {
+        if (auto *dashboard = qobject_cast<DashboardPage *>(page))
+            dashboard->setControlsVisible(!kiosk);
+    }
+    kiosk ? showFullScreen() : showNormal();
+}
+
+void MainWindow::setCycle(std::chrono::milliseconds interval)
+{
+    if (!m_cycle) {
+        m_cycle = new QTimer(this);
+        connect(m_cycle, &QTimer::timeout, this, [this] {
+            // The dashboards already drawn are shown again, not built anew.
+            if (m_list->count() > 1)
+                m_list->setCurrentRow((m_list->currentRow() + 1) % m_list->count());
+        });
+    }
+    m_cycle->stop();
+    if (interval.count() > 0)
+        m_cycle->start(interval);
+}
+
+void MainWindow::keyPressEvent(QKeyEvent *event)
+{
+    if (m_kiosk && event->key() == Qt::Key_Escape) {
+        setKiosk(false);
+        return;
+    }
+    QMainWindow::keyPressEvent(event);
+}
+
 void MainWindow::toggleEditMode()
 {
     if (EditorPage *editor = currentEditor()) {
@@ -561,6 +612,7 @@ void MainWindow::showDashboard(int index)
                 m_status->setText(
                     tr("%1 queries in flight · %2 panels with errors").arg(inFlight).arg(errors));
         });
+        page->setControlsVisible(!m_kiosk);
         m_pages->addWidget(page);
         m_pageOf[std::size_t(index)] = page;
         offerPanelHistory(index, page->view());

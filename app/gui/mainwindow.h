@@ -10,7 +10,11 @@
 
 #include <QMainWindow>
 
+#include <chrono>
+
 class QDockWidget;
+class QKeyEvent;
+class QTimer;
 class QLabel;
 class QListWidget;
 class QMenu;
@@ -69,6 +73,12 @@ public:
     UserDatasourcesDialog *editUserDatasources();
     // New URLs for datasources by name (an empty URL takes one back), applied at once.
     void applyUserDatasources(const DatasourceOverrides &edited);
+    // Kiosk: the panels alone, full screen (menus, docks, the list, the status bar and each
+    // dashboard's title row hidden); Escape or View ▸ Kiosk leaves it.
+    void setKiosk(bool kiosk);
+    bool isKiosk() const { return m_kiosk; }
+    // The next dashboard of the list every `interval` (0: stop), from the last to the first.
+    void setCycle(std::chrono::milliseconds interval);
 
 signals:
     // A review window opened (for tests and the command line).
@@ -79,7 +89,11 @@ signals:
 protected:
     void closeEvent(QCloseEvent *event) override;
 
+    void keyPressEvent(QKeyEvent *event) override;
+
 private:
+    bool m_kiosk = false;
+    QTimer *m_cycle = nullptr;
     void buildMenus();
     void toggleEditMode();
     void leaveEditMode(EditorPage *editor);

@@ -19,6 +19,7 @@
 #include <QDesktopServices>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
@@ -339,6 +340,43 @@ private slots:
         QDesktopServices::unsetUrlHandler(QStringLiteral("https"));
     }
 
+    // Kiosk: the panels alone, full screen; Escape brings back what was there. --cycle shows
+    // the folder's dashboards in turn, from the last back to the first.
+    void kioskAndCycle()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        auto *list = window->findChild<QListWidget *>();
+        QVERIFY(list->isVisible());
+        auto *page = qobject_cast<Pd::Gui::DashboardPage *>(
+            window->findChild<QStackedWidget *>()->currentWidget());
+        QVERIFY(page);
+        QVERIFY(page->controls()->isVisible());
+        QTest::keyClick(window.get(), Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(window->isKiosk());
+        QVERIFY(!window->menuBar()->isVisible());
+        QVERIFY(!window->statusBar()->isVisible());
+        QVERIFY(!list->isVisible());
+        for (QDockWidget *dock : window->findChildren<QDockWidget *>())
+            QVERIFY2(!dock->isVisible(), qPrintable(dock->windowTitle()));
+        QVERIFY(!page->controls()->isVisible());
+        QVERIFY(page->view()->isVisible());
+        // A dashboard shown for the first time in kiosk comes without its controls too.
+        window->setCycle(std::chrono::milliseconds(50));
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("Beta board — Perses Desktop"));
+        auto *beta = qobject_cast<Pd::Gui::DashboardPage *>(
+            window->findChild<QStackedWidget *>()->currentWidget());
+        QVERIFY(beta && beta != page);
+        QVERIFY(!beta->controls()->isVisible());
+        QTRY_COMPARE(window->windowTitle(), QStringLiteral("Alpha board — Perses Desktop"));
+        window->setCycle(std::chrono::milliseconds(0));
+        QTest::keyClick(window.get(), Qt::Key_Escape);
+        QVERIFY(!window->isKiosk());
+        QVERIFY(window->menuBar()->isVisible());
+        QVERIFY(list->isVisible());
+        QVERIFY(page->controls()->isVisible());
+    }
+
     // A file that does not read says where, and nothing is added.
     void brokenFileIsReportedWithItsPosition()
     {
@@ -506,6 +544,15 @@ private slots:
         Pd::Cli::WindowArguments bad;
         QCOMPARE(Pd::Cli::parseWindowArguments({"--theme", "purple"}, bad).value_or(""),
                  std::string("unknown option '--theme purple'"));
+        Pd::Cli::WindowArguments wall;
+        QVERIFY(!Pd::Cli::parseWindowArguments({"folder", "--kiosk", "--cycle", "1m"}, wall));
+        QVERIFY(wall.kiosk);
+        QCOMPARE(wall.cycleMs, std::int64_t(60000));
+        QCOMPARE(wall.paths, std::vector<std::string>{"folder"});
+        Pd::Cli::WindowArguments fast;
+        QCOMPARE(Pd::Cli::parseWindowArguments({"--cycle", "10ms"}, fast).value_or(""),
+                 std::string("--cycle: '10ms' is not a duration of a second or more (e.g. 60s, "
+                             "5m)"));
         QVERIFY(Pd::Cli::parseWindowArguments({"--datasource", "no-equals"}, bad).has_value());
     }
 };
