@@ -3,6 +3,7 @@
 #include "queryoutput.h"
 
 #include "jsonwriter.h"
+#include "numbertext.h"
 #include "variableoptions.h"
 
 #include <charconv>
@@ -19,21 +20,10 @@ std::string quoted(std::string_view text)
     return out;
 }
 
-std::string formatValue(double value)
-{
-    if (std::isnan(value))
-        return "NaN";
-    if (std::isinf(value))
-        return value > 0 ? "+Inf" : "-Inf";
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, end);
-}
-
 // JSON has no NaN or infinities: they are written as Prometheus writes them, as strings.
 std::string sampleValue(double value)
 {
-    return std::isfinite(value) ? formatValue(value) : '"' + formatValue(value) + '"';
+    return std::isfinite(value) ? sampleText(value) : '"' + sampleText(value) + '"';
 }
 
 std::string stringList(const std::vector<std::string> &values)
@@ -147,7 +137,7 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
         out += "panel " + panel.id + "\n";
         for (const QueryResult &query : panel.result->queries) {
             out += "  " + query.query + "\n    " + query.datasource + " " + query.url + ", step " +
-                   formatValue(query.window.stepSeconds) + " s" +
+                   sampleText(query.window.stepSeconds) + " s" +
                    (query.instant ? ", instant" : "") + "\n";
             if (!query.response.ok) {
                 out += "    error: " + query.response.error + "\n";
@@ -159,7 +149,7 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
                 out += "    " + series.displayName(query.seriesNameFormat) + ": " +
                        std::to_string(series.size()) + " points";
                 if (series.size() > 0)
-                    out += ", last " + formatValue(series.values.back()) + " at " +
+                    out += ", last " + sampleText(series.values.back()) + " at " +
                            formatRfc3339(series.timesMs.back());
                 out += '\n';
             }

@@ -3,6 +3,8 @@
 #include "dashboardpage.h"
 
 #include "dashboardview.h"
+#include "panelframe.h"
+#include "panelinspector.h"
 #include "timerangepicker.h"
 #include "variableinterpolator.h"
 #include "variableresolver.h"
@@ -72,6 +74,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     connect(&m_view->engine(), &DashboardQueryEngine::panelFinished, this,
             &DashboardPage::updateBanner);
     connect(m_view, &DashboardView::linkRequested, this, &DashboardPage::linkRequested);
+    connect(m_view, &DashboardView::panelInspectRequested, this, &DashboardPage::inspect);
 
     connect(m_picker, &TimeRangePicker::rangeChanged, m_view, &DashboardView::setTimeRange);
     connect(m_view, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
@@ -106,6 +109,19 @@ void DashboardPage::addLinks(QHBoxLayout *header, const std::vector<Model::Link>
         });
         header->addWidget(button);
     }
+}
+
+PanelInspector *DashboardPage::inspect(const QString &frameId)
+{
+    std::shared_ptr<const PanelResult> result =
+        m_view->engine().sharedPanelResult(frameId.toStdString());
+    const PanelFrame *frame = m_view->frame(frameId.toStdString());
+    if (!result || !frame)
+        return nullptr;
+    auto *inspector = new PanelInspector(frame->title(), std::move(result), this);
+    inspector->setAttribute(Qt::WA_DeleteOnClose);
+    inspector->show();
+    return inspector;
 }
 
 void DashboardPage::setControlsVisible(bool visible)

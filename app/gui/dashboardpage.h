@@ -13,6 +13,7 @@ class QUrl;
 namespace Pd::Gui {
 
 class DashboardView;
+class PanelInspector;
 class TimeRangePicker;
 class VariablesBar;
 
@@ -33,6 +34,9 @@ public:
     // there are none), and its text.
     QWidget *datasourceBanner() const { return m_banner; }
     QString datasourceBannerText() const;
+    // Inspect… for a panel (its frame's id): the inspector, opened beside the page; none when
+    // the panel has not run.
+    PanelInspector *inspect(const QString &frameId);
     // The title row and the variables (hidden in kiosk mode).
     void setControlsVisible(bool visible);
     QWidget *controls() const { return m_header; }

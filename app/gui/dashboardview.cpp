@@ -142,6 +142,8 @@ void DashboardView::createFrames()
                     &DashboardView::panelDuplicateRequested);
             connect(frame, &PanelFrame::editRequested, this, &DashboardView::panelEditRequested);
             connect(frame, &PanelFrame::linkActivated, this, &DashboardView::linkRequested);
+            connect(frame, &PanelFrame::inspectRequested, this,
+                    &DashboardView::panelInspectRequested);
             frame->setEditable(m_layoutEditable);
             if (m_layoutEditable)
                 frame->installEventFilter(this);

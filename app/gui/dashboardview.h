@@ -88,6 +88,8 @@ signals:
     void panelEditRequested(const QString &panelId);
     // A panel's link chosen: the URL to open.
     void linkRequested(const QUrl &url);
+    // Inspect… in a panel's menu (the frame's id: a repeated copy has its own).
+    void panelInspectRequested(const QString &frameId);
     // Edit mode: a group's header menu (groups without repeats only: the index is the
     // layout's in the text).
     void groupEditRequested(int group, Pd::Gui::DashboardView::GroupEdit edit);

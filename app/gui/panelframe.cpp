@@ -127,6 +127,11 @@ void PanelFrame::updateTitle()
     m_title->setText(m_interpolate ? m_interpolate(m_rawTitle) : m_rawTitle);
 }
 
+QString PanelFrame::title() const
+{
+    return m_title ? m_title->text() : m_rawTitle;
+}
+
 PanelFrame::~PanelFrame()
 {
     // The view's widget belongs to the view: take it out before the frame deletes children.
@@ -181,6 +186,8 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     auto *menu = new QMenu(m_menu);
     menu->addAction(tr("Maximise"), this, [this] { emit maximiseRequested(m_panelId); });
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
+    menu->addAction(tr("Inspect…"), this, [this] { emit inspectRequested(m_panelId); })
+        ->setObjectName(QStringLiteral("inspect"));
     m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
     m_edit = menu->addAction(tr("Edit Panel…"), this, [this] { emit editRequested(m_panelId); });

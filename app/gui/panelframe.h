@@ -34,6 +34,8 @@ public:
     ~PanelFrame() override;
 
     const QString &panelId() const { return m_panelId; }
+    // The title as shown, the variables' values in it.
+    QString title() const;
     bool takesQueries() const { return m_takesQueries; }
     void setLoading(bool loading);
     // The title with the variables' current values (repeated panels name their value).
@@ -65,6 +67,7 @@ signals:
     void editRequested(const QString &panelId);
     // One of the panel's links chosen in its menu: the URL to open, variables replaced.
     void linkActivated(const QUrl &url);
+    void inspectRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;

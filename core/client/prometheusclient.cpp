@@ -302,6 +302,7 @@ void PrometheusClient::onFinished(QNetworkReply *network, Request request,
             strings ? PrometheusResponseParser::parseStrings(*body)
                     : PrometheusResponseParser::parseQuery(
                           *body, PrometheusResponseParser::Options{expected, true});
+        response.bodyBytes = body->size();
         if (status >= 300)
             return HttpFailure::httpStatus(status, *body, contentType, std::move(response));
         return response;

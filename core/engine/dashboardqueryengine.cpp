@@ -275,6 +275,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
         return;
     }
     result.url = lookup.client->connection().url;
+    result.started = std::chrono::steady_clock::now();
 
     StepRequest step;
     step.range = m_settings.range;
@@ -339,6 +340,10 @@ void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t i
     QueryResult &result = it->second->queries[index];
     result.response = std::move(response);
     result.finished = true;
+    if (result.started != std::chrono::steady_clock::time_point{})
+        result.durationMs = std::chrono::duration<double, std::milli>(
+                                std::chrono::steady_clock::now() - result.started)
+                                .count();
     if (it->second->isFinished())
         emit panelFinished(QString::fromStdString(panelId));
 }

@@ -5,6 +5,7 @@
 #include "prometheusresponse.h"
 #include "querystep.h"
 
+#include <chrono>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -24,6 +25,8 @@ struct QueryResult
     QueryWindow window;           // aligned start, end and step
     bool instant = false;
     bool finished = false;
+    double durationMs = 0; // from the request's start to its answer read
+    std::chrono::steady_clock::time_point started;
     PrometheusResponse response; // ok or error, warnings, series
 };
 

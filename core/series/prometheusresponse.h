@@ -21,6 +21,7 @@ struct PrometheusResponse
     std::vector<std::string> infos;
     SeriesStore result;               // query and query_range
     std::vector<std::string> strings; // labels and label values
+    std::size_t bodyBytes = 0;        // the answer's size as it came over the wire
 
     static PrometheusResponse failure(std::string type, std::string message)
     {

@@ -3,6 +3,7 @@
 #include "numbertext.h"
 
 #include <charconv>
+#include <cmath>
 
 namespace Pd {
 
@@ -20,6 +21,17 @@ std::optional<double> readDecimal(std::string_view text)
     if (!underflow)
         return std::nullopt;
     return text.front() == '-' ? -0.0 : 0.0;
+}
+
+std::string sampleText(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    if (std::isinf(value))
+        return value > 0 ? "+Inf" : "-Inf";
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, end);
 }
 
 } // namespace Pd

@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 #include "mainwindow.h"
 #include "panelframe.h"
+#include "panelinspector.h"
 #include "prometheustestserver.h"
 #include "testpaths.h"
 #include "theme.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMap>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -33,6 +35,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -375,6 +378,62 @@ private slots:
         QVERIFY(window->menuBar()->isVisible());
         QVERIFY(list->isVisible());
         QVERIFY(page->controls()->isVisible());
+    }
+
+    // Inspect…: the query as sent, what came back, the data as rows, and the same rows as CSV.
+    void inspectAPanelAndExportItsData()
+    {
+        auto window = openWindow();
+        QVERIFY(window);
+        Pd::Gui::DashboardView *view = window->currentView();
+        QVERIFY(view);
+        view->setTimeRange(Pd::TimeRange{(dataEnd - 3600) * 1000, dataEnd * 1000});
+        QTRY_VERIFY_WITH_TIMEOUT(view->isComplete(), 20000);
+        Pd::Gui::PanelFrame *frame = view->frame("temps");
+        QVERIFY(frame);
+        QAction *inspect = frame->findChild<QAction *>(QStringLiteral("inspect"));
+        QVERIFY(inspect);
+        inspect->trigger();
+        auto *inspector = window->findChild<Pd::Gui::PanelInspector *>();
+        QVERIFY(inspector);
+        QTreeWidgetItem *query = inspector->queries()->topLevelItem(0);
+        QCOMPARE(query->text(1), QStringLiteral("pd_temperature_celsius"));
+        QMap<QString, QString> details;
+        for (int i = 0; i < query->childCount(); ++i)
+            details[query->child(i)->text(0)] = query->child(i)->text(1);
+        QCOMPARE(details.value(QStringLiteral("Request")),
+                 QStringLiteral("POST ") + m_prometheus.url() +
+                     QStringLiteral("/api/v1/query_range"));
+        QCOMPARE(details.value(QStringLiteral("Status")), QStringLiteral("ok"));
+        QVERIFY2(details.value(QStringLiteral("Answer")).startsWith(QStringLiteral("2 series, ")),
+                 qPrintable(details.value(QStringLiteral("Answer"))));
+        QVERIFY(details.value(QStringLiteral("Range")).contains(QStringLiteral("step")));
+
+        const int rows = inspector->data()->rowCount();
+        QVERIFY(rows > 10);
+        int hostB = 0;
+        for (int row = 0; row < rows; ++row) {
+            if (inspector->data()->item(row, 1)->text().contains(QStringLiteral("host-b"))) {
+                ++hostB;
+                QCOMPARE(inspector->data()->item(row, 3)->text(), QStringLiteral("30"));
+            }
+        }
+        QCOMPARE(hostB * 2, rows); // two series of as many samples
+
+        const QString csv = m_dir.filePath(QStringLiteral("temps.csv"));
+        QVERIFY(!inspector->exportCsv(csv));
+        const QList<QByteArray> lines = PdTest::readFile(csv).split('\n');
+        QCOMPARE(lines.front(), QByteArray("query,series,labels,timestamp_ms,time,value\r"));
+        QCOMPARE(lines.size(), rows + 2); // the header, the rows, and after the last break
+        int csvHostB = 0;
+        for (const QByteArray &line : lines) {
+            if (line.contains("host-b")) {
+                ++csvHostB;
+                QVERIFY2(line.endsWith(",30\r"), line.constData());
+            }
+        }
+        QCOMPARE(csvHostB, hostB);
+        inspector->close();
     }
 
     // A file that does not read says where, and nothing is added.
