@@ -3,6 +3,7 @@
 #include "chartlegend.h"
 
 #include <QApplication>
+#include <QEvent>
 #include <QHeaderView>
 #include <QPainter>
 #include <QTableWidget>
@@ -85,8 +86,33 @@ void ChartLegend::setEntries(const QStringList &valueHeaders, const std::vector<
     const int headerHeight = m_tableMode ? header->sizeHint().height() : 0;
     if (!m_onRight)
         setFixedHeight(headerHeight + rows * 20 + 4);
-    else
-        setFixedWidth(m_tableMode ? 120 + 80 * int(valueHeaders.size()) : 180);
+    else {
+        m_wantedWidth = m_tableMode ? 120 + 80 * int(valueHeaders.size()) : 180;
+        fitWidth();
+    }
+}
+
+void ChartLegend::fitWidth()
+{
+    if (!m_onRight || m_wantedWidth == 0)
+        return;
+    const int panel = parentWidget() ? parentWidget()->width() : m_wantedWidth;
+    setFixedWidth(std::min(m_wantedWidth, std::max(60, panel * 2 / 5)));
+}
+
+bool ChartLegend::event(QEvent *event)
+{
+    // The panel's width decides ours: watched from whichever widget holds us.
+    if (event->type() == QEvent::ParentChange && parentWidget())
+        parentWidget()->installEventFilter(this);
+    return QWidget::event(event);
+}
+
+bool ChartLegend::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize)
+        fitWidth();
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace PdPanels

@@ -31,10 +31,19 @@ public:
 signals:
     void entryClicked(int index, bool toggleOnly);
 
+protected:
+    bool event(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // On the right: the width its columns want, but never more than 40 % of the panel, so a
+    // narrow panel keeps most of its width for the plot.
+    void fitWidth();
+
     QTableWidget *m_table;
     bool m_tableMode;
     bool m_onRight;
+    int m_wantedWidth = 0;
 };
 
 } // namespace PdPanels
