@@ -5,9 +5,11 @@
 #include "chartstyle.h"
 #include "namedvalues.h"
 
+#include <QFontMetrics>
 #include <QJsonArray>
 #include <QLegend>
 #include <QPieSeries>
+#include <QPieSlice>
 
 namespace PdPanels {
 
@@ -23,6 +25,7 @@ PieChartView::PieChartView(const PdPlugin::PanelContext &context)
                                         ? Qt::AlignRight
                                         : Qt::AlignBottom);
     chart()->legend()->setLabelColor(palette().color(QPalette::WindowText));
+    connect(chart(), &QChart::plotAreaChanged, this, &PieChartView::fitPie);
 }
 
 void PieChartView::setData(const PdPlugin::PanelData &input)
@@ -35,7 +38,8 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
     const double radius = m_context.spec.value(QStringLiteral("radius")).toDouble(50);
     const bool labels = m_context.spec.value(QStringLiteral("showLabels")).toBool(false);
     // Labels sit outside the pie: leave them room.
-    series->setPieSize(std::clamp(radius / 100.0 * 1.6, 0.05, labels ? 0.7 : 1.0));
+    m_wantedSize = std::clamp(radius / 100.0 * 1.6, 0.05, labels ? 0.7 : 1.0);
+    series->setPieSize(m_wantedSize);
     QList<QColor> palette;
     for (const QJsonValue &value : m_context.spec.value(QStringLiteral("colorPalette")).toArray())
         palette.append(color(value, Qt::gray));
@@ -50,6 +54,27 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
         slice->setLabelColor(this->palette().color(QPalette::WindowText));
     }
     chart()->addSeries(series);
+    m_series = series;
+    fitPie();
+}
+
+void PieChartView::fitPie()
+{
+    if (!m_series || m_series->slices().isEmpty() || !m_series->slices().front()->isLabelVisible())
+        return;
+    const QRectF plot = chart()->plotArea();
+    if (plot.width() <= 0 || plot.height() <= 0)
+        return;
+    int widest = 0;
+    const QFontMetrics metrics(m_series->slices().front()->labelFont());
+    for (const QPieSlice *slice : m_series->slices())
+        widest = std::max(widest, metrics.horizontalAdvance(slice->label()));
+    // Qt sizes the pie from the plot area's smaller side; the label arms take 15 % of the
+    // radius besides the text.
+    const double side = std::min(plot.width(), plot.height());
+    const double diameterForLabels = plot.width() - 2.0 * (widest + 16);
+    const double fitting = diameterForLabels / side / 1.15;
+    m_series->setPieSize(std::clamp(std::min(m_wantedSize, fitting), 0.15, m_wantedSize));
 }
 
 } // namespace PdPanels

@@ -5,6 +5,7 @@
 #include "panelstyle.h"
 
 #include <QChartView>
+#include <QPieSeries>
 
 #include <perses-desktop/panelplugin.h>
 
@@ -24,9 +25,15 @@ public:
     bool hasContent() const override { return m_count > 0; }
 
 private:
+    // The pie as large as the spec's radius asks, but small enough that the labels beside it
+    // fit whole in the plot area (Qt cuts a label that does not fit to "HTTP 500: ...").
+    void fitPie();
+
     PdPlugin::PanelContext m_context;
     Pd::UnitFormat m_format;
     int m_count = 0;
+    QPieSeries *m_series = nullptr;
+    double m_wantedSize = 1.0;
 };
 
 } // namespace PdPanels

@@ -23,6 +23,7 @@
 #include <QMenu>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QPieSeries>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -414,6 +415,43 @@ private slots:
                  qPrintable(fullLowEarly.name()));
         QCOMPARE(fullHighLate.name(), fullLowEarly.name());
         QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
+    }
+
+    // Pie labels beside the pie fit whole: in a narrow panel the pie gets smaller rather than
+    // the labels cut to "HTTP 500: ..."; with room to spare it keeps the size the spec asks.
+    void pieLabelsKeepTheirRoom()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("PieChart");
+        context.spec = QJsonObject{{QStringLiteral("showLabels"), true},
+                                   {QStringLiteral("radius"), 50},
+                                   {QStringLiteral("calculation"), QStringLiteral("last")}};
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<std::int64_t> times = {0};
+        const std::vector<double> big = {925};
+        const std::vector<double> small = {75};
+        PdPlugin::PanelData data;
+        data.toMs = 1000;
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("HTTP 200 responses"), {}, times, big, {}});
+        query.series.push_back({QStringLiteral("HTTP 500 responses"), {}, times, small, {}});
+        data.queries.push_back(query);
+        auto *chart = qobject_cast<QChartView *>(view->widget());
+        QVERIFY(chart);
+        chart->setAttribute(Qt::WA_DontShowOnScreen);
+        chart->resize(1200, 600);
+        chart->show();
+        view->setData(data);
+        QTest::qWait(50); // the plot area is laid out by the event loop
+        auto pieSize = [chart] {
+            const QList<QAbstractSeries *> series = chart->chart()->series();
+            return series.isEmpty() ? -1.0 : static_cast<QPieSeries *>(series.front())->pieSize();
+        };
+        QCOMPARE(pieSize(), 0.7 * 1.0); // the spec's radius 50 %, the label room kept
+        chart->resize(300, 220);
+        QTRY_VERIFY(pieSize() < 0.5);
+        QVERIFY(pieSize() >= 0.15);
     }
 
     // A repeated item: a frame per value once the variable resolves, titled with its value;
