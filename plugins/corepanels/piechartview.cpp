@@ -37,6 +37,7 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
     // radius is a percentage of the panel; Qt's pie size is a fraction of the plot area.
     const double radius = m_context.spec.value(QStringLiteral("radius")).toDouble(50);
     const bool labels = m_context.spec.value(QStringLiteral("showLabels")).toBool(false);
+    m_labels = labels;
     // Labels sit outside the pie: leave them room.
     m_wantedSize = std::clamp(radius / 100.0 * 1.6, 0.05, labels ? 0.7 : 1.0);
     series->setPieSize(m_wantedSize);
@@ -60,7 +61,7 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
 
 void PieChartView::fitPie()
 {
-    if (!m_series || m_series->slices().isEmpty() || !m_series->slices().front()->isLabelVisible())
+    if (!m_series || m_series->slices().isEmpty() || !m_labels)
         return;
     const QRectF plot = chart()->plotArea();
     if (plot.width() <= 0 || plot.height() <= 0)
@@ -72,9 +73,14 @@ void PieChartView::fitPie()
     // Qt sizes the pie from the plot area's smaller side; the label arms take 15 % of the
     // radius besides the text.
     const double side = std::min(plot.width(), plot.height());
-    const double diameterForLabels = plot.width() - 2.0 * (widest + 16);
-    const double fitting = diameterForLabels / side / 1.15;
-    m_series->setPieSize(std::clamp(std::min(m_wantedSize, fitting), 0.15, m_wantedSize));
+    const double fitting = (plot.width() - 2.0 * (widest + 16)) / side / 1.15;
+    // Too narrow for labels beside a pie worth the name: the pie alone (the legend names the
+    // slices), rather than a dot with its labels cut anyway.
+    constexpr double smallestWithLabels = 0.35;
+    const bool labelsFit = fitting >= smallestWithLabels;
+    for (QPieSlice *slice : m_series->slices())
+        slice->setLabelVisible(labelsFit);
+    m_series->setPieSize(labelsFit ? std::min(m_wantedSize, fitting) : m_wantedSize);
 }
 
 } // namespace PdPanels

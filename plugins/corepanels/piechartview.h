@@ -26,7 +26,8 @@ public:
 
 private:
     // The pie as large as the spec's radius asks, but small enough that the labels beside it
-    // fit whole in the plot area (Qt cuts a label that does not fit to "HTTP 500: ...").
+    // fit whole in the plot area (Qt cuts a label that does not fit to "HTTP 500: ..."); with
+    // no room for both, the pie without its labels.
     void fitPie();
 
     PdPlugin::PanelContext m_context;
@@ -34,6 +35,7 @@ private:
     int m_count = 0;
     QPieSeries *m_series = nullptr;
     double m_wantedSize = 1.0;
+    bool m_labels = false; // showLabels
 };
 
 } // namespace PdPanels
