@@ -181,7 +181,7 @@ void DatasourceEditor::buildPluginForm(const Node &pluginSpec)
     delete m_form;
     const PluginSchema *schema =
         m_schemas->find(m_plugin->currentText().toStdString(), PluginType::Datasource);
-    m_form = new SpecForm(schema ? schema->spec : Schema::any(), pluginSpec, m_details);
+    m_form = new SpecForm(schema ? schema->spec : Schema::any(), pluginSpec, {}, m_details);
     connect(m_form, &SpecForm::changed, this, &DatasourceEditor::changed);
     m_pluginPane->addWidget(m_form);
 }

@@ -698,7 +698,8 @@ void EditorPage::editVariable(const QString &name)
         return;
     const Node &variable = m_lastResource->at({"spec", "variables"})->items()[std::size_t(index)];
     VariableEditor::Context context{
-        m_schemas, [this, index](const Node &edited) { return previewEngine(index, edited); }};
+        m_schemas, [this, index](const Node &edited) { return previewEngine(index, edited); },
+        [this](const std::string &kind) { return datasourceChoices(kind); }};
     auto *dialog = new VariableEditor(variable, std::move(context), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, index] {
@@ -994,13 +995,18 @@ QString EditorPage::scopeName(const DatasourceEntry &entry)
 
 QStringList EditorPage::prometheusDatasourceChoices() const
 {
+    return datasourceChoices("PrometheusDatasource");
+}
+
+QStringList EditorPage::datasourceChoices(const std::string &kind) const
+{
     QStringList choices;
     if (!m_lastValid)
         return choices;
     const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
                                     m_datasources);
     for (const DatasourceEntry &entry : catalog.entries()) {
-        if (entry.spec.plugin.kind != "PrometheusDatasource")
+        if (entry.spec.plugin.kind != kind)
             continue;
         choices << QString::fromStdString(entry.name) + QStringLiteral(" · ") + scopeName(entry);
     }

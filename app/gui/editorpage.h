@@ -95,6 +95,7 @@ public:
     // What the datasource picker offers: each Prometheus datasource the dashboard sees, as
     // "name · scope", the scope that defines it first; and what a selector resolves to.
     QStringList prometheusDatasourceChoices() const;
+    QStringList datasourceChoices(const std::string &kind) const;
     QString resolvedDatasource(const QString &name) const;
     static QString scopeName(const DatasourceEntry &entry);
     // The dashboard's name, display name, default range and refresh interval, in place.

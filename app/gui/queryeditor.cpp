@@ -93,7 +93,7 @@ void QueryEditor::buildFields()
     if (m_kind->currentText() != QLatin1String(prometheusQuery)) {
         const PluginSchema *schema =
             m_choices.schemas->find(m_kind->currentText().toStdString(), PluginType::Query);
-        m_form = new SpecForm(schema ? schema->spec : Schema::any(), spec, m_fieldsWidget);
+        m_form = new SpecForm(schema ? schema->spec : Schema::any(), spec, {}, m_fieldsWidget);
         connect(m_form, &SpecForm::changed, this, emitChanged);
         form->addRow(m_form);
         return;

@@ -41,7 +41,7 @@ QString yamlText(const Node &value)
 // One key of the form: its widget, or the fields of a nested object.
 struct SpecForm::Field
 {
-    enum class Kind { Choice, Boolean, Number, Text, Yaml, Object };
+    enum class Kind { Choice, Boolean, Number, Text, Yaml, Object, Datasource };
     Kind kind = Kind::Text;
     std::string key;
     QString path; // for problems: "legend.position"
@@ -50,6 +50,7 @@ struct SpecForm::Field
     QPlainTextEdit *yaml = nullptr;
     std::vector<std::unique_ptr<Field>> children;
     bool wasObject = false; // the nested object was written: kept even when emptied
+    std::string datasourceKind;
 
     // The value the widget holds; none: the key is not written.
     std::optional<Node> read(const Node *before, QString *problem) const
@@ -81,6 +82,20 @@ struct SpecForm::Field
             if (line->text().isEmpty())
                 return std::nullopt;
             return Node::string(line->text().toStdString());
+        case Kind::Datasource: {
+            const QString picked = choice->currentText().trimmed();
+            if (picked.isEmpty() || picked == unsetChoice())
+                return std::nullopt; // the kind's default, as the Perses UI writes it
+            if (picked.startsWith(u'$'))
+                return Node::string(picked.toStdString());
+            const std::string name = picked.section(QStringLiteral(" · "), 0, 0).toStdString();
+            if (before && before->isObject() && before->stringAt("name") == name)
+                return *before;
+            Node selector = Node::object();
+            selector.set("kind", Node::string(datasourceKind));
+            selector.set("name", Node::string(name));
+            return selector;
+        }
         case Kind::Yaml: {
             const std::string text = yaml->toPlainText().toStdString();
             if (yaml->toPlainText().trimmed().isEmpty())
@@ -115,9 +130,10 @@ struct SpecForm::Field
     }
 };
 
-SpecForm::SpecForm(const Schema &schema, const Node &spec, QWidget *parent)
+SpecForm::SpecForm(const Schema &schema, const Node &spec, DatasourcePicker picker, QWidget *parent)
     : QWidget(parent)
     , m_original(spec.isObject() ? spec : Node::object())
+    , m_picker(std::move(picker))
 {
     auto *form = new QFormLayout(this);
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -167,6 +183,30 @@ std::unique_ptr<SpecForm::Field> SpecForm::makeField(const SchemaField &schemaFi
     field->path = path;
     const Schema &schema = schemaField.schema;
     const auto emitChanged = [this] { emit changed(); };
+    if (schemaField.name == "datasource" && !m_picker.kind.empty()) {
+        field->kind = Field::Kind::Datasource;
+        field->datasourceKind = m_picker.kind;
+        field->choice = new QComboBox(this);
+        field->choice->setEditable(true); // "$variable" may be typed
+        field->choice->addItem(unsetChoice());
+        field->choice->addItems(m_picker.choices);
+        QString named;
+        if (current && current->isString())
+            named = QString::fromStdString(current->text());
+        else if (current && current->isObject())
+            named = QString::fromStdString(current->stringAt("name"));
+        int index = 0;
+        for (int i = 1; i < field->choice->count(); ++i) {
+            if (!named.isEmpty() &&
+                field->choice->itemText(i).section(QStringLiteral(" · "), 0, 0) == named)
+                index = i;
+        }
+        field->choice->setCurrentIndex(index);
+        if (!named.isEmpty() && index == 0)
+            field->choice->setEditText(named); // not among them: kept, and shown
+        connect(field->choice, &QComboBox::currentTextChanged, this, emitChanged);
+        return field;
+    }
     auto choiceOf = [&](const QStringList &values, const QString &selected) {
         field->choice = new QComboBox(this);
         // A required field that has a value is not offered unset: the plugin would refuse it.

@@ -24,7 +24,16 @@ class SpecForm : public QWidget
     Q_OBJECT
 
 public:
-    SpecForm(const Schema &schema, const Node &spec, QWidget *parent = nullptr);
+    // A `datasource` field as a choice among the dashboard's datasources of `kind` ("name ·
+    // scope"), the kind's default, or a "$variable" typed in.
+    struct DatasourcePicker
+    {
+        std::string kind;
+        QStringList choices;
+    };
+
+    SpecForm(const Schema &schema, const Node &spec, DatasourcePicker picker = {},
+             QWidget *parent = nullptr);
     ~SpecForm() override;
 
     // The spec as the form has it now.
@@ -44,6 +53,7 @@ private:
                                      const QString &path);
 
     Node m_original;
+    DatasourcePicker m_picker;
     std::vector<std::unique_ptr<Field>> m_fields;
 };
 

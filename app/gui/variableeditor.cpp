@@ -202,7 +202,10 @@ void VariableEditor::buildPluginForm(const Node &pluginSpec)
     delete m_form;
     const PluginSchema *schema =
         m_context.schemas->find(m_plugin->currentText().toStdString(), PluginType::Variable);
-    m_form = new SpecForm(schema ? schema->spec : Schema::any(), pluginSpec);
+    SpecForm::DatasourcePicker picker;
+    if (schema && !schema->datasourceKind.empty() && m_context.datasources)
+        picker = {schema->datasourceKind, m_context.datasources(schema->datasourceKind)};
+    m_form = new SpecForm(schema ? schema->spec : Schema::any(), pluginSpec, picker);
     connect(m_form, &SpecForm::changed, this, &VariableEditor::changed);
     m_pluginPane->addWidget(m_form);
 }

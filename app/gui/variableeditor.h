@@ -44,6 +44,8 @@ public:
         // An engine for the dashboard with this variable as edited (not started; the dialog
         // owns it), to resolve the options with.
         std::function<DashboardQueryEngine *(const Node &variable)> engine;
+        // The datasources of a kind the dashboard sees, "name · scope": the plugin's picker.
+        std::function<QStringList(const std::string &kind)> datasources;
     };
 
     VariableEditor(const Node &variable, Context context, QWidget *parent = nullptr);

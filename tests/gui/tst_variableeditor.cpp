@@ -191,6 +191,50 @@ private slots:
             QString::fromUtf8(board.left(board.indexOf("    - kind: TextVariable")))));
     }
 
+    // The plugin's datasource is picked among the dashboard's datasources of its kind, the
+    // scope beside each; the preview then asks that one; back to the default, the selector goes.
+    void pluginDatasourceIsPicked()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("picked.yaml"));
+        QByteArray text = board;
+        text.replace("  duration: 1h\n",
+                     "  duration: 1h\n  datasources:\n    nowhere:\n      default: false\n"
+                     "      plugin:\n        kind: PrometheusDatasource\n        spec:\n"
+                     "          directUrl: http://127.0.0.1:1\n");
+        QVERIFY(PdTest::writeFile(file, text));
+        Pd::Gui::EditorPage page(file, m_overrides);
+        page.show();
+        QVERIFY(PdTest::waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        page.editVariable(QStringLiteral("instance"));
+        auto *editor = page.findChild<Pd::Gui::VariableEditor *>();
+        QVERIFY(editor);
+        auto *picker = editor->pluginForm()->findChild<QComboBox *>(QStringLiteral("datasource"));
+        QVERIFY(picker);
+        QCOMPARE(picker->currentText(), QStringLiteral("(default)"));
+        QCOMPARE(picker->itemText(1), QStringLiteral("nowhere · dashboard"));
+        picker->setCurrentIndex(1);
+        QVERIFY(waitPreview(*editor));
+        QVERIFY2(editor->previewStatus()->text().contains(QStringLiteral("127.0.0.1:1")),
+                 qPrintable(editor->previewStatus()->text()));
+        editor->accept();
+        QVERIFY(PdTest::waitValidated(page));
+        QCOMPARE(page.errorCount(), 0);
+        const QString written = page.codeEditor()->toPlainText();
+        QVERIFY2(written.contains(QStringLiteral("            datasource:\n"
+                                                 "              kind: PrometheusDatasource\n"
+                                                 "              name: nowhere\n")),
+                 qPrintable(written));
+        page.editVariable(QStringLiteral("instance"));
+        editor = page.findChild<Pd::Gui::VariableEditor *>();
+        picker = editor->pluginForm()->findChild<QComboBox *>(QStringLiteral("datasource"));
+        QCOMPARE(picker->currentText(), QStringLiteral("nowhere · dashboard"));
+        picker->setCurrentIndex(0);
+        editor->accept();
+        QVERIFY(PdTest::waitValidated(page));
+        QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("name: nowhere")));
+    }
+
     // A query Prometheus refuses: the preview says why, and OK is refused without a name.
     void aVariableThatDoesNotResolveSaysWhy()
     {
