@@ -38,10 +38,12 @@ QString yamlText(const Node &value)
 
 } // namespace
 
+enum class SpecForm::FieldKind { Choice, Boolean, Number, Text, Yaml, Object, Datasource };
+
 // One key of the form: its widget, or the fields of a nested object.
 struct SpecForm::Field
 {
-    enum class Kind { Choice, Boolean, Number, Text, Yaml, Object, Datasource };
+    using Kind = FieldKind;
     Kind kind = Kind::Text;
     std::string key;
     QString path; // for problems: "legend.position"
@@ -175,106 +177,129 @@ void SpecForm::addFields(const Schema &schema, const Node &spec, QFormLayout *fo
     }
 }
 
+// Which widget a key gets. A value of another type than the schema's is shown as YAML, so
+// that the form never drops what it cannot show (a choice would have read it as unset).
+SpecForm::FieldKind SpecForm::kindFor(const SchemaField &field, const Node *current) const
+{
+    if (field.name == "datasource" && !m_picker.kind.empty())
+        return Field::Kind::Datasource;
+    const Schema &schema = field.schema;
+    switch (schema.kind()) {
+    case Schema::Kind::Bool:
+        return !current || current->isBool() ? Field::Kind::Boolean : Field::Kind::Yaml;
+    case Schema::Kind::String:
+        if (current && !current->isString())
+            return Field::Kind::Yaml;
+        return schema.allowedStrings().empty() ? Field::Kind::Text : Field::Kind::Choice;
+    case Schema::Kind::Number:
+    case Schema::Kind::Integer:
+        return !current || current->isNumber() ? Field::Kind::Number : Field::Kind::Yaml;
+    case Schema::Kind::Object:
+        return !current || current->isObject() ? Field::Kind::Object : Field::Kind::Yaml;
+    default:
+        return Field::Kind::Yaml;
+    }
+}
+
 std::unique_ptr<SpecForm::Field> SpecForm::makeField(const SchemaField &schemaField,
                                                      const Node *current, const QString &path)
 {
     auto field = std::make_unique<Field>();
     field->key = schemaField.name;
     field->path = path;
-    const Schema &schema = schemaField.schema;
-    const auto emitChanged = [this] { emit changed(); };
-    if (schemaField.name == "datasource" && !m_picker.kind.empty()) {
-        field->kind = Field::Kind::Datasource;
-        field->datasourceKind = m_picker.kind;
-        field->choice = new QComboBox(this);
-        field->choice->setEditable(true); // "$variable" may be typed
-        field->choice->addItem(unsetChoice());
-        field->choice->addItems(m_picker.choices);
-        QString named;
-        if (current && current->isString())
-            named = QString::fromStdString(current->text());
-        else if (current && current->isObject())
-            named = QString::fromStdString(current->stringAt("name"));
-        int index = 0;
-        for (int i = 1; i < field->choice->count(); ++i) {
-            if (!named.isEmpty() &&
-                field->choice->itemText(i).section(QStringLiteral(" · "), 0, 0) == named)
-                index = i;
-        }
-        field->choice->setCurrentIndex(index);
-        if (!named.isEmpty() && index == 0)
-            field->choice->setEditText(named); // not among them: kept, and shown
-        connect(field->choice, &QComboBox::currentTextChanged, this, emitChanged);
-        return field;
-    }
-    auto choiceOf = [&](const QStringList &values, const QString &selected) {
-        field->choice = new QComboBox(this);
-        // A required field that has a value is not offered unset: the plugin would refuse it.
-        if (!schemaField.required || selected.isEmpty())
-            field->choice->addItem(unsetChoice(), true);
-        field->choice->addItems(values);
-        const int index = field->choice->findText(selected);
-        // A value the schema does not list stays selectable: the form never drops it.
-        if (!selected.isEmpty() && index < 0)
-            field->choice->addItem(selected);
-        field->choice->setCurrentIndex(selected.isEmpty() ? 0 : field->choice->findText(selected));
-        connect(field->choice, &QComboBox::currentIndexChanged, this, emitChanged);
+    field->kind = kindFor(schemaField, current);
+    const auto text = [current] {
+        return current && current->isString() ? QString::fromStdString(current->text()) : QString();
     };
-    switch (schema.kind()) {
-    case Schema::Kind::Bool:
-        field->kind = Field::Kind::Boolean;
-        choiceOf({QStringLiteral("true"), QStringLiteral("false")},
-                 current && current->isBool()
-                     ? (current->toBool() ? QStringLiteral("true") : QStringLiteral("false"))
-                     : QString());
+    switch (field->kind) {
+    case Field::Kind::Datasource:
+        field->datasourceKind = m_picker.kind;
+        field->choice = datasourceChoice(current);
         break;
-    case Schema::Kind::String:
-        if (!schema.allowedStrings().empty()) {
-            field->kind = Field::Kind::Choice;
-            QStringList values;
-            for (const std::string &value : schema.allowedStrings())
-                values << QString::fromStdString(value);
-            choiceOf(values, current && current->isString()
-                                 ? QString::fromStdString(current->text())
-                                 : QString());
-            break;
-        }
-        if (!current || current->isString()) {
-            field->kind = Field::Kind::Text;
-            field->line =
-                new QLineEdit(current ? QString::fromStdString(current->text()) : QString(), this);
-            field->line->setPlaceholderText(unsetChoice());
-            connect(field->line, &QLineEdit::textChanged, this, emitChanged);
-            break;
-        }
-        [[fallthrough]]; // another type written there: shown as it is
-    case Schema::Kind::Number:
-    case Schema::Kind::Integer:
-        if (schema.kind() != Schema::Kind::String && (!current || current->isNumber())) {
-            field->kind = Field::Kind::Number;
-            field->line = new QLineEdit(
-                current ? QString::fromStdString(JsonWriter::writeCompact(*current)) : QString(),
-                this);
-            field->line->setPlaceholderText(unsetChoice());
-            connect(field->line, &QLineEdit::textChanged, this, emitChanged);
-            break;
-        }
-        [[fallthrough]];
-    default:
-        if (schema.kind() == Schema::Kind::Object && (!current || current->isObject())) {
-            field->kind = Field::Kind::Object;
-            field->wasObject = current != nullptr;
-            break;
-        }
-        field->kind = Field::Kind::Yaml;
-        field->yaml = new QPlainTextEdit(current ? yamlText(*current) : QString(), this);
-        field->yaml->setPlaceholderText(tr("(default) YAML"));
-        field->yaml->setTabChangesFocus(true);
-        field->yaml->setFixedHeight(field->yaml->fontMetrics().lineSpacing() * 4 + 12);
-        connect(field->yaml, &QPlainTextEdit::textChanged, this, emitChanged);
+    case Field::Kind::Boolean:
+        field->choice =
+            choice({QStringLiteral("true"), QStringLiteral("false")},
+                   current ? QString::fromStdString(JsonWriter::writeCompact(*current)) : QString(),
+                   schemaField.required);
+        break;
+    case Field::Kind::Choice: {
+        QStringList values;
+        for (const std::string &value : schemaField.schema.allowedStrings())
+            values << QString::fromStdString(value);
+        field->choice = choice(values, text(), schemaField.required);
+        break;
+    }
+    case Field::Kind::Text:
+        field->line = line(text());
+        break;
+    case Field::Kind::Number:
+        field->line =
+            line(current ? QString::fromStdString(JsonWriter::writeCompact(*current)) : QString());
+        break;
+    case Field::Kind::Object:
+        field->wasObject = current != nullptr;
+        break;
+    case Field::Kind::Yaml:
+        field->yaml = yamlEdit(current);
         break;
     }
     return field;
+}
+
+// "(default)" first (unless a required key has a value: the plugin would refuse it unset),
+// then the values; one the schema does not list stays selectable.
+QComboBox *SpecForm::choice(const QStringList &values, const QString &selected, bool required)
+{
+    auto *box = new QComboBox(this);
+    if (!required || selected.isEmpty())
+        box->addItem(unsetChoice(), true);
+    box->addItems(values);
+    if (!selected.isEmpty() && box->findText(selected) < 0)
+        box->addItem(selected);
+    box->setCurrentIndex(selected.isEmpty() ? 0 : box->findText(selected));
+    connect(box, &QComboBox::currentIndexChanged, this, &SpecForm::changed);
+    return box;
+}
+
+// The dashboard's datasources of the plugin's kind, its default, or a "$variable" typed in.
+QComboBox *SpecForm::datasourceChoice(const Node *current)
+{
+    auto *box = new QComboBox(this);
+    box->setEditable(true);
+    box->addItem(unsetChoice());
+    box->addItems(m_picker.choices);
+    const QString named = current && current->isString() ? QString::fromStdString(current->text())
+                          : current && current->isObject()
+                              ? QString::fromStdString(current->stringAt("name"))
+                              : QString();
+    int index = 0;
+    for (int i = 1; i < box->count(); ++i) {
+        if (!named.isEmpty() && box->itemText(i).section(QStringLiteral(" · "), 0, 0) == named)
+            index = i;
+    }
+    box->setCurrentIndex(index);
+    if (!named.isEmpty() && index == 0)
+        box->setEditText(named); // not among them: kept, and shown
+    connect(box, &QComboBox::currentTextChanged, this, &SpecForm::changed);
+    return box;
+}
+
+QLineEdit *SpecForm::line(const QString &value)
+{
+    auto *edit = new QLineEdit(value, this);
+    edit->setPlaceholderText(unsetChoice());
+    connect(edit, &QLineEdit::textChanged, this, &SpecForm::changed);
+    return edit;
+}
+
+QPlainTextEdit *SpecForm::yamlEdit(const Node *current)
+{
+    auto *edit = new QPlainTextEdit(current ? yamlText(*current) : QString(), this);
+    edit->setPlaceholderText(tr("(default) YAML"));
+    edit->setTabChangesFocus(true);
+    edit->setFixedHeight(edit->fontMetrics().lineSpacing() * 4 + 12);
+    connect(edit, &QPlainTextEdit::textChanged, this, &SpecForm::changed);
+    return edit;
 }
 
 Node SpecForm::value() const

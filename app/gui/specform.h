@@ -10,7 +10,10 @@
 #include <memory>
 #include <vector>
 
+class QComboBox;
 class QFormLayout;
+class QLineEdit;
+class QPlainTextEdit;
 
 namespace Pd::Gui {
 
@@ -51,6 +54,12 @@ private:
                    std::vector<std::unique_ptr<Field>> &into, const QString &prefix);
     std::unique_ptr<Field> makeField(const SchemaField &field, const Node *current,
                                      const QString &path);
+    enum class FieldKind;
+    FieldKind kindFor(const SchemaField &field, const Node *current) const;
+    QComboBox *choice(const QStringList &values, const QString &selected, bool required);
+    QComboBox *datasourceChoice(const Node *current);
+    QLineEdit *line(const QString &value);
+    QPlainTextEdit *yamlEdit(const Node *current);
 
     Node m_original;
     DatasourcePicker m_picker;

@@ -9,6 +9,7 @@
 #include "paneleditor.h"
 #include "panelframe.h"
 #include "pluginregistry.h"
+#include "pluginschemaregistry.h"
 #include "prometheustestserver.h"
 #include "queryeditor.h"
 #include "specform.h"
@@ -22,6 +23,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTemporaryDir>
 #include <QTest>
@@ -231,6 +233,33 @@ private slots:
         QVERIFY(!page.codeEditor()->toPlainText().contains(QStringLiteral("max: 100")));
         QVERIFY(
             page.codeEditor()->toPlainText().contains(QStringLiteral("format: {unit: percent}")));
+    }
+
+    // A value of another type than the schema's (a string where a yes/no goes) is shown as
+    // YAML and given back as it was: the form never drops what it cannot show as a choice.
+    void formKeepsValuesOfAnotherType()
+    {
+        const Pd::PluginSchema *gauge =
+            Pd::PluginSchemaRegistry::builtin().find("GaugeChart", Pd::PluginType::Panel);
+        QVERIFY(gauge);
+        Pd::Node legend = Pd::Node::object();
+        legend.set("show", Pd::Node::string("yes"));
+        Pd::Node spec = Pd::Node::object();
+        spec.set("calculation", Pd::Node::string("last"));
+        spec.set("legend", legend);
+        Pd::Gui::SpecForm form(gauge->spec, spec);
+        QVERIFY(form.findChild<QPlainTextEdit *>(QStringLiteral("legend.show")));
+        QVERIFY(!form.findChild<QComboBox *>(QStringLiteral("legend.show")));
+        QVERIFY(form.value().equals(spec));
+        // A value of the schema's type gets its own widget, and changes through it.
+        legend.set("show", Pd::Node::boolean(true));
+        spec.set("legend", legend);
+        Pd::Gui::SpecForm typed(gauge->spec, spec);
+        auto *show = typed.findChild<QComboBox *>(QStringLiteral("legend.show"));
+        QVERIFY(show);
+        QCOMPARE(show->currentText(), QStringLiteral("true"));
+        show->setCurrentText(QStringLiteral("false"));
+        QCOMPARE(typed.value().at({"legend", "show"})->toBool(true), false);
     }
 
     // The preview is the panel as edited, run against a real Prometheus: a new title shows, a
