@@ -2,15 +2,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "editorpage.h"
 
-#include "changetext.h"
 #include "codeeditor.h"
 #include "dashboardbundle.h"
 #include "dashboardedits.h"
 #include "dashboardview.h"
 #include "datasourcecatalog.h"
 #include "datasourceeditor.h"
-#include "draftstore.h"
 #include "editorcompletion.h"
+#include "editorfile.h"
 #include "fieldsdialog.h"
 #include "findbar.h"
 #include "modeldecoder.h"
@@ -18,7 +17,6 @@
 #include "pluginregistry.h"
 #include "prometheusclient.h"
 #include "queryeditor.h"
-#include "resourcediff.h"
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
 #include "theme.h"
@@ -26,10 +24,7 @@
 
 #include <QComboBox>
 #include <QDir>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,7 +34,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QSplitter>
 #include <QTimer>
 #include <QToolButton>
@@ -54,16 +48,6 @@ namespace {
 // The dashboard is drawn again this long after the last change to it (its queries run
 // again): diagnostics follow every keystroke, the panels a pause in typing.
 constexpr int previewDelayMs = 250;
-constexpr int draftIntervalMs = 3000;
-
-QString readAll(const QString &path, bool *ok = nullptr)
-{
-    QFile file(path);
-    const bool opened = file.open(QIODevice::ReadOnly);
-    if (ok)
-        *ok = opened;
-    return opened ? QString::fromUtf8(file.readAll()) : QString();
-}
 
 // "spec.panels.cpu.spec.plugin" → "cpu": the panel a diagnostic is about.
 std::string panelOf(const std::string &path)
@@ -89,29 +73,21 @@ struct EditorPage::Outcome
 
 EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidget *parent)
     : QWidget(parent)
-    , m_file(file)
     , m_overrides(std::move(overrides))
     , m_schemas(std::make_shared<PluginSchemaRegistry>(PluginRegistry::instance().schemas()))
     , m_editor(new CodeEditor(this))
+    , m_document(new EditorFile(file, m_editor, this))
     , m_findBar(new FindBar(m_editor, this))
     , m_completion(new EditorCompletion(m_editor, m_schemas, this))
     , m_problems(new QTreeWidget(this))
     , m_counts(new QLabel(this))
     , m_staleBanner(new QLabel(this))
-    , m_changeBar(new QWidget(this))
-    , m_changeText(new QLabel(m_changeBar))
     , m_previewPane(new QVBoxLayout)
     , m_previewTimer(new QTimer(this))
-    , m_draftTimer(new QTimer(this))
-    , m_watcher(new QFileSystemWatcher(this))
 {
     readSurroundings();
     buildLayout();
     new SyntaxHighlighter(m_editor->document(), Theme::isDark(palette()));
-    m_savedText = readAll(file);
-    m_editor->setPlainText(m_savedText);
-    m_editor->document()->setModified(false);
-
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(previewDelayMs);
     connect(m_previewTimer, &QTimer::timeout, this, &EditorPage::rebuildPreview);
@@ -120,11 +96,7 @@ EditorPage::EditorPage(const QString &file, DatasourceOverrides overrides, QWidg
     connect(m_completion, &EditorCompletion::unavailable, m_counts, &QLabel::setText);
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
             &EditorPage::modifiedChanged);
-    m_draftTimer->setInterval(draftIntervalMs);
-    connect(m_draftTimer, &QTimer::timeout, this, &EditorPage::writeDraft);
-    m_draftTimer->start();
-    m_watcher->addPath(file);
-    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &EditorPage::fileChangedOnDisk);
+    connect(m_document, &EditorFile::saved, this, &EditorPage::saved);
     startValidation();
 }
 
@@ -150,7 +122,7 @@ void EditorPage::readSurroundings()
     // Beside the file; and in the layout `pull` writes (a server dashboard's working copy is
     // one too): <project>/dashboards/x.yaml finds <project>/datasources, <project>/variables
     // and the global ones two levels up.
-    const QDir folder = QFileInfo(m_file).absoluteDir();
+    const QDir folder = QFileInfo(m_document->path()).absoluteDir();
     QStringList folders{folder.path()};
     if (folder.dirName() == u"dashboards") {
         const QString project = QFileInfo(folder.path()).path();
@@ -186,23 +158,10 @@ void EditorPage::buildLayout()
         QStringLiteral("background: #fff4d6; color: #5c4400; padding: 6px;"));
     m_staleBanner->hide();
 
-    auto *barLayout = new QHBoxLayout(m_changeBar);
-    barLayout->setContentsMargins(6, 4, 6, 4);
-    m_changeText->setWordWrap(true);
-    auto *reload = new QPushButton(tr("Reload"), m_changeBar);
-    auto *keep = new QPushButton(tr("Keep Mine"), m_changeBar);
-    barLayout->addWidget(m_changeText, 1);
-    barLayout->addWidget(reload);
-    barLayout->addWidget(keep);
-    connect(reload, &QPushButton::clicked, this, &EditorPage::reloadFromDisk);
-    connect(keep, &QPushButton::clicked, m_changeBar, &QWidget::hide);
-    m_changeBar->setStyleSheet(QStringLiteral("background: #fde2e2; color: #5c1010;"));
-    m_changeBar->hide();
-
     auto *code = new QWidget(this);
     auto *codeLayout = new QVBoxLayout(code);
     codeLayout->setContentsMargins(0, 0, 0, 0);
-    codeLayout->addWidget(m_changeBar);
+    codeLayout->addWidget(m_document->changeBar());
     codeLayout->addWidget(m_findBar);
     auto *codeSplit = new QSplitter(Qt::Vertical, code);
     codeSplit->addWidget(m_editor);
@@ -332,7 +291,8 @@ void EditorPage::startValidation()
     });
     auto schemas = m_schemas;
     watcher->setFuture(QtConcurrent::run([text = m_editor->toPlainText().toStdString(),
-                                          path = m_file.toStdString(), generation, schemas] {
+                                          path = m_document->path().toStdString(), generation,
+                                          schemas] {
         auto outcome = std::make_shared<Outcome>();
         outcome->generation = generation;
         auto read =
@@ -453,154 +413,46 @@ DashboardQueryEngine::Settings EditorPage::previewSettings(const Model::Dashboar
     return settings;
 }
 
+QString EditorPage::file() const
+{
+    return m_document->path();
+}
+
+QWidget *EditorPage::externalChangeBar() const
+{
+    return m_document->changeBar();
+}
+
 bool EditorPage::save()
 {
-    if (m_errors > 0) {
-        const auto answer = QMessageBox::question(
-            this, tr("Save with errors?"),
-            tr("%1 has %n error(s) that the Perses server would refuse. Save it anyway?", nullptr,
-               m_errors)
-                .arg(QFileInfo(m_file).fileName()),
-            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
-        if (answer != QMessageBox::Save)
-            return false;
-    }
-    if (!writeTo(m_file))
-        return false;
-    emit saved();
-    return true;
+    return m_document->save(m_errors);
 }
 
 bool EditorPage::saveAs(const QString &path)
 {
-    if (!writeTo(path))
-        return false;
-    m_watcher->removePath(m_file);
-    DraftStore::remove(m_file);
-    m_file = path;
-    m_watcher->addPath(path);
-    return true;
-}
-
-// Atomic: the file is replaced only once the whole text is written. A file that cannot be
-// written says why and offers another place.
-bool EditorPage::writeTo(const QString &path)
-{
-    QSaveFile out(path);
-    const QByteArray bytes = m_editor->toPlainText().toUtf8();
-    if (out.open(QIODevice::WriteOnly) && out.write(bytes) == bytes.size() && out.commit()) {
-        m_savedText = m_editor->toPlainText();
-        m_editor->document()->setModified(false);
-        DraftStore::remove(path);
-        m_changeBar->hide();
-        if (!m_watcher->files().contains(path))
-            m_watcher->addPath(path); // an atomic replace drops the watch
-        return true;
-    }
-    const auto answer = QMessageBox::warning(
-        this, tr("Cannot save"),
-        tr("%1 cannot be written: %2.\nYour text is kept. Save it somewhere else?")
-            .arg(path, out.errorString()),
-        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer != QMessageBox::Save)
-        return false;
-    const QString other = QFileDialog::getSaveFileName(this, tr("Save as"), path);
-    return !other.isEmpty() && saveAs(other);
+    return m_document->saveAs(path);
 }
 
 bool EditorPage::maybeClose()
 {
-    if (!isModified())
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes. Save them?").arg(QFileInfo(m_file).fileName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Save)
-        return save();
-    DraftStore::remove(m_file);
-    return true;
+    return m_document->maybeClose(m_errors);
 }
 
 void EditorPage::writeDraft()
 {
-    const QString text = m_editor->toPlainText();
-    if (!isModified() || text == m_draftText)
-        return;
-    if (DraftStore::save(m_file, text))
-        m_draftText = text;
+    m_document->writeDraft();
+}
+
+void EditorPage::reloadFromDisk()
+{
+    m_document->reloadFromDisk();
 }
 
 void EditorPage::showEvent(QShowEvent *event)
 {
     QWidget::showEvent(event);
     if (!std::exchange(m_draftOffered, true))
-        QTimer::singleShot(0, this, &EditorPage::offerDraft);
-}
-
-// A draft newer than the file is unsaved work from a session that ended without saving it.
-void EditorPage::offerDraft()
-{
-    const std::optional<DraftStore::Draft> draft = DraftStore::load(m_file);
-    if (!draft || draft->text == m_savedText)
-        return;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved work found"),
-        tr("%1 has unsaved changes from %2 that were never saved (the app was closed or "
-           "stopped). Restore them?")
-            .arg(QFileInfo(m_file).fileName(),
-                 QLocale().toString(draft->savedAt.toLocalTime(), QLocale::ShortFormat)),
-        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
-    if (answer != QMessageBox::Yes) {
-        DraftStore::remove(m_file);
-        return;
-    }
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(draft->text); // one undo step back to the file's text
-    m_draftText = draft->text;
-}
-
-// Our own saves aside: without unsaved edits the new text is taken; with them, a bar says
-// what changed and offers reload or keep mine.
-void EditorPage::fileChangedOnDisk()
-{
-    if (!m_watcher->files().contains(m_file) && QFileInfo::exists(m_file))
-        m_watcher->addPath(m_file); // replaced by rename (editors, git checkout)
-    bool readable = false;
-    const QString onDisk = readAll(m_file, &readable);
-    if (readable && onDisk == m_savedText)
-        return;
-    if (!readable) {
-        m_changeText->setText(tr("%1 was deleted or moved on disk. Save to write it again.")
-                                  .arg(QFileInfo(m_file).fileName()));
-        m_changeBar->show();
-        return;
-    }
-    if (!isModified()) {
-        reloadFromDisk();
-        return;
-    }
-    const ResourceFile mine = ResourceReader::readText(
-        m_savedText.toStdString(), m_file.toStdString(),
-        ResourceReader::formatFor(m_file.toStdString(), m_savedText.toStdString()));
-    const ResourceFile theirs = ResourceReader::readText(
-        onDisk.toStdString(), m_file.toStdString(),
-        ResourceReader::formatFor(m_file.toStdString(), onDisk.toStdString()));
-    const ResourceChanges changes = ResourceDiff::compare(mine.resources, theirs.resources);
-    QStringList lines;
-    for (std::size_t i = 0; i < changes.size() && i < 5; ++i)
-        lines << QString::fromStdString(ChangeText::subject(changes[i]) + ": " +
-                                        ChangeText::detail(changes[i], " → "));
-    if (changes.size() > 5)
-        lines << tr("and %1 more").arg(changes.size() - 5);
-    m_changeText->setText(tr("%1 changed on disk (%n change(s)) while you have unsaved edits.",
-                             nullptr, int(changes.size()))
-                              .arg(QFileInfo(m_file).fileName()) +
-                          (lines.isEmpty() ? QString() : QStringLiteral("\n") + lines.join(u'\n')));
-    m_changeBar->show();
+        QTimer::singleShot(0, m_document, &EditorFile::offerDraft);
 }
 
 // A visual edit: the text edits DashboardEdits computes on the text as it is and its own read,
@@ -1034,7 +886,8 @@ std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &t
     if (isValidated() && m_validatedFile)
         return m_validatedFile;
     return std::make_shared<ResourceFile>(ResourceReader::readText(
-        text, m_file.toStdString(), ResourceReader::formatFor(m_file.toStdString(), text)));
+        text, m_document->path().toStdString(),
+        ResourceReader::formatFor(m_document->path().toStdString(), text)));
 }
 
 void EditorPage::complete()
@@ -1060,20 +913,6 @@ void EditorPage::applyEdits(const std::string &text, std::vector<TextEdit> edits
         cursor.insertText(QString::fromStdString(edit.replacement));
     }
     cursor.endEditBlock();
-}
-
-void EditorPage::reloadFromDisk()
-{
-    bool readable = false;
-    const QString onDisk = readAll(m_file, &readable);
-    if (!readable)
-        return;
-    QTextCursor cursor(m_editor->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(onDisk); // undo brings the edits back
-    m_savedText = onDisk;
-    m_editor->document()->setModified(false);
-    m_changeBar->hide();
 }
 
 } // namespace Pd::Gui

@@ -16,7 +16,6 @@
 #include <memory>
 #include <optional>
 
-class QFileSystemWatcher;
 class QLabel;
 class QPushButton;
 class QTimer;
@@ -26,6 +25,7 @@ class QVBoxLayout;
 namespace Pd::Gui {
 
 class CodeEditor;
+class EditorFile;
 class EditorCompletion;
 class FindBar;
 class QueryEditor;
@@ -33,10 +33,9 @@ class QueryEditor;
 // Edit mode for one file: its text beside the live dashboard. Every edit is read and validated
 // again off the GUI thread (debounced, the latest edit winning); problems are underlined in
 // the text, listed below it (a click goes to the line, and to the panel) and counted. While
-// the text does not parse the dashboard keeps its last valid state and says so. Saving is
-// atomic and asks first when the server would refuse the file; unsaved text is kept as a
-// draft every few seconds and offered back after a crash or a kill; a change on disk offers
-// reload or keep mine.
+// the text does not parse the dashboard keeps its last valid state and says so. The file
+// behind the text (atomic saves, drafts, changes on disk) is EditorFile's; the panel,
+// variable and datasource editors write back through DashboardEdits::replace.
 class EditorPage : public QWidget
 {
     Q_OBJECT
@@ -45,7 +44,7 @@ public:
     EditorPage(const QString &file, DatasourceOverrides overrides, QWidget *parent = nullptr);
     ~EditorPage() override;
 
-    QString file() const { return m_file; }
+    QString file() const;
     CodeEditor *codeEditor() const { return m_editor; }
     QTreeWidget *problems() const { return m_problems; }
     DashboardView *preview() const { return m_preview; }
@@ -58,7 +57,7 @@ public:
     int errorCount() const { return m_errors; }
     int warningCount() const { return m_warnings; }
     // Shown while the file on disk changed under unsaved edits.
-    QWidget *externalChangeBar() const { return m_changeBar; }
+    QWidget *externalChangeBar() const;
     FindBar *findBar() const { return m_findBar; }
 
     // Writes the text (asking first when it has errors). False when nothing was written.
@@ -150,9 +149,6 @@ private:
     void showProblems(const Diagnostics &diagnostics);
     void updatePreview(const Model::Dashboard &dashboard, const Node &resource);
     void rebuildPreview();
-    void fileChangedOnDisk();
-    void offerDraft();
-    bool writeTo(const QString &path);
     void applyEdits(const std::string &text, std::vector<TextEdit> edits);
     DashboardView *previewOf(const QString &panelId, const Node &panelSpec) const;
     void completeQuery(QueryEditor *query, DashboardView *preview);
@@ -165,7 +161,6 @@ private:
         const std::function<std::optional<std::vector<TextEdit>>(const DashboardEdits &)> &make);
     bool setStrings(const std::vector<std::pair<std::vector<std::string>, QString>> &fields);
 
-    QString m_file;
     DatasourceOverrides m_overrides;
     // Built-in and loaded plugins' schemas: what validation and completion check against,
     // shared with the validation's thread.
@@ -173,23 +168,18 @@ private:
     std::vector<Model::Datasource> m_datasources; // beside the file
     std::vector<Model::Variable> m_variables;
     CodeEditor *m_editor;
+    EditorFile *m_document; // the file behind the text: saves, drafts, changes on disk
     FindBar *m_findBar;
     EditorCompletion *m_completion;
     QTreeWidget *m_problems;
     QLabel *m_counts;
     QLabel *m_staleBanner;
-    QWidget *m_changeBar;
-    QLabel *m_changeText;
     QVBoxLayout *m_previewPane;
     DashboardView *m_preview = nullptr;
     std::optional<Model::Dashboard> m_lastValid;
     std::optional<Node> m_lastResource;                  // the tree the preview was built from
     std::shared_ptr<const ResourceFile> m_validatedFile; // read from the text last validated
     QTimer *m_previewTimer;
-    QTimer *m_draftTimer;
-    QFileSystemWatcher *m_watcher;
-    QString m_savedText; // the text on disk as we last read or wrote it
-    QString m_draftText;
     int m_generation = 0;
     int m_shownGeneration = -1;
     bool m_validating = false;
