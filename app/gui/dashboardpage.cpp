@@ -5,6 +5,7 @@
 #include "dashboardview.h"
 #include "panelframe.h"
 #include "panelinspector.h"
+#include "theme.h"
 #include "timerangepicker.h"
 #include "variableinterpolator.h"
 #include "variableresolver.h"
@@ -12,6 +13,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPixmap>
 #include <QPushButton>
 #include <QToolButton>
 #include <QUrl>
@@ -52,6 +54,7 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
     header->addWidget(titleLabel);
     addLinks(header, m_view->dashboard().spec.links);
     header->addStretch(1);
+    addAnnotationToggles(header);
     header->addWidget(m_picker);
     layout->addWidget(m_header);
     layout->addWidget(m_variables);
@@ -108,6 +111,53 @@ void DashboardPage::addLinks(QHBoxLayout *header, const std::vector<Model::Link>
                             : url));
         });
         header->addWidget(button);
+    }
+}
+
+// A toggle for each dashboard annotation: its colour and name, on when the dashboard opens
+// unless the spec hides it (Perses has its visibility only in edit mode; Grafana users expect
+// it beside the time controls).
+void DashboardPage::addAnnotationToggles(QHBoxLayout *header)
+{
+    for (const Model::Annotation &annotation : m_view->dashboard().spec.annotations) {
+        const std::string name = annotation.display.name;
+        QPixmap swatch(10, 10);
+        swatch.fill(Theme::annotationColor(annotation.color));
+        auto *toggle = new QToolButton(m_header);
+        toggle->setObjectName(QStringLiteral("annotationToggle"));
+        toggle->setText(QString::fromStdString(name));
+        toggle->setIcon(QIcon(swatch));
+        toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        toggle->setCheckable(true);
+        toggle->setChecked(m_view->isAnnotationShown(name));
+        toggle->setAutoRaise(true);
+        toggle->setToolTip(QString::fromStdString(annotation.display.description));
+        connect(toggle, &QToolButton::toggled, this,
+                [this, name](bool on) { m_view->setAnnotationShown(name, on); });
+        header->addWidget(toggle);
+        m_annotationToggles.push_back(toggle);
+    }
+    connect(&m_view->engine(), &DashboardQueryEngine::annotationsChanged, this,
+            &DashboardPage::updateAnnotationToggles);
+}
+
+// A failed annotation says so on its toggle, as a failed query does on its panel.
+void DashboardPage::updateAnnotationToggles()
+{
+    for (QToolButton *toggle : m_annotationToggles) {
+        const std::string name = toggle->text().toStdString();
+        QString tip;
+        bool failed = false;
+        for (const AnnotationResult &result : m_view->engine().annotations()) {
+            if (!result.panelId.empty() || result.name != name)
+                continue;
+            failed = !result.error.empty();
+            tip = failed ? tr("The annotation's query failed: %1")
+                               .arg(QString::fromStdString(result.error))
+                         : QString::fromStdString(result.description);
+        }
+        toggle->setToolTip(tip);
+        toggle->setStyleSheet(failed ? QStringLiteral("color: #d9534f") : QString());
     }
 }
 

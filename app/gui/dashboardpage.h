@@ -8,6 +8,7 @@
 
 class QHBoxLayout;
 class QLabel;
+class QToolButton;
 class QUrl;
 
 namespace Pd::Gui {
@@ -40,6 +41,8 @@ public:
     // The title row and the variables (hidden in kiosk mode).
     void setControlsVisible(bool visible);
     QWidget *controls() const { return m_header; }
+    // The toolbar's toggle of each dashboard annotation.
+    const std::vector<QToolButton *> &annotationToggles() const { return m_annotationToggles; }
 
 protected:
     // Auto-refresh stops while the page is hidden (another dashboard is shown).
@@ -56,8 +59,11 @@ signals:
 private:
     void updateBanner();
     void addLinks(QHBoxLayout *header, const std::vector<Model::Link> &links);
+    void addAnnotationToggles(QHBoxLayout *header);
+    void updateAnnotationToggles();
 
     QWidget *m_header = nullptr;
+    std::vector<QToolButton *> m_annotationToggles;
     QWidget *m_banner;
     QLabel *m_bannerText;
     DashboardView *m_view;

@@ -35,6 +35,8 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
             &DashboardView::onPanelFinished);
     connect(m_engine.get(), &DashboardQueryEngine::requestsChanged, this,
             &DashboardView::emitStatus);
+    connect(m_engine.get(), &DashboardQueryEngine::annotationsChanged, this,
+            &DashboardView::showAnnotations);
     // Queued: the change that resolved them may come from a control this rebuild deletes.
     connect(m_engine.get(), &DashboardQueryEngine::variablesResolved, this,
             [this] { m_layoutPending = true; });
@@ -52,6 +54,10 @@ DashboardView::DashboardView(Model::Dashboard dashboard, std::vector<Model::Data
             relayout();
         },
         Qt::QueuedConnection);
+    for (const Model::Annotation &annotation : m_engine->dashboard().spec.annotations) {
+        if (annotation.hidden)
+            m_hiddenAnnotations.insert(annotation.display.name);
+    }
     // Variables are asked for first: their requests travel while the frames are built.
     m_engine->start();
     expandLayout();
@@ -145,11 +151,68 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::inspectRequested, this,
                     &DashboardView::panelInspectRequested);
             frame->setEditable(m_layoutEditable);
+            frame->setAnnotations(annotationsFor(panel->id));
             if (m_layoutEditable)
                 frame->installEventFilter(this);
             m_frames.emplace(panel->id, frame);
         }
     }
+}
+
+std::vector<PdPlugin::AnnotationView>
+DashboardView::annotationsFor(const std::string &frameId) const
+{
+    std::vector<PdPlugin::AnnotationView> events;
+    if (!m_engine->annotationsFinished())
+        return events;
+    const std::vector<AnnotationResult> &annotations = m_engine->annotations();
+    std::string panelId = frameId;
+    if (const auto it = m_layout.instances.find(frameId); it != m_layout.instances.end())
+        panelId = it->second.panelId; // a repeated copy shows its panel's own annotations
+    for (const AnnotationResult &annotation : annotations) {
+        const bool mine = annotation.panelId.empty()
+                              ? !m_hiddenAnnotations.contains(annotation.name)
+                              : annotation.panelId == panelId && !annotation.hidden;
+        if (!mine)
+            continue;
+        for (const AnnotationEvent &event : annotation.events) {
+            PdPlugin::AnnotationView view;
+            view.annotation = QString::fromStdString(annotation.name);
+            view.color = Theme::annotationColor(annotation.color);
+            view.startMs = event.startMs;
+            view.endMs = event.endMs;
+            view.title = QString::fromStdString(event.title);
+            view.text = QString::fromStdString(event.text);
+            for (const auto &[name, value] : event.tags)
+                view.tags.append({QString::fromStdString(name), QString::fromStdString(value)});
+            events.push_back(std::move(view));
+        }
+    }
+    std::ranges::stable_sort(events, {}, &PdPlugin::AnnotationView::startMs);
+    return events;
+}
+
+void DashboardView::showAnnotations()
+{
+    // One hand-over when the last one answers, not one per answer: each redraws the charts.
+    if (!m_engine->annotationsFinished())
+        return;
+    for (auto &[id, frame] : m_frames)
+        frame->setAnnotations(annotationsFor(id));
+}
+
+void DashboardView::setAnnotationShown(const std::string &name, bool shown)
+{
+    if (shown)
+        m_hiddenAnnotations.erase(name);
+    else
+        m_hiddenAnnotations.insert(name);
+    showAnnotations();
+}
+
+bool DashboardView::isAnnotationShown(const std::string &name) const
+{
+    return !m_hiddenAnnotations.contains(name);
 }
 
 void DashboardView::setMaximised(const std::optional<std::string> &panelId)
@@ -339,7 +402,8 @@ bool DashboardView::isSettled() const
 
 bool DashboardView::isComplete() const
 {
-    return m_engine->variables().isResolved() && hasRunAllShown() && isSettled();
+    return m_engine->variables().isResolved() && hasRunAllShown() && isSettled() &&
+           m_engine->annotationsFinished();
 }
 
 bool DashboardView::hasRunAllShown() const

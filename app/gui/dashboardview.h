@@ -53,8 +53,9 @@ public:
     // Every panel that should run (shown, with queries, in the viewport unless all run) has
     // been asked to.
     bool hasRunAllShown() const;
-    // Variables resolved, every shown panel asked and answered: the dashboard as it will stay
-    // until something changes (what render, the benchmarks and the startup probe wait for).
+    // Variables resolved, every shown panel asked and answered, the annotations too: the
+    // dashboard as it will stay until something changes (what render, the benchmarks and the
+    // startup probe wait for).
     bool isComplete() const;
     int contentHeight() const;
     std::vector<PanelFrame *> frames() const;
@@ -69,6 +70,10 @@ public:
     // Scrolls the panel into view (opening its group when collapsed); false when the dashboard
     // does not show it.
     bool scrollToPanel(const std::string &panelId);
+    // Shows or hides one of the dashboard's annotations on every chart (the toolbar's
+    // toggles); those the spec hides start hidden.
+    void setAnnotationShown(const std::string &name, bool shown);
+    bool isAnnotationShown(const std::string &name) const;
     // Every panel offers "History…" (the dashboard's file is in a Git repository).
     void setPanelHistoryAvailable(bool available);
     // Edit mode: a panel's title bar drags it to another place on the grid and its bottom
@@ -113,6 +118,9 @@ private:
     bool shouldRun(const PanelFrame *frame) const;
     void onPanelFinished(const QString &panelId);
     void emitStatus();
+    // Hands each frame the events of the annotations it shows, once all have answered.
+    void showAnnotations();
+    std::vector<PdPlugin::AnnotationView> annotationsFor(const std::string &frameId) const;
 
     std::unique_ptr<DashboardQueryEngine> m_engine;
     ExpandedLayout m_layout;
@@ -123,7 +131,9 @@ private:
     // position, so a repeat that adds a copy does not move the state to another group.
     std::map<std::string, bool> m_open;
     std::vector<std::optional<bool>> openStates() const;
-    std::set<std::string> m_ran; // panels run since the last range or variable change
+    std::set<std::string> m_ran;
+    std::set<std::string> m_hiddenAnnotations; // dashboard annotations the user turned off //
+                                               // panels run since the last range or variable change
     std::optional<std::string> m_maximised;
     bool m_runAll = false;
     bool m_historyAvailable = false;

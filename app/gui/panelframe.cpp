@@ -242,7 +242,34 @@ PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 from
         }
         out.queries.push_back(std::move(view));
     }
+    out.annotations = m_annotations;
     return out;
+}
+
+namespace {
+
+bool sameEvents(const std::vector<PdPlugin::AnnotationView> &a,
+                const std::vector<PdPlugin::AnnotationView> &b)
+{
+    return std::ranges::equal(a, b, [](const auto &x, const auto &y) {
+        return x.annotation == y.annotation && x.color == y.color && x.startMs == y.startMs &&
+               x.endMs == y.endMs && x.title == y.title && x.text == y.text && x.tags == y.tags;
+    });
+}
+
+} // namespace
+
+void PanelFrame::setAnnotations(std::vector<PdPlugin::AnnotationView> events)
+{
+    if (sameEvents(events, m_annotations))
+        return;
+    m_annotations = std::move(events);
+    if (!m_view || !m_result || !m_takesQueries)
+        return;
+    // What the view reads now stays alive until it has the new data.
+    const auto previousBuckets = std::exchange(m_bucketViews, {});
+    const auto previousSamples = std::exchange(m_histogramViews, {});
+    m_view->setData(panelData(*m_result, m_fromMs, m_toMs));
 }
 
 std::span<const PdPlugin::HistogramSampleView> PanelFrame::histogramViews(const Series &series)

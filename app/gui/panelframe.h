@@ -43,6 +43,9 @@ public:
     bool isLoading() const { return m_loading; }
     // Hands a finished result to the view; the frame keeps it alive while the view uses it.
     void setResult(std::shared_ptr<const PanelResult> result, qint64 fromMs, qint64 toMs);
+    // The annotation events to draw with the data (those the user shows); the view gets them
+    // at once when they differ from what it has.
+    void setAnnotations(std::vector<PdPlugin::AnnotationView> events);
     bool hasErrors() const { return !m_errors.isEmpty(); }
     QStringList errors() const { return m_errors; }
     // Builds the view again in the current palette and hands it the result it had: a theme
@@ -104,6 +107,7 @@ private:
     QLabel *m_message = nullptr;
     QStackedLayout *m_body = nullptr;
     QStringList m_errors;
+    std::vector<PdPlugin::AnnotationView> m_annotations;
     bool m_loading = false;
     qint64 m_fromMs = 0; // the range of m_result
     qint64 m_toMs = 0;

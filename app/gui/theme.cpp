@@ -56,4 +56,11 @@ QPalette Theme::palette(bool dark)
     return palette;
 }
 
+// Perses' own default (DEFAULT_ANNOTATION_COLOR in its plugin system).
+QColor Theme::annotationColor(const std::string &written)
+{
+    const QColor color(QString::fromStdString(written));
+    return color.isValid() ? color : QColor(QStringLiteral("#ff6b6b"));
+}
+
 } // namespace Pd::Gui

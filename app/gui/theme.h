@@ -6,6 +6,8 @@
 #include <QList>
 #include <QPalette>
 
+#include <string>
+
 namespace Pd::Gui {
 
 // Light and dark looks. The window follows the system palette; `render --theme` picks one.
@@ -18,6 +20,8 @@ public:
     static void apply(Mode mode); // sets the application palette and style
     static bool isDark(const QPalette &palette);
     static QList<QColor> seriesPalette();
+    // An annotation's colour: as written when it reads as one, else the app's default.
+    static QColor annotationColor(const std::string &written);
     static QPalette palette(bool dark);
 };
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "dashboardqueryengine.h"
 
+#include "annotationevents.h"
 #include "builtinvariables.h"
 #include "datasourceclients.h"
 #include "duration.h"
@@ -16,8 +17,6 @@
 #include <algorithm>
 
 namespace Pd {
-
-namespace {} // namespace
 
 bool PanelResult::isFinished() const
 {
@@ -55,6 +54,7 @@ DashboardQueryEngine::DashboardQueryEngine(Model::Dashboard dashboard,
                             m_dashboard.metadata.project);
     connect(m_variables, &VariableResolver::finished, this, [this] {
         emit variablesResolved();
+        runAnnotations();
         const auto waiting = std::exchange(m_waiting, {});
         for (const auto &[panelId, width] : waiting)
             runPanel(panelId, width);
@@ -74,6 +74,8 @@ void DashboardQueryEngine::start()
     // (the view, for those in view), so a refresh costs no more than what is seen.
     m_results.clear();
     m_waiting.clear();
+    if (!std::exchange(m_annotations, {}).empty())
+        emit annotationsChanged();
     m_variables->resolve();
 }
 
@@ -142,6 +144,10 @@ void DashboardQueryEngine::cancelInFlight()
             if (reply)
                 reply->cancel();
         }
+    }
+    for (const QPointer<PrometheusReply> &reply : std::exchange(m_annotationReplies, {})) {
+        if (reply)
+            reply->cancel();
     }
 }
 
@@ -346,6 +352,114 @@ void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t i
                                 .count();
     if (it->second->isFinished())
         emit panelFinished(QString::fromStdString(panelId));
+}
+
+bool DashboardQueryEngine::annotationsFinished() const
+{
+    return std::ranges::all_of(m_annotations, &AnnotationResult::finished);
+}
+
+void DashboardQueryEngine::runAnnotations()
+{
+    for (const QPointer<PrometheusReply> &reply : std::exchange(m_annotationReplies, {})) {
+        if (reply)
+            reply->cancel();
+    }
+    m_annotations.clear();
+    const auto annotations = annotationSpecs();
+    for (const auto &[panelId, annotation] : annotations) {
+        AnnotationResult &result = m_annotations.emplace_back();
+        result.panelId = panelId;
+        result.name = annotation->display.name;
+        result.description = annotation->display.description;
+        result.color = annotation->color;
+        result.hidden = annotation->hidden;
+        result.pluginKind = annotation->plugin.kind;
+    }
+    const VariableValues values = m_variables->values();
+    for (std::size_t i = 0; i < annotations.size(); ++i)
+        runAnnotation(i, *annotations[i].second, values);
+    if (!annotations.empty())
+        emit annotationsChanged();
+}
+
+std::vector<std::pair<std::string, const Model::Annotation *>>
+DashboardQueryEngine::annotationSpecs() const
+{
+    std::vector<std::pair<std::string, const Model::Annotation *>> specs;
+    for (const Model::Annotation &annotation : m_dashboard.spec.annotations)
+        specs.emplace_back(std::string(), &annotation);
+    for (const Model::Panel &panel : m_dashboard.spec.panels) {
+        for (const Model::Annotation &annotation : panel.annotations)
+            specs.emplace_back(panel.id, &annotation);
+    }
+    return specs;
+}
+
+// A range query over the dashboard's range at the step Perses takes without a panel width
+// (perses-api.md §9.7).
+void DashboardQueryEngine::runAnnotation(std::size_t index, const Model::Annotation &annotation,
+                                         const VariableValues &values)
+{
+    AnnotationResult &result = m_annotations[index];
+    const std::uint64_t generation = m_generation;
+    auto fail = [&](std::string type, std::string message) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, index, generation, type = std::move(type), message = std::move(message)] {
+                finishAnnotation(index, generation, PrometheusResponse::failure(type, message));
+            },
+            Qt::QueuedConnection);
+    };
+    if (annotation.plugin.kind != "PrometheusPromQLAnnotation") {
+        fail("unsupported", "annotation plugin " + annotation.plugin.kind + " is not supported");
+        return;
+    }
+    const Node &spec = annotation.plugin.spec;
+    const DatasourceClients::Lookup lookup = m_clients->prometheus(
+        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
+    result.datasource = lookup.datasource;
+    if (!lookup.client) {
+        fail("datasource", lookup.error);
+        return;
+    }
+    StepRequest step;
+    step.range = m_settings.range;
+    step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
+    step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
+    result.window = QueryStep::compute(step);
+    VariableValues queryValues = values;
+    BuiltinVariables::addQueryScope(queryValues, result.window);
+    result.query = VariableInterpolator::replace(spec.stringAt("expr"), queryValues);
+    if (result.query.empty()) {
+        fail("query", "the annotation has no expression");
+        return;
+    }
+    PrometheusReply *reply =
+        lookup.client->queryRange(result.query, result.window.startSeconds,
+                                  result.window.endSeconds, result.window.stepSeconds);
+    m_annotationReplies.emplace_back(reply);
+    connect(reply, &PrometheusReply::finished, this, [this, reply, index, generation] {
+        reply->deleteLater();
+        finishAnnotation(index, generation, reply->takeResponse());
+    });
+}
+
+void DashboardQueryEngine::finishAnnotation(std::size_t index, std::uint64_t generation,
+                                            PrometheusResponse response)
+{
+    if (generation != m_generation || index >= m_annotations.size())
+        return;
+    AnnotationResult &result = m_annotations[index];
+    result.finished = true;
+    if (response.ok) {
+        const Model::Annotation &annotation = *annotationSpecs().at(index).second;
+        result.events = AnnotationEvents::fromSeries(
+            response.result.series(), annotation.plugin.spec, result.window.stepSeconds);
+    } else {
+        result.error = response.error;
+    }
+    emit annotationsChanged();
 }
 
 } // namespace Pd

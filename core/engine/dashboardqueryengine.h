@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "annotationresult.h"
 #include "datasourcecatalog.h"
 #include "datasourceconnection.h"
 #include "model.h"
@@ -80,6 +81,12 @@ public:
     // From the results so far: the datasources the panels could not use.
     std::vector<DatasourceProblem> datasourceProblems() const;
 
+    // The annotations of the dashboard and of its panels, run each time the variables are
+    // resolved: what annotationsChanged() announces.
+    const std::vector<AnnotationResult> &annotations() const { return m_annotations; }
+    // Every annotation of this run has answered (or there are none).
+    bool annotationsFinished() const;
+
     // A panel plugin that wants instant queries when the query does not say (§9.3).
     static bool prefersInstant(const Model::Plugin &panelPlugin);
 
@@ -87,6 +94,8 @@ signals:
     void variablesResolved();
     void panelFinished(const QString &panelId);
     void requestsChanged();
+    // An annotation's query answered, or the annotations were dropped for a new run.
+    void annotationsChanged();
     // Every request sent to a datasource, variables' and panels' alike.
     void requestSent(const Pd::SentRequest &request);
 
@@ -105,6 +114,13 @@ private:
     void finishQuery(const std::string &panelId, std::size_t index, RunId generation,
                      PrometheusResponse response);
     void cancelInFlight();
+    void runAnnotations();
+    // Every annotation with the panel it belongs to (empty: the dashboard's), in the order of
+    // m_annotations.
+    std::vector<std::pair<std::string, const Model::Annotation *>> annotationSpecs() const;
+    void runAnnotation(std::size_t index, const Model::Annotation &annotation,
+                       const VariableValues &values);
+    void finishAnnotation(std::size_t index, std::uint64_t generation, PrometheusResponse response);
 
     Model::Dashboard m_dashboard;
     Settings m_settings;
@@ -116,6 +132,8 @@ private:
     std::map<std::string, PanelInstance> m_instances;
     std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
     std::uint64_t m_generation = 0;
+    std::vector<AnnotationResult> m_annotations;
+    std::vector<QPointer<PrometheusReply>> m_annotationReplies;
 };
 
 } // namespace Pd

@@ -90,6 +90,15 @@ struct Link
     bool targetBlank = false;
 };
 
+// An annotation (§4.8): events a query finds, drawn over time series charts.
+struct Annotation
+{
+    Display display;
+    bool hidden = false; // not drawn until the user shows it (queried all the same)
+    std::string color;   // as written; empty: the app's default
+    Plugin plugin;
+};
+
 struct Query
 {
     std::string kind; // TimeSeriesQuery, TraceQuery, ...
@@ -104,6 +113,7 @@ struct Panel
     Plugin plugin;
     std::vector<Query> queries;
     std::vector<Link> links;
+    std::vector<Annotation> annotations; // the panel's own, beside the dashboard's
     SourcePos pos;
 };
 
@@ -145,6 +155,7 @@ struct DashboardSpec
     std::string refreshInterval;
     std::string timezone;
     std::vector<Link> links;
+    std::vector<Annotation> annotations;
     std::string ttl; // EphemeralDashboard
 
     const Panel *panel(std::string_view id) const;

@@ -56,6 +56,18 @@ std::vector<Model::Link> links(const Node &list)
     return result;
 }
 
+std::vector<Model::Annotation> annotations(const Node &list)
+{
+    std::vector<Model::Annotation> result;
+    for (const Node &annotation : list.items()) {
+        const Node &shown = child(annotation, "display");
+        result.push_back(Model::Annotation{display(shown), flag(shown, "hidden"),
+                                           text(shown, "color"),
+                                           ModelDecoder::plugin(child(annotation, "plugin"))});
+    }
+    return result;
+}
+
 Model::GridItem gridItem(const Node &item)
 {
     Model::GridItem result;
@@ -102,6 +114,7 @@ Model::Panel panel(const NodeMember &member)
                                               ModelDecoder::plugin(child(querySpec, "plugin"))});
     }
     result.links = links(child(spec, "links"));
+    result.annotations = annotations(child(spec, "annotations"));
     result.pos = member.value.pos();
     return result;
 }
@@ -220,6 +233,7 @@ Model::DashboardSpec ModelDecoder::dashboardSpec(const Node &spec)
     result.refreshInterval = text(spec, "refreshInterval");
     result.timezone = text(spec, "timezone");
     result.links = links(child(spec, "links"));
+    result.annotations = annotations(child(spec, "annotations"));
     result.ttl = text(spec, "ttl");
     return result;
 }

@@ -70,6 +70,7 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
     m_plot = new TimeSeriesPlot(m_chart);
     m_plot->setSeries(&m_series);
+    m_plot->setAnnotations(&m_annotations);
 
     const QJsonObject visual = context.spec.value(QStringLiteral("visual")).toObject();
     PlotStyle style;
@@ -159,6 +160,7 @@ void TimeSeriesChartView::setData(const PdPlugin::PanelData &data)
     m_fromMs = data.fromMs;
     m_toMs = std::max(data.toMs, data.fromMs + 1);
     buildSeries(data);
+    m_annotations.setEvents(data.annotations);
     m_plot->setTimeRange(m_fromMs, m_toMs);
     m_plot->setSeries(&m_series);
     updateScale();
@@ -284,8 +286,34 @@ void TimeSeriesChartView::updateLegend()
     m_legend->setEntries(headers, entries);
 }
 
+// Over the marker row along the time axis, the tooltip names the annotations there.
+bool TimeSeriesChartView::showAnnotationTooltip(QPointF scenePos, QPoint globalPos)
+{
+    const QRectF area = m_plot->plotArea();
+    if (m_annotations.isEmpty() || scenePos.y() < area.bottom() - 2 * PlotAnnotations::markerSize ||
+        scenePos.y() > area.bottom() + 2 || scenePos.x() < area.left() - 4 ||
+        scenePos.x() > area.right() + 4)
+        return false;
+    const auto events =
+        m_annotations.eventsAt(scenePos.x(), [this](qint64 ms) { return m_plot->xOf(ms); });
+    if (events.empty())
+        return false;
+    m_plot->setHoverTime(std::nullopt);
+    QToolTip::showText(globalPos,
+                       PlotAnnotations::describe(events,
+                                                 [this](qint64 ms) {
+                                                     return zonedTime(ms, m_context.timeZone)
+                                                         .toString(
+                                                             QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+                                                 }),
+                       m_view);
+    return true;
+}
+
 void TimeSeriesChartView::showTooltip(QPointF scenePos, QPoint globalPos)
 {
+    if (showAnnotationTooltip(scenePos, globalPos))
+        return;
     if (!m_plot->plotArea().contains(scenePos) || m_series.empty()) {
         m_plot->setHoverTime(std::nullopt);
         QToolTip::hideText();

@@ -4,6 +4,7 @@
 
 #include "chartlegend.h"
 #include "panelstyle.h"
+#include "plotannotations.h"
 #include "timeseriesplot.h"
 
 #include <QObject>
@@ -43,6 +44,7 @@ private:
     void updateTimeAxis();
     void updateLegend();
     void showTooltip(QPointF scenePos, QPoint globalPos);
+    bool showAnnotationTooltip(QPointF scenePos, QPoint globalPos);
     void isolate(int index, bool toggleOnly);
 
     PdPlugin::PanelContext m_context;
@@ -56,6 +58,7 @@ private:
     QCategoryAxis *m_valueAxis;
     ChartLegend *m_legend = nullptr;
     std::vector<PlotSeries> m_series;
+    PlotAnnotations m_annotations;
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
     int m_tickCount = 0;

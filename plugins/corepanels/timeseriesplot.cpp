@@ -137,6 +137,9 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     painter->save();
     painter->setClipRect(area.adjusted(-1, -1, 1, 1));
     painter->setRenderHint(QPainter::Antialiasing, true);
+    const auto x = [this](qint64 timeMs) { return xOf(timeMs); };
+    if (m_annotations)
+        m_annotations->paintRegions(painter, area, x);
     // Areas first, then lines over all of them, so no fill hides another series' line.
     for (std::size_t i = 0; i < m_series->size(); ++i) {
         const PlotSeries &series = (*m_series)[i];
@@ -147,6 +150,8 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         if ((*m_series)[i].visible)
             paintSeries(painter, (*m_series)[i], m_decimated[i]);
     }
+    if (m_annotations)
+        m_annotations->paintMarkers(painter, area, x);
     paintOverlays(painter);
     painter->restore();
     m_paintArea.reset();

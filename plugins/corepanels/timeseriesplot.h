@@ -3,6 +3,7 @@
 #pragma once
 
 #include "m4decimator.h"
+#include "plotannotations.h"
 #include "valuescale.h"
 
 #include <QColor>
@@ -65,6 +66,8 @@ public:
     void setTimeRange(qint64 fromMs, qint64 toMs);
     void setStyle(const PlotStyle &style) { m_style = style; }
     void setThresholds(std::vector<PlotThreshold> thresholds);
+    // Drawn with the series; the caller keeps them alive.
+    void setAnnotations(const PlotAnnotations *annotations) { m_annotations = annotations; }
     void setHoverTime(std::optional<qint64> timeMs);
     void setSelection(std::optional<std::pair<qint64, qint64>> range);
     void invalidate(); // series changed visibility or values
@@ -99,6 +102,7 @@ private:
     qint64 m_toMs = 1;
     PlotStyle m_style;
     std::vector<PlotThreshold> m_thresholds;
+    const PlotAnnotations *m_annotations = nullptr;
     std::optional<qint64> m_hoverMs;
     std::optional<std::pair<qint64, qint64>> m_selection;
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimated;

@@ -60,11 +60,28 @@ struct QueryView
     std::vector<SeriesView> series;
 };
 
+// One event of an annotation (§4.8) shown with the panel: a moment (startMs == endMs) or a
+// region of time.
+struct AnnotationView
+{
+    QString annotation; // the annotation's display name
+    QColor color;       // the annotation's colour, or the host's default
+    qint64 startMs = 0;
+    qint64 endMs = 0;
+    QString title;
+    QString text;
+    QList<QPair<QString, QString>> tags;
+};
+
 struct PanelData
 {
     qint64 fromMs = 0; // the dashboard's time range
     qint64 toMs = 0;
     std::vector<QueryView> queries; // in panel.spec.queries order
+    // Appended after version 1 was published: modules built before it never read it, and the
+    // members above keep their places. The events of the annotations the user shows, those
+    // of the dashboard and the panel's own, sorted by start.
+    std::vector<AnnotationView> annotations;
 };
 
 // What the host gives a panel when it creates it.
