@@ -13,6 +13,7 @@
 #include <QScrollBar>
 #include <QTimer>
 #include <QToolButton>
+#include <QUrl>
 
 #include <algorithm>
 
@@ -112,6 +113,7 @@ PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
     context.requestTimeRange = [this](qint64 fromMs, qint64 toMs) {
         emit timeRangeRequested(fromMs, toMs);
     };
+    context.openUrl = [this](const QUrl &url) { emit linkRequested(url); };
     return context;
 }
 

@@ -5,6 +5,7 @@
 #include "jsnumberformat.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 namespace Pd {
@@ -199,6 +200,92 @@ std::vector<TableRow> TableRows::transform(std::vector<TableRow> rows,
     }
     sortColumns(rows);
     return rows;
+}
+
+namespace {
+
+// JavaScript's encodeURIComponent, as Perses encodes the fields of a data link.
+std::string encodeUriComponent(const std::string &text)
+{
+    static constexpr std::string_view unreserved = "-_.!~*'()";
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+            (byte >= '0' && byte <= '9') || unreserved.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            out += '%';
+            out += hex[byte >> 4];
+            out += hex[byte & 15];
+        }
+    }
+    return out;
+}
+
+// The field a reference names, from just after "${__data.fields" to its closing brace:
+// ["name"], ['name'] or .name, then an optional :format. Empty when it is none of those.
+std::optional<std::pair<std::string, bool>> fieldReference(std::string_view rest,
+                                                           std::size_t &length)
+{
+    std::string name;
+    std::size_t at = 0;
+    if (rest.starts_with("[\"") || rest.starts_with("['")) {
+        const char quote = rest[1];
+        const std::size_t close = rest.find(quote, 2);
+        if (close == std::string_view::npos || close + 1 >= rest.size() || rest[close + 1] != ']')
+            return std::nullopt;
+        name = std::string(rest.substr(2, close - 2));
+        at = close + 2;
+}
+else if (rest.starts_with('.'))
+{
+    at = 1;
+    while (at < rest.size() &&
+           (std::isalnum(static_cast<unsigned char>(rest[at])) || rest[at] == '_'))
+        ++at;
+    name = std::string(rest.substr(1, at - 1));
+    if (name.empty())
+        return std::nullopt;
+}
+else
+{
+    return std::nullopt;
+}
+bool formatted = false;
+if (at < rest.size() && rest[at] == ':') {
+    formatted = true;
+    while (++at < rest.size() && rest[at] >= 'a' && rest[at] <= 'z') {
+    }
+}
+if (at >= rest.size() || rest[at] != '}')
+    return std::nullopt;
+length = at + 1;
+return std::pair{name, formatted};
+}
+
+} // namespace
+
+std::string TableRows::linkUrl(const std::string &url, const TableRow &row)
+{
+    static constexpr std::string_view opening = "${__data.fields";
+    std::string out;
+    std::size_t from = 0;
+    for (std::size_t at = url.find(opening); at != std::string::npos;
+         at = url.find(opening, at + 1)) {
+        std::size_t length = 0;
+        const auto reference =
+            fieldReference(std::string_view(url).substr(at + opening.size()), length);
+        if (!reference)
+            continue;
+        out += url.substr(from, at - from);
+        const TableValue *value = find(row, reference->first);
+        const std::string text = value ? value->key() : std::string();
+        out += reference->second ? text : encodeUriComponent(text);
+        from = at + opening.size() + length;
+    }
+    return out + url.substr(from);
 }
 
 std::vector<std::string> TableRows::columns(const std::vector<TableRow> &rows)

@@ -57,6 +57,10 @@ public:
                                              bool withTimestamp);
     static std::vector<TableRow> transform(std::vector<TableRow> rows,
                                            const std::vector<TableTransform> &transforms);
+    // A column's data link for one row: ${__data.fields["col"]}, ${__data.fields['col']} and
+    // ${__data.fields.col} replaced by the row's cell, URL-encoded unless a format follows
+    // (":raw"); a column the row lacks gives "". Dashboard variables are the caller's.
+    static std::string linkUrl(const std::string &url, const TableRow &row);
     // Every column, in the order rows first show it.
     static std::vector<std::string> columns(const std::vector<TableRow> &rows);
 

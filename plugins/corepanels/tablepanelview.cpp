@@ -2,16 +2,21 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "tablepanelview.h"
 
+#include "tablepager.h"
 #include "timeticks.h"
 #include "valuemappings.h"
 
+#include <QComboBox>
 #include <QDateTime>
+#include <QDesktopServices>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTableView>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -21,6 +26,8 @@ namespace PdPanels {
 namespace {
 
 constexpr int sortRole = Qt::UserRole + 1;
+constexpr int linkRole = Qt::UserRole + 2;
+constexpr int columnRole = Qt::UserRole + 3; // on header items: the column's own name
 
 QString timestampText(qint64 ms, const QString &zone)
 {
@@ -58,6 +65,39 @@ void applyCellSettings(QStandardItem *item, const QJsonArray &settings, std::opt
     }
 }
 
+std::vector<Pd::TableTransform> transformsOf(const QJsonArray &list)
+{
+    using Kind = Pd::TableTransform::Kind;
+    std::vector<Pd::TableTransform> transforms;
+    for (const QJsonValue &entry : list) {
+        const QString kind = entry.toObject().value(QStringLiteral("kind")).toString();
+        const QJsonObject spec = entry.toObject().value(QStringLiteral("spec")).toObject();
+        Pd::TableTransform transform;
+        transform.kind = kind == u"JoinByColumnValue"     ? Kind::JoinByColumnValue
+                         : kind == u"MergeColumns"        ? Kind::MergeColumns
+                         : kind == u"MergeIndexedColumns" ? Kind::MergeIndexedColumns
+                         : kind == u"MergeSeries"         ? Kind::MergeSeries
+                                                          : Kind::Other;
+        for (const QJsonValue &column : spec.value(QStringLiteral("columns")).toArray())
+            transform.columns.push_back(column.toString().toStdString());
+        transform.name = spec.value(QStringLiteral("name")).toString().toStdString();
+        transform.column = spec.value(QStringLiteral("column")).toString().toStdString();
+        transform.disabled = spec.value(QStringLiteral("disabled")).toBool(false);
+        transforms.push_back(std::move(transform));
+    }
+    return transforms;
+}
+
+const Pd::TableValue *cellOf(const Pd::TableRow &row, const QString &column)
+{
+    const std::string name = column.toStdString();
+    for (const auto &[key, value] : row) {
+        if (key == name)
+            return &value;
+    }
+    return nullptr;
+}
+
 } // namespace
 
 TablePanelView::TablePanelView(const PdPlugin::PanelContext &context, bool timeSeriesTable)
@@ -70,20 +110,40 @@ TablePanelView::TablePanelView(const PdPlugin::PanelContext &context, bool timeS
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    if (context.spec.value(QStringLiteral("enableFiltering")).toBool(false)) {
-        m_filter = new QLineEdit(this);
-        m_filter->setPlaceholderText(tr("Filter"));
-        m_filter->setClearButtonEnabled(true);
-        layout->addWidget(m_filter);
-        connect(m_filter, &QLineEdit::textChanged, m_proxy,
-                &QSortFilterProxyModel::setFilterFixedString);
-    }
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(sortRole);
     m_proxy->setFilterKeyColumn(-1);
     m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_table->setModel(m_proxy);
-    m_table->setSortingEnabled(context.spec.value(QStringLiteral("enableSorting")).toBool(true));
+    if (context.spec.value(QStringLiteral("enableFiltering")).toBool(false)) {
+        auto *filterRow = new QHBoxLayout;
+        m_filter = new QLineEdit(this);
+        m_filter->setPlaceholderText(tr("Filter"));
+        m_filter->setClearButtonEnabled(true);
+        m_filterColumn = new QComboBox(this);
+        m_filterColumn->setObjectName(QStringLiteral("filterColumn"));
+        m_filterColumn->addItem(tr("All columns"));
+        filterRow->addWidget(m_filter, 1);
+        filterRow->addWidget(m_filterColumn);
+        layout->addLayout(filterRow);
+        connect(m_filter, &QLineEdit::textChanged, m_proxy,
+                &QSortFilterProxyModel::setFilterFixedString);
+        connect(m_filterColumn, &QComboBox::activated, this, [this](int index) {
+            m_filterColumnName =
+                index == 0 ? QString() : m_filterColumn->itemData(index).toString();
+            m_proxy->setFilterKeyColumn(index - 1);
+        });
+    }
+    // Sorting goes to the sorted rows, not to a page of them: the header is handled here.
+    const bool sortable = context.spec.value(QStringLiteral("enableSorting")).toBool(true);
+    m_table->horizontalHeader()->setSortIndicatorShown(sortable);
+    m_table->horizontalHeader()->setSectionsClickable(sortable);
+    // The header has turned its indicator by the time it says it was clicked.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionClicked, this, [this](int column) {
+        const Qt::SortOrder order = m_table->horizontalHeader()->sortIndicatorOrder();
+        m_userSort =
+            UserSort{m_model->horizontalHeaderItem(column)->data(columnRole).toString(), order};
+        m_proxy->sort(column, order);
+    });
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->verticalHeader()->hide();
@@ -93,7 +153,15 @@ TablePanelView::TablePanelView(const PdPlugin::PanelContext &context, bool timeS
     m_table->verticalHeader()->setDefaultSectionSize(density == u"compact"       ? 20
                                                      : density == u"comfortable" ? 34
                                                                                  : 26);
-    layout->addWidget(m_table);
+    connect(m_table, &QTableView::clicked, this, &TablePanelView::openLink);
+    layout->addWidget(m_table, 1);
+    if (context.spec.value(QStringLiteral("pagination")).toBool(false)) {
+        m_pager = new TablePager(m_proxy, this);
+        layout->addWidget(m_pager);
+        m_table->setModel(m_pager->pageModel());
+    } else {
+        m_table->setModel(m_proxy);
+    }
 }
 
 bool TablePanelView::hasContent() const
@@ -111,123 +179,216 @@ QJsonObject TablePanelView::columnSettings(const QString &name) const
     return {};
 }
 
-std::vector<TablePanelView::Column>
-TablePanelView::columnsFor(const PdPlugin::PanelData &input) const
+std::vector<Pd::TableRow> TablePanelView::rowsFor(const PdPlugin::PanelData &input) const
 {
-    if (m_timeSeriesTable)
-        return {{QStringLiteral("series"), false},
-                {QStringLiteral("timestamp"), false},
-                {QStringLiteral("value"), true},
-                {QStringLiteral("samples"), true}};
-    std::vector<Column> columns{{QStringLiteral("timestamp"), false}};
-    QStringList labels;
-    for (const PdPlugin::QueryView &query : input.queries) {
-        for (const PdPlugin::SeriesView &series : query.series) {
-            for (const auto &[name, value] : series.labels) {
-                if (!labels.contains(name))
-                    labels.append(name);
+    if (m_timeSeriesTable) {
+        std::vector<Pd::TableRow> rows;
+        for (const PdPlugin::QueryView &query : input.queries) {
+            for (const PdPlugin::SeriesView &series : query.series) {
+                Pd::TableRow row{{"series", {series.name.toStdString(), std::nullopt}}};
+                if (!series.values.empty()) {
+                    row.emplace_back("timestamp",
+                                     Pd::TableValue{{}, double(series.timesMs.back())});
+                    row.emplace_back("value", Pd::TableValue{{}, series.values.back()});
+                }
+                row.emplace_back("samples", Pd::TableValue{{}, double(series.values.size())});
+                rows.push_back(std::move(row));
             }
         }
+        return rows;
     }
-    for (const QString &label : labels)
-        columns.push_back({label, false});
-    if (input.queries.size() <= 1)
-        columns.push_back({QStringLiteral("value"), true});
-    for (std::size_t q = 0; input.queries.size() > 1 && q < input.queries.size(); ++q)
-        columns.push_back({QStringLiteral("value #%1").arg(q + 1), true});
+    std::vector<std::vector<Pd::TableRows::Series>> queries;
+    for (const PdPlugin::QueryView &query : input.queries) {
+        std::vector<Pd::TableRows::Series> &series = queries.emplace_back();
+        for (const PdPlugin::SeriesView &view : query.series) {
+            Pd::TableRows::Series one;
+            for (const auto &[name, value] : view.labels)
+                one.labels.emplace_back(name.toStdString(), value.toStdString());
+            if (!view.values.empty())
+                one.last = std::pair{std::int64_t(view.timesMs.back()), view.values.back()};
+            series.push_back(std::move(one));
+        }
+    }
+    // A cell that embeds a chart needs ranges: Perses then leaves the timestamp out.
+    const QJsonArray settings = m_context.spec.value(QStringLiteral("columnSettings")).toArray();
+    const bool ranges = std::any_of(settings.begin(), settings.end(), [](const QJsonValue &column) {
+        return column.toObject().contains(QStringLiteral("plugin"));
+    });
+    return Pd::TableRows::transform(
+        Pd::TableRows::fromQueries(queries, !ranges),
+        transformsOf(m_context.spec.value(QStringLiteral("transforms")).toArray()));
+}
+
+// Perses' order: the columnSettings first, as listed (the first of a name wins, hidden ones
+// dropped), then the rows' other columns unless defaultColumnHidden.
+std::vector<QString> TablePanelView::columnsFor(const std::vector<Pd::TableRow> &rows) const
+{
+    std::vector<QString> columns;
+    std::vector<QString> named;
+    for (const QJsonValue &value :
+         m_context.spec.value(QStringLiteral("columnSettings")).toArray()) {
+        const QString name = value.toObject().value(QStringLiteral("name")).toString();
+        if (std::ranges::find(named, name) != named.end())
+            continue;
+        named.push_back(name);
+        if (!value.toObject().value(QStringLiteral("hide")).toBool(false))
+            columns.push_back(name);
+    }
+    if (m_context.spec.value(QStringLiteral("defaultColumnHidden")).toBool(false))
+        return columns;
+    if (m_timeSeriesTable && rows.empty())
+        return columns;
+    for (const std::string &key :
+         m_timeSeriesTable ? std::vector<std::string>{"series", "timestamp", "value", "samples"}
+                           : Pd::TableRows::columns(rows)) {
+        const QString name = QString::fromStdString(key);
+        if (std::ranges::find(named, name) == named.end())
+            columns.push_back(name);
+    }
     return columns;
 }
 
-QStandardItem *TablePanelView::makeCell(const QString &text, std::optional<double> value,
-                                        const QJsonObject &column) const
+QStandardItem *TablePanelView::makeCell(const QString &column, const Pd::TableValue *value,
+                                        const QJsonObject &settings) const
 {
-    QString shown = text;
-    if (value && column.contains(QStringLiteral("format")))
-        shown = unitText(*value, unitFormat(column.value(QStringLiteral("format"))));
+    std::optional<double> number = value ? value->number : std::nullopt;
+    QString shown = value && !number ? QString::fromStdString(value->text) : QString();
+    if (number && settings.contains(QStringLiteral("format")))
+        shown = unitText(*number, unitFormat(settings.value(QStringLiteral("format"))));
+    else if (number && column == u"timestamp")
+        shown = timestampText(qint64(*number), m_context.timeZone);
+    else if (number)
+        shown = sampleText(number);
     auto *item = new QStandardItem(shown);
-    item->setData(value ? QVariant(*value) : QVariant(text), sortRole);
-    if (value)
+    item->setData(number ? QVariant(*number) : QVariant(shown), sortRole);
+    if (number)
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    const QString align = column.value(QStringLiteral("align")).toString();
+    const QString align = settings.value(QStringLiteral("align")).toString();
     if (!align.isEmpty())
         item->setTextAlignment((align == u"center"  ? Qt::AlignHCenter
                                 : align == u"right" ? Qt::AlignRight
                                                     : Qt::AlignLeft) |
                                Qt::AlignVCenter);
-    applyCellSettings(item, m_context.spec.value(QStringLiteral("cellSettings")).toArray(), value);
-    applyCellSettings(item, column.value(QStringLiteral("cellSettings")).toArray(), value);
-    if (column.contains(QStringLiteral("cellDescription")))
-        item->setToolTip(column.value(QStringLiteral("cellDescription")).toString());
+    applyCellSettings(item, m_context.spec.value(QStringLiteral("cellSettings")).toArray(), number);
+    applyCellSettings(item, settings.value(QStringLiteral("cellSettings")).toArray(), number);
+    if (settings.contains(QStringLiteral("cellDescription")))
+        item->setToolTip(settings.value(QStringLiteral("cellDescription")).toString());
     return item;
 }
 
-void TablePanelView::fillRows(const PdPlugin::PanelData &input, const std::vector<Column> &columns)
+// The URL a cell's data link opens: the dashboard's variables, then the row's fields.
+QString TablePanelView::dataLink(const QJsonObject &settings, const Pd::TableRow &row) const
 {
-    for (std::size_t q = 0; q < input.queries.size(); ++q) {
-        for (const PdPlugin::SeriesView &series : input.queries[q].series) {
-            const std::optional<double> value =
-                series.values.empty() ? std::nullopt : std::optional(series.values.back());
-            const qint64 time = series.timesMs.empty() ? 0 : series.timesMs.back();
-            QList<QStandardItem *> row;
-            for (const Column &column : columns) {
-                const QJsonObject settings = columnSettings(column.name);
-                QString text;
-                std::optional<double> number;
-                if (column.name == u"timestamp") {
-                    text = series.timesMs.empty() ? QString()
-                                                  : timestampText(time, m_context.timeZone);
-                } else if (column.name == u"series") {
-                    text = series.name;
-                } else if (column.name == u"samples") {
-                    number = double(series.values.size());
-                    text = QString::number(series.values.size());
-                } else if (column.numeric) {
-                    const bool mine = column.name == u"value" ||
-                                      column.name == QStringLiteral("value #%1").arg(q + 1);
-                    number = mine ? value : std::nullopt;
-                    text = sampleText(number);
-                } else {
-                    for (const auto &[name, labelValue] : series.labels) {
-                        if (name == column.name)
-                            text = labelValue;
-                    }
-                }
-                row.append(makeCell(text, number, settings));
+    QString url = settings.value(QStringLiteral("dataLink"))
+                      .toObject()
+                      .value(QStringLiteral("url"))
+                      .toString();
+    if (url.isEmpty())
+        return {};
+    if (m_context.interpolate)
+        url = m_context.interpolate(url);
+    return QString::fromStdString(Pd::TableRows::linkUrl(url.toStdString(), row));
+}
+
+void TablePanelView::fillRows(const std::vector<Pd::TableRow> &rows,
+                              const std::vector<QString> &columns)
+{
+    std::vector<QJsonObject> settings;
+    for (const QString &column : columns)
+        settings.push_back(columnSettings(column));
+    for (const Pd::TableRow &row : rows) {
+        QList<QStandardItem *> cells;
+        for (std::size_t c = 0; c < columns.size(); ++c) {
+            QStandardItem *cell = makeCell(columns[c], cellOf(row, columns[c]), settings[c]);
+            if (const QString link = dataLink(settings[c], row); !link.isEmpty()) {
+                cell->setData(link, linkRole);
+                cell->setForeground(palette().color(QPalette::Link));
+                QFont font = cell->font();
+                font.setUnderline(true);
+                cell->setFont(font);
+                if (cell->toolTip().isEmpty())
+                    cell->setToolTip(link);
             }
-            m_model->appendRow(row);
+            cells.append(cell);
         }
+        m_model->appendRow(cells);
     }
 }
 
-void TablePanelView::applyColumnSettings(const std::vector<Column> &columns)
+void TablePanelView::openLink(const QModelIndex &index)
 {
-    const bool hiddenByDefault =
-        m_context.spec.value(QStringLiteral("defaultColumnHidden")).toBool();
+    const QUrl url(index.data(linkRole).toString());
+    if (url.isEmpty())
+        return;
+    if (m_context.openUrl)
+        m_context.openUrl(url);
+    else
+        QDesktopServices::openUrl(url);
+}
+
+void TablePanelView::applyColumnSettings(const std::vector<QString> &columns)
+{
     for (int c = 0; c < int(columns.size()); ++c) {
-        const QJsonObject settings = columnSettings(columns[std::size_t(c)].name);
+        const QJsonObject settings = columnSettings(columns[std::size_t(c)]);
         auto *header = new QStandardItem(
-            settings.value(QStringLiteral("header")).toString(columns[std::size_t(c)].name));
+            settings.value(QStringLiteral("header")).toString(columns[std::size_t(c)]));
+        header->setData(columns[std::size_t(c)], columnRole);
         header->setToolTip(settings.value(QStringLiteral("headerDescription")).toString());
         m_model->setHorizontalHeaderItem(c, header);
-        const bool hide =
-            settings.value(QStringLiteral("hide")).toBool(hiddenByDefault && settings.isEmpty());
-        m_table->setColumnHidden(c, hide);
-        if (const QJsonValue width = settings.value(QStringLiteral("width")); width.isDouble())
-            m_table->setColumnWidth(c, width.toInt());
-        const QString sort = settings.value(QStringLiteral("sort")).toString();
-        if (!sort.isEmpty())
-            m_table->sortByColumn(c, sort == u"desc" ? Qt::DescendingOrder : Qt::AscendingOrder);
     }
+}
+
+// The user's sort and filter column, by name, else the spec's sort.
+void TablePanelView::restoreUserState(const std::vector<QString> &columns)
+{
+    std::optional<std::pair<int, Qt::SortOrder>> sort;
+    if (m_userSort) {
+        if (const auto it = std::ranges::find(columns, m_userSort->column); it != columns.end())
+            sort = std::pair{int(it - columns.begin()), m_userSort->order};
+    }
+    for (int c = 0; !sort && c < int(columns.size()); ++c) {
+        const QString order =
+            columnSettings(columns[std::size_t(c)]).value(QStringLiteral("sort")).toString();
+        if (!order.isEmpty())
+            sort = std::pair{c, order == u"desc" ? Qt::DescendingOrder : Qt::AscendingOrder};
+    }
+    if (sort) {
+        m_table->horizontalHeader()->setSortIndicator(sort->first, sort->second);
+        m_proxy->sort(sort->first, sort->second);
+    } else {
+        m_proxy->sort(-1);
+    }
+    if (!m_filterColumn)
+        return;
+    m_filterColumn->clear();
+    m_filterColumn->addItem(tr("All columns"));
+    for (int c = 0; c < int(columns.size()); ++c)
+        m_filterColumn->addItem(m_model->horizontalHeaderItem(c)->text(), columns[std::size_t(c)]);
+    const int chosen =
+        m_filterColumnName.isEmpty() ? 0 : m_filterColumn->findData(m_filterColumnName);
+    m_filterColumn->setCurrentIndex(std::max(0, chosen));
+    m_proxy->setFilterKeyColumn(std::max(0, chosen) - 1);
 }
 
 void TablePanelView::setData(const PdPlugin::PanelData &input)
 {
+    // The view's scroll position, like the sort and the page, outlives the refresh.
+    const int scrolled = m_table->verticalScrollBar()->value();
     m_model->clear();
-    const std::vector<Column> columns = columnsFor(input);
+    const std::vector<Pd::TableRow> rows = rowsFor(input);
+    const std::vector<QString> columns = columnsFor(rows);
     m_model->setColumnCount(int(columns.size()));
-    fillRows(input, columns);
+    fillRows(rows, columns);
     applyColumnSettings(columns);
+    restoreUserState(columns);
     m_table->resizeColumnsToContents();
+    for (int c = 0; c < int(columns.size()); ++c) {
+        if (const QJsonValue width =
+                columnSettings(columns[std::size_t(c)]).value(QStringLiteral("width"));
+            width.isDouble())
+            m_table->setColumnWidth(c, width.toInt());
+    }
+    m_table->verticalScrollBar()->setValue(scrolled);
 }
 
 } // namespace PdPanels

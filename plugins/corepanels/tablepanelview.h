@@ -3,12 +3,15 @@
 #pragma once
 
 #include "panelstyle.h"
+#include "tablerows.h"
 
 #include <QJsonArray>
 #include <QWidget>
 
+#include <optional>
 #include <perses-desktop/panelplugin.h>
 
+class QComboBox;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStandardItem;
@@ -17,11 +20,15 @@ class QTableView;
 
 namespace PdPanels {
 
-// Table and TimeSeriesTable (§11.1). Table: a row per series, a column per label plus
-// timestamp and value (one value column per query), shaped by columnSettings (header, hide,
-// align, format, width, sort) and cellSettings (conditions that set text, prefix, suffix and
-// colours), with sorting and a filter box. TimeSeriesTable: a row per series with its last
-// sample and how many it has.
+class TablePager;
+
+// Table and TimeSeriesTable (§11.1). Table: the rows Perses builds (a row per series, a
+// column per label plus timestamp and value, "#N" columns with several queries) reshaped by
+// the spec's transforms (§10.6), then columnSettings (order, header, hide, align, format,
+// width, sort, data links) and cellSettings (conditions that set text, prefix, suffix and
+// colours), with sorting, a filter on all or one column, and pagination. What the user sorts
+// and filters by, and the page, stay when the data refreshes. TimeSeriesTable: a row per
+// series with its last sample and how many it has.
 class TablePanelView : public QWidget, public PdPlugin::PanelView
 {
     Q_OBJECT
@@ -34,16 +41,15 @@ public:
     bool hasContent() const override;
 
 private:
-    struct Column
-    {
-        QString name;
-        bool numeric = false;
-    };
-    std::vector<Column> columnsFor(const PdPlugin::PanelData &input) const;
-    void fillRows(const PdPlugin::PanelData &input, const std::vector<Column> &columns);
-    void applyColumnSettings(const std::vector<Column> &columns);
-    QStandardItem *makeCell(const QString &text, std::optional<double> value,
-                            const QJsonObject &column) const;
+    std::vector<Pd::TableRow> rowsFor(const PdPlugin::PanelData &input) const;
+    std::vector<QString> columnsFor(const std::vector<Pd::TableRow> &rows) const;
+    void fillRows(const std::vector<Pd::TableRow> &rows, const std::vector<QString> &columns);
+    void applyColumnSettings(const std::vector<QString> &columns);
+    void restoreUserState(const std::vector<QString> &columns);
+    QStandardItem *makeCell(const QString &column, const Pd::TableValue *value,
+                            const QJsonObject &settings) const;
+    QString dataLink(const QJsonObject &settings, const Pd::TableRow &row) const;
+    void openLink(const QModelIndex &index);
     QJsonObject columnSettings(const QString &name) const;
 
     PdPlugin::PanelContext m_context;
@@ -52,6 +58,16 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     QLineEdit *m_filter = nullptr;
+    QComboBox *m_filterColumn = nullptr;
+    TablePager *m_pager = nullptr;
+    // What the user chose, by column name: kept across refreshes, which rebuild the model.
+    struct UserSort
+    {
+        QString column;
+        Qt::SortOrder order;
+    };
+    std::optional<UserSort> m_userSort;
+    QString m_filterColumnName;
 };
 
 } // namespace PdPanels

@@ -156,6 +156,18 @@ private slots:
                                 "{\"mount\":\"/boot\",\"timestamp\":1000,\"v\":60}"));
     }
 
+    // The example of Perses' own data-field interpolation.
+    void dataLinks()
+    {
+        const TableRow cells =
+            row({{"instance", s("a:9100")}, {"value #1", n(10)}, {"mount", s("/boot")}});
+        QCOMPARE(TableRows::linkUrl("/explore?i=${__data.fields[\"instance\"]}&m=${__data.fields."
+                                    "mount}&v=${__data.fields['value #1']}&x=${__data.fields["
+                                    "\"nope\"]}&r=${__data.fields.mount:raw}&k=${__data}",
+                                    cells),
+                 std::string("/explore?i=a%3A9100&m=%2Fboot&v=10&x=&r=/boot&k=${__data}"));
+    }
+
     void joinKeepsWhatTheLaterRowLacks()
     {
         using Kind = TableTransform::Kind;

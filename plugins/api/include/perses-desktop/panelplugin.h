@@ -17,6 +17,7 @@
 #include <span>
 #include <vector>
 
+class QUrl;
 class QWidget;
 
 namespace PdPlugin {
@@ -99,6 +100,10 @@ struct PanelContext
     std::function<QString(const QString &)> interpolate;
     // Asks the dashboard to show another time range (drag to zoom).
     std::function<void(qint64 fromMs, qint64 toMs)> requestTimeRange;
+    // Appended after version 1 was published (modules built before it never read it): opens a
+    // link the panel draws (a table's data links) the way the host opens links; unset, the
+    // panel opens it with QDesktopServices.
+    std::function<void(const QUrl &url)> openUrl;
 };
 
 // A panel as the host sees it: a widget it places in the grid and data it hands over.
