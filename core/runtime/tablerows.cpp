@@ -3,6 +3,7 @@
 #include "tablerows.h"
 
 #include "jsnumberformat.h"
+#include "variableinterpolator.h"
 
 #include <algorithm>
 #include <cctype>
@@ -204,26 +205,6 @@ std::vector<TableRow> TableRows::transform(std::vector<TableRow> rows,
 
 namespace {
 
-// JavaScript's encodeURIComponent, as Perses encodes the fields of a data link.
-std::string encodeUriComponent(const std::string &text)
-{
-    static constexpr std::string_view unreserved = "-_.!~*'()";
-    static constexpr char hex[] = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if ((byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-            (byte >= '0' && byte <= '9') || unreserved.find(c) != std::string_view::npos) {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[byte >> 4];
-            out += hex[byte & 15];
-        }
-    }
-    return out;
-}
-
 // The field a reference names, from just after "${__data.fields" to its closing brace:
 // ["name"], ['name'] or .name, then an optional :format. Empty when it is none of those.
 std::optional<std::pair<std::string, bool>> fieldReference(std::string_view rest,
@@ -282,7 +263,7 @@ std::string TableRows::linkUrl(const std::string &url, const TableRow &row)
         out += url.substr(from, at - from);
         const TableValue *value = find(row, reference->first);
         const std::string text = value ? value->key() : std::string();
-        out += reference->second ? text : encodeUriComponent(text);
+        out += reference->second ? text : VariableInterpolator::percentEncode(text);
         from = at + opening.size() + length;
     }
     return out + url.substr(from);
