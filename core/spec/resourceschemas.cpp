@@ -15,14 +15,25 @@ Schema flag()
     return Schema::boolean();
 }
 
+// Every struct of the resource structure: Go decodes it, so a member set to null is absent
+// (the server itself writes "panels": null for a dashboard saved without panels).
+Schema goStruct(std::initializer_list<SchemaField> fields)
+{
+    return Schema::object(fields).nullAsAbsent();
+}
+Schema goStruct(std::vector<SchemaField> fields)
+{
+    return Schema::object(std::move(fields)).nullAsAbsent();
+}
+
 Schema display()
 {
-    return Schema::object({optional("name", text()), optional("description", text())});
+    return goStruct({optional("name", text()), optional("description", text())});
 }
 
 Schema metadata()
 {
-    return Schema::object({
+    return goStruct({
         required("name", text()),
         optional("createdAt", text()),
         optional("updatedAt", text()),
@@ -34,23 +45,22 @@ Schema metadata()
 
 Schema resource(Schema spec, bool specRequired)
 {
-    return Schema::object({required("kind", text()), required("metadata", metadata()),
-                           SchemaField{"spec", std::move(spec), specRequired}});
+    return goStruct({required("kind", text()), required("metadata", metadata()),
+                     SchemaField{"spec", std::move(spec), specRequired}});
 }
 
 Schema link()
 {
-    return Schema::object({optional("name", text()), required("url", text()),
-                           optional("tooltip", text()), optional("renderVariables", flag()),
-                           optional("targetBlank", flag())});
+    // No url is accepted by the server (Link has no check): `link-url` warns.
+    return goStruct({optional("name", text()), optional("url", text()), optional("tooltip", text()),
+                     optional("renderVariables", flag()), optional("targetBlank", flag())});
 }
 
 Schema annotation()
 {
-    return Schema::object({
-        required("display",
-                 Schema::object({required("name", text()), optional("description", text()),
-                                 optional("hidden", flag()), optional("color", text())})),
+    return goStruct({
+        required("display", goStruct({required("name", text()), optional("description", text()),
+                                      optional("hidden", flag()), optional("color", text())})),
         required("plugin", plugin()),
     });
 }
@@ -63,9 +73,8 @@ Schema variableSpec(bool named)
     if (named)
         fields.push_back(required("name", text()));
     const std::vector<SchemaField> rest = {
-        optional("display",
-                 Schema::object({optional("name", text()), optional("description", text()),
-                                 optional("hidden", flag())})),
+        optional("display", goStruct({optional("name", text()), optional("description", text()),
+                                      optional("hidden", flag())})),
         optional("value", text()),
         optional("constant", flag()),
         optional("defaultValue", Schema::anyOf({text(), Schema::list(text())})),
@@ -77,22 +86,22 @@ Schema variableSpec(bool named)
         optional("plugin", plugin()),
     };
     fields.insert(fields.end(), rest.begin(), rest.end());
-    return Schema::object(std::move(fields));
+    return goStruct(std::move(fields));
 }
 
 Schema gridItems()
 {
-    const Schema item = Schema::object({
+    const Schema item = goStruct({
         // Go decodes a missing coordinate as 0 and writes it back: not an error here either
         // (a missing size is a grid-bounds warning).
         optional("x", Schema::integer()),
         optional("y", Schema::integer()),
         optional("width", Schema::integer()),
         optional("height", Schema::integer()),
-        required("content", Schema::object({required("$ref", text())})),
-        optional("repeatVariable",
-                 Schema::object(
-                     {required("value", text()), optional("maxPer", Schema::integer()),
+        required("content", goStruct({required("$ref", text())})),
+        optional(
+            "repeatVariable",
+            goStruct({required("value", text()), optional("maxPer", Schema::integer()),
                       optional("alignment", Schema::oneOfStrings({"horizontal", "vertical"}))})),
     });
     return Schema::list(item);
@@ -100,18 +109,18 @@ Schema gridItems()
 
 Schema layout()
 {
-    return Schema::object({
+    return goStruct({
         required("kind", text()),
         required(
             "spec",
-            Schema::object({
-                optional("display", Schema::object({optional("title", text()),
-                                                    optional("collapse", Schema::object({optional(
-                                                                             "open", flag())}))})),
+            goStruct({
+                optional("display",
+                         goStruct({optional("title", text()),
+                                   optional("collapse", goStruct({optional("open", flag())}))})),
                 optional("items", gridItems()),
                 optional("repeatVariable", text()),
                 // Tabs layouts (newer spec revisions): preserved, not drawn.
-                optional("tabs", Schema::list(Schema::object(
+                optional("tabs", Schema::list(goStruct(
                                      {required("name", text()), optional("items", gridItems())}))),
                 optional("defaultTab", Schema::integer()),
             })),
@@ -120,16 +129,17 @@ Schema layout()
 
 Schema panel()
 {
-    const Schema query = Schema::object({
-        required("kind", text()),
-        required("spec", Schema::object({optional("name", text()), required("plugin", plugin())})),
+    // The server never reads a query's kind (only its plugin).
+    const Schema query = goStruct({
+        optional("kind", text()),
+        required("spec", goStruct({optional("name", text()), required("plugin", plugin())})),
     });
     // A panel's kind must be "Panel" for CUE, but the server does not check it: the validator
     // warns instead.
-    return Schema::object({
+    return goStruct({
         optional("kind", text()),
         required("spec",
-                 Schema::object({
+                 goStruct({
                      optional("display", display().extended({optional("hideHeader", flag())})),
                      required("plugin", plugin()),
                      optional("queries", Schema::list(query)),
@@ -153,33 +163,31 @@ std::vector<SchemaField> dashboardFields()
         optional("links", Schema::list(link())),
         optional("annotations", Schema::list(annotation())),
         // Newer spec revisions; no 0.54 component reads it.
-        optional("queryBatching", Schema::object({optional("mode", text()),
-                                                  optional("maxPerRequest", Schema::integer())})),
+        optional("queryBatching", goStruct({optional("mode", text()),
+                                            optional("maxPerRequest", Schema::integer())})),
     };
 }
 
 Schema secretSpec()
 {
-    return Schema::object({
-        optional("basicAuth",
-                 Schema::object({optional("username", text()), optional("password", text()),
-                                 optional("passwordFile", text())})),
+    return goStruct({
+        optional("basicAuth", goStruct({optional("username", text()), optional("password", text()),
+                                        optional("passwordFile", text())})),
         optional("authorization",
-                 Schema::object({optional("type", text()), optional("credentials", text()),
-                                 optional("credentialsFile", text())})),
+                 goStruct({optional("type", text()), optional("credentials", text()),
+                           optional("credentialsFile", text())})),
         optional("oauth",
-                 Schema::object({optional("clientID", text()), optional("clientSecret", text()),
-                                 optional("clientSecretFile", text()), optional("tokenURL", text()),
-                                 optional("scopes", Schema::list(text())),
-                                 optional("endpointParams", Schema::map(Schema::list(text()))),
-                                 optional("authStyle", Schema::integer())})),
-        optional(
-            "tlsConfig",
-            Schema::object({optional("ca", text()), optional("cert", text()),
-                            optional("key", text()), optional("caFile", text()),
-                            optional("certFile", text()), optional("keyFile", text()),
-                            optional("serverName", text()), optional("insecureSkipVerify", flag()),
-                            optional("minVersion", text()), optional("maxVersion", text())})),
+                 goStruct({optional("clientID", text()), optional("clientSecret", text()),
+                           optional("clientSecretFile", text()), optional("tokenURL", text()),
+                           optional("scopes", Schema::list(text())),
+                           optional("endpointParams", Schema::map(Schema::list(text()))),
+                           optional("authStyle", Schema::integer())})),
+        optional("tlsConfig",
+                 goStruct({optional("ca", text()), optional("cert", text()),
+                           optional("key", text()), optional("caFile", text()),
+                           optional("certFile", text()), optional("keyFile", text()),
+                           optional("serverName", text()), optional("insecureSkipVerify", flag()),
+                           optional("minVersion", text()), optional("maxVersion", text())})),
     });
 }
 
@@ -188,17 +196,16 @@ Schema folderItems(int depth)
 {
     std::vector<SchemaField> fields = {required("kind", text()), required("name", text())};
     fields.push_back(optional("items", depth > 0 ? folderItems(depth - 1) : Schema::any()));
-    return Schema::list(Schema::object(std::move(fields)));
+    return Schema::list(goStruct(std::move(fields)));
 }
 
 } // namespace
 
 const Schema &plugin()
 {
-    static const Schema schema = Schema::object({
+    static const Schema schema = goStruct({
         required("kind", text()),
-        optional("metadata",
-                 Schema::object({optional("version", text()), optional("registry", text())})),
+        optional("metadata", goStruct({optional("version", text()), optional("registry", text())})),
         optional("spec", Schema::any()),
     });
     return schema;
@@ -207,21 +214,21 @@ const Schema &plugin()
 const Schema &datasourceSpec()
 {
     static const Schema schema =
-        Schema::object({optional("display", display()), optional("default", flag()),
-                        required("plugin", plugin())});
+        goStruct({optional("display", display()), optional("default", flag()),
+                  required("plugin", plugin())});
     return schema;
 }
 
 const Schema &variable()
 {
     static const Schema schema =
-        Schema::object({required("kind", text()), required("spec", variableSpec(true))});
+        goStruct({required("kind", text()), required("spec", variableSpec(true))});
     return schema;
 }
 
 const Schema &dashboardSpec()
 {
-    static const Schema schema = Schema::object(dashboardFields());
+    static const Schema schema = goStruct(dashboardFields());
     return schema;
 }
 
@@ -232,16 +239,16 @@ const Schema &forKind(ResourceKind kind)
         std::vector<SchemaField> fields = {optional("ttl", text())};
         const std::vector<SchemaField> rest = dashboardFields();
         fields.insert(fields.end(), rest.begin(), rest.end());
-        return resource(Schema::object(std::move(fields)), true);
+        return resource(goStruct(std::move(fields)), true);
     }();
     static const Schema datasource = resource(datasourceSpec(), true);
-    static const Schema variableResource = resource(
-        Schema::object({required("kind", text()), required("spec", variableSpec(false))}), true);
+    static const Schema variableResource =
+        resource(goStruct({required("kind", text()), required("spec", variableSpec(false))}), true);
     static const Schema secret = resource(secretSpec(), true);
-    static const Schema project = resource(Schema::object({optional("display", display())}), false);
+    static const Schema project = resource(goStruct({optional("display", display())}), false);
     static const Schema folder =
-        resource(Schema::object({optional("display", Schema::object({optional("name", text())})),
-                                 optional("items", folderItems(6))}),
+        resource(goStruct({optional("display", goStruct({optional("name", text())})),
+                           optional("items", folderItems(6))}),
                  false);
     static const Schema other = resource(Schema::any(), false);
     switch (kind) {

@@ -24,6 +24,7 @@ struct Schema::Definition
     std::size_t maxItems = std::numeric_limits<std::size_t>::max();
     std::vector<SchemaField> fields;
     bool open = false;
+    bool nullAsAbsent = false;
     std::vector<Schema> elements; // List/Map element, or AnyOf alternatives
     std::vector<Check> checks;
 };
@@ -298,6 +299,13 @@ Schema Schema::opened() const
     return Schema(std::move(definition));
 }
 
+Schema Schema::nullAsAbsent() const
+{
+    auto d = copy();
+    d->nullAsAbsent = true;
+    return Schema(std::move(d));
+}
+
 Schema Schema::withCheck(Check check) const
 {
     auto definition = copy();
@@ -455,6 +463,8 @@ void Schema::validate(const Node &value, const std::string &path,
     case Type::Object:
         for (const SchemaField &field : d.fields) {
             const Node *child = value.find(field.name);
+            if (child && child->isNull() && d.nullAsAbsent)
+                child = nullptr;
             if (child)
                 field.schema.validate(*child, childPath(path, field.name), out);
             else if (field.required)

@@ -74,6 +74,10 @@ public:
     Schema minItems(std::size_t count) const;
     Schema maxItems(std::size_t count) const;
     Schema opened() const; // a struct that tolerates unknown fields
+    // A struct Go decodes: a member set to null is as if it were absent (encoding/json leaves
+    // the field at its zero value). Perses' resource structure reads so; plugin specs, which
+    // CUE checks, do not.
+    Schema nullAsAbsent() const;
     Schema withCheck(Check check) const;
     // Adds fields to a struct (CUE embedding), keeping it closed unless it was open.
     Schema extended(std::initializer_list<SchemaField> fields) const;

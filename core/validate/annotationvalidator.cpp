@@ -34,8 +34,12 @@ void AnnotationValidator::validateAnnotations(const Node &annotations, const std
 void AnnotationValidator::validateLinks(const Node &links, const std::string &path)
 {
     for (std::size_t i = 0; i < links.items().size(); ++i) {
-        const Node *url = links.items()[i].find("url");
-        if (url && url->isString() && url->text().empty())
+        const Node &link = links.items()[i];
+        const Node *url = link.isObject() ? link.find("url") : nullptr;
+        if (link.isObject() && (!url || url->isNull()))
+            m_context.sink.report(Rules::linkUrl, "link has no url", link.pos(),
+                                  indexPath(path, i));
+        else if (url && url->isString() && url->text().empty())
             m_context.sink.report(Rules::linkUrl, "link url cannot be empty", url->pos(),
                                   indexPath(path, i) + ".url");
     }

@@ -46,7 +46,7 @@ constexpr std::array catalogue = {
     RuleInfo{datasourceProxy, E, "an HTTP proxy configuration is invalid"},
     RuleInfo{secretConfig, E, "a secret's authentication or TLS settings are inconsistent"},
     RuleInfo{folderItem, E, "a folder item is invalid or repeated"},
-    RuleInfo{linkUrl, E, "a link has no url"},
+    RuleInfo{linkUrl, W, "a link has no url"},
     RuleInfo{variableUndefined, E, "a variable uses a variable that is not defined"},
     RuleInfo{variableCycle, E, "variables depend on each other in a cycle"},
     RuleInfo{datasourceDefault, E, "two dashboard datasources of one kind are default"},

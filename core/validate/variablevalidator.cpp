@@ -97,6 +97,8 @@ void VariableValidator::checkList(const Node &spec, const std::string &path,
 {
     const Node *allowMultiple = spec.find("allowMultiple");
     const Node *defaultValue = spec.find("defaultValue");
+    if (defaultValue && defaultValue->isNull())
+        defaultValue = nullptr; // a nil pointer for the server, as if absent
     if (defaultValue && !defaultValue->isString() && !defaultValue->isArray())
         m_context.sink.report(
             Rules::variableDefaultValue,

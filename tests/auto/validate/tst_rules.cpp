@@ -106,6 +106,36 @@ private slots:
         QCOMPARE(documented, known);
     }
 
+    // What the server's Go decoding accepts: null members read as absent (the server itself
+    // writes "panels": null), a query without kind, links without url (warned). Null inside a
+    // plugin spec stays an error: CUE sees it.
+    void serverDecodingIsFollowed()
+    {
+        const ResourceFile file = ResourceReader::readText(
+            R"({"kind":"Dashboard","metadata":{"name":"d","project":"p","tags":null},
+              "spec":{"display":null,"panels":{"a":{"kind":"Panel","spec":{"display":null,
+                "plugin":{"kind":"Markdown","spec":{"text":"x"}},"links":[{"name":"runbook"}],
+                "queries":[{"spec":{"plugin":{"kind":"PrometheusTimeSeriesQuery",
+                  "spec":{"query":"up"}}}}]}}},
+               "layouts":null,"duration":null,
+               "variables":[{"kind":"ListVariable","spec":{"name":"x","defaultValue":null,
+                 "display":null,"plugin":{"kind":"StaticListVariable","spec":{"values":["a"]}}}}]}})",
+            "d.json", DocumentFormat::Json);
+        const Diagnostics diagnostics = ResourceValidator().validate(file);
+        QStringList seen;
+        for (const Diagnostic &diagnostic : diagnostics)
+            seen.append(QString::fromStdString(diagnostic.rule + " " +
+                                               std::string(severityName(diagnostic.severity))));
+        // The panel is in no layout (layouts is null): a warning of its own.
+        QCOMPARE(seen, (QStringList{QStringLiteral("panel-orphan warning"),
+                                    QStringLiteral("link-url warning")}));
+        const ResourceFile nullInSpec = ResourceReader::readText(
+            R"({"kind":"Dashboard","metadata":{"name":"d","project":"p"},"spec":{"panels":{"a":
+              {"kind":"Panel","spec":{"plugin":{"kind":"Markdown","spec":{"text":null}}}}}}})",
+            "e.json", DocumentFormat::Json);
+        QVERIFY(hasErrors(ResourceValidator().validate(nullInSpec)));
+    }
+
     // Go writes missing grid coordinates as 0; a missing size is a warning, not an error.
     void gridItemsWithoutCoordinates()
     {
