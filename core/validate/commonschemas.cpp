@@ -220,7 +220,8 @@ const Schema &transform()
                 {required("column", Schema::string()),
                  required("format", Schema::oneOfStrings(
                                         {"JSON", "Regex", "SplitByDelimiter", "KeyValuePairs"})),
-                 optional("matcher", Schema::string()), optional("disabled", disabled)})),
+                 // The only transform without `disabled` (cue/common/transform.cue).
+                 optional("matcher", Schema::string())})),
     });
     return schema;
 }

@@ -93,11 +93,10 @@ Schema cellSettings()
                         required("spec", Schema::object({required("expr", stringMin1())}))}),
         Schema::object(
             {required("kind", Schema::oneOfStrings({"Misc"})),
-             required("spec",
-                      Schema::object({required(
-                          "value", Schema::anyOf({Schema::oneOfStrings(
-                                                      {"empty", "null", "NaN", "true", "false"}),
-                                                  Schema::null()}))}))}),
+             // Unlike the shared value mappings, the Table's own condition never took null.
+             required("spec", Schema::object(
+                                  {required("value", Schema::oneOfStrings({"empty", "null", "NaN",
+                                                                           "true", "false"}))}))}),
     });
     return Schema::object({
         required("condition", condition),

@@ -194,6 +194,31 @@ private slots:
         QCOMPARE(format.validate(json(R"({"unit": "%"})")).size(), std::size_t(1));
     }
 
+    // Where the server's CUE is stricter than the shared definitions: the Table's own Misc
+    // condition takes no null, and ExtractColumnFields has no `disabled`.
+    void tableSchemasRefuseWhatTheServerRefuses()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        const auto misc = registry.validatePlugin(
+            json(R"({"kind": "Table", "spec": {"cellSettings": [{"condition":
+                {"kind": "Misc", "spec": {"value": null}}, "text": "none"}]}})"),
+            PluginType::Panel);
+        QCOMPARE(misc.size(), std::size_t(1));
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "Table", "spec": {"cellSettings": [
+                        {"condition": {"kind": "Misc", "spec": {"value": "null"}},
+                         "text": "none"}]}})"),
+                                    PluginType::Panel)
+                    .empty());
+        const auto extract = registry.validatePlugin(
+            json(R"({"kind": "Table", "spec": {"transforms": [{"kind": "ExtractColumnFields",
+                "spec": {"column": "c", "format": "JSON", "disabled": true}}]}})"),
+            PluginType::Panel);
+        QCOMPARE(extract.size(), std::size_t(1));
+        QVERIFY2(extract.front().detail.find("not allowed") != std::string::npos,
+                 extract.front().detail.c_str());
+    }
+
     void staticListsMayOmitTheirValues()
     {
         QVERIFY(PluginSchemaRegistry::builtin()
