@@ -3,6 +3,7 @@
 #include "dashboardpage.h"
 
 #include "dashboardview.h"
+#include "explorewindow.h"
 #include "panelframe.h"
 #include "panelinspector.h"
 #include "theme.h"
@@ -25,6 +26,9 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
                              std::vector<Model::Variable> variables, DatasourceOverrides overrides,
                              QWidget *parent)
     : QWidget(parent)
+    , m_datasources(datasources)
+    , m_sharedVariables(variables)
+    , m_overrides(overrides)
     , m_banner(new QWidget(this))
     , m_bannerText(new QLabel(m_banner))
     , m_picker(new TimeRangePicker(this))
@@ -78,6 +82,8 @@ DashboardPage::DashboardPage(Model::Dashboard dashboard, std::vector<Model::Data
             &DashboardPage::updateBanner);
     connect(m_view, &DashboardView::linkRequested, this, &DashboardPage::linkRequested);
     connect(m_view, &DashboardView::panelInspectRequested, this, &DashboardPage::inspect);
+    connect(m_view, &DashboardView::panelExploreRequested, this,
+            [this](const QString &frameId) { explore(frameId); });
 
     connect(m_picker, &TimeRangePicker::rangeChanged, m_view, &DashboardView::setTimeRange);
     connect(m_view, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
@@ -172,6 +178,37 @@ PanelInspector *DashboardPage::inspect(const QString &frameId)
     inspector->setAttribute(Qt::WA_DeleteOnClose);
     inspector->show();
     return inspector;
+}
+
+ExploreWindow *DashboardPage::explore(const QString &frameId)
+{
+    const Model::Dashboard &dashboard = m_view->dashboard();
+    std::vector<Node> queries;
+    const std::string frame = frameId.toStdString();
+    if (const Model::Panel *panel = dashboard.spec.panel(m_view->panelIdOf(frame))) {
+        for (const Model::Query &query : panel->queries) {
+            Node plugin = Node::object();
+            plugin.set("kind", Node::string(query.plugin.kind));
+            plugin.set("spec", query.plugin.spec);
+            Node spec = Node::object();
+            spec.set("plugin", std::move(plugin));
+            Node node = Node::object();
+            node.set("kind", Node::string(query.kind));
+            node.set("spec", std::move(spec));
+            queries.push_back(std::move(node));
+        }
+    }
+    ExploreWindow::Source source{dashboard,   m_datasources,       m_sharedVariables,
+                                 m_overrides, m_view->timeRange(), {}};
+    const VariableValues values = m_view->valuesFor(frame);
+    for (const Model::VariableSpec &variable : dashboard.spec.variables) {
+        if (const auto it = values.find(variable.name); it != values.end())
+            source.values.emplace(variable.name, it->second);
+    }
+    auto *window = new ExploreWindow(std::move(source), queries, this);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->show();
+    return window;
 }
 
 void DashboardPage::setControlsVisible(bool visible)

@@ -14,6 +14,7 @@ class QUrl;
 namespace Pd::Gui {
 
 class DashboardView;
+class ExploreWindow;
 class PanelInspector;
 class TimeRangePicker;
 class VariablesBar;
@@ -38,6 +39,9 @@ public:
     // Inspect… for a panel (its frame's id): the inspector, opened beside the page; none when
     // the panel has not run.
     PanelInspector *inspect(const QString &frameId);
+    // Explore with a panel's queries (its frame's id; empty: one empty query), the dashboard's
+    // datasources, range and variables' values; the window is the page's and closes with it.
+    ExploreWindow *explore(const QString &frameId = {});
     // The title row and the variables (hidden in kiosk mode).
     void setControlsVisible(bool visible);
     QWidget *controls() const { return m_header; }
@@ -62,6 +66,10 @@ private:
     void addAnnotationToggles(QHBoxLayout *header);
     void updateAnnotationToggles();
 
+    // What the page was opened with, for Explore.
+    std::vector<Model::Datasource> m_datasources;
+    std::vector<Model::Variable> m_sharedVariables;
+    DatasourceOverrides m_overrides;
     QWidget *m_header = nullptr;
     std::vector<QToolButton *> m_annotationToggles;
     QWidget *m_banner;

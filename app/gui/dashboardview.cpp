@@ -152,6 +152,8 @@ void DashboardView::createFrames()
             connect(frame, &PanelFrame::linkActivated, this, &DashboardView::linkRequested);
             connect(frame, &PanelFrame::inspectRequested, this,
                     &DashboardView::panelInspectRequested);
+            connect(frame, &PanelFrame::exploreRequested, this,
+                    &DashboardView::panelExploreRequested);
             frame->setEditable(m_layoutEditable);
             frame->setAnnotations(annotationsFor(panel->id));
             if (m_layoutEditable)
@@ -168,9 +170,7 @@ DashboardView::annotationsFor(const std::string &frameId) const
     if (!m_engine->annotationsFinished())
         return events;
     const std::vector<AnnotationResult> &annotations = m_engine->annotations();
-    std::string panelId = frameId;
-    if (const auto it = m_layout.instances.find(frameId); it != m_layout.instances.end())
-        panelId = it->second.panelId; // a repeated copy shows its panel's own annotations
+    const std::string panelId = panelIdOf(frameId); // a copy shows its panel's annotations
     for (const AnnotationResult &annotation : annotations) {
         const bool mine = annotation.panelId.empty()
                               ? !m_hiddenAnnotations.contains(annotation.name)
@@ -253,6 +253,12 @@ void DashboardView::restyle()
 {
     for (auto &[id, frame] : m_frames)
         frame->restyle(Theme::isDark(palette()));
+}
+
+std::string DashboardView::panelIdOf(const std::string &frameId) const
+{
+    const auto it = m_layout.instances.find(frameId);
+    return it == m_layout.instances.end() ? frameId : it->second.panelId;
 }
 
 std::string DashboardView::frameIdFor(const std::string &panelId) const

@@ -67,6 +67,10 @@ public:
     void restyle();
     // The frame that shows a panel: the panel itself, or its first repeated copy.
     std::string frameIdFor(const std::string &panelId) const;
+    // The panel a frame shows (a repeated copy's panel), and the variables' values it sees
+    // (a copy's own value pinned).
+    std::string panelIdOf(const std::string &frameId) const;
+    VariableValues valuesFor(const std::string &frameId) const;
     // Scrolls the panel into view (opening its group when collapsed); false when the dashboard
     // does not show it.
     bool scrollToPanel(const std::string &panelId);
@@ -95,6 +99,8 @@ signals:
     void linkRequested(const QUrl &url);
     // Inspect… in a panel's menu (the frame's id: a repeated copy has its own).
     void panelInspectRequested(const QString &frameId);
+    // Explore in a panel's menu (the frame's id).
+    void panelExploreRequested(const QString &frameId);
     // Edit mode: a group's header menu (groups without repeats only: the index is the
     // layout's in the text).
     void groupEditRequested(int group, Pd::Gui::DashboardView::GroupEdit edit);
@@ -110,7 +116,6 @@ private:
     void expandLayout();
     void createFrames();
     PdPlugin::PanelContext contextFor(const Model::Panel &panel);
-    VariableValues valuesFor(const std::string &instanceId) const;
     void relayout();
     void scheduleRun();
     void restartRuns();

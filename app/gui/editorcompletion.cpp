@@ -6,6 +6,7 @@
 #include "dashboardview.h"
 #include "prometheusclient.h"
 #include "prometheusreply.h"
+#include "queryeditor.h"
 #include "schemacompletion.h"
 
 #include <QPointer>
@@ -128,6 +129,23 @@ void EditorCompletion::completeQuery(CodeEditor *editor, PrometheusClient *clien
         if (asking && asking->textCursor().position() == position) // still where it was asked
             asking->showCompletions(words, {});
     });
+}
+
+void EditorCompletion::completeQuery(QueryEditor *query, DashboardView *view)
+{
+    if (!view || !query->promql())
+        return;
+    const Node value = query->value();
+    const Node *spec = value.at({"spec", "plugin", "spec"});
+    std::string error;
+    PrometheusClient *client = spec ? view->engine().prometheusFor(*spec, error) : nullptr;
+    if (!client) {
+        query->promql()->setToolTip(tr("No completion: %1").arg(QString::fromStdString(error)));
+        return;
+    }
+    const QTextCursor cursor = query->promql()->textCursor();
+    completeQuery(query->promql(), client, view->timeRange(),
+                  query->promql()->toPlainText().left(cursor.position()));
 }
 
 } // namespace Pd::Gui

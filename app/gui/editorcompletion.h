@@ -20,6 +20,7 @@ namespace Pd::Gui {
 
 class CodeEditor;
 class DashboardView;
+class QueryEditor;
 
 // What may be written at the code pane's cursor (Ctrl+Space): the keys the object there may
 // take and lacks (from the schemas the validator uses, a plugin's spec by its kind), plugin
@@ -42,6 +43,11 @@ public:
     // query box), from the shared cache when asked before.
     void completeQuery(CodeEditor *editor, PrometheusClient *client, const TimeRange &range,
                        const QString &promql);
+
+    // Ctrl+Space in a query editor's PromQL box: completes it from the Prometheus its
+    // datasource selector resolves to in `view` (a preview, Explore's results), or says why not
+    // in the box's tooltip.
+    void completeQuery(QueryEditor *query, DashboardView *view);
 
 signals:
     // Why nothing can be offered (a query without a reachable Prometheus).

@@ -17,6 +17,7 @@
 #include "pluginregistry.h"
 #include "prometheusclient.h"
 #include "queryeditor.h"
+#include "stackedpanels.h"
 #include "syntaxhighlighter.h"
 #include "textpatch.h"
 #include "theme.h"
@@ -745,31 +746,7 @@ DashboardView *EditorPage::previewOf(const QString &panelId, const Node &panelSp
     if (!m_lastResource || !m_lastResource->find("spec"))
         return nullptr;
     Node resource = *m_lastResource;
-    Node panel = Node::object();
-    panel.set("kind", Node::string("Panel"));
-    panel.set("spec", panelSpec);
-    Node panels = Node::object();
-    panels.set(panelId.toStdString(), std::move(panel));
-    Node reference = Node::object();
-    reference.set("$ref", Node::string("#/spec/panels/" + panelId.toStdString()));
-    Node item = Node::object();
-    item.set("x", Node::number(0));
-    item.set("y", Node::number(0));
-    item.set("width", Node::number(24));
-    item.set("height", Node::number(12));
-    item.set("content", std::move(reference));
-    Node items = Node::array();
-    items.append(std::move(item));
-    Node gridSpec = Node::object();
-    gridSpec.set("items", std::move(items));
-    Node grid = Node::object();
-    grid.set("kind", Node::string("Grid"));
-    grid.set("spec", std::move(gridSpec));
-    Node layouts = Node::array();
-    layouts.append(std::move(grid));
-    Node *spec = resource.find("spec");
-    spec->set("panels", std::move(panels));
-    spec->set("layouts", std::move(layouts));
+    StackedPanels::set(*resource.find("spec"), {{panelId.toStdString(), panelSpec, 12}});
     const Model::Dashboard dashboard = ModelDecoder::dashboard(resource);
     auto *view = new DashboardView(dashboard, m_datasources, m_variables, m_overrides,
                                    previewSettings(dashboard));
@@ -779,19 +756,7 @@ DashboardView *EditorPage::previewOf(const QString &panelId, const Node &panelSp
 
 void EditorPage::completeQuery(QueryEditor *query, DashboardView *preview)
 {
-    if (!preview)
-        return;
-    const Node value = query->value();
-    const Node *spec = value.at({"spec", "plugin", "spec"});
-    std::string error;
-    PrometheusClient *client = spec ? preview->engine().prometheusFor(*spec, error) : nullptr;
-    if (!client) {
-        query->promql()->setToolTip(tr("No completion: %1").arg(QString::fromStdString(error)));
-        return;
-    }
-    const QTextCursor cursor = query->promql()->textCursor();
-    m_completion->completeQuery(query->promql(), client, preview->timeRange(),
-                                query->promql()->toPlainText().left(cursor.position()));
+    m_completion->completeQuery(query, preview);
 }
 
 bool EditorPage::setDashboardDatasources(const Node &datasources)
@@ -815,7 +780,8 @@ void EditorPage::editDatasources()
         for (const DatasourceEntry &entry : catalog.entries()) {
             if (entry.scope != DatasourceEntry::Scope::Dashboard)
                 inherited << tr("%1 · %2 (%3)")
-                                 .arg(QString::fromStdString(entry.name), scopeName(entry),
+                                 .arg(QString::fromStdString(entry.name),
+                                      QueryEditor::scopeName(entry),
                                       QString::fromStdString(entry.spec.plugin.kind));
         }
     }
@@ -832,19 +798,6 @@ void EditorPage::editDatasources()
     dialog->open();
 }
 
-QString EditorPage::scopeName(const DatasourceEntry &entry)
-{
-    switch (entry.scope) {
-    case DatasourceEntry::Scope::Dashboard:
-        return tr("dashboard");
-    case DatasourceEntry::Scope::Project:
-        return tr("project");
-    case DatasourceEntry::Scope::Global:
-        break;
-    }
-    return tr("global");
-}
-
 QStringList EditorPage::prometheusDatasourceChoices() const
 {
     return datasourceChoices("PrometheusDatasource");
@@ -852,33 +805,14 @@ QStringList EditorPage::prometheusDatasourceChoices() const
 
 QStringList EditorPage::datasourceChoices(const std::string &kind) const
 {
-    QStringList choices;
-    if (!m_lastValid)
-        return choices;
-    const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
-                                    m_datasources);
-    for (const DatasourceEntry &entry : catalog.entries()) {
-        if (entry.spec.plugin.kind != kind)
-            continue;
-        choices << QString::fromStdString(entry.name) + QStringLiteral(" · ") + scopeName(entry);
-    }
-    return choices;
+    return m_lastValid ? QueryEditor::datasourceChoices(*m_lastValid, m_datasources, kind)
+                       : QStringList();
 }
 
 QString EditorPage::resolvedDatasource(const QString &name) const
 {
-    if (!m_lastValid)
-        return tr("nothing yet");
-    const DatasourceCatalog catalog(m_lastValid->spec, m_lastValid->metadata.project,
-                                    m_datasources);
-    Model::DatasourceSelector selector{"PrometheusDatasource", std::nullopt, {}};
-    if (!name.isEmpty())
-        selector.name = name.toStdString();
-    const std::optional<DatasourceEntry> entry = catalog.resolve(selector, {});
-    if (!entry)
-        return QString::fromStdString(DatasourceCatalog::notFoundMessage(selector));
-    return tr("%1, defined at %2 scope")
-        .arg(QString::fromStdString(entry->name), scopeName(*entry));
+    return m_lastValid ? QueryEditor::resolvedDatasource(*m_lastValid, m_datasources, name)
+                       : tr("nothing yet");
 }
 
 std::shared_ptr<const ResourceFile> EditorPage::currentRead(const std::string &text) const

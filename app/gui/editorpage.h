@@ -96,7 +96,6 @@ public:
     QStringList prometheusDatasourceChoices() const;
     QStringList datasourceChoices(const std::string &kind) const;
     QString resolvedDatasource(const QString &name) const;
-    static QString scopeName(const DatasourceEntry &entry);
     // The dashboard's name, display name, default range and refresh interval, in place.
     struct DashboardSettings
     {

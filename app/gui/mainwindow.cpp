@@ -204,6 +204,13 @@ void MainWindow::buildMenus()
                     [this] { isFullScreen() ? showNormal() : showFullScreen(); });
     view->addAction(tr("&Edit Mode"), QKeySequence(Qt::Key_F4), this, &MainWindow::toggleEditMode);
     view->addAction(tr("&Datasources…"), this, [this] { editUserDatasources(); });
+    // Explore borrows the shown dashboard's datasources, range and variables.
+    view->addAction(tr("E&xplore…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), this, [this] {
+        if (auto *page = qobject_cast<DashboardPage *>(m_pages->currentWidget()))
+            page->explore();
+        else
+            m_status->setText(tr("Open a dashboard to explore with its datasources."));
+    });
     // Also the window's own: its shortcut must work while the menu bar is hidden in kiosk.
     QAction *kiosk = view->addAction(tr("&Kiosk"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K),
                                      this, [this] { setKiosk(!m_kiosk); });

@@ -188,6 +188,9 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
     menu->addAction(tr("Inspect…"), this, [this] { emit inspectRequested(m_panelId); })
         ->setObjectName(QStringLiteral("inspect"));
+    if (m_takesQueries)
+        menu->addAction(tr("Explore"), this, [this] { emit exploreRequested(m_panelId); })
+            ->setObjectName(QStringLiteral("explore"));
     m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
     m_edit = menu->addAction(tr("Edit Panel…"), this, [this] { emit editRequested(m_panelId); });

@@ -71,6 +71,8 @@ signals:
     // One of the panel's links chosen in its menu: the URL to open, variables replaced.
     void linkActivated(const QUrl &url);
     void inspectRequested(const QString &panelId);
+    // "Explore" in the menu: the panel's queries in Explore.
+    void exploreRequested(const QString &panelId);
 
 protected:
     void showEvent(QShowEvent *event) override;

@@ -198,4 +198,46 @@ QString QueryEditor::problem() const
     return m_form ? m_form->problem() : QString();
 }
 
+QString QueryEditor::scopeName(const DatasourceEntry &entry)
+{
+    switch (entry.scope) {
+    case DatasourceEntry::Scope::Dashboard:
+        return tr("dashboard");
+    case DatasourceEntry::Scope::Project:
+        return tr("project");
+    case DatasourceEntry::Scope::Global:
+        break;
+    }
+    return tr("global");
+}
+
+QStringList QueryEditor::datasourceChoices(const Model::Dashboard &dashboard,
+                                           const std::vector<Model::Datasource> &stored,
+                                           const std::string &kind)
+{
+    QStringList choices;
+    const DatasourceCatalog catalog(dashboard.spec, dashboard.metadata.project, stored);
+    for (const DatasourceEntry &entry : catalog.entries()) {
+        if (entry.spec.plugin.kind == kind)
+            choices << QString::fromStdString(entry.name) + QStringLiteral(" · ") +
+                           scopeName(entry);
+    }
+    return choices;
+}
+
+QString QueryEditor::resolvedDatasource(const Model::Dashboard &dashboard,
+                                        const std::vector<Model::Datasource> &stored,
+                                        const QString &name)
+{
+    const DatasourceCatalog catalog(dashboard.spec, dashboard.metadata.project, stored);
+    Model::DatasourceSelector selector{"PrometheusDatasource", std::nullopt, {}};
+    if (!name.isEmpty())
+        selector.name = name.toStdString();
+    const std::optional<DatasourceEntry> entry = catalog.resolve(selector, {});
+    if (!entry)
+        return QString::fromStdString(DatasourceCatalog::notFoundMessage(selector));
+    return tr("%1, defined at %2 scope")
+        .arg(QString::fromStdString(entry->name), scopeName(*entry));
+}
+
 } // namespace Pd::Gui

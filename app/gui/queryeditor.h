@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "datasourcecatalog.h"
+#include "model.h"
 #include "node.h"
 #include "pluginschemaregistry.h"
 
@@ -46,6 +48,17 @@ public:
     QComboBox *datasource() const { return m_datasource; }
     QComboBox *kind() const { return m_kind; }
     QString problem() const;
+
+    // The datasources of `kind` the queries of `dashboard` may select, "name · scope": its
+    // own, then its project's and the global ones.
+    static QStringList datasourceChoices(const Model::Dashboard &dashboard,
+                                         const std::vector<Model::Datasource> &stored,
+                                         const std::string &kind);
+    // What a Prometheus selector naming `name` (empty: the default) resolves to, in words.
+    static QString resolvedDatasource(const Model::Dashboard &dashboard,
+                                      const std::vector<Model::Datasource> &stored,
+                                      const QString &name);
+    static QString scopeName(const DatasourceEntry &entry);
 
 signals:
     void changed();
