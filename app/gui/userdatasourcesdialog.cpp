@@ -215,19 +215,25 @@ void UserDatasourcesDialog::testConnection()
     connection.headers = parseHeaders(m_headers->toPlainText());
     auto *client = new PrometheusClient(connection, &m_network, this);
     client->setTimeout(std::chrono::seconds(10));
-    const TimeRange range = TimeRange::last(5 * 60 * 1000, currentTimeMs());
-    PrometheusReply *reply = client->labelNames({}, range.fromMs / 1000.0, range.toMs / 1000.0);
+    PrometheusReply *reply = client->buildInfo();
     m_testResult->setText(tr("Asking %1…").arg(url));
     m_test->setEnabled(false);
     connect(reply, &PrometheusReply::finished, this, [this, reply, client, url] {
         m_test->setEnabled(true);
         const PrometheusResponse &response = reply->response();
-        m_testResult->setText(
-            response.ok ? tr("%1 answers as a Prometheus: %2 label names in the last 5 minutes.")
-                              .arg(url)
-                              .arg(response.strings.size())
-                        : tr("%1 does not answer as a Prometheus: %2")
-                              .arg(url, QString::fromStdString(response.error)));
+        QString version;
+        for (const auto &[name, value] : response.fields) {
+            if (name == "version")
+                version = QString::fromStdString(value);
+        }
+        if (response.ok && version.isEmpty())
+            m_testResult->setText(
+                tr("%1 answers, but not as a Prometheus: it gives no version.").arg(url));
+        else
+            m_testResult->setText(response.ok
+                                      ? tr("%1 answers: Prometheus %2.").arg(url, version)
+                                      : tr("%1 does not answer as a Prometheus: %2")
+                                            .arg(url, QString::fromStdString(response.error)));
         reply->deleteLater();
         client->deleteLater();
     });

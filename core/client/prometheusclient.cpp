@@ -110,6 +110,11 @@ PrometheusReply *PrometheusClient::labelNames(const std::vector<std::string> &ma
     return submit("/api/v1/labels", params, true, true);
 }
 
+PrometheusReply *PrometheusClient::buildInfo()
+{
+    return submit("/api/v1/status/buildinfo", {}, false, true);
+}
+
 PrometheusReply *PrometheusClient::labelValues(const std::string &label,
                                                const std::vector<std::string> &matchers,
                                                double start, double end)

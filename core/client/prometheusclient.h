@@ -52,6 +52,10 @@ public:
     PrometheusReply *labelValues(const std::string &label, const std::vector<std::string> &matchers,
                                  double start, double end);
 
+    // /api/v1/status/buildinfo: the server's version and build, as `fields` (a connection
+    // test: only a Prometheus answers it).
+    PrometheusReply *buildInfo();
+
     int requestsInFlight() const { return m_inFlight; }
     int requestsQueued() const { return static_cast<int>(m_queue.size()); }
 

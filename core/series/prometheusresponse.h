@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace Pd {
@@ -21,7 +22,9 @@ struct PrometheusResponse
     std::vector<std::string> infos;
     SeriesStore result;               // query and query_range
     std::vector<std::string> strings; // labels and label values
-    std::size_t bodyBytes = 0;        // the answer's size as it came over the wire
+    // The string members of an object answer (/api/v1/status/buildinfo), in order.
+    std::vector<std::pair<std::string, std::string>> fields;
+    std::size_t bodyBytes = 0; // the answer's size as it came over the wire
 
     static PrometheusResponse failure(std::string type, std::string message)
     {
@@ -49,7 +52,8 @@ public:
 
     static PrometheusResponse parseQuery(std::string_view body, const Options &options);
     static PrometheusResponse parseQuery(std::string_view body);
-    // /api/v1/labels and /api/v1/label/<name>/values: a list of strings.
+    // /api/v1/labels and /api/v1/label/<name>/values: a list of strings; a status endpoint's
+    // object (buildinfo) gives its string members as `fields`.
     static PrometheusResponse parseStrings(std::string_view body);
     // The simdjson kernel in use ("haswell", "fallback", ...).
     static const char *kernel();

@@ -365,9 +365,32 @@ struct Reader
         return true;
     }
 
+    // A status object: its string members; numbers, lists and objects are not kept.
+    bool readFields(ondemand::value data)
+    {
+        ondemand::object object;
+        if (auto error = data.get_object().get(object))
+            return fail(error, "data");
+        for (auto field : object) {
+            std::string_view key;
+            if (auto error = field.unescaped_key().get(key))
+                return fail(error, "data");
+            std::string name(key);
+            std::string_view text;
+            if (field.value().get_string().get(text) == simdjson::SUCCESS)
+                response.fields.emplace_back(std::move(name), std::string(text));
+        }
+        return true;
+    }
+
     bool readData(ondemand::value data, bool strings)
     {
         if (strings) {
+            ondemand::json_type type;
+            if (auto error = data.type().get(type))
+                return fail(error, "data");
+            if (type == ondemand::json_type::object)
+                return readFields(data);
             ondemand::array array;
             if (auto error = data.get_array().get(array))
                 return fail(error, "data");

@@ -53,6 +53,14 @@ private slots:
             R"({"status":"success","data":["__name__","job","a\u0062"]})");
         QVERIFY(r.ok);
         QCOMPARE(r.strings, (std::vector<std::string>{"__name__", "job", "ab"}));
+        // A status object (buildinfo): its string members, in order.
+        r = PrometheusResponseParser::parseStrings(
+            R"({"status":"success","data":{"version":"2.42.0","revision":"abc","goVersion":"go1.19","extra":{"a":1},"n":3}})");
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.fields,
+                 (std::vector<std::pair<std::string, std::string>>{
+                     {"version", "2.42.0"}, {"revision", "abc"}, {"goVersion", "go1.19"}}));
+        QVERIFY(r.strings.empty());
     }
 
     void nativeHistogramsPlotTheirSums()
