@@ -7,12 +7,15 @@
 #include "textpatterns.h"
 #include "timerange.h"
 
+#include <QCheckBox>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -61,6 +64,8 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
     , m_list(new QTreeWidget(this))
     , m_url(new QLineEdit(this))
     , m_headers(new QPlainTextEdit(this))
+    , m_caFile(new QLineEdit(this))
+    , m_skipVerify(new QCheckBox(tr("Skip certificate verification (self-signed, lab use)"), this))
     , m_testResult(new QLabel(this))
     , m_test(new QPushButton(tr("Test Connection"), this))
 {
@@ -78,6 +83,20 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
     auto *form = new QFormLayout;
     form->addRow(tr("URL this app uses:"), m_url);
     form->addRow(tr("Headers:"), m_headers);
+    m_caFile->setPlaceholderText(tr("PEM file of a CA to trust beside the system's"));
+    auto *caRow = new QHBoxLayout;
+    auto *browse = new QPushButton(tr("Browse…"), this);
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+    form->addRow(tr("CA certificate:"), caRow);
+    form->addRow(QString(), m_skipVerify);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("CA certificate"), m_caFile->text(),
+                                         tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        if (!file.isEmpty())
+            m_caFile->setText(file);
+    });
     auto *buttonsRow = new QHBoxLayout;
     buttonsRow->addWidget(m_test);
     buttonsRow->addWidget(remove);
@@ -100,6 +119,8 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
     connect(remove, &QPushButton::clicked, this, [this] {
         m_url->clear();
         m_headers->clear();
+        m_caFile->clear();
+        m_skipVerify->setChecked(false);
         commit();
     });
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
@@ -184,6 +205,8 @@ void UserDatasourcesDialog::showSelected()
          override ? override->headers : std::vector<std::pair<std::string, std::string>>{})
         headers << QString::fromStdString(name + ": " + value);
     m_headers->setPlainText(headers.join(u'\n'));
+    m_caFile->setText(override ? QString::fromStdString(override->caFile) : QString());
+    m_skipVerify->setChecked(override && override->insecureSkipVerify);
 }
 
 void UserDatasourcesDialog::commit()
@@ -195,7 +218,9 @@ void UserDatasourcesDialog::commit()
     if (url.isEmpty())
         m_overrides.remove(name);
     else
-        m_overrides.set(name, {url.toStdString(), parseHeaders(m_headers->toPlainText())});
+        m_overrides.set(name,
+                        {url.toStdString(), parseHeaders(m_headers->toPlainText()),
+                         m_caFile->text().trimmed().toStdString(), m_skipVerify->isChecked()});
     for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
         if (m_list->topLevelItem(row)->text(Name) == m_shown)
             describeRow(row);
@@ -213,7 +238,13 @@ void UserDatasourcesDialog::testConnection()
     connection.name = m_shown.toStdString();
     connection.url = url.toStdString();
     connection.headers = parseHeaders(m_headers->toPlainText());
-    auto *client = new PrometheusClient(connection, &m_network, this);
+    connection.caFile = m_caFile->text().trimmed().toStdString();
+    connection.insecureSkipVerify = m_skipVerify->isChecked();
+    // A manager of its own for each test: one that refused a certificate would refuse it
+    // again after the CA is given.
+    auto *network = new QNetworkAccessManager(this);
+    auto *client = new PrometheusClient(connection, network, this);
+    network->setParent(client);
     client->setTimeout(std::chrono::seconds(10));
     PrometheusReply *reply = client->buildInfo();
     m_testResult->setText(tr("Asking %1…").arg(url));

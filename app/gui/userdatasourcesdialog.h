@@ -7,8 +7,8 @@
 #include "queryresult.h"
 
 #include <QDialog>
-#include <QNetworkAccessManager>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -40,6 +40,8 @@ public:
     QTreeWidget *list() const { return m_list; }
     QLineEdit *urlField() const { return m_url; }
     QPlainTextEdit *headersField() const { return m_headers; }
+    QLineEdit *caFileField() const { return m_caFile; }
+    QCheckBox *skipVerifyField() const { return m_skipVerify; }
     QLabel *testResult() const { return m_testResult; }
     void select(const QString &name);
     // Asks the URL as typed for its label names: reachable, and a Prometheus API.
@@ -56,9 +58,10 @@ private:
     QTreeWidget *m_list;
     QLineEdit *m_url;
     QPlainTextEdit *m_headers;
+    QLineEdit *m_caFile;
+    QCheckBox *m_skipVerify;
     QLabel *m_testResult;
     QPushButton *m_test;
-    QNetworkAccessManager m_network;
     QString m_shown; // the name the fields hold
 };
 

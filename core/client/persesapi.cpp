@@ -51,14 +51,7 @@ PersesApi::~PersesApi() = default;
 
 QString PersesApi::setTls(const QString &caFile, bool insecure)
 {
-    m_insecure = insecure;
-    m_caCertificates.clear();
-    if (caFile.isEmpty())
-        return {};
-    m_caCertificates = QSslCertificate::fromPath(caFile, QSsl::Pem);
-    if (m_caCertificates.isEmpty())
-        return tr("no PEM certificate in %1").arg(caFile);
-    return {};
+    return m_tls.load(caFile, insecure);
 }
 
 void PersesApi::setTokens(AuthTokens tokens)
@@ -226,14 +219,7 @@ void PersesApi::send(Call call)
     if (call.authenticated && !m_tokens.isEmpty())
         request.setRawHeader("Authorization", authorization());
     request.setTransferTimeout(int(m_timeout.count()));
-    if (m_insecure || !m_caCertificates.isEmpty()) {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (m_insecure)
-            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        else
-            tls.addCaCertificates(m_caCertificates);
-        request.setSslConfiguration(tls);
-    }
+    m_tls.apply(request);
     emit requestSent(call.method, url, call.body);
     QNetworkReply *network = m_network.sendCustomRequest(request, call.method, call.body);
     connect(network, &QNetworkReply::finished, this,

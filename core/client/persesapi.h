@@ -4,6 +4,7 @@
 
 #include "apireply.h"
 #include "authtokens.h"
+#include "tlssettings.h"
 
 #include <QNetworkAccessManager>
 #include <QObject>
@@ -38,7 +39,7 @@ public:
     const QString &baseUrl() const { return m_baseUrl; }
     // A CA file to trust besides the system's; `insecure` skips verification (the caller warns).
     QString setTls(const QString &caFile, bool insecure);
-    bool isInsecure() const { return m_insecure; }
+    bool isInsecure() const { return m_tls.isInsecure(); }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     void setTokens(AuthTokens tokens);
@@ -92,8 +93,7 @@ private:
 
     QString m_baseUrl;
     QNetworkAccessManager m_network;
-    bool m_insecure = false;
-    QList<QSslCertificate> m_caCertificates;
+    TlsSettings m_tls;
     std::chrono::milliseconds m_timeout{30000};
     AuthTokens m_tokens;
     QTimer m_refreshTimer;

@@ -80,7 +80,10 @@ PrometheusClient::PrometheusClient(DatasourceConnection connection, QNetworkAcce
     : QObject(parent)
     , m_connection(std::move(connection))
     , m_network(network)
-{}
+{
+    m_tlsProblem =
+        m_tls.load(toQString(m_connection.caFile), m_connection.insecureSkipVerify).toStdString();
+}
 
 PrometheusClient::~PrometheusClient() = default;
 
@@ -159,6 +162,18 @@ PrometheusReply *PrometheusClient::submit(const std::string &path, const Params 
                                  QNetworkRequest::NoLessSafeRedirectPolicy);
     request.request.setRawHeader("Accept", "application/json");
     request.request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("perses-desktop"));
+    m_tls.apply(request.request);
+    if (!m_tlsProblem.empty()) {
+        // A CA file that does not read: no request goes out trusting less than the user asked.
+        QMetaObject::invokeMethod(
+            reply,
+            [reply, problem = m_tlsProblem, name = m_connection.name] {
+                reply->finish(PrometheusResponse::failure("network", "datasource \"" + name +
+                                                                         "\": " + problem));
+            },
+            Qt::QueuedConnection);
+        return reply;
+    }
     for (const auto &[name, value] : m_connection.headers)
         request.request.setRawHeader(QByteArray::fromStdString(name),
                                      headerValue(value, m_variables));

@@ -5,6 +5,7 @@
 #include "datasourceconnection.h"
 #include "prometheusreply.h"
 #include "sentrequest.h"
+#include "tlssettings.h"
 #include "variablevalue.h"
 
 #include <QByteArray>
@@ -84,6 +85,8 @@ private:
 
     DatasourceConnection m_connection;
     QNetworkAccessManager *m_network;
+    TlsSettings m_tls;
+    std::string m_tlsProblem; // why the connection's CA file did not read
     std::chrono::milliseconds m_timeout{30000};
     qint64 m_maxResponseBytes = defaultMaxResponseBytes;
     VariableValues m_variables;

@@ -4,6 +4,8 @@
 
 #include "prometheusclient.h"
 
+#include <QNetworkAccessManager>
+
 namespace Pd {
 
 namespace {
@@ -42,8 +44,13 @@ DatasourceClients::Lookup DatasourceClients::prometheus(const Model::DatasourceS
         lookup.error = *error;
         return lookup;
     }
-    auto *client = new PrometheusClient(std::get<DatasourceConnection>(std::move(connection)),
-                                        &m_network, this);
+    // An access manager of its own: Qt reuses a host's connections across the requests of
+    // one manager whatever their TLS settings, so two datasources on one host with other
+    // CA files or verification would share the first one's.
+    auto *network = new QNetworkAccessManager(this);
+    auto *client =
+        new PrometheusClient(std::get<DatasourceConnection>(std::move(connection)), network, this);
+    network->setParent(client);
     client->setTimeout(m_timeout);
     client->setVariables(variables);
     connect(client, &PrometheusClient::requestsChanged, this, &DatasourceClients::requestsChanged);

@@ -6,7 +6,6 @@
 #include "datasourceconnection.h"
 #include "sentrequest.h"
 
-#include <QNetworkAccessManager>
 #include <QObject>
 
 #include <chrono>
@@ -17,8 +16,9 @@ namespace Pd {
 
 class PrometheusClient;
 
-// One Prometheus client per datasource a dashboard uses, created on first use, so the
-// six-request limit holds per datasource.
+// One Prometheus client per datasource a dashboard uses, created on first use, each with its
+// own network access manager, so the six-request limit and the TLS settings hold per
+// datasource.
 class DatasourceClients : public QObject
 {
     Q_OBJECT
@@ -49,7 +49,6 @@ signals:
 private:
     DatasourceCatalog m_catalog;
     DatasourceOverrides m_overrides;
-    QNetworkAccessManager m_network;
     std::chrono::milliseconds m_timeout{30000};
     std::map<std::string, PrometheusClient *> m_clients;
 };

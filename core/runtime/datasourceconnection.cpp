@@ -64,6 +64,14 @@ std::optional<std::string> DatasourceOverrides::saveFile(const std::string &path
                 headers.set(header, Node::string(text));
             entry.set("headers", std::move(headers));
         }
+        if (!value.caFile.empty() || value.insecureSkipVerify) {
+            Node tls = Node::object();
+            if (!value.caFile.empty())
+                tls.set("caFile", Node::string(value.caFile));
+            if (value.insecureSkipVerify)
+                tls.set("insecureSkipVerify", Node::boolean(true));
+            entry.set("tls", std::move(tls));
+        }
         datasources.set(name, std::move(entry));
     }
     Node root = Node::object();
@@ -103,7 +111,7 @@ std::optional<std::string> DatasourceOverrides::addFromArgument(std::string_view
     if (!TextPatterns::isHttpUrl(url))
         return "the URL of datasource \"" + std::string(argument.substr(0, equals)) +
                "\" must start with http:// or https://";
-    set(std::string(argument.substr(0, equals)), Override{std::string(url), {}});
+    set(std::string(argument.substr(0, equals)), Override{std::string(url), {}, {}, false});
     return std::nullopt;
 }
 
@@ -132,6 +140,11 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
         } else if (const Node *url = member.value.find("url"); url && url->isString()) {
             value.url = url->text();
             value.headers = stringMap(member.value.find("headers"));
+            if (const Node *tls = member.value.find("tls"); tls && tls->isObject()) {
+                value.caFile = tls->stringAt("caFile");
+                const Node *skip = tls->find("insecureSkipVerify");
+                value.insecureSkipVerify = skip && skip->toBool();
+            }
         }
         if (!TextPatterns::isHttpUrl(value.url))
             return path + ":" + std::to_string(member.keyPos.line) + ":" +
@@ -173,6 +186,8 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
         connection.url = override->url;
         for (const auto &header : override->headers)
             connection.headers.push_back(header);
+        connection.caFile = override->caFile;
+        connection.insecureSkipVerify = override->insecureSkipVerify;
         return connection;
     }
     if (const Node *direct = spec.find("directUrl"); direct && direct->isString()) {

@@ -27,6 +27,10 @@ struct DatasourceConnection
     // Through the server's `unsaved` proxy route: each request goes as a POST of
     // {"method", "body": base64, "spec": this datasource spec} (perses-api.md §7.1).
     std::string unsavedSpec;
+    // TLS beyond the system's trust (the user's override): a PEM CA bundle trusted as well,
+    // or no verification at all.
+    std::string caFile;
+    bool insecureSkipVerify = false;
 };
 
 // A dashboard opened from a Perses server: its datasources are reached through the server's
@@ -59,6 +63,7 @@ struct ServerProxyRoute
 //     prometheus-demo:
 //       url: http://localhost:9090
 //       headers: {X-Scope-OrgID: team-a}
+//       tls: {caFile: /etc/ssl/company-ca.pem, insecureSkipVerify: false}
 //     thanos: http://thanos:10902          # the short form
 class DatasourceOverrides
 {
@@ -67,6 +72,8 @@ public:
     {
         std::string url;
         std::vector<std::pair<std::string, std::string>> headers;
+        std::string caFile; // a PEM bundle trusted beside the system's CAs
+        bool insecureSkipVerify = false;
     };
 
     void set(const std::string &name, Override value);

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslConfiguration>
 #include <QThread>
 #include <QTimer>
 
@@ -38,7 +39,36 @@ PrometheusTestServer::~PrometheusTestServer()
 
 QString PrometheusTestServer::url() const
 {
-    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+    return QStringLiteral("%1://127.0.0.1:%2")
+        .arg(m_tls ? QStringLiteral("https") : QStringLiteral("http"))
+        .arg(m_port);
+}
+
+QString PrometheusTestServer::caFile() const
+{
+    return m_dir.filePath(QStringLiteral("cert.pem"));
+}
+
+// A certificate for 127.0.0.1 and Prometheus' web configuration that serves it.
+QString PrometheusTestServer::writeTlsConfig()
+{
+    const QString key = m_dir.filePath(QStringLiteral("key.pem"));
+    if (QString problem =
+            run(QStringLiteral("openssl"),
+                {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                 QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-keyout"),
+                 key, QStringLiteral("-out"), caFile(), QStringLiteral("-days"),
+                 QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                 QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        !problem.isEmpty())
+        return problem;
+    QFile web(m_dir.filePath(QStringLiteral("web.yml")));
+    if (!web.open(QIODevice::WriteOnly))
+        return QStringLiteral("cannot write the web configuration");
+    web.write(QStringLiteral("tls_server_config:\n  cert_file: %1\n  key_file: %2\n")
+                  .arg(caFile(), key)
+                  .toUtf8());
+    return {};
 }
 
 QString PrometheusTestServer::writeOpenMetrics(const QString &path) const
@@ -125,16 +155,25 @@ QString PrometheusTestServer::start()
     if (!configFile.open(QIODevice::WriteOnly) || configFile.write("scrape_configs: []\n") < 0)
         return QStringLiteral("cannot write the Prometheus configuration");
     configFile.close();
+    QStringList tlsArguments;
+    if (m_tls) {
+        if (QString problem = writeTlsConfig(); !problem.isEmpty())
+            return problem;
+        tlsArguments << QStringLiteral("--web.config.file=") +
+                            m_dir.filePath(QStringLiteral("web.yml"));
+    }
     m_port = PdTest::freeLocalPort();
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("prometheus.log")));
-    m_process->start(QStringLiteral(PD_PROMETHEUS),
-                     {QStringLiteral("--config.file=") + config,
-                      QStringLiteral("--storage.tsdb.path=") + tsdb,
-                      QStringLiteral("--storage.tsdb.retention.time=100y"),
-                      QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
-                      QStringLiteral("--web.enable-lifecycle")});
+    const QStringList arguments =
+        QStringList{QStringLiteral("--config.file=") + config,
+                    QStringLiteral("--storage.tsdb.path=") + tsdb,
+                    QStringLiteral("--storage.tsdb.retention.time=100y"),
+                    QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
+                    QStringLiteral("--web.enable-lifecycle")} +
+        tlsArguments;
+    m_process->start(QStringLiteral(PD_PROMETHEUS), arguments);
     if (!m_process->waitForStarted(10000))
         return QStringLiteral("prometheus did not start: %1").arg(m_process->errorString());
     // Ready means the TSDB with the backfilled blocks is open.
@@ -142,8 +181,13 @@ QString PrometheusTestServer::start()
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 120000) {
-        QNetworkReply *reply =
-            network.get(QNetworkRequest(QUrl(url() + QStringLiteral("/-/ready"))));
+        QNetworkRequest ready(QUrl(url() + QStringLiteral("/-/ready")));
+        if (m_tls) { // the probe trusts it; the tests decide what the client does
+            QSslConfiguration trustAll = QSslConfiguration::defaultConfiguration();
+            trustAll.setPeerVerifyMode(QSslSocket::VerifyNone);
+            ready.setSslConfiguration(trustAll);
+        }
+        QNetworkReply *reply = network.get(ready);
         QEventLoop loop;
         QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
         loop.exec();

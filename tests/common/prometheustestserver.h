@@ -33,6 +33,10 @@ public:
     // Generates the data, backfills it and starts Prometheus; waits until it is ready.
     // Returns an error message, or an empty string.
     QString start();
+    // Before start(): serve HTTPS with a self-signed certificate for 127.0.0.1 (made with
+    // openssl), which caFile() holds.
+    void setTls(bool tls) { m_tls = tls; }
+    QString caFile() const;
     QString url() const;
     std::int64_t startSeconds() const { return m_end - (samples - 1) * stepSeconds; }
     std::int64_t endSeconds() const { return m_end; }
@@ -40,6 +44,8 @@ public:
 private:
     QString writeOpenMetrics(const QString &path) const;
     bool m_fixedEnd = false;
+    bool m_tls = false;
+    QString writeTlsConfig();
     QString run(const QString &program, const QStringList &arguments);
 
     QTemporaryDir m_dir;

@@ -386,6 +386,17 @@ void checkOverrides()
     std::ofstream(path) << "datasources:\n  broken: 12\n";
     const auto problem = overrides.loadFile(path);
     QVERIFY(problem && problem->find(":2:3:") != std::string::npos);
+    // TLS options go to the file and come back.
+    DatasourceOverrides saved;
+    saved.set("secure", {"https://prom.internal", {}, "/etc/ssl/company.pem", false});
+    saved.set("lab", {"https://lab:9090", {}, {}, true});
+    QVERIFY(!saved.saveFile(path).has_value());
+    DatasourceOverrides read;
+    QVERIFY(!read.loadFile(path).has_value());
+    QCOMPARE(read.find("secure")->caFile, std::string("/etc/ssl/company.pem"));
+    QVERIFY(!read.find("secure")->insecureSkipVerify);
+    QVERIFY(read.find("lab")->caFile.empty());
+    QVERIFY(read.find("lab")->insecureSkipVerify);
 
     // A proxy-only datasource needs an override; a directUrl one does not.
     DatasourceEntry proxied{"viaProxy", DatasourceEntry::Scope::Global, {}};
@@ -395,10 +406,12 @@ void checkOverrides()
             .documents.front();
     auto connection = overrides.connect(proxied);
     QVERIFY(std::holds_alternative<std::string>(connection));
-    overrides.set("viaProxy", {"http://direct", {}});
+    overrides.set("viaProxy", {"http://direct", {}, "/etc/ssl/ca.pem", true});
     connection = overrides.connect(proxied);
     const auto &c = std::get<DatasourceConnection>(connection);
     QCOMPARE(c.url, std::string("http://direct"));
+    QCOMPARE(c.caFile, std::string("/etc/ssl/ca.pem"));
+    QVERIFY(c.insecureSkipVerify);
     QCOMPARE(*c.scrapeIntervalSeconds, 30.0);
     QCOMPARE(c.queryParams.front().first, std::string("dedup"));
     QCOMPARE(c.headers.front().first, std::string("A"));
