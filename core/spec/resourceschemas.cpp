@@ -37,7 +37,14 @@ Schema metadata()
         required("name", text()),
         optional("createdAt", text()),
         optional("updatedAt", text()),
-        optional("version", Schema::integer().minimum(0)),
+        // Decoded straight into a uint64: there 6.0 does not read.
+        optional("version", Schema::integer().minimum(0).withCheck(
+                                [](const Node &value) -> std::optional<std::string> {
+                                    if (value.isInteger())
+                                        return std::nullopt;
+                                    return "cannot unmarshal number " + describeValue(value) +
+                                           " into a uint64";
+                                })),
         optional("tags", Schema::list(text())),
         optional("project", text()),
     });

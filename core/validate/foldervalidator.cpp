@@ -4,6 +4,9 @@
 
 #include "rules.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace Pd {
 
 FolderValidator::FolderValidator(ValidationContext &context)
@@ -28,7 +31,13 @@ void FolderValidator::checkItems(const Node &items, const std::string &path)
         const Node *kind = item.find("kind");
         const Node *name = item.find("name");
         const Node *children = item.find("items");
-        const std::string kindText = kind && kind->isString() ? kind->text() : std::string();
+        // The server's Kind type reads a kind in any case ("dashboard" is a Dashboard).
+        std::string kindText = kind && kind->isString() ? kind->text() : std::string();
+        std::string lower = kindText;
+        std::ranges::transform(lower, lower.begin(),
+                               [](unsigned char c) { return char(std::tolower(c)); });
+        if (lower == "dashboard" || lower == "folder")
+            kindText = lower == "dashboard" ? "Dashboard" : "Folder";
         if (kindText != "Dashboard" && kindText != "Folder") {
             m_context.sink.report(Rules::folderItem,
                                   "kind can only be \"Dashboard\" or \"Folder\" but not \"" +

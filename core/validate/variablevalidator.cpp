@@ -28,6 +28,7 @@ void VariableValidator::validate(const Node &variable, const std::string &path,
 {
     if (!variable.isObject())
         return; // the structure check already said so
+    m_wrapperChecks = resourceName ? Severity::Warning : Severity::Error;
     const Node *kind = variable.find("kind");
     const Node *spec = variable.find("spec");
     const std::string kindText = kind && kind->isString() ? kind->text() : std::string();
@@ -71,7 +72,7 @@ void VariableValidator::checkText(const Node &spec, const std::string &path)
     const Node *constant = spec.find("constant");
     const Node *value = spec.find("value");
     if (constant && constant->toBool() && (!value || value->text().empty()))
-        m_context.sink.report(Rules::variableConstant,
+        m_context.sink.report(m_wrapperChecks, Rules::variableConstant,
                               "value for a constant text variable cannot be empty",
                               value ? value->pos() : spec.pos(), path + ".value");
 }
@@ -106,7 +107,7 @@ void VariableValidator::checkList(const Node &spec, const std::string &path,
             defaultValue->pos(), path + ".defaultValue");
     else if (defaultValue && defaultValue->isArray() && defaultValue->size() > 1 &&
              !(allowMultiple && allowMultiple->toBool()))
-        m_context.sink.report(Rules::variableDefaultValue,
+        m_context.sink.report(m_wrapperChecks, Rules::variableDefaultValue,
                               "you can not use a list of default values if allowMultiple is set "
                               "to false",
                               defaultValue->pos(), path + ".defaultValue");
@@ -114,7 +115,7 @@ void VariableValidator::checkList(const Node &spec, const std::string &path,
     const Node *customAll = spec.find("customAllValue");
     const Node *allowAll = spec.find("allowAllValue");
     if (customAll && !customAll->text().empty() && !(allowAll && allowAll->toBool()))
-        m_context.sink.report(Rules::variableCustomAll,
+        m_context.sink.report(m_wrapperChecks, Rules::variableCustomAll,
                               "customAllValue cannot be set if allowAllValue is not set to true",
                               customAll->pos(), path + ".customAllValue");
 

@@ -31,6 +31,10 @@ private:
     void checkCapturingRegexp(const Node &regexp, const std::string &path);
 
     ValidationContext &m_context;
+    // The checks the server makes in a dashboard's variable wrapper (constant, list default,
+    // custom all): errors there, warnings on a Variable resource, whose bare spec the server
+    // decodes without them.
+    Severity m_wrapperChecks = Severity::Error;
 };
 
 } // namespace Pd

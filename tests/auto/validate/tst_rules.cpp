@@ -136,6 +136,39 @@ private slots:
         QVERIFY(hasErrors(ResourceValidator().validate(nullInSpec)));
     }
 
+    // On Variable resources the server decodes a bare spec: the dashboard wrapper's checks
+    // are warnings there. Folder item kinds read in any case; whole floats are whole numbers
+    // (but not for metadata.version, a uint64).
+    void resourceDecodingIsFollowed()
+    {
+        const ResourceFile file = ResourceReader::readText(
+            "kind: GlobalVariable\nmetadata: {name: gv}\nspec: {kind: ListVariable, spec: "
+            "{customAllValue: '.*', defaultValue: [a, b], plugin: {kind: "
+            "StaticListVariable, spec: {values: [a, b]}}}}\n---\n"
+            "kind: Variable\nmetadata: {name: tv, project: p}\nspec: {kind: TextVariable, spec: "
+            "{constant: true, value: ''}}\n---\n"
+            "kind: Folder\nmetadata: {name: f, project: p}\nspec:\n  items: [{kind: dashboard, "
+            "name: a}, {kind: FOLDER, name: b, items: []}]\n---\n"
+            "kind: Dashboard\nmetadata: {name: d, project: p, version: 2}\nspec:\n  panels:\n"
+            "    a: {kind: Panel, spec: {plugin: {kind: TimeSeriesChart, spec: {querySettings: "
+            "[{queryIndex: 1.0}]}}}}\n  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
+            "          - {x: 0.0, 'y': 0, width: 1e1, height: 4.0, content: {$ref: "
+            "'#/spec/panels/a'}}\n",
+            "r.yaml", DocumentFormat::Yaml);
+        const Diagnostics diagnostics = ResourceValidator().validate(file);
+        QStringList seen;
+        for (const Diagnostic &diagnostic : diagnostics)
+            seen.append(QString::fromStdString(diagnostic.rule + " " +
+                                               std::string(severityName(diagnostic.severity))));
+        QCOMPARE(seen, (QStringList{QStringLiteral("variable-custom-all warning"),
+                                    QStringLiteral("variable-default-value warning"),
+                                    QStringLiteral("variable-constant warning")}));
+        const ResourceFile version = ResourceReader::readText(
+            "kind: Dashboard\nmetadata: {name: d, project: p, version: 2.0}\nspec: {}\n", "v.yaml",
+            DocumentFormat::Yaml);
+        QVERIFY(hasErrors(ResourceValidator().validate(version)));
+    }
+
     // Go writes missing grid coordinates as 0; a missing size is a warning, not an error.
     void gridItemsWithoutCoordinates()
     {
