@@ -47,6 +47,8 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace Pd::Gui {
 
 namespace {
@@ -70,7 +72,7 @@ MainWindow::MainWindow(DatasourceOverrides overrides, QWidget *parent)
     splitter->addWidget(m_list);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 1220});
+    splitter->setSizes({180, 1260});
     setCentralWidget(splitter);
     auto *empty =
         new QLabel(tr("Open a dashboard file or a folder of dashboards (File ▸ Open)."), this);
@@ -324,7 +326,8 @@ void MainWindow::browse(const QString &folder)
         m_browser = new ResourceBrowser(m_browserDock);
         m_browserDock->setWidget(m_browser);
         addDockWidget(Qt::LeftDockWidgetArea, m_browserDock);
-        resizeDocks({m_browserDock}, {380}, Qt::Horizontal);
+        // A fifth of the window at most: on a 1280 px screen the dashboard keeps the rest.
+        resizeDocks({m_browserDock}, {std::min(380, width() / 5)}, Qt::Horizontal);
         connect(m_browser, &ResourceBrowser::resourceActivated, this, &MainWindow::showResource);
     }
     m_browser->setFolder(folder);

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "panelframe.h"
 
+#include "elidedlabel.h"
 #include "pluginregistry.h"
 
 #include <QApplication>
@@ -124,12 +125,12 @@ void PanelFrame::setHistoryAvailable(bool available)
 
 void PanelFrame::updateTitle()
 {
-    m_title->setText(m_interpolate ? m_interpolate(m_rawTitle) : m_rawTitle);
+    m_title->setFullText(m_interpolate ? m_interpolate(m_rawTitle) : m_rawTitle);
 }
 
 QString PanelFrame::title() const
 {
-    return m_title ? m_title->text() : m_rawTitle;
+    return m_title ? m_title->fullText() : m_rawTitle;
 }
 
 PanelFrame::~PanelFrame()
@@ -163,7 +164,7 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
 {
     auto *header = new QHBoxLayout;
     header->setSpacing(4);
-    m_title = new QLabel(this);
+    m_title = new ElidedLabel(this);
     QFont bold = m_title->font();
     bold.setBold(true);
     m_title->setFont(bold);

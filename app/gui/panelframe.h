@@ -21,6 +21,8 @@ class QUrl;
 
 namespace Pd::Gui {
 
+class ElidedLabel;
+
 // The frame around one panel: title, description tooltip, loading and error indicators,
 // "No data", and the menu (maximise, copy as image). The body is the panel plugin's view, or
 // a placeholder naming the plugin when none provides the kind.
@@ -99,7 +101,7 @@ private:
     std::vector<std::vector<PdPlugin::HistogramBucketView>> m_bucketViews;
     std::vector<std::vector<PdPlugin::HistogramSampleView>> m_histogramViews;
     std::unique_ptr<PdPlugin::PanelView> m_view;
-    QLabel *m_title = nullptr;
+    ElidedLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_menu = nullptr;
     QAction *m_history = nullptr;

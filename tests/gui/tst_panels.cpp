@@ -4,6 +4,7 @@
 #include "dashboardbundle.h"
 #include "dashboardrenderer.h"
 #include "dashboardview.h"
+#include "elidedlabel.h"
 #include "imagecomparison.h"
 #include "panelframe.h"
 #include "pluginregistry.h"
@@ -464,6 +465,32 @@ private slots:
         chart->resize(260, 220);
         QTRY_VERIFY(!labelsShown());
         QCOMPARE(pieSize(), 0.7 * 1.0);
+    }
+
+    // A title wider than its panel ends in an ellipsis, whole in the tooltip, rather than
+    // cut mid-letter ("Averag").
+    void narrowTitlesEndInAnEllipsis()
+    {
+        Pd::Model::Panel panel;
+        panel.id = "avg";
+        panel.display.name = "Average CPU of every instance";
+        panel.plugin.kind = "Markdown";
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("Markdown");
+        Pd::Gui::PanelFrame frame(panel, context);
+        frame.setAttribute(Qt::WA_DontShowOnScreen);
+        frame.resize(600, 200);
+        frame.show();
+        QTest::qWait(20);
+        auto *title = frame.findChild<Pd::Gui::ElidedLabel *>();
+        QVERIFY(title);
+        QCOMPARE(title->text(), QStringLiteral("Average CPU of every instance"));
+        QVERIFY(title->toolTip().isEmpty());
+        frame.resize(110, 200);
+        QTRY_VERIFY(title->text().endsWith(QChar(0x2026)));
+        QVERIFY(title->text().startsWith(QStringLiteral("Av")));
+        QCOMPARE(title->toolTip(), QStringLiteral("Average CPU of every instance"));
+        QCOMPARE(frame.title(), QStringLiteral("Average CPU of every instance"));
     }
 
     // A repeated item: a frame per value once the variable resolves, titled with its value;
