@@ -204,12 +204,13 @@ const Schema &transform()
 {
     const Schema disabled = Schema::boolean();
     static const Schema schema = Schema::anyOf({
+        // `columns: [...string]` is an open list in CUE: absent, it is the concrete [].
         kindAndSpec("JoinByColumnValue",
-                    Schema::object({required("columns", Schema::list(Schema::string())),
+                    Schema::object({optional("columns", Schema::list(Schema::string())),
                                     optional("disabled", disabled)})),
         kindAndSpec(
             "MergeColumns",
-            Schema::object({required("columns", Schema::list(Schema::string())),
+            Schema::object({optional("columns", Schema::list(Schema::string())),
                             required("name", stringMin1()), optional("disabled", disabled)})),
         kindAndSpec("MergeIndexedColumns", Schema::object({required("column", stringMin1()),
                                                            optional("disabled", disabled)})),
@@ -245,7 +246,8 @@ const Schema &actions()
     });
     static const Schema schema = Schema::object({
         optional("enabled", Schema::boolean()),
-        required("actionsList", Schema::list(Schema::anyOf({eventAction, webhookAction}))),
+        // An open list: absent, CUE makes it [] (as StaticListVariable's values).
+        optional("actionsList", Schema::list(Schema::anyOf({eventAction, webhookAction}))),
         optional("displayInHeader", Schema::boolean()),
         optional("displayWithItem", Schema::boolean()),
     });

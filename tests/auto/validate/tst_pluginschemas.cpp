@@ -219,6 +219,36 @@ private slots:
                  extract.front().detail.c_str());
     }
 
+    // What Go drops before CUE sees the plugin (members besides kind, spec and metadata, and
+    // metadata's own extras), and open lists CUE makes [] when absent: accepted.
+    void whatTheServerAcceptsIsAccepted()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "Markdown", "spec": {"text": ""}, "foo": 1,
+                                             "metadata": {"bar": 2}})"),
+                                    PluginType::Panel)
+                    .empty());
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "Table", "spec": {"transforms": [
+                        {"kind": "JoinByColumnValue", "spec": {}},
+                        {"kind": "MergeColumns", "spec": {"name": "n"}}]}})"),
+                                    PluginType::Panel)
+                    .empty());
+        QVERIFY(registry
+                    .validatePlugin(
+                        json(R"({"kind": "Table", "spec": {"actions": {"enabled": true}}})"),
+                        PluginType::Panel)
+                    .empty());
+        // MergeColumns still needs its name.
+        QCOMPARE(registry
+                     .validatePlugin(json(R"({"kind": "Table", "spec": {"transforms": [
+                        {"kind": "MergeColumns", "spec": {}}]}})"),
+                                     PluginType::Panel)
+                     .size(),
+                 std::size_t(1));
+    }
+
     void staticListsMayOmitTheirValues()
     {
         QVERIFY(PluginSchemaRegistry::builtin()
