@@ -191,7 +191,7 @@ private:
             if (m_failed)
                 break;
             appendMemberCheckingDuplicates(object, std::move(key), keyPos, std::move(value),
-                                           m_diagnostics, keyEnd);
+                                           m_diagnostics, keyEnd, DuplicateKeys::Warn);
             skipWhitespace();
             if (!atEnd() && current() == ',') {
                 ++m_offset;

@@ -5,17 +5,19 @@
 namespace Pd {
 
 void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos keyPos, Node value,
-                                    Diagnostics &diagnostics, SourcePos keyEnd)
+                                    Diagnostics &diagnostics, SourcePos keyEnd,
+                                    DuplicateKeys duplicates)
 {
     if (const NodeMember *previous = object.findMember(key)) {
-        diagnostics.push_back(Diagnostic{Severity::Error,
-                                         ParseRules::duplicateKey,
-                                         "duplicate key \"" + key + "\" (first defined at line " +
-                                             std::to_string(previous->keyPos.line) + ", column " +
-                                             std::to_string(previous->keyPos.column) + ")",
-                                         {},
-                                         keyPos,
-                                         {}});
+        diagnostics.push_back(
+            Diagnostic{duplicates == DuplicateKeys::Warn ? Severity::Warning : Severity::Error,
+                       ParseRules::duplicateKey,
+                       "duplicate key \"" + key + "\" (first defined at line " +
+                           std::to_string(previous->keyPos.line) + ", column " +
+                           std::to_string(previous->keyPos.column) + ")",
+                       {},
+                       keyPos,
+                       {}});
         const std::string name = key;
         object.set(std::move(key), std::move(value), keyPos);
         if (NodeMember *member = const_cast<NodeMember *>(object.findMember(name)))

@@ -39,8 +39,11 @@ inline constexpr const char *yaml11Boolean = "yaml-1.1-boolean";
 } // namespace ParseRules
 
 // Appends `key` to `object`; a key already there is reported as a duplicate and replaced
-// (the last one wins, as in Go's decoder).
+// (the last one wins, as in Go's decoder). In JSON that is a warning: the server decodes it
+// with encoding/json, which keeps the last; in YAML an error, as yaml.v3 (percli) refuses it.
+enum class DuplicateKeys { Warn, Refuse };
 void appendMemberCheckingDuplicates(Node &object, std::string key, SourcePos keyPos, Node value,
-                                    Diagnostics &diagnostics, SourcePos keyEnd = {});
+                                    Diagnostics &diagnostics, SourcePos keyEnd = {},
+                                    DuplicateKeys duplicates = DuplicateKeys::Refuse);
 
 } // namespace Pd
