@@ -249,9 +249,11 @@ const Schema &forKind(ResourceKind kind)
         return resource(goStruct(std::move(fields)), true);
     }();
     static const Schema datasource = resource(datasourceSpec(), true);
-    static const Schema variableResource =
-        resource(goStruct({required("kind", text()), required("spec", variableSpec(false))}), true);
-    static const Schema secret = resource(secretSpec(), true);
+    // Only dashboards and datasources have the server's "spec cannot be empty": a Variable or
+    // Secret without spec is decoded as an empty one and accepted.
+    static const Schema variableResource = resource(
+        goStruct({required("kind", text()), required("spec", variableSpec(false))}), false);
+    static const Schema secret = resource(secretSpec(), false);
     static const Schema project = resource(goStruct({optional("display", display())}), false);
     static const Schema folder =
         resource(goStruct({optional("display", goStruct({optional("name", text())})),

@@ -55,6 +55,7 @@ inline constexpr std::string_view pluginKind = "plugin-kind";
 inline constexpr std::string_view annotationName = "annotation-name";
 inline constexpr std::string_view datasourceProxy = "datasource-proxy";
 inline constexpr std::string_view secretConfig = "secret-config";
+inline constexpr std::string_view secretTlsVersion = "secret-tls-version";
 inline constexpr std::string_view folderItem = "folder-item";
 inline constexpr std::string_view linkUrl = "link-url";
 // Server semantics (layer V)

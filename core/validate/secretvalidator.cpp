@@ -84,10 +84,14 @@ void SecretValidator::checkTls(const Node &tls)
         if (!version || !version->isString() || version->text().empty())
             continue;
         const std::string &text = version->text();
+        // A warning: the server checks TLS versions only when it loads its own configuration;
+        // a secret with one it does not know is stored, and fails when a proxy uses it.
         if (text != "TLS10" && text != "TLS11" && text != "TLS12" && text != "TLS13")
-            report(*version, std::string("spec.tlsConfig.") + field,
-                   std::string("incorrect TLS ") + (field[1] == 'i' ? "minimum" : "maximum") +
-                       " version: " + text);
+            m_context.sink.report(Rules::secretTlsVersion,
+                                  std::string("incorrect TLS ") +
+                                      (field[1] == 'i' ? "minimum" : "maximum") +
+                                      " version: " + text,
+                                  version->pos(), std::string("spec.tlsConfig.") + field);
     }
 }
 

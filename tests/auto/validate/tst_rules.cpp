@@ -137,8 +137,8 @@ private slots:
     }
 
     // On Variable resources the server decodes a bare spec: the dashboard wrapper's checks
-    // are warnings there. Folder item kinds read in any case; whole floats are whole numbers
-    // (but not for metadata.version, a uint64).
+    // are warnings there, and a Variable or Secret without spec is accepted. Folder item kinds read
+    // in any case; whole floats are whole numbers (but not for metadata.version, a uint64).
     void resourceDecodingIsFollowed()
     {
         const ResourceFile file = ResourceReader::readText(
@@ -147,6 +147,8 @@ private slots:
             "StaticListVariable, spec: {values: [a, b]}}}}\n---\n"
             "kind: Variable\nmetadata: {name: tv, project: p}\nspec: {kind: TextVariable, spec: "
             "{constant: true, value: ''}}\n---\n"
+            "kind: GlobalSecret\nmetadata: {name: nospec}\n---\n"
+            "kind: Variable\nmetadata: {name: nospec, project: p}\n---\n"
             "kind: Folder\nmetadata: {name: f, project: p}\nspec:\n  items: [{kind: dashboard, "
             "name: a}, {kind: FOLDER, name: b, items: []}]\n---\n"
             "kind: Dashboard\nmetadata: {name: d, project: p, version: 2}\nspec:\n  panels:\n"
