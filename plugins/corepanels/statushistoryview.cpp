@@ -15,7 +15,7 @@ namespace PdPanels {
 
 namespace {
 
-constexpr double labelWidth = 140;
+constexpr double maxLabelWidth = 140;
 constexpr double axisHeight = 20;
 constexpr double legendHeight = 22;
 
@@ -82,11 +82,22 @@ void StatusHistoryView::setData(const PdPlugin::PanelData &input)
     update();
 }
 
+// As wide as the longest row name needs, at most 140 px and a third of the panel: a fixed
+// 140 px left nothing to draw in a panel narrower than that.
+double StatusHistoryView::labelGutter() const
+{
+    int widest = 0;
+    for (const Row &row : m_rows)
+        widest = std::max(widest, fontMetrics().horizontalAdvance(row.name));
+    return std::min({double(widest) + 12, maxLabelWidth, double(width()) / 3});
+}
+
 void StatusHistoryView::paintEvent(QPaintEvent *)
 {
     QPainter painter(this);
     const QColor text = palette().color(QPalette::WindowText);
     const bool legend = m_context.spec.contains(QStringLiteral("legend"));
+    const double labelWidth = labelGutter();
     const QRectF plot(labelWidth, 2, width() - labelWidth - 4,
                       height() - axisHeight - (legend ? legendHeight : 0) - 4);
     if (m_rows.empty() || plot.width() < 4 || plot.height() < 4)

@@ -27,6 +27,7 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    double labelGutter() const;
     struct Row
     {
         QString name;

@@ -6,6 +6,7 @@
 #include <QPainter>
 #include <QTimeZone>
 
+#include <algorithm>
 #include <array>
 
 namespace PdPanels {
@@ -100,9 +101,13 @@ void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 
 {
     painter.setPen(color);
     const double span = double(std::max<qint64>(1, toMs - fromMs));
+    // A label at either end stays whole: centred on its tick, moved inside the widget.
+    const double right = painter.device() ? double(painter.device()->width()) : plot.right();
     for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()), zone)) {
         const double x = plot.left() + double(tick.ms - fromMs) / span * plot.width();
-        painter.drawText(QRectF(x - 50, plot.bottom() + 2, 100, 16),
+        const double width = painter.fontMetrics().horizontalAdvance(tick.label) + 2;
+        const double left = std::clamp(x - width / 2, 0.0, std::max(0.0, right - width));
+        painter.drawText(QRectF(left, plot.bottom() + 2, width, 16),
                          Qt::AlignHCenter | Qt::AlignTop, tick.label);
     }
 }

@@ -467,6 +467,32 @@ private slots:
         QCOMPARE(pieSize(), 0.7 * 1.0);
     }
 
+    // A status history narrower than 150 px still draws its rows: its label column once took a
+    // fixed 140 px and left nothing to draw in (the narrow edit pane showed an empty panel).
+    void narrowStatusHistoryDrawsItsRows()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("StatusHistoryChart");
+        context.seriesPalette = {QColor(0, 200, 0)};
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<std::int64_t> times = {0, 500'000};
+        const std::vector<double> values = {1, 1};
+        PdPlugin::PanelData data;
+        data.toMs = 1'000'000;
+        PdPlugin::QueryView query;
+        query.series.push_back(
+            {QStringLiteral("a service with a long name"), {}, times, values, {}});
+        data.queries.push_back(query);
+        view->widget()->resize(120, 150);
+        view->setData(data);
+        const QImage image = view->widget()->grab().toImage();
+        int green = 0;
+        for (int x = 0; x < image.width(); ++x)
+            green += image.pixelColor(x, 40) == QColor(0, 200, 0);
+        QVERIFY2(green > 60, qPrintable(QString::number(green)));
+    }
+
     // A title wider than its panel ends in an ellipsis, whole in the tooltip, rather than
     // cut mid-letter ("Averag").
     void narrowTitlesEndInAnEllipsis()
