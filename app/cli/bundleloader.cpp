@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "bundleloader.h"
 
+#include "datasourcesecrets.h"
 #include "diagnosticformatter.h"
 #include "persesapi.h"
 #include "serversource.h"
@@ -45,6 +46,7 @@ std::optional<std::string> loadOverrides(const std::vector<std::string> &argumen
 {
     if (auto problem = overrides.loadFile(DatasourceOverrides::userFilePath()))
         return problem;
+    DatasourceSecrets::fill(overrides); // the secret headers' values, from the keyring
     for (const std::string &argument : arguments) {
         if (auto problem = overrides.addFromArgument(argument))
             return "--datasource: " + *problem;

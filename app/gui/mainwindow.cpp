@@ -5,6 +5,7 @@
 #include "codeeditor.h"
 #include "dashboardpage.h"
 #include "dashboardview.h"
+#include "datasourcesecrets.h"
 #include "editorpage.h"
 #include "historydialog.h"
 #include "newdashboard.h"
@@ -487,6 +488,7 @@ UserDatasourcesDialog *MainWindow::editUserDatasources()
     const std::string path = DatasourceOverrides::userFilePath();
     if (const auto problem = inFile.loadFile(path))
         QMessageBox::warning(this, tr("Datasources"), QString::fromStdString(*problem));
+    DatasourceSecrets::fill(inFile);
     auto *dialog = new UserDatasourcesDialog(catalog, problems, inFile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, path, inFile] {
@@ -496,6 +498,7 @@ UserDatasourcesDialog *MainWindow::editUserDatasources()
                 tr("The datasources could not be saved: %1").arg(QString::fromStdString(*problem)));
             return;
         }
+        DatasourceSecrets::store(dialog->overrides(), inFile);
         // What the file lost goes from the window too; the rest is set anew.
         DatasourceOverrides edited = dialog->overrides();
         for (const auto &[name, value] : inFile.all()) {

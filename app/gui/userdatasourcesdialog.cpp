@@ -66,6 +66,8 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
     , m_headers(new QPlainTextEdit(this))
     , m_caFile(new QLineEdit(this))
     , m_skipVerify(new QCheckBox(tr("Skip certificate verification (self-signed, lab use)"), this))
+    , m_headersInKeyring(
+          new QCheckBox(tr("Keep the header values in the system keyring, not in the file"), this))
     , m_testResult(new QLabel(this))
     , m_test(new QPushButton(tr("Test Connection"), this))
 {
@@ -83,6 +85,8 @@ UserDatasourcesDialog::UserDatasourcesDialog(const DatasourceCatalog &catalog,
     auto *form = new QFormLayout;
     form->addRow(tr("URL this app uses:"), m_url);
     form->addRow(tr("Headers:"), m_headers);
+    m_headersInKeyring->setChecked(true);
+    form->addRow(QString(), m_headersInKeyring);
     m_caFile->setPlaceholderText(tr("PEM file of a CA to trust beside the system's"));
     auto *caRow = new QHBoxLayout;
     auto *browse = new QPushButton(tr("Browse…"), this);
@@ -207,6 +211,9 @@ void UserDatasourcesDialog::showSelected()
     m_headers->setPlainText(headers.join(u'\n'));
     m_caFile->setText(override ? QString::fromStdString(override->caFile) : QString());
     m_skipVerify->setChecked(override && override->insecureSkipVerify);
+    // Kept in the keyring unless this one's headers are written in the file already.
+    m_headersInKeyring->setChecked(!override || override->headers.empty() ||
+                                   !override->secretHeaders.empty());
 }
 
 void UserDatasourcesDialog::commit()
@@ -215,12 +222,20 @@ void UserDatasourcesDialog::commit()
         return;
     const std::string name = m_shown.toStdString();
     const QString url = m_url->text().trimmed();
-    if (url.isEmpty())
+    if (url.isEmpty()) {
         m_overrides.remove(name);
-    else
-        m_overrides.set(name,
-                        {url.toStdString(), parseHeaders(m_headers->toPlainText()),
-                         m_caFile->text().trimmed().toStdString(), m_skipVerify->isChecked()});
+    } else {
+        DatasourceOverrides::Override value{url.toStdString(),
+                                            parseHeaders(m_headers->toPlainText()),
+                                            m_caFile->text().trimmed().toStdString(),
+                                            m_skipVerify->isChecked(),
+                                            {}};
+        if (m_headersInKeyring->isChecked()) {
+            for (const auto &[header, text] : value.headers)
+                value.secretHeaders.push_back(header);
+        }
+        m_overrides.set(name, std::move(value));
+    }
     for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
         if (m_list->topLevelItem(row)->text(Name) == m_shown)
             describeRow(row);

@@ -42,6 +42,7 @@ public:
     QPlainTextEdit *headersField() const { return m_headers; }
     QLineEdit *caFileField() const { return m_caFile; }
     QCheckBox *skipVerifyField() const { return m_skipVerify; }
+    QCheckBox *headersInKeyringField() const { return m_headersInKeyring; }
     QLabel *testResult() const { return m_testResult; }
     void select(const QString &name);
     // Asks the URL as typed for its label names: reachable, and a Prometheus API.
@@ -60,6 +61,7 @@ private:
     QPlainTextEdit *m_headers;
     QLineEdit *m_caFile;
     QCheckBox *m_skipVerify;
+    QCheckBox *m_headersInKeyring;
     QLabel *m_testResult;
     QPushButton *m_test;
     QString m_shown; // the name the fields hold

@@ -42,6 +42,11 @@ std::vector<std::pair<std::string, std::string>> stringMap(const Node *node)
 
 } // namespace
 
+bool DatasourceOverrides::Override::isSecret(std::string_view header) const
+{
+    return std::ranges::find(secretHeaders, header) != secretHeaders.end();
+}
+
 void DatasourceOverrides::set(const std::string &name, Override value)
 {
     m_overrides[lowered(name)] = std::move(value);
@@ -58,11 +63,18 @@ std::optional<std::string> DatasourceOverrides::saveFile(const std::string &path
     for (const auto &[name, value] : m_overrides) {
         Node entry = Node::object();
         entry.set("url", Node::string(value.url));
-        if (!value.headers.empty()) {
-            Node headers = Node::object();
-            for (const auto &[header, text] : value.headers)
+        Node headers = Node::object();
+        for (const auto &[header, text] : value.headers) {
+            if (!value.isSecret(header))
                 headers.set(header, Node::string(text));
+        }
+        if (headers.size() > 0)
             entry.set("headers", std::move(headers));
+        if (!value.secretHeaders.empty()) {
+            Node secret = Node::array();
+            for (const std::string &header : value.secretHeaders)
+                secret.append(Node::string(header));
+            entry.set("secretHeaders", std::move(secret));
         }
         if (!value.caFile.empty() || value.insecureSkipVerify) {
             Node tls = Node::object();
@@ -111,7 +123,7 @@ std::optional<std::string> DatasourceOverrides::addFromArgument(std::string_view
     if (!TextPatterns::isHttpUrl(url))
         return "the URL of datasource \"" + std::string(argument.substr(0, equals)) +
                "\" must start with http:// or https://";
-    set(std::string(argument.substr(0, equals)), Override{std::string(url), {}, {}, false});
+    set(std::string(argument.substr(0, equals)), Override{std::string(url), {}, {}, false, {}});
     return std::nullopt;
 }
 
@@ -140,6 +152,12 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
         } else if (const Node *url = member.value.find("url"); url && url->isString()) {
             value.url = url->text();
             value.headers = stringMap(member.value.find("headers"));
+            if (const Node *secret = member.value.find("secretHeaders"); secret) {
+                for (const Node &header : secret->items()) {
+                    if (header.isString() && !header.text().empty())
+                        value.secretHeaders.push_back(header.text());
+                }
+            }
             if (const Node *tls = member.value.find("tls"); tls && tls->isObject()) {
                 value.caFile = tls->stringAt("caFile");
                 const Node *skip = tls->find("insecureSkipVerify");

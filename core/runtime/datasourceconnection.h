@@ -64,6 +64,7 @@ struct ServerProxyRoute
 //       url: http://localhost:9090
 //       headers: {X-Scope-OrgID: team-a}
 //       tls: {caFile: /etc/ssl/company-ca.pem, insecureSkipVerify: false}
+//       secretHeaders: [Authorization]       # values in the keyring
 //     thanos: http://thanos:10902          # the short form
 class DatasourceOverrides
 {
@@ -74,6 +75,11 @@ public:
         std::vector<std::pair<std::string, std::string>> headers;
         std::string caFile; // a PEM bundle trusted beside the system's CAs
         bool insecureSkipVerify = false;
+        // Headers whose values live in the system keyring, not in the file: the file names
+        // them, and the keyring fills their values in `headers` when the file is read.
+        std::vector<std::string> secretHeaders;
+
+        bool isSecret(std::string_view header) const;
     };
 
     void set(const std::string &name, Override value);

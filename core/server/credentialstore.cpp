@@ -55,13 +55,27 @@ void CredentialStore::keyringFailed(const QString &problem)
 
 void CredentialStore::store(const ServerConnection &connection, const AuthTokens &tokens)
 {
-    const QString id = key(connection);
-    m_memory.insert(id, encode(tokens));
+    storeSecret(key(connection), encode(tokens));
+}
+
+void CredentialStore::read(const ServerConnection &connection, const ReadHandler &handler)
+{
+    readSecret(key(connection), [handler](const QByteArray &value) { handler(decode(value)); });
+}
+
+void CredentialStore::forget(const ServerConnection &connection)
+{
+    forgetSecret(key(connection));
+}
+
+void CredentialStore::storeSecret(const QString &id, const QByteArray &value)
+{
+    m_memory.insert(id, value);
     if (!m_persistent)
         return;
     auto *job = new QKeychain::WritePasswordJob(service, this);
     job->setKey(id);
-    job->setBinaryData(encode(tokens));
+    job->setBinaryData(value);
     connect(job, &QKeychain::Job::finished, this, [this, job] {
         if (job->error() != QKeychain::NoError)
             keyringFailed(job->errorString());
@@ -69,11 +83,10 @@ void CredentialStore::store(const ServerConnection &connection, const AuthTokens
     job->start();
 }
 
-void CredentialStore::read(const ServerConnection &connection, const ReadHandler &handler)
+void CredentialStore::readSecret(const QString &id, const SecretHandler &handler)
 {
-    const QString id = key(connection);
     if (!m_persistent || m_memory.contains(id)) {
-        handler(decode(m_memory.value(id)));
+        handler(m_memory.value(id));
         return;
     }
     auto *job = new QKeychain::ReadPasswordJob(service, this);
@@ -81,7 +94,7 @@ void CredentialStore::read(const ServerConnection &connection, const ReadHandler
     connect(job, &QKeychain::Job::finished, this, [this, job, id, handler] {
         if (job->error() == QKeychain::NoError) {
             m_memory.insert(id, job->binaryData());
-            handler(decode(job->binaryData()));
+            handler(job->binaryData());
             return;
         }
         if (job->error() != QKeychain::EntryNotFound)
@@ -91,9 +104,8 @@ void CredentialStore::read(const ServerConnection &connection, const ReadHandler
     job->start();
 }
 
-void CredentialStore::forget(const ServerConnection &connection)
+void CredentialStore::forgetSecret(const QString &id)
 {
-    const QString id = key(connection);
     m_memory.remove(id);
     if (!m_persistent)
         return;

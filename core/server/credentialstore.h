@@ -12,9 +12,10 @@
 
 namespace Pd {
 
-// A connection's tokens in the system keyring (QtKeychain: Secret Service, KWallet, macOS
-// Keychain, Windows Credential Manager), never in a plain file. Without a keyring they are
-// kept in memory only, for this process, and isPersistent() says so for the window to show.
+// Secrets in the system keyring (QtKeychain: Secret Service, KWallet, macOS Keychain, Windows
+// Credential Manager), never in a plain file: a server connection's tokens, a user
+// datasource's secret headers. Without a keyring they are kept in memory only, for this
+// process, and isPersistent() says so for the window to show.
 class CredentialStore : public QObject
 {
     Q_OBJECT
@@ -28,6 +29,12 @@ public:
     // Calls `handler` with the stored tokens (empty when there are none).
     void read(const ServerConnection &connection, const ReadHandler &handler);
     void forget(const ServerConnection &connection);
+
+    // Any secret by key. `handler` gets the value, empty when there is none.
+    using SecretHandler = std::function<void(const QByteArray &value)>;
+    void storeSecret(const QString &key, const QByteArray &value);
+    void readSecret(const QString &key, const SecretHandler &handler);
+    void forgetSecret(const QString &key);
     bool isPersistent() const { return m_persistent; }
     const QString &keyringProblem() const { return m_problem; }
 

@@ -4,6 +4,7 @@
 #include "cli/windowarguments.h"
 #include "dashboardpage.h"
 #include "dashboardview.h"
+#include "datasourcesecrets.h"
 #include "mainwindow.h"
 #include "panelframe.h"
 #include "panelinspector.h"
@@ -15,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -29,6 +31,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -278,6 +281,9 @@ private slots:
         static const QRegularExpression answered(
             QStringLiteral("answers: Prometheus \\d+\\.\\d+\\.\\d+"));
         QTRY_VERIFY_WITH_TIMEOUT(dialog->testResult()->text().contains(answered), 20000);
+        // A header kept in the keyring (the default): named in the file, its value not.
+        QVERIFY(dialog->headersInKeyringField()->isChecked());
+        dialog->headersField()->setPlainText(QStringLiteral("X-Scope-OrgID: team-secret"));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
 
         // Drawn again with it: no banner, and the panel has its data.
@@ -290,6 +296,16 @@ private slots:
             PdTest::readFile(config + QStringLiteral("/perses-desktop/datasources.yaml"));
         QVERIFY2(saved.contains("prometheusdemo:\n    url: " + m_prometheus.url().toUtf8()),
                  saved.constData());
+        QVERIFY2(saved.contains("secretHeaders:\n      - X-Scope-OrgID"), saved.constData());
+        QVERIFY2(!saved.contains("team-secret"), saved.constData());
+        // Read again as the app reads it at start: the value comes from the keyring.
+        Pd::DatasourceOverrides read;
+        QVERIFY(!read.loadFile(Pd::DatasourceOverrides::userFilePath()));
+        QVERIFY(read.find("PrometheusDemo")->headers.empty());
+        Pd::DatasourceSecrets::fill(read);
+        QCOMPARE(
+            read.find("PrometheusDemo")->headers,
+            (std::vector<std::pair<std::string, std::string>>{{"X-Scope-OrgID", "team-secret"}}));
         qunsetenv("XDG_CONFIG_HOME");
     }
 

@@ -388,8 +388,8 @@ void checkOverrides()
     QVERIFY(problem && problem->find(":2:3:") != std::string::npos);
     // TLS options go to the file and come back.
     DatasourceOverrides saved;
-    saved.set("secure", {"https://prom.internal", {}, "/etc/ssl/company.pem", false});
-    saved.set("lab", {"https://lab:9090", {}, {}, true});
+    saved.set("secure", {"https://prom.internal", {}, "/etc/ssl/company.pem", false, {}});
+    saved.set("lab", {"https://lab:9090", {}, {}, true, {}});
     QVERIFY(!saved.saveFile(path).has_value());
     DatasourceOverrides read;
     QVERIFY(!read.loadFile(path).has_value());
@@ -397,6 +397,22 @@ void checkOverrides()
     QVERIFY(!read.find("secure")->insecureSkipVerify);
     QVERIFY(read.find("lab")->caFile.empty());
     QVERIFY(read.find("lab")->insecureSkipVerify);
+    // Secret headers: named in the file, their values not written.
+    DatasourceOverrides secret;
+    secret.set("tenant", {"https://mimir",
+                          {{"X-Scope-OrgID", "team-a"}, {"Authorization", "Bearer t0ken"}},
+                          {},
+                          false,
+                          {"Authorization"}});
+    QVERIFY(!secret.saveFile(path).has_value());
+    std::ifstream written(path);
+    const std::string text((std::istreambuf_iterator<char>(written)), {});
+    QVERIFY2(text.find("t0ken") == std::string::npos, text.c_str());
+    QVERIFY2(text.find("team-a") != std::string::npos, text.c_str());
+    DatasourceOverrides reread;
+    QVERIFY(!reread.loadFile(path).has_value());
+    QCOMPARE(reread.find("tenant")->secretHeaders, std::vector<std::string>{"Authorization"});
+    QCOMPARE(reread.find("tenant")->headers.size(), 1u);
 
     // A proxy-only datasource needs an override; a directUrl one does not.
     DatasourceEntry proxied{"viaProxy", DatasourceEntry::Scope::Global, {}};
@@ -406,7 +422,7 @@ void checkOverrides()
             .documents.front();
     auto connection = overrides.connect(proxied);
     QVERIFY(std::holds_alternative<std::string>(connection));
-    overrides.set("viaProxy", {"http://direct", {}, "/etc/ssl/ca.pem", true});
+    overrides.set("viaProxy", {"http://direct", {}, "/etc/ssl/ca.pem", true, {}});
     connection = overrides.connect(proxied);
     const auto &c = std::get<DatasourceConnection>(connection);
     QCOMPARE(c.url, std::string("http://direct"));

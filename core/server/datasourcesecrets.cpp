@@ -1,0 +1,61 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#include "datasourcesecrets.h"
+
+#include "credentialstore.h"
+
+#include <QEventLoop>
+
+namespace Pd {
+
+QString DatasourceSecrets::key(const std::string &datasource, const std::string &header)
+{
+    return QStringLiteral("datasource\n%1\n%2")
+        .arg(QString::fromStdString(datasource), QString::fromStdString(header));
+}
+
+void DatasourceSecrets::store(const DatasourceOverrides &after, const DatasourceOverrides &before)
+{
+    CredentialStore &store = CredentialStore::instance();
+    for (const auto &[name, value] : after.all()) {
+        for (const auto &[header, text] : value.headers) {
+            if (value.isSecret(header))
+                store.storeSecret(key(name, header), QByteArray::fromStdString(text));
+        }
+    }
+    for (const auto &[name, value] : before.all()) {
+        const DatasourceOverrides::Override *kept = after.find(name);
+        for (const std::string &header : value.secretHeaders) {
+            if (!kept || !kept->isSecret(header))
+                store.forgetSecret(key(name, header));
+        }
+    }
+}
+
+void DatasourceSecrets::fill(DatasourceOverrides &overrides)
+{
+    CredentialStore &store = CredentialStore::instance();
+    const auto all = overrides.all(); // a copy: each is set again below
+    for (const auto &[name, value] : all) {
+        if (value.secretHeaders.empty())
+            continue;
+        DatasourceOverrides::Override filled = value;
+        for (const std::string &header : value.secretHeaders) {
+            QEventLoop loop;
+            QByteArray secret;
+            bool answered = false;
+            store.readSecret(key(name, header), [&](const QByteArray &read) {
+                secret = read;
+                answered = true;
+                loop.quit();
+            });
+            if (!answered)
+                loop.exec();
+            if (!secret.isEmpty())
+                filled.headers.emplace_back(header, secret.toStdString());
+        }
+        overrides.set(name, std::move(filled));
+    }
+}
+
+} // namespace Pd
