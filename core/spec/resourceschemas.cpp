@@ -116,9 +116,10 @@ Schema gridItems()
 
 Schema layout()
 {
+    // A grid without spec is an empty grid for the server (a nil spec decodes as nothing).
     return goStruct({
         required("kind", text()),
-        required(
+        optional(
             "spec",
             goStruct({
                 optional("display",

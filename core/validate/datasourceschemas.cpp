@@ -32,7 +32,9 @@ void registerDatasources(PluginSchemaRegistry &registry)
         Schema::object({optional("datasource", datasourceSelector()),
                         required("expr", Schema::string().minRunes(1)),
                         optional("title", Schema::string()), optional("legend", Schema::string()),
-                        optional("tags", Schema::list(Schema::string()))}),
+                        // `tags?: [string]` is CUE for a list of exactly one string: the server
+                        // refuses [] and [a, b] alike.
+                        optional("tags", Schema::list(Schema::string()).minItems(1).maxItems(1))}),
         {},
         {},
         "PrometheusDatasource"});

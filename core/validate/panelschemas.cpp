@@ -110,11 +110,13 @@ Schema cellSettings()
 
 Schema table()
 {
-    // An embedded panel is checked as a plugin object; its own spec is validated when the
-    // table renders it.
-    const Schema embeddedPlugin =
-        Schema::object({required("kind", stringMin1()), optional("spec", Schema::any()),
-                        optional("metadata", Schema::any())});
+    // An embedded panel is checked as a plugin object, as CUE's closed #Plugin has it: a kind
+    // (even empty), a spec (`spec: _` must be there), metadata of version and registry; its
+    // own spec is validated when the table renders it.
+    const Schema embeddedPlugin = Schema::object(
+        {required("kind", text()), required("spec", Schema::any()),
+         optional("metadata",
+                  Schema::object({optional("version", text()), optional("registry", text())}))});
     const Schema columnSettings = Schema::object({
         required("name", stringMin1()),
         optional("header", text()),
@@ -185,20 +187,23 @@ void addChartPanels(PluginSchemaRegistry &registry)
                                                                   required("color", text())})))})),
              }),
              timeSeries);
-    addPanel(registry, "PieChart",
-             Schema::object({
-                 optional("legend",
-                          legend().extended({optional(
-                              "values", Schema::list(Schema::oneOfStrings({"abs", "relative"})))})),
-                 optional("calculation", calculation()),
-                 optional("format", format()),
-                 optional("sort", sortOrder()),
-                 optional("mode", Schema::oneOfStrings({"value", "percentage"})),
-                 optional("showLabels", boolean()),
-                 required("radius", Schema::number()),
-                 optional("colorPalette", Schema::list(text())),
-             }),
-             timeSeries);
+    addPanel(
+        registry, "PieChart",
+        Schema::object({
+            // A plain struct inside close({...}): open in CUE (close is not recursive).
+            optional("legend", legend()
+                                   .extended({optional("values", Schema::list(Schema::oneOfStrings(
+                                                                     {"abs", "relative"})))})
+                                   .opened()),
+            optional("calculation", calculation()),
+            optional("format", format()),
+            optional("sort", sortOrder()),
+            optional("mode", Schema::oneOfStrings({"value", "percentage"})),
+            optional("showLabels", boolean()),
+            required("radius", Schema::number()),
+            optional("colorPalette", Schema::list(text())),
+        }),
+        timeSeries);
     addPanel(registry, "StatusHistoryChart",
              Schema::object({optional("legend", legend()),
                              optional("mappings", Schema::list(mappings())),

@@ -98,8 +98,18 @@ std::vector<SchemaViolation> PluginSchemaRegistry::validatePlugin(const Node &pl
     static const Schema pluginMetadata = Schema::object({optional("version", Schema::string()),
                                                          optional("registry", Schema::string())})
                                              .opened();
-    if (const Node *metadata = plugin.find("metadata"))
+    if (const Node *metadata = plugin.find("metadata")) {
         pluginMetadata.validate(*metadata, "metadata", violations);
+        // The server looks a schema up by kind, registry and version; it installs plugins of
+        // perses.dev only.
+        if (const Node *registry = metadata->find("registry"); registry && registry->isString() &&
+                                                               !registry->text().empty() &&
+                                                               registry->text() != "perses.dev")
+            violations.push_back(SchemaViolation{"metadata.registry",
+                                                 "schema not found for plugin " + kind->text() +
+                                                     " in registry " + registry->text(),
+                                                 registry->pos(), 1});
+    }
     // The server turns a missing or null spec into {} before CUE sees it.
     const Node *spec = plugin.find("spec");
     static const Node emptySpec = Node::object();

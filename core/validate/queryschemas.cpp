@@ -102,9 +102,11 @@ void addOtherQueries(PluginSchemaRegistry &registry)
     addQuery(registry, "PyroscopeProfileQuery", "ProfileQuery", "PyroscopeDatasource",
              {required("profileType", stringMin1()), optional("maxNodes", Schema::number()),
               optional("filters",
+                       // `[...{...}]`: a plain struct, open in CUE.
                        Schema::list(Schema::object({required("labelName", Schema::string()),
                                                     required("labelValue", Schema::string()),
-                                                    required("operator", Schema::string())}))),
+                                                    required("operator", Schema::string())})
+                                        .opened())),
               optional("service", Schema::string())});
     addQuery(registry, "AlertManagerAlertsQuery", "AlertsQuery", "AlertManagerDatasource",
              {optional("filters", Schema::any()), optional("active", Schema::boolean()),

@@ -249,6 +249,47 @@ private slots:
                  std::size_t(1));
     }
 
+    // CUE details the server keeps: an annotation's `tags?: [string]` is one string; a Table
+    // cell's embedded plugin needs its spec; a pie legend and Pyroscope filters are plain,
+    // open structs; plugins come from the perses.dev registry only.
+    void cueDetailsTheServerKeeps()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        auto annotation = [&](const char *tags) {
+            return registry
+                .validatePlugin(
+                    json(
+                        (std::string(
+                             R"({"kind": "PrometheusPromQLAnnotation", "spec": {"expr": "up", "tags": )") +
+                         tags + "}}")
+                            .c_str()),
+                    PluginType::Annotation)
+                .size();
+        };
+        QCOMPARE(annotation("[\"a\"]"), std::size_t(0));
+        QCOMPARE(annotation("[\"a\", \"b\"]"), std::size_t(1));
+        QCOMPARE(annotation("[]"), std::size_t(1));
+        QCOMPARE(registry
+                     .validatePlugin(json(R"({"kind": "Table", "spec": {"columnSettings": [
+                        {"name": "a", "plugin": {"kind": "StatChart"}}]}})"),
+                                     PluginType::Panel)
+                     .size(),
+                 std::size_t(1));
+        QVERIFY(registry
+                    .validatePlugin(
+                        json(R"({"kind": "PieChart", "spec": {"calculation": "last", "radius": 50,
+                        "legend": {"position": "bottom", "extra": 1}}})"),
+                        PluginType::Panel)
+                    .empty());
+        const auto elsewhere = registry.validatePlugin(
+            json(
+                R"({"kind": "Markdown", "metadata": {"registry": "example.com"}, "spec": {"text": ""}})"),
+            PluginType::Panel);
+        QCOMPARE(elsewhere.size(), std::size_t(1));
+        QCOMPARE(elsewhere.front().detail,
+                 std::string("schema not found for plugin Markdown in registry example.com"));
+    }
+
     void staticListsMayOmitTheirValues()
     {
         QVERIFY(PluginSchemaRegistry::builtin()
