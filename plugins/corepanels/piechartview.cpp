@@ -21,9 +21,8 @@ PieChartView::PieChartView(const PdPlugin::PanelContext &context)
     chart()->setMargins(QMargins(2, 2, 2, 2));
     const QJsonObject legend = context.spec.value(QStringLiteral("legend")).toObject();
     chart()->legend()->setVisible(!legend.isEmpty());
-    chart()->legend()->setAlignment(legend.value(QStringLiteral("position")).toString() == u"right"
-                                        ? Qt::AlignRight
-                                        : Qt::AlignBottom);
+    m_legendOnRight = legend.value(QStringLiteral("position")).toString() == u"right";
+    chart()->legend()->setAlignment(m_legendOnRight ? Qt::AlignRight : Qt::AlignBottom);
     chart()->legend()->setLabelColor(palette().color(QPalette::WindowText));
     connect(chart(), &QChart::plotAreaChanged, this, &PieChartView::fitPie);
 }
@@ -56,7 +55,29 @@ void PieChartView::setData(const PdPlugin::PanelData &input)
     }
     chart()->addSeries(series);
     m_series = series;
+    placeLegend();
     fitPie();
+}
+
+void PieChartView::resizeEvent(QResizeEvent *event)
+{
+    QChartView::resizeEvent(event);
+    placeLegend();
+}
+
+void PieChartView::placeLegend()
+{
+    if (!m_legendOnRight || !m_series)
+        return;
+    const QFontMetrics metrics(chart()->legend()->font());
+    int widest = 0;
+    for (const QPieSlice *slice : m_series->slices())
+        widest = std::max(widest, metrics.horizontalAdvance(slice->label()));
+    // Marker and margins beside the text; the pie keeps at least three fifths of the width.
+    const bool fits = widest + 40 <= width() * 2 / 5;
+    const Qt::Alignment wanted = fits ? Qt::AlignRight : Qt::AlignBottom;
+    if (chart()->legend()->alignment() != wanted)
+        chart()->legend()->setAlignment(wanted);
 }
 
 void PieChartView::fitPie()

@@ -29,13 +29,21 @@ private:
     // fit whole in the plot area (Qt cuts a label that does not fit to "HTTP 500: ..."); with
     // no room for both, the pie without its labels.
     void fitPie();
+    // A legend asked for on the right goes below the pie while the panel is too narrow for its
+    // names beside it (Qt would cut them to "HTTP ...").
+    void placeLegend();
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
+private:
     PdPlugin::PanelContext m_context;
     Pd::UnitFormat m_format;
     int m_count = 0;
     QPieSeries *m_series = nullptr;
     double m_wantedSize = 1.0;
     bool m_labels = false; // showLabels
+    bool m_legendOnRight = false;
 };
 
 } // namespace PdPanels

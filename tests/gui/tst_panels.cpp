@@ -19,6 +19,7 @@
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLegend>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
@@ -465,6 +466,41 @@ private slots:
         chart->resize(260, 220);
         QTRY_VERIFY(!labelsShown());
         QCOMPARE(pieSize(), 0.7 * 1.0);
+    }
+
+    // A legend on the right goes below the pie while the panel is too narrow for its names
+    // beside it, rather than Qt cutting them to "HTTP ...".
+    void pieLegendMovesBelowWhenNarrow()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("PieChart");
+        context.spec =
+            QJsonObject{{QStringLiteral("calculation"), QStringLiteral("last")},
+                        {QStringLiteral("legend"),
+                         QJsonObject{{QStringLiteral("position"), QStringLiteral("right")}}}};
+        std::unique_ptr<PdPlugin::PanelView> view(
+            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        const std::vector<std::int64_t> times = {0};
+        const std::vector<double> big = {925};
+        const std::vector<double> small = {75};
+        PdPlugin::PanelData data;
+        PdPlugin::QueryView query;
+        query.series.push_back(
+            {QStringLiteral("HTTP 200 responses of the API"), {}, times, big, {}});
+        query.series.push_back(
+            {QStringLiteral("HTTP 500 responses of the API"), {}, times, small, {}});
+        data.queries.push_back(query);
+        auto *chart = qobject_cast<QChartView *>(view->widget());
+        QVERIFY(chart);
+        chart->setAttribute(Qt::WA_DontShowOnScreen);
+        chart->resize(1200, 400);
+        chart->show();
+        view->setData(data);
+        QCOMPARE(chart->chart()->legend()->alignment(), Qt::AlignRight);
+        chart->resize(380, 400);
+        QCOMPARE(chart->chart()->legend()->alignment(), Qt::AlignBottom);
+        chart->resize(1200, 400);
+        QCOMPARE(chart->chart()->legend()->alignment(), Qt::AlignRight);
     }
 
     // A status history narrower than 150 px still draws its rows: its label column once took a
