@@ -11,6 +11,8 @@
 #include "cli/querycommand.h"
 #include "cli/rendercommand.h"
 #include "cli/windowarguments.h"
+#include "credentialstore.h"
+#include "datasourcesecrets.h"
 #include "mainwindow.h"
 #include "memorytuning.h"
 #include "sourceresolver.h"
@@ -94,6 +96,8 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     QApplication::setOrganizationName(QStringLiteral("perses-desktop"));
     QApplication::setApplicationName(QStringLiteral("perses-desktop"));
     Pd::Gui::Theme::apply(arguments.theme);
+    // The user datasources' secret headers, now that an event loop can answer the keyring.
+    Pd::DatasourceSecrets::fill(arguments.overrides);
     Pd::Gui::MainWindow window(std::move(arguments.overrides));
     if (!arguments.repository.empty())
         window.setRepository(QString::fromStdString(arguments.repository));
@@ -116,7 +120,10 @@ int runWindow(int argc, char **argv, const std::vector<std::string> &args)
     if (qEnvironmentVariableIsSet("PD_STARTUP_PROBE"))
         new Pd::Gui::StartupProbe(&window); // bench_coldstart's end of a start
 
-    return app.exec();
+    const int code = app.exec();
+    // A secret saved just before quitting is still on its way to the keyring.
+    Pd::CredentialStore::instance().waitForWrites(std::chrono::seconds(3));
+    return code;
 }
 
 } // namespace

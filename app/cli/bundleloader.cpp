@@ -161,6 +161,8 @@ std::optional<std::string> loadFromServer(const DashboardArguments &arguments,
     route.project = project;
     route.dashboard = arguments.dashboard;
     route.authorization = [api] { return api->authorization().toStdString(); };
+    route.caFile = api->caFile().toStdString();
+    route.insecureSkipVerify = api->isInsecure();
     // The dashboard read is the saved one: its datasources go through the dashboard route.
     for (const Model::Dashboard &dashboard : bundle.dashboards)
         route.rememberSaved(dashboard.spec.datasources);

@@ -112,6 +112,8 @@ DatasourceOverrides MainWindow::overridesFor(const QString &file) const
     // What the server has saved: the dashboard's own datasources changed since go through the
     // unsaved route.
     route.savedDashboardPlugins = origin->savedPlugins;
+    route.caFile = session->connection().caFile.toStdString();
+    route.insecureSkipVerify = session->connection().insecure;
     overrides.setServerProxy(std::move(route));
     return overrides;
 }
@@ -488,7 +490,7 @@ UserDatasourcesDialog *MainWindow::editUserDatasources()
     const std::string path = DatasourceOverrides::userFilePath();
     if (const auto problem = inFile.loadFile(path))
         QMessageBox::warning(this, tr("Datasources"), QString::fromStdString(*problem));
-    DatasourceSecrets::fill(inFile);
+    DatasourceSecrets::fillFrom(m_overrides, inFile);
     auto *dialog = new UserDatasourcesDialog(catalog, problems, inFile, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog, path, inFile] {

@@ -113,8 +113,8 @@ ServerWorkspace::ServerWorkspace(MainWindow *window)
     connect(m_browser, &ServerBrowser::moveRequested, this, &ServerWorkspace::moveDialog);
     connect(&CredentialStore::instance(), &CredentialStore::persistenceChanged, this, [this] {
         m_window->statusBar()->showMessage(
-            tr("No system keyring (%1): server sessions are kept in memory only and end when "
-               "Perses Desktop quits.")
+            tr("No system keyring (%1): server sessions and datasource header values are kept "
+               "in memory only and end when Perses Desktop quits.")
                 .arg(CredentialStore::instance().keyringProblem()));
     });
 }

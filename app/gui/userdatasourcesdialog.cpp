@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "userdatasourcesdialog.h"
 
+#include "credentialstore.h"
 #include "prometheusclient.h"
 #include "prometheusreply.h"
 #include "textpatterns.h"
@@ -211,9 +212,27 @@ void UserDatasourcesDialog::showSelected()
     m_headers->setPlainText(headers.join(u'\n'));
     m_caFile->setText(override ? QString::fromStdString(override->caFile) : QString());
     m_skipVerify->setChecked(override && override->insecureSkipVerify);
-    // Kept in the keyring unless this one's headers are written in the file already.
-    m_headersInKeyring->setChecked(!override || override->headers.empty() ||
-                                   !override->secretHeaders.empty());
+    // Kept in the keyring unless this one's headers are written in the file already, or
+    // there is no keyring (then only in the file do they outlive the session).
+    const CredentialStore &store = CredentialStore::instance();
+    m_headersInKeyring->setEnabled(store.isPersistent());
+    m_headersInKeyring->setToolTip(
+        store.isPersistent() ? QString() : tr("No system keyring: %1").arg(store.keyringProblem()));
+    m_headersInKeyring->setChecked(
+        store.isPersistent() &&
+        (!override || override->headers.empty() || !override->secretHeaders.empty()));
+    m_unreadSecrets.clear();
+    for (const std::string &header :
+         override ? override->secretHeaders : std::vector<std::string>{}) {
+        const bool read = std::ranges::any_of(
+            override->headers, [&](const auto &pair) { return pair.first == header; });
+        if (!read)
+            m_unreadSecrets.push_back(header);
+    }
+    if (!m_unreadSecrets.empty())
+        m_testResult->setText(
+            tr("The keyring did not give the value of %1; it is kept unless you type one.")
+                .arg(QString::fromStdString(m_unreadSecrets.front())));
 }
 
 void UserDatasourcesDialog::commit()
@@ -232,6 +251,10 @@ void UserDatasourcesDialog::commit()
                                             {}};
         if (m_headersInKeyring->isChecked()) {
             for (const auto &[header, text] : value.headers)
+                value.secretHeaders.push_back(header);
+        }
+        for (const std::string &header : m_unreadSecrets) {
+            if (!value.isSecret(header))
                 value.secretHeaders.push_back(header);
         }
         m_overrides.set(name, std::move(value));

@@ -62,6 +62,9 @@ private:
     QLineEdit *m_caFile;
     QCheckBox *m_skipVerify;
     QCheckBox *m_headersInKeyring;
+    // Secret headers of the one shown whose values the keyring did not give: kept as they are
+    // unless a value is typed for them.
+    std::vector<std::string> m_unreadSecrets;
     QLabel *m_testResult;
     QPushButton *m_test;
     QString m_shown; // the name the fields hold

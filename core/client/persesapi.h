@@ -40,6 +40,7 @@ public:
     // A CA file to trust besides the system's; `insecure` skips verification (the caller warns).
     QString setTls(const QString &caFile, bool insecure);
     bool isInsecure() const { return m_tls.isInsecure(); }
+    const QString &caFile() const { return m_tls.caFile(); }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     void setTokens(AuthTokens tokens);

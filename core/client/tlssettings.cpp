@@ -11,6 +11,7 @@ namespace Pd {
 QString TlsSettings::load(const QString &caFile, bool insecure)
 {
     m_insecure = insecure;
+    m_caFile = caFile;
     m_caCertificates.clear();
     if (caFile.isEmpty())
         return {};

@@ -19,11 +19,13 @@ public:
     // trusted beyond the system's).
     QString load(const QString &caFile, bool insecure);
     bool isInsecure() const { return m_insecure; }
+    const QString &caFile() const { return m_caFile; }
     // Gives the request its TLS configuration when anything differs from the defaults.
     void apply(QNetworkRequest &request) const;
 
 private:
     bool m_insecure = false;
+    QString m_caFile;
     QList<QSslCertificate> m_caCertificates;
 };
 

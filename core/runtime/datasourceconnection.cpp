@@ -215,6 +215,8 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
     if (proxy && m_server) {
         connection.url = m_server->urlFor(entry);
         connection.authorization = m_server->authorization;
+        connection.caFile = m_server->caFile;
+        connection.insecureSkipVerify = m_server->insecureSkipVerify;
         connection.unsavedSpec = m_server->unsavedSpecFor(entry);
         return connection;
     }

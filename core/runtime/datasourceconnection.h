@@ -46,6 +46,9 @@ struct ServerProxyRoute
     // edit adds or changes is reached through the `unsaved` route, since the dashboard route
     // reads the saved dashboard.
     std::map<std::string, Node> savedDashboardPlugins;
+    // The server connection's TLS settings: its proxy is reached as the server is.
+    std::string caFile;
+    bool insecureSkipVerify = false;
 
     std::string urlFor(const struct DatasourceEntry &entry) const;
     // The unsaved route's spec for a dashboard datasource the saved dashboard does not have

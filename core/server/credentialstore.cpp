@@ -2,8 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "credentialstore.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTimer>
 #include <qt6keychain/keychain.h>
 
 namespace Pd {
@@ -76,11 +78,27 @@ void CredentialStore::storeSecret(const QString &id, const QByteArray &value)
     auto *job = new QKeychain::WritePasswordJob(service, this);
     job->setKey(id);
     job->setBinaryData(value);
+    ++m_pendingWrites;
     connect(job, &QKeychain::Job::finished, this, [this, job] {
+        --m_pendingWrites;
         if (job->error() != QKeychain::NoError)
             keyringFailed(job->errorString());
+        emit writesFinished();
     });
     job->start();
+}
+
+void CredentialStore::waitForWrites(std::chrono::milliseconds timeout)
+{
+    if (m_pendingWrites == 0)
+        return;
+    QEventLoop loop;
+    QTimer::singleShot(timeout, &loop, &QEventLoop::quit);
+    connect(this, &CredentialStore::writesFinished, &loop, [this, &loop] {
+        if (m_pendingWrites == 0)
+            loop.quit();
+    });
+    loop.exec();
 }
 
 void CredentialStore::readSecret(const QString &id, const SecretHandler &handler)

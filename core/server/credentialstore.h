@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 
+#include <chrono>
 #include <functional>
 
 namespace Pd {
@@ -36,10 +37,14 @@ public:
     void readSecret(const QString &key, const SecretHandler &handler);
     void forgetSecret(const QString &key);
     bool isPersistent() const { return m_persistent; }
+    // Runs the event loop until every keyring write has finished, or `timeout` has passed
+    // (at quit: a value saved a moment before must not be lost).
+    void waitForWrites(std::chrono::milliseconds timeout);
     const QString &keyringProblem() const { return m_problem; }
 
 signals:
     void persistenceChanged();
+    void writesFinished(); // a keyring write finished, well or not
 
 private:
     static QString key(const ServerConnection &connection);
@@ -48,6 +53,7 @@ private:
     bool m_persistent = true;
     QString m_problem;
     QHash<QString, QByteArray> m_memory; // used once the keyring has failed
+    int m_pendingWrites = 0;
 };
 
 } // namespace Pd

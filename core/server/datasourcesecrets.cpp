@@ -4,9 +4,26 @@
 
 #include "credentialstore.h"
 
+#include <QCoreApplication>
 #include <QEventLoop>
 
 namespace Pd {
+
+void DatasourceSecrets::fillFrom(const DatasourceOverrides &known, DatasourceOverrides &target)
+{
+    const auto all = target.all(); // a copy: each is set again below
+    for (const auto &[name, value] : all) {
+        const DatasourceOverrides::Override *filled = known.find(name);
+        if (value.secretHeaders.empty() || !filled)
+            continue;
+        DatasourceOverrides::Override withValues = value;
+        for (const auto &[header, text] : filled->headers) {
+            if (value.isSecret(header))
+                withValues.headers.emplace_back(header, text);
+        }
+        target.set(name, std::move(withValues));
+    }
+}
 
 QString DatasourceSecrets::key(const std::string &datasource, const std::string &header)
 {
@@ -34,6 +51,10 @@ void DatasourceSecrets::store(const DatasourceOverrides &after, const Datasource
 
 void DatasourceSecrets::fill(DatasourceOverrides &overrides)
 {
+    // The keyring answers through the event loop: without an application there is none (the
+    // window fills them once its application exists).
+    if (!QCoreApplication::instance())
+        return;
     CredentialStore &store = CredentialStore::instance();
     const auto all = overrides.all(); // a copy: each is set again below
     for (const auto &[name, value] : all) {

@@ -19,6 +19,9 @@ public:
     // loop: the file is read before anything is drawn or asked). A header the keyring does
     // not have stays out.
     static void fill(DatasourceOverrides &overrides);
+    // The same, from overrides filled before (the window's, read at start): no keyring asked,
+    // so no event loop runs.
+    static void fillFrom(const DatasourceOverrides &known, DatasourceOverrides &target);
     static QString key(const std::string &datasource, const std::string &header);
 };
 

@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -168,6 +169,43 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toString(),
                  QStringLiteral("1,5"));
+    }
+
+    // The window starts, and draws, when the user datasources file names a header kept in
+    // the keyring: reading it once spun for ever, before the application existed to answer.
+    void windowStartsWithKeyringHeaders()
+    {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("config/perses-desktop")));
+        QFile config(dir.filePath(QStringLiteral("config/perses-desktop/datasources.yaml")));
+        QVERIFY(config.open(QIODevice::WriteOnly));
+        config.write("datasources:\n  prom:\n    url: " + m_prometheus.url().toUtf8() +
+                     "\n    secretHeaders: [X-Scope-OrgID]\n");
+        config.close();
+        const QString path = dir.filePath(QStringLiteral("plain.yaml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(
+            "kind: Dashboard\nmetadata: {name: plain}\nspec:\n  panels:\n    info:\n"
+            "      kind: Panel\n      spec:\n        plugin: {kind: TimeSeriesChart}\n"
+            "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+            "              plugin: {kind: PrometheusTimeSeriesQuery, spec: {query: pd_info}}\n"
+            "  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
+            "          - {x: 0, 'y': 0, width: 24, height: 6, content: {$ref: "
+            "'#/spec/panels/info'}}\n");
+        file.close();
+        QProcess window;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
+                           dir.filePath(QStringLiteral("config")));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("PD_STARTUP_PROBE"), QStringLiteral("1"));
+        window.setProcessEnvironment(environment);
+        window.start(QStringLiteral(PD_EXECUTABLE), {path});
+        // A bound for a hang, not a speed limit: the probe itself gives up after a minute.
+        QVERIFY2(window.waitForFinished(120000), "the window never painted its dashboard");
+        QCOMPARE(window.exitCode(), 0);
+        QVERIFY(window.readAllStandardOutput().contains("startup-probe: painted"));
     }
 
     // Datasources kept beside the dashboards, as in a dashboards-as-code repository.
