@@ -131,7 +131,9 @@ void DashboardPage::addAnnotationToggles(QHBoxLayout *header)
         swatch.fill(Theme::annotationColor(annotation.color));
         auto *toggle = new QToolButton(m_header);
         toggle->setObjectName(QStringLiteral("annotationToggle"));
-        toggle->setText(QString::fromStdString(name));
+        // The name as written: "&" would otherwise mark a shortcut letter.
+        toggle->setText(QString::fromStdString(name).replace(u'&', QStringLiteral("&&")));
+        toggle->setProperty("annotation", QString::fromStdString(name));
         toggle->setIcon(QIcon(swatch));
         toggle->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
         toggle->setCheckable(true);
@@ -151,7 +153,7 @@ void DashboardPage::addAnnotationToggles(QHBoxLayout *header)
 void DashboardPage::updateAnnotationToggles()
 {
     for (QToolButton *toggle : m_annotationToggles) {
-        const std::string name = toggle->text().toStdString();
+        const std::string name = toggle->property("annotation").toString().toStdString();
         QString tip;
         bool failed = false;
         for (const AnnotationResult &result : m_view->engine().annotations()) {

@@ -33,10 +33,10 @@ namespace {
 constexpr int historyLimit = 50;
 const QString historyKey = QStringLiteral("explore/history");
 
-Node panelSpec(const char *title, const char *kind, Node pluginSpec, const Node &queries)
+Node panelSpec(const QString &title, const char *kind, Node pluginSpec, const Node &queries)
 {
     Node display = Node::object();
-    display.set("name", Node::string(title));
+    display.set("name", Node::string(title.toStdString()));
     Node plugin = Node::object();
     plugin.set("kind", Node::string(kind));
     plugin.set("spec", std::move(pluginSpec));
@@ -143,25 +143,24 @@ ExploreWindow::ExploreWindow(Source source, const std::vector<Node> &queries, QW
     });
     resize(1200, 800);
     showResults();
-    loadMetrics();
 }
 
 ExploreWindow::~ExploreWindow() = default;
 
 QueryEditor *ExploreWindow::addQuery(const Node &query)
 {
-    const Model::Dashboard &dashboard = m_source.dashboard;
-    const std::vector<Model::Datasource> &stored = m_source.datasources;
-    auto *editor =
-        new QueryEditor(query,
-                        {m_schemas.get(),
-                         {"TimeSeriesQuery"},
-                         QueryEditor::datasourceChoices(dashboard, stored, "PrometheusDatasource"),
-                         [&dashboard, &stored](const QString &name) {
-                             return QueryEditor::resolvedDatasource(dashboard, stored, name);
-                         },
-                         Theme::isDark(palette())},
-                        this);
+    // Copies: the editor may ask after this window's members have changed.
+    auto *editor = new QueryEditor(
+        query,
+        {m_schemas.get(),
+         {"TimeSeriesQuery"},
+         QueryEditor::datasourceChoices(m_source.dashboard, m_source.datasources,
+                                        "PrometheusDatasource"),
+         [dashboard = m_source.dashboard, stored = m_source.datasources](const QString &name) {
+             return QueryEditor::resolvedDatasource(dashboard, stored, name);
+         },
+         Theme::isDark(palette())},
+        this);
     m_queries.push_back(editor);
     editor->setNumber(int(m_queries.size()));
     m_queryList->addWidget(editor);
@@ -192,9 +191,9 @@ Node ExploreWindow::dashboardOf() const
     Node chartSpec = Node::object();
     chartSpec.set("legend", std::move(legend));
     Node spec = Node::object();
-    StackedPanels::set(spec,
-                       {{"graph", panelSpec("Graph", "TimeSeriesChart", chartSpec, queries), 11},
-                        {"table", panelSpec("Table", "Table", Node::object(), queries), 8}});
+    StackedPanels::set(
+        spec, {{"graph", panelSpec(tr("Graph"), "TimeSeriesChart", chartSpec, queries), 11},
+               {"table", panelSpec(tr("Table"), "Table", Node::object(), queries), 8}});
     Node metadata = Node::object();
     metadata.set("name", Node::string("explore"));
     Node resource = Node::object();
@@ -215,12 +214,19 @@ void ExploreWindow::showResults()
     settings.range = m_picker->resolved();
     settings.timezoneOffsetSeconds = localTimezoneOffsetSeconds(currentTimeMs());
     settings.variables = m_source.values;
-    delete m_results;
+    // Later: a drag to zoom on the old chart is what asked for this.
+    if (m_results) {
+        m_resultsLayout->removeWidget(m_results);
+        m_results->hide();
+        m_results->deleteLater();
+    }
     m_results = new DashboardView(std::move(dashboard), m_source.datasources, m_source.variables,
                                   m_source.overrides, settings, this);
     m_results->setRunAllPanels(true);
     m_resultsLayout->addWidget(m_results);
     connect(m_results, &DashboardView::timeRangeRequested, m_picker, &TimeRangePicker::setAbsolute);
+    // The metric names come through the view's client, which goes with the old view.
+    loadMetrics();
 }
 
 void ExploreWindow::run()

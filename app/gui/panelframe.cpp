@@ -246,7 +246,8 @@ PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 from
         }
         out.queries.push_back(std::move(view));
     }
-    out.annotations = m_annotations;
+    if (drawsAnnotations())
+        out.annotations = m_annotations;
     return out;
 }
 
@@ -263,12 +264,18 @@ bool sameEvents(const std::vector<PdPlugin::AnnotationView> &a,
 
 } // namespace
 
+bool PanelFrame::drawsAnnotations() const
+{
+    return m_view && m_view->widget() &&
+           m_view->widget()->property(PdPlugin::drawsAnnotationsProperty).toBool();
+}
+
 void PanelFrame::setAnnotations(std::vector<PdPlugin::AnnotationView> events)
 {
     if (sameEvents(events, m_annotations))
         return;
     m_annotations = std::move(events);
-    if (!m_view || !m_result || !m_takesQueries)
+    if (!m_view || !m_result || !m_takesQueries || !drawsAnnotations())
         return;
     // What the view reads now stays alive until it has the new data.
     const auto previousBuckets = std::exchange(m_bucketViews, {});

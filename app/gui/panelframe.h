@@ -88,6 +88,7 @@ private:
     std::optional<QString> bodyMessage() const;
     void copyImage();
     PdPlugin::PanelData panelData(const PanelResult &result, qint64 fromMs, qint64 toMs);
+    bool drawsAnnotations() const;
     std::span<const PdPlugin::HistogramSampleView> histogramViews(const Series &series);
 
     QString m_panelId;

@@ -13,15 +13,6 @@ namespace Pd {
 
 namespace {
 
-const TableValue *find(const TableRow &row, const std::string &column)
-{
-    for (const auto &[name, value] : row) {
-        if (name == column)
-            return &value;
-    }
-    return nullptr;
-}
-
 // Sets a column, in its place when the row has it, else at the end.
 void put(TableRow &row, const std::string &column, TableValue value)
 {
@@ -65,6 +56,15 @@ void sortColumns(std::vector<TableRow> &rows)
 
 } // namespace
 
+const TableValue *TableRows::cell(const TableRow &row, std::string_view column)
+{
+    for (const auto &[name, value] : row) {
+        if (name == column)
+            return &value;
+    }
+    return nullptr;
+}
+
 std::string TableValue::key() const
 {
     return number ? JsNumber::jsNumberText(*number) : text;
@@ -102,7 +102,7 @@ std::vector<TableRow> TableRows::joinByColumnValue(const std::vector<TableRow> &
     for (const TableRow &row : rows) {
         std::string key;
         for (const std::string &column : columns) {
-            if (const TableValue *value = find(row, column))
+            if (const TableValue *value = TableRows::cell(row, column))
                 key += value->key();
             key += '\x1f'; // a separator no cell holds: "a|b"+"c" is not "a"+"b|c"
         }
@@ -212,38 +212,36 @@ std::optional<std::pair<std::string, bool>> fieldReference(std::string_view rest
 {
     std::string name;
     std::size_t at = 0;
-    if (rest.starts_with("[\"") || rest.starts_with("['")) {
+    const bool bracketed = rest.size() > 1 && rest[0] == '[' && (rest[1] == '"' || rest[1] == '\'');
+    if (bracketed) {
         const char quote = rest[1];
         const std::size_t close = rest.find(quote, 2);
         if (close == std::string_view::npos || close + 1 >= rest.size() || rest[close + 1] != ']')
             return std::nullopt;
         name = std::string(rest.substr(2, close - 2));
         at = close + 2;
-}
-else if (rest.starts_with('.'))
-{
-    at = 1;
-    while (at < rest.size() &&
-           (std::isalnum(static_cast<unsigned char>(rest[at])) || rest[at] == '_'))
-        ++at;
-    name = std::string(rest.substr(1, at - 1));
-    if (name.empty())
+    } else if (rest.starts_with('.')) {
+        at = 1;
+        while (at < rest.size() &&
+               (std::isalnum(static_cast<unsigned char>(rest[at])) || rest[at] == '_'))
+            ++at;
+        name = std::string(rest.substr(1, at - 1));
+        if (name.empty())
+            return std::nullopt;
+    } else {
         return std::nullopt;
-}
-else
-{
-    return std::nullopt;
-}
-bool formatted = false;
-if (at < rest.size() && rest[at] == ':') {
-    formatted = true;
-    while (++at < rest.size() && rest[at] >= 'a' && rest[at] <= 'z') {
     }
-}
-if (at >= rest.size() || rest[at] != '}')
-    return std::nullopt;
-length = at + 1;
-return std::pair{name, formatted};
+    bool formatted = false;
+    if (at < rest.size() && rest[at] == ':') {
+        formatted = true;
+        ++at;
+        while (at < rest.size() && rest[at] >= 'a' && rest[at] <= 'z')
+            ++at;
+    }
+    if (at >= rest.size() || rest[at] != '}')
+        return std::nullopt;
+    length = at + 1;
+    return std::pair{name, formatted};
 }
 
 } // namespace
@@ -261,7 +259,7 @@ std::string TableRows::linkUrl(const std::string &url, const TableRow &row)
         if (!reference)
             continue;
         out += url.substr(from, at - from);
-        const TableValue *value = find(row, reference->first);
+        const TableValue *value = TableRows::cell(row, reference->first);
         const std::string text = value ? value->key() : std::string();
         out += reference->second ? text : VariableInterpolator::percentEncode(text);
         from = at + opening.size() + length;

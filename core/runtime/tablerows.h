@@ -61,6 +61,8 @@ public:
     // ${__data.fields.col} replaced by the row's cell, URL-encoded unless a format follows
     // (":raw"); a column the row lacks gives "". Dashboard variables are the caller's.
     static std::string linkUrl(const std::string &url, const TableRow &row);
+    // A row's cell in a column, or none.
+    static const TableValue *cell(const TableRow &row, std::string_view column);
     // Every column, in the order rows first show it.
     static std::vector<std::string> columns(const std::vector<TableRow> &rows);
 

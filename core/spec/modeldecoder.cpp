@@ -5,7 +5,6 @@
 #include "jsonref.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 
 namespace Pd {
@@ -41,13 +40,6 @@ int integer(const Node &node, std::string_view key, int fallback = 0)
     if (!value.isNumber() || !std::isfinite(value.toNumber()))
         return fallback;
     return static_cast<int>(std::clamp(value.toNumber(), -1e9, 1e9));
-}
-
-std::string lowered(std::string value)
-{
-    std::ranges::transform(value, value.begin(),
-                           [](unsigned char c) { return char(std::tolower(c)); });
-    return value;
 }
 
 Model::Display display(const Node &node)
@@ -132,8 +124,9 @@ std::vector<Model::FolderItem> folderItems(const Node &list)
     std::vector<Model::FolderItem> items;
     for (const Node &item : list.items())
         // Kinds are read in any case, as the server's Kind type reads them.
-        items.push_back(Model::FolderItem{lowered(text(item, "kind")) == "folder",
-                                          text(item, "name"), folderItems(child(item, "items"))});
+        items.push_back(
+            Model::FolderItem{parseResourceKind(text(item, "kind")) == ResourceKind::Folder,
+                              text(item, "name"), folderItems(child(item, "items"))});
     return items;
 }
 

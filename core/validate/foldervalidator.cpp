@@ -2,10 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "foldervalidator.h"
 
+#include "resourcekind.h"
 #include "rules.h"
-
-#include <algorithm>
-#include <cctype>
 
 namespace Pd {
 
@@ -33,11 +31,9 @@ void FolderValidator::checkItems(const Node &items, const std::string &path)
         const Node *children = item.find("items");
         // The server's Kind type reads a kind in any case ("dashboard" is a Dashboard).
         std::string kindText = kind && kind->isString() ? kind->text() : std::string();
-        std::string lower = kindText;
-        std::ranges::transform(lower, lower.begin(),
-                               [](unsigned char c) { return char(std::tolower(c)); });
-        if (lower == "dashboard" || lower == "folder")
-            kindText = lower == "dashboard" ? "Dashboard" : "Folder";
+        if (const auto parsed = parseResourceKind(kindText);
+            parsed == ResourceKind::Dashboard || parsed == ResourceKind::Folder)
+            kindText = std::string(resourceKindName(*parsed));
         if (kindText != "Dashboard" && kindText != "Folder") {
             m_context.sink.report(Rules::folderItem,
                                   "kind can only be \"Dashboard\" or \"Folder\" but not \"" +

@@ -108,8 +108,17 @@ int TablePager::page() const
 
 // The page asked for is kept while a refresh empties the rows for a moment; the one shown is
 // the nearest that exists.
+void TablePager::setSuspended(bool suspended)
+{
+    m_suspended = suspended;
+    if (!suspended)
+        update();
+}
+
 void TablePager::update()
 {
+    if (m_suspended)
+        return;
     const int shown = page();
     const int total = m_rows->rowCount();
     const int first = shown * m_pageSize;

@@ -30,6 +30,8 @@ public:
     void setPage(int page);
     void setPageSize(int size);
     QString rangeText() const;
+    // While suspended, rows coming and going are not counted; resuming counts them once.
+    void setSuspended(bool suspended);
 
 private:
     class PageFilter;
@@ -43,6 +45,7 @@ private:
     QToolButton *m_next;
     int m_page = 0;
     int m_pageSize = 10;
+    bool m_suspended = false;
 };
 
 } // namespace PdPanels

@@ -88,16 +88,6 @@ std::vector<Pd::TableTransform> transformsOf(const QJsonArray &list)
     return transforms;
 }
 
-const Pd::TableValue *cellOf(const Pd::TableRow &row, const QString &column)
-{
-    const std::string name = column.toStdString();
-    for (const auto &[key, value] : row) {
-        if (key == name)
-            return &value;
-    }
-    return nullptr;
-}
-
 } // namespace
 
 TablePanelView::TablePanelView(const PdPlugin::PanelContext &context, bool timeSeriesTable)
@@ -299,7 +289,8 @@ void TablePanelView::fillRows(const std::vector<Pd::TableRow> &rows,
     for (const Pd::TableRow &row : rows) {
         QList<QStandardItem *> cells;
         for (std::size_t c = 0; c < columns.size(); ++c) {
-            QStandardItem *cell = makeCell(columns[c], cellOf(row, columns[c]), settings[c]);
+            QStandardItem *cell = makeCell(
+                columns[c], Pd::TableRows::cell(row, columns[c].toStdString()), settings[c]);
             if (const QString link = dataLink(settings[c], row); !link.isEmpty()) {
                 cell->setData(link, linkRole);
                 cell->setForeground(palette().color(QPalette::Link));
@@ -356,6 +347,8 @@ void TablePanelView::restoreUserState(const std::vector<QString> &columns)
         m_table->horizontalHeader()->setSortIndicator(sort->first, sort->second);
         m_proxy->sort(sort->first, sort->second);
     } else {
+        // No column sorted: no arrow on the first one either.
+        m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
         m_proxy->sort(-1);
     }
     if (!m_filterColumn)
@@ -374,20 +367,40 @@ void TablePanelView::setData(const PdPlugin::PanelData &input)
 {
     // The view's scroll position, like the sort and the page, outlives the refresh.
     const int scrolled = m_table->verticalScrollBar()->value();
-    m_model->clear();
     const std::vector<Pd::TableRow> rows = rowsFor(input);
     const std::vector<QString> columns = columnsFor(rows);
+    // The same columns as before: the widths the user dragged them to stay.
+    std::vector<int> widths;
+    if (columns == m_columns) {
+        for (int c = 0; c < int(columns.size()); ++c)
+            widths.push_back(m_table->columnWidth(c));
+    }
+    // Rows go in with the sort and the pages held back: each row inserted into a sorted,
+    // paged table made both go over every row again (quadratic for thousands of rows).
+    m_proxy->setDynamicSortFilter(false);
+    if (m_pager)
+        m_pager->setSuspended(true);
+    m_model->clear();
     m_model->setColumnCount(int(columns.size()));
     fillRows(rows, columns);
     applyColumnSettings(columns);
+    m_proxy->setDynamicSortFilter(true);
     restoreUserState(columns);
-    m_table->resizeColumnsToContents();
-    for (int c = 0; c < int(columns.size()); ++c) {
-        if (const QJsonValue width =
-                columnSettings(columns[std::size_t(c)]).value(QStringLiteral("width"));
-            width.isDouble())
-            m_table->setColumnWidth(c, width.toInt());
+    if (m_pager)
+        m_pager->setSuspended(false);
+    if (!widths.empty()) {
+        for (int c = 0; c < int(widths.size()); ++c)
+            m_table->setColumnWidth(c, widths[std::size_t(c)]);
+    } else {
+        m_table->resizeColumnsToContents();
+        for (int c = 0; c < int(columns.size()); ++c) {
+            if (const QJsonValue width =
+                    columnSettings(columns[std::size_t(c)]).value(QStringLiteral("width"));
+                width.isDouble())
+                m_table->setColumnWidth(c, width.toInt());
+        }
     }
+    m_columns = columns;
     m_table->verticalScrollBar()->setValue(scrolled);
 }
 

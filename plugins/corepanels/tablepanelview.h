@@ -68,6 +68,7 @@ private:
     };
     std::optional<UserSort> m_userSort;
     QString m_filterColumnName;
+    std::vector<QString> m_columns; // as shown: a refresh with the same keeps their widths
 };
 
 } // namespace PdPanels

@@ -71,6 +71,7 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
     m_plot = new TimeSeriesPlot(m_chart);
     m_plot->setSeries(&m_series);
     m_plot->setAnnotations(&m_annotations);
+    m_root->setProperty(PdPlugin::drawsAnnotationsProperty, true);
 
     const QJsonObject visual = context.spec.value(QStringLiteral("visual")).toObject();
     PlotStyle style;

@@ -136,6 +136,8 @@ private slots:
         QCOMPARE(column(QStringLiteral("Mount")), strings({"/", "/boot"}));
         QCOMPARE(column(QStringLiteral("value #1")), strings({"10", "20"}));
         QCOMPARE(column(QStringLiteral("value #2")), strings({"50", "60"}));
+        // Nothing sorted: no arrow on any column.
+        QCOMPARE(table()->horizontalHeader()->sortIndicatorSection(), -1);
         // Without the join: a row a series, value #2 empty on query 1's rows.
         create(spec("{'transforms': [{'kind': 'JoinByColumnValue', 'spec': {'columns': ['mount'], "
                     "'disabled': true}}]}"));
@@ -251,11 +253,15 @@ private slots:
         filter->setText(QStringLiteral("mm"));
         QCOMPARE(column(QStringLiteral("name")), strings({"gamma"}));
         filter->setText(QStringLiteral("a"));
-        // A refresh with other values: still sorted by name, still filtered on name.
+        // A refresh with other values: still sorted by name, still filtered on name, and the
+        // width the user gave the value column kept.
+        const int valueColumn = int(headers().indexOf(QStringLiteral("value")));
+        table()->setColumnWidth(valueColumn, 222);
         v[0] = {1}; // by value alone alpha would now come last
         m_view->setData(data);
         QCOMPARE(column(QStringLiteral("name")), strings({"alpha", "beta", "gamma"}));
         QCOMPARE(filterColumn->currentData().toString(), QStringLiteral("name"));
+        QCOMPARE(table()->columnWidth(valueColumn), 222);
         filter->setText(QStringLiteral("et"));
         QCOMPARE(column(QStringLiteral("name")), strings({"beta"}));
         QCOMPARE(column(QStringLiteral("value")), strings({"7"}));

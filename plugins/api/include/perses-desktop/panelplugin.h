@@ -81,9 +81,13 @@ struct PanelData
     std::vector<QueryView> queries; // in panel.spec.queries order
     // Appended after version 1 was published: modules built before it never read it, and the
     // members above keep their places. The events of the annotations the user shows, those
-    // of the dashboard and the panel's own, sorted by start.
+    // of the dashboard and the panel's own, sorted by start. Only a view whose widget has the
+    // dynamic property `drawsAnnotationsProperty` set to true gets them (and new data when
+    // they change): the others are not drawn again for annotations they do not show.
     std::vector<AnnotationView> annotations;
 };
+
+inline constexpr char drawsAnnotationsProperty[] = "pdDrawsAnnotations";
 
 // What the host gives a panel when it creates it.
 struct PanelContext
