@@ -127,7 +127,10 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     // asked for. Variables may resolve before the loop runs (static and text ones only).
     std::set<QString> finishedPanels;
     bool variablesDone = false;
-    auto done = [&] { return variablesDone && finishedPanels.size() == panels.size(); };
+    auto done = [&] {
+        return variablesDone && finishedPanels.size() == panels.size() &&
+               engine.annotationsFinished();
+    };
     QObject::connect(&engine, &DashboardQueryEngine::panelFinished, &app, [&](const QString &id) {
         finishedPanels.insert(id);
         if (done())
@@ -135,6 +138,10 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     });
     QObject::connect(&engine, &DashboardQueryEngine::variablesResolved, &app, [&] {
         variablesDone = true;
+        if (done())
+            app.quit();
+    });
+    QObject::connect(&engine, &DashboardQueryEngine::annotationsChanged, &app, [&] {
         if (done())
             app.quit();
     });
@@ -153,9 +160,12 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     }
     for (const VariableState &state : engine.variables().states())
         failed |= !state.error.empty();
+    for (const AnnotationResult &annotation : engine.annotations())
+        failed |= !annotation.error.empty();
     const auto &states = engine.variables().states();
-    out << (options.json ? QueryOutput::json(settings.range, states, results)
-                         : QueryOutput::text(settings.range, states, results));
+    const auto &annotations = engine.annotations();
+    out << (options.json ? QueryOutput::json(settings.range, states, results, annotations)
+                         : QueryOutput::text(settings.range, states, results, annotations));
     return failed ? ExitCode::failure : ExitCode::success;
 }
 

@@ -83,6 +83,31 @@ std::string queryJson(const QueryResult &query, const std::string &indent)
     return out;
 }
 
+std::string annotationJson(const AnnotationResult &annotation)
+{
+    std::string out = "    {\"name\": " + quoted(annotation.name);
+    out += ", \"panel\": " +
+           (annotation.panelId.empty() ? std::string("null") : quoted(annotation.panelId));
+    out += ", \"query\": " + quoted(annotation.query);
+    out += ", \"datasource\": " + quoted(annotation.datasource);
+    out += ", \"error\": " +
+           (annotation.error.empty() ? std::string("null") : quoted(annotation.error));
+    out += ", \"events\": [";
+    for (std::size_t i = 0; i < annotation.events.size(); ++i) {
+        const AnnotationEvent &event = annotation.events[i];
+        out += (i ? ",\n" : "\n") + std::string("      {\"start\": ") +
+               std::to_string(event.startMs) + ", \"end\": " + std::to_string(event.endMs) +
+               ", \"title\": " + quoted(event.title) + ", \"text\": " + quoted(event.text) +
+               ", \"tags\": {";
+        for (std::size_t t = 0; t < event.tags.size(); ++t)
+            out +=
+                (t ? ", " : "") + quoted(event.tags[t].first) + ": " + quoted(event.tags[t].second);
+        out += "}}";
+    }
+    out += annotation.events.empty() ? "]}" : "\n    ]}";
+    return out;
+}
+
 std::string joined(const std::vector<std::string> &values)
 {
     std::string out;
@@ -94,7 +119,8 @@ std::string joined(const std::vector<std::string> &values)
 } // namespace
 
 std::string QueryOutput::json(const TimeRange &range, const std::vector<VariableState> &variables,
-                              const std::vector<Panel> &panels)
+                              const std::vector<Panel> &panels,
+                              const std::vector<AnnotationResult> &annotations)
 {
     std::string out = "{\n  \"timeRange\": {\"from\": " + std::to_string(range.fromMs) +
                       ", \"to\": " + std::to_string(range.toMs) + "},\n  \"variables\": [";
@@ -116,12 +142,19 @@ std::string QueryOutput::json(const TimeRange &range, const std::vector<Variable
             out += (q ? ",\n" : "\n") + queryJson(queries[q], "      ");
         out += queries.empty() ? "]}" : "\n    ]}";
     }
-    out += panels.empty() ? "]\n}\n" : "\n  ]\n}\n";
-    return out;
+    out += panels.empty() ? "]" : "\n  ]";
+    if (!annotations.empty()) {
+        out += ",\n  \"annotations\": [";
+        for (std::size_t a = 0; a < annotations.size(); ++a)
+            out += (a ? ",\n" : "\n") + annotationJson(annotations[a]);
+        out += "\n  ]";
+    }
+    return out + "\n}\n";
 }
 
 std::string QueryOutput::text(const TimeRange &range, const std::vector<VariableState> &variables,
-                              const std::vector<Panel> &panels)
+                              const std::vector<Panel> &panels,
+                              const std::vector<AnnotationResult> &annotations)
 {
     std::string out =
         "time range: " + formatRfc3339(range.fromMs) + " to " + formatRfc3339(range.toMs) + "\n";
@@ -153,6 +186,21 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
                            formatRfc3339(series.timesMs.back());
                 out += '\n';
             }
+        }
+    }
+    for (const AnnotationResult &annotation : annotations) {
+        out += "annotation " + annotation.name +
+               (annotation.panelId.empty() ? std::string() : " of panel " + annotation.panelId) +
+               "\n  " + annotation.query + "\n";
+        if (!annotation.error.empty()) {
+            out += "    error: " + annotation.error + "\n";
+            continue;
+        }
+        for (const AnnotationEvent &event : annotation.events) {
+            out += "    " + formatRfc3339(event.startMs);
+            if (event.endMs != event.startMs)
+                out += " to " + formatRfc3339(event.endMs);
+            out += ": " + event.title + (event.text.empty() ? "" : " (" + event.text + ")") + "\n";
         }
     }
     return out;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "annotationresult.h"
 #include "queryresult.h"
 #include "timerange.h"
 #include "variablestate.h"
@@ -21,10 +22,14 @@ public:
         const PanelResult *result = nullptr;
     };
 
+    // `annotations` (§4.8) come last, and only when the dashboard has any: the output of a
+    // dashboard without them is what it always was.
     static std::string json(const TimeRange &range, const std::vector<VariableState> &variables,
-                            const std::vector<Panel> &panels);
+                            const std::vector<Panel> &panels,
+                            const std::vector<AnnotationResult> &annotations = {});
     static std::string text(const TimeRange &range, const std::vector<VariableState> &variables,
-                            const std::vector<Panel> &panels);
+                            const std::vector<Panel> &panels,
+                            const std::vector<AnnotationResult> &annotations = {});
 };
 
 } // namespace Pd::Cli

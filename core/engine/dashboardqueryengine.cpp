@@ -53,8 +53,9 @@ DashboardQueryEngine::DashboardQueryEngine(Model::Dashboard dashboard,
     m_variables->setContext(m_settings.range, m_dashboard.metadata.name,
                             m_dashboard.metadata.project);
     connect(m_variables, &VariableResolver::finished, this, [this] {
-        emit variablesResolved();
+        // Annotations first: whoever hears of the variables sees the annotations running.
         runAnnotations();
+        emit variablesResolved();
         const auto waiting = std::exchange(m_waiting, {});
         for (const auto &[panelId, width] : waiting)
             runPanel(panelId, width);

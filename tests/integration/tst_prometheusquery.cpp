@@ -148,17 +148,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("plain.yaml"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            "kind: Dashboard\nmetadata: {name: plain}\nspec:\n  panels:\n    info:\n"
-            "      kind: Panel\n      spec:\n        plugin: {kind: TimeSeriesChart}\n"
-            "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
-            "              plugin: {kind: PrometheusTimeSeriesQuery, spec: {query: pd_info}}\n"
-            "  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
-            "          - {x: 0, 'y': 0, width: 24, height: 6, content: {$ref: "
-            "'#/spec/panels/info'}}\n");
-        file.close();
+        QVERIFY(writePlainDashboard(path));
         const Run r = queryFile(path, {});
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(onlyQuery(r, "info").value(QStringLiteral("series")).toArray().size(), 3);
@@ -169,6 +159,57 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toString(),
                  QStringLiteral("1,5"));
+    }
+
+    // `query` prints the annotations after the panels, with their events; one that fails
+    // makes the run fail as a failed panel query does.
+    void annotationsArePrinted()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("annotated.yaml"));
+        QVERIFY(writePlainDashboard(
+            path, "  annotations:\n    - display: {name: Hot}\n      plugin:\n"
+                  "        kind: PrometheusPromQLAnnotation\n"
+                  "        spec: {expr: 'pd_temperature_celsius{instance=\"host-a\"} > 27', "
+                  "title: 'hot {{instance}}', tags: [instance]}\n"));
+        QFile file(path);
+        const Run r = queryFile(path, {});
+        QCOMPARE(r.exitCode, 0);
+        const QJsonArray annotations = r.json.value(QStringLiteral("annotations")).toArray();
+        QCOMPARE(annotations.size(), 1);
+        const QJsonObject hot = annotations.at(0).toObject();
+        QCOMPARE(hot.value(QStringLiteral("name")).toString(), QStringLiteral("Hot"));
+        QCOMPARE(hot.value(QStringLiteral("panel")), QJsonValue(QJsonValue::Null));
+        QCOMPARE(hot.value(QStringLiteral("error")), QJsonValue(QJsonValue::Null));
+        // 28 at every fifth 60 s step, from the third: 72 moments in six hours.
+        const QJsonArray events = hot.value(QStringLiteral("events")).toArray();
+        QCOMPARE(events.size(), 72);
+        const QJsonObject first = events.at(0).toObject();
+        QCOMPARE(first.value(QStringLiteral("start")).toDouble(),
+                 double(m_prometheus.startSeconds() + 120) * 1000);
+        QCOMPARE(first.value(QStringLiteral("end")), first.value(QStringLiteral("start")));
+        QCOMPARE(first.value(QStringLiteral("title")).toString(), QStringLiteral("hot host-a"));
+        QCOMPARE(first.value(QStringLiteral("tags")).toObject(),
+                 (QJsonObject{{QStringLiteral("instance"), QStringLiteral("host-a")}}));
+
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QByteArray text = file.readAll();
+        text.replace("> 27", "> (");
+        file.resize(0);
+        file.write(text);
+        file.close();
+        const Run broken = queryFile(path, {});
+        QCOMPARE(broken.exitCode, 1);
+        QVERIFY(broken.json.value(QStringLiteral("annotations"))
+                    .toArray()
+                    .at(0)
+                    .toObject()
+                    .value(QStringLiteral("error"))
+                    .toString()
+                    .contains(QStringLiteral("parse error")));
+        // A dashboard without annotations prints no such key: the output it always had.
+        QVERIFY(!query({QStringLiteral("--panel"), QStringLiteral("temperature")})
+                     .json.contains(QStringLiteral("annotations")));
     }
 
     // The window starts, and draws, when the user datasources file names a header kept in
@@ -183,17 +224,7 @@ private slots:
                      "\n    secretHeaders: [X-Scope-OrgID]\n");
         config.close();
         const QString path = dir.filePath(QStringLiteral("plain.yaml"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(
-            "kind: Dashboard\nmetadata: {name: plain}\nspec:\n  panels:\n    info:\n"
-            "      kind: Panel\n      spec:\n        plugin: {kind: TimeSeriesChart}\n"
-            "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
-            "              plugin: {kind: PrometheusTimeSeriesQuery, spec: {query: pd_info}}\n"
-            "  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
-            "          - {x: 0, 'y': 0, width: 24, height: 6, content: {$ref: "
-            "'#/spec/panels/info'}}\n");
-        file.close();
+        QVERIFY(writePlainDashboard(path));
         QProcess window;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"),
@@ -262,6 +293,23 @@ private:
     QString dashboard() const { return PdTest::testData(QStringLiteral("query/chained.yaml")); }
 
     Run query(QStringList extra) { return queryFile(dashboard(), std::move(extra)); }
+
+    // A dashboard of one pd_info chart and no variables; `spec` adds to its spec.
+    static bool writePlainDashboard(const QString &path, const QByteArray &spec = {})
+    {
+        QFile file(path);
+        return file.open(QIODevice::WriteOnly) &&
+               file.write("kind: Dashboard\nmetadata: {name: plain}\nspec:\n" + spec +
+                          "  panels:\n    info:\n"
+                          "      kind: Panel\n      spec:\n        plugin: {kind: "
+                          "TimeSeriesChart}\n"
+                          "        queries:\n          - kind: TimeSeriesQuery\n            spec:\n"
+                          "              plugin: {kind: PrometheusTimeSeriesQuery, spec: {query: "
+                          "pd_info}}\n"
+                          "  layouts:\n    - kind: Grid\n      spec:\n        items:\n"
+                          "          - {x: 0, 'y': 0, width: 24, height: 6, content: {$ref: "
+                          "'#/spec/panels/info'}}\n") > 0;
+    }
 
     Run queryFile(const QString &file, QStringList extra)
     {
