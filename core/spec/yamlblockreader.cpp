@@ -475,7 +475,10 @@ private:
         const char close = isMapping ? '}' : ']';
         Node node = isMapping ? Node::object(pos(offset)) : Node::array(pos(offset));
         std::size_t i = skipSpaces(offset + 1);
-        if (i < line().end && m_text[i] == close) {
+        // A flow collection left open at the end of its line (or of the text) is yaml-cpp's.
+        if (i >= line().end)
+            giveUp();
+        if (m_text[i] == close) {
             end = i + 1;
             return node;
         }

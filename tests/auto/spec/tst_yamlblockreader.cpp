@@ -182,6 +182,11 @@ private slots:
             "a: x:y\nb: http://host:9090/path?q=1\n",
             "a: [x:y]\n",
             "a: {b: c, }\n",
+            // A flow collection open at the very end of the text (found by the fuzzer: the fast
+            // path read past the end).
+            "a: {",
+            "a: [",
+            "a: {  ",
             "a:   \"spaced\"   # c\n",
         };
         for (const char *text : texts)
