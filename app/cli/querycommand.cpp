@@ -19,6 +19,7 @@
 #include <QCoreApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -160,8 +161,15 @@ int runQuery(int argc, char **argv, const std::vector<std::string> &args, std::o
     }
     for (const VariableState &state : engine.variables().states())
         failed |= !state.error.empty();
-    for (const AnnotationResult &annotation : engine.annotations())
-        failed |= !annotation.error.empty();
+    // Only the annotations this run shows count: the dashboard's shown ones, and those of the
+    // panels asked for.
+    for (const AnnotationResult &annotation : engine.annotations()) {
+        const bool shown = !annotation.hidden && (annotation.panelId.empty() ||
+                                                  std::ranges::any_of(panels, [&](const auto &p) {
+                                                      return p.first == annotation.panelId;
+                                                  }));
+        failed |= shown && !annotation.error.empty();
+    }
     const auto &states = engine.variables().states();
     const auto &annotations = engine.annotations();
     out << (options.json ? QueryOutput::json(settings.range, states, results, annotations)

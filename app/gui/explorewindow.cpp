@@ -24,7 +24,10 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTextCursor>
+#include <QTimer>
 #include <QVBoxLayout>
+
+#include <memory>
 
 namespace Pd::Gui {
 
@@ -129,12 +132,12 @@ ExploreWindow::ExploreWindow(Source source, const std::vector<Node> &queries, QW
     for (const QKeySequence &keys :
          {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)})
         connect(new QShortcut(keys, this), &QShortcut::activated, this, &ExploreWindow::run);
-    connect(m_picker, &TimeRangePicker::rangeChanged, this, &ExploreWindow::showResults);
-    connect(m_metricFilter, &QLineEdit::textChanged, this, [this](const QString &text) {
-        for (int i = 0; i < m_metrics->count(); ++i)
-            m_metrics->item(i)->setHidden(
-                !m_metrics->item(i)->text().contains(text, Qt::CaseInsensitive));
+    // Another range (or an auto-refresh tick) runs the same queries again in the same view.
+    connect(m_picker, &TimeRangePicker::rangeChanged, this, [this](const TimeRange &range) {
+        if (m_results)
+            m_results->setTimeRange(range);
     });
+    connect(m_metricFilter, &QLineEdit::textChanged, this, &ExploreWindow::filterMetrics);
     connect(m_metrics, &QListWidget::itemActivated, this,
             [this](QListWidgetItem *item) { insertMetric(item->text()); });
     connect(m_history, &QListWidget::itemActivated, this, [this](QListWidgetItem *item) {
@@ -266,6 +269,12 @@ void ExploreWindow::loadMetrics()
     const Node *spec = query.at({"spec", "plugin", "spec"});
     std::string error;
     PrometheusClient *client = spec ? m_results->engine().prometheusFor(*spec, error) : nullptr;
+    // The list stays, with its filter and scroll, while the datasource is the same.
+    const std::string source =
+        client ? client->connection().name + ' ' + client->connection().url : std::string();
+    if (client && source == m_metricsSource)
+        return;
+    m_metricsSource = source;
     if (!client) {
         m_metrics->clear();
         m_metrics->addItem(tr("No metrics: %1").arg(QString::fromStdString(error)));
@@ -275,21 +284,38 @@ void ExploreWindow::loadMetrics()
     const TimeRange range = m_picker->resolved();
     PrometheusReply *reply =
         client->labelValues("__name__", {}, range.fromMs / 1000.0, range.toMs / 1000.0);
-    const QPointer<QListWidget> metrics(m_metrics);
-    connect(reply, &PrometheusReply::finished, this, [reply, metrics] {
+    // The request goes with the view's client: a run that replaces the view before the answer
+    // asks again with the new one.
+    auto answered = std::make_shared<bool>(false);
+    connect(reply, &PrometheusReply::finished, this, [this, reply, answered] {
+        *answered = true;
         reply->deleteLater();
-        if (!metrics)
-            return;
-        metrics->clear();
+        m_metrics->clear();
         if (!reply->response().ok) {
-            metrics->addItem(
+            m_metricsSource.clear(); // asked again with the next run
+            m_metrics->addItem(
                 tr("No metrics: %1").arg(QString::fromStdString(reply->response().error)));
-            metrics->item(0)->setFlags(Qt::NoItemFlags);
+            m_metrics->item(0)->setFlags(Qt::NoItemFlags);
             return;
         }
         for (const std::string &name : reply->response().strings)
-            metrics->addItem(QString::fromStdString(name));
+            m_metrics->addItem(QString::fromStdString(name));
+        filterMetrics(); // by what was typed meanwhile
     });
+    connect(reply, &QObject::destroyed, this, [this, answered] {
+        if (*answered)
+            return;
+        m_metricsSource.clear();
+        QTimer::singleShot(0, this, &ExploreWindow::loadMetrics);
+    });
+}
+
+void ExploreWindow::filterMetrics()
+{
+    const QString text = m_metricFilter->text();
+    for (int i = 0; i < m_metrics->count(); ++i)
+        m_metrics->item(i)->setHidden(
+            !m_metrics->item(i)->text().contains(text, Qt::CaseInsensitive));
 }
 
 QueryEditor *ExploreWindow::focusedQuery() const

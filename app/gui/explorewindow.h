@@ -66,6 +66,7 @@ private:
     Node dashboardOf() const;
     void showResults();
     void loadMetrics();
+    void filterMetrics();
     void remember(const QStringList &promql);
     void insertMetric(const QString &name);
     void completeQuery(QueryEditor *query);
@@ -82,6 +83,7 @@ private:
     QListWidget *m_metrics;
     QListWidget *m_history;
     EditorCompletion *m_completion = nullptr;
+    std::string m_metricsSource; // the datasource the metric list is of
 };
 
 } // namespace Pd::Gui

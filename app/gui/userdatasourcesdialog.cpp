@@ -22,6 +22,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace Pd::Gui {
 
 namespace {
@@ -229,6 +231,9 @@ void UserDatasourcesDialog::showSelected()
         if (!read)
             m_unreadSecrets.push_back(header);
     }
+    if (!store.isPersistent() && override && !override->headers.empty())
+        m_testResult->setText(tr("No system keyring: saving writes these header values into "
+                                 "the user datasources file."));
     if (!m_unreadSecrets.empty())
         m_testResult->setText(
             tr("The keyring did not give the value of %1; it is kept unless you type one.")
@@ -253,8 +258,11 @@ void UserDatasourcesDialog::commit()
             for (const auto &[header, text] : value.headers)
                 value.secretHeaders.push_back(header);
         }
+        // Unread values stay in the keyring, unless a value was typed for them here.
         for (const std::string &header : m_unreadSecrets) {
-            if (!value.isSecret(header))
+            const bool typed = std::ranges::any_of(
+                value.headers, [&](const auto &pair) { return pair.first == header; });
+            if (!typed && !value.isSecret(header))
                 value.secretHeaders.push_back(header);
         }
         m_overrides.set(name, std::move(value));

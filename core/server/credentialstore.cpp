@@ -129,6 +129,11 @@ void CredentialStore::forgetSecret(const QString &id)
         return;
     auto *job = new QKeychain::DeletePasswordJob(service, this);
     job->setKey(id);
+    ++m_pendingWrites; // a removal, waited for at quit like a write
+    connect(job, &QKeychain::Job::finished, this, [this] {
+        --m_pendingWrites;
+        emit writesFinished();
+    });
     job->start();
 }
 

@@ -6,6 +6,10 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
 
 namespace Pd {
 
@@ -24,6 +28,36 @@ void DatasourceSecrets::fillFrom(const DatasourceOverrides &known, DatasourceOve
         target.set(name, std::move(withValues));
     }
 }
+
+namespace {
+
+// One secret, waited for. A keyring that does not answer within 10 s leaves it out; the
+// answer may still come later, so what the handler writes to is shared, not this frame's.
+QByteArray readWaiting(CredentialStore &store, const QString &key)
+{
+    struct Wait
+    {
+        QByteArray value;
+        bool answered = false;
+        QPointer<QEventLoop> loop;
+    };
+    auto wait = std::make_shared<Wait>();
+    store.readSecret(key, [wait](const QByteArray &read) {
+        wait->value = read;
+        wait->answered = true;
+        if (wait->loop)
+            wait->loop->quit();
+    });
+    if (!wait->answered) {
+        QEventLoop loop;
+        wait->loop = &loop;
+        QTimer::singleShot(std::chrono::seconds(10), &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return wait->value;
+}
+
+} // namespace
 
 QString DatasourceSecrets::key(const std::string &datasource, const std::string &header)
 {
@@ -62,16 +96,7 @@ void DatasourceSecrets::fill(DatasourceOverrides &overrides)
             continue;
         DatasourceOverrides::Override filled = value;
         for (const std::string &header : value.secretHeaders) {
-            QEventLoop loop;
-            QByteArray secret;
-            bool answered = false;
-            store.readSecret(key(name, header), [&](const QByteArray &read) {
-                secret = read;
-                answered = true;
-                loop.quit();
-            });
-            if (!answered)
-                loop.exec();
+            const QByteArray secret = readWaiting(store, key(name, header));
             if (!secret.isEmpty())
                 filled.headers.emplace_back(header, secret.toStdString());
         }

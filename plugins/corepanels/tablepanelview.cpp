@@ -144,6 +144,11 @@ TablePanelView::TablePanelView(const PdPlugin::PanelContext &context, bool timeS
                                                      : density == u"comfortable" ? 34
                                                                                  : 26);
     connect(m_table, &QTableView::clicked, this, &TablePanelView::openLink);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int column, int, int width) {
+                if (!m_fitting && column < int(m_columns.size()))
+                    m_userWidths[m_columns[std::size_t(column)]] = width;
+            });
     layout->addWidget(m_table, 1);
     if (context.spec.value(QStringLiteral("pagination")).toBool(false)) {
         m_pager = new TablePager(m_proxy, this);
@@ -369,12 +374,6 @@ void TablePanelView::setData(const PdPlugin::PanelData &input)
     const int scrolled = m_table->verticalScrollBar()->value();
     const std::vector<Pd::TableRow> rows = rowsFor(input);
     const std::vector<QString> columns = columnsFor(rows);
-    // The same columns as before: the widths the user dragged them to stay.
-    std::vector<int> widths;
-    if (columns == m_columns) {
-        for (int c = 0; c < int(columns.size()); ++c)
-            widths.push_back(m_table->columnWidth(c));
-    }
     // Rows go in with the sort and the pages held back: each row inserted into a sorted,
     // paged table made both go over every row again (quadratic for thousands of rows).
     m_proxy->setDynamicSortFilter(false);
@@ -388,18 +387,19 @@ void TablePanelView::setData(const PdPlugin::PanelData &input)
     restoreUserState(columns);
     if (m_pager)
         m_pager->setSuspended(false);
-    if (!widths.empty()) {
-        for (int c = 0; c < int(widths.size()); ++c)
-            m_table->setColumnWidth(c, widths[std::size_t(c)]);
-    } else {
-        m_table->resizeColumnsToContents();
-        for (int c = 0; c < int(columns.size()); ++c) {
-            if (const QJsonValue width =
-                    columnSettings(columns[std::size_t(c)]).value(QStringLiteral("width"));
-                width.isDouble())
-                m_table->setColumnWidth(c, width.toInt());
-        }
+    // Fitted to the new contents, then the spec's widths, then those the user dragged (by
+    // column name: they outlive a refresh, a column that comes and goes too).
+    m_fitting = true;
+    m_table->resizeColumnsToContents();
+    for (int c = 0; c < int(columns.size()); ++c) {
+        const QString &name = columns[std::size_t(c)];
+        if (const auto dragged = m_userWidths.find(name); dragged != m_userWidths.end())
+            m_table->setColumnWidth(c, dragged->second);
+        else if (const QJsonValue width = columnSettings(name).value(QStringLiteral("width"));
+                 width.isDouble())
+            m_table->setColumnWidth(c, width.toInt());
     }
+    m_fitting = false;
     m_columns = columns;
     m_table->verticalScrollBar()->setValue(scrolled);
 }

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QWidget>
 
+#include <map>
 #include <optional>
 #include <perses-desktop/panelplugin.h>
 
@@ -68,7 +69,9 @@ private:
     };
     std::optional<UserSort> m_userSort;
     QString m_filterColumnName;
-    std::vector<QString> m_columns; // as shown: a refresh with the same keeps their widths
+    std::vector<QString> m_columns;      // as shown
+    std::map<QString, int> m_userWidths; // dragged by the user, by column name
+    bool m_fitting = false;              // widths set by the view, not the user
 };
 
 } // namespace PdPanels

@@ -207,6 +207,14 @@ private slots:
                     .value(QStringLiteral("error"))
                     .toString()
                     .contains(QStringLiteral("parse error")));
+        // A hidden annotation is printed but does not fail the run: nobody sees it.
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        text = file.readAll();
+        text.replace("{name: Hot}", "{name: Hot, hidden: true}");
+        file.resize(0);
+        file.write(text);
+        file.close();
+        QCOMPARE(queryFile(path, {}).exitCode, 0);
         // A dashboard without annotations prints no such key: the output it always had.
         QVERIFY(!query({QStringLiteral("--panel"), QStringLiteral("temperature")})
                      .json.contains(QStringLiteral("annotations")));
