@@ -61,6 +61,33 @@ QImage erased(const QString &panel, const QRect &area)
     return image;
 }
 
+// A panel view from its plugin, as a dashboard makes one.
+std::unique_ptr<PdPlugin::PanelView> createView(const PdPlugin::PanelContext &context)
+{
+    return std::unique_ptr<PdPlugin::PanelView>(
+        Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+}
+
+// Two series of one sample each, 925 and 75: a pie's two slices, "HTTP 200 <suffix>" and
+// "HTTP 500 <suffix>".
+struct PieSlices
+{
+    std::vector<std::int64_t> times{0};
+    std::vector<double> big{925};
+    std::vector<double> small{75};
+
+    PdPlugin::PanelData data(const QString &suffix) const
+    {
+        PdPlugin::PanelData out;
+        out.toMs = 1000;
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("HTTP 200 ") + suffix, {}, times, big, {}});
+        query.series.push_back({QStringLiteral("HTTP 500 ") + suffix, {}, times, small, {}});
+        out.queries.push_back(std::move(query));
+        return out;
+    }
+};
+
 } // namespace
 
 class TestPanels : public QObject
@@ -250,8 +277,7 @@ private slots:
                          QJsonObject{{QStringLiteral("position"), QStringLiteral("bottom")}}}};
         context.seriesPalette = Pd::Gui::Theme::seriesPalette();
         context.requestTimeRange = [&](qint64 from, qint64 to) { requested = {from, to}; };
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
         const std::vector<std::int64_t> times = {0, 250'000, 500'000, 750'000, 1'000'000};
         const std::vector<double> a = {1, 2, 3, 2, 1};
         const std::vector<double> b = {3, 2, 1, 2, 3};
@@ -359,8 +385,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("TimeSeriesChart");
         context.timeZone = zone;
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
         const std::vector<std::int64_t> times = {dataEnd * 1000, dataEnd * 1000 + 3'600'000};
         const std::vector<double> values = {1, 2};
         PdPlugin::PanelData data;
@@ -389,8 +414,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("HeatMapChart");
         context.spec = QJsonObject{{QStringLiteral("showVisualMap"), false}};
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
         const std::vector<PdPlugin::HistogramBucketView> first = {{0, 0, 1, 10}, {0, 1, 2, 0}};
         const std::vector<PdPlugin::HistogramBucketView> second = {{0, 0, 1, 0}, {0, 1, 2, 10}};
         const std::vector<PdPlugin::HistogramSampleView> samples = {{0, 10, 5, first},
@@ -429,17 +453,9 @@ private slots:
         context.spec = QJsonObject{{QStringLiteral("showLabels"), true},
                                    {QStringLiteral("radius"), 50},
                                    {QStringLiteral("calculation"), QStringLiteral("last")}};
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
-        const std::vector<std::int64_t> times = {0};
-        const std::vector<double> big = {925};
-        const std::vector<double> small = {75};
-        PdPlugin::PanelData data;
-        data.toMs = 1000;
-        PdPlugin::QueryView query;
-        query.series.push_back({QStringLiteral("HTTP 200 responses"), {}, times, big, {}});
-        query.series.push_back({QStringLiteral("HTTP 500 responses"), {}, times, small, {}});
-        data.queries.push_back(query);
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        const PieSlices slices;
+        const PdPlugin::PanelData data = slices.data(QStringLiteral("responses"));
         auto *chart = qobject_cast<QChartView *>(view->widget());
         QVERIFY(chart);
         chart->setAttribute(Qt::WA_DontShowOnScreen);
@@ -478,18 +494,9 @@ private slots:
             QJsonObject{{QStringLiteral("calculation"), QStringLiteral("last")},
                         {QStringLiteral("legend"),
                          QJsonObject{{QStringLiteral("position"), QStringLiteral("right")}}}};
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
-        const std::vector<std::int64_t> times = {0};
-        const std::vector<double> big = {925};
-        const std::vector<double> small = {75};
-        PdPlugin::PanelData data;
-        PdPlugin::QueryView query;
-        query.series.push_back(
-            {QStringLiteral("HTTP 200 responses of the API"), {}, times, big, {}});
-        query.series.push_back(
-            {QStringLiteral("HTTP 500 responses of the API"), {}, times, small, {}});
-        data.queries.push_back(query);
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        const PieSlices slices;
+        const PdPlugin::PanelData data = slices.data(QStringLiteral("responses of the API"));
         auto *chart = qobject_cast<QChartView *>(view->widget());
         QVERIFY(chart);
         chart->setAttribute(Qt::WA_DontShowOnScreen);
@@ -510,8 +517,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("StatusHistoryChart");
         context.seriesPalette = {QColor(0, 200, 0)};
-        std::unique_ptr<PdPlugin::PanelView> view(
-            Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
         const std::vector<std::int64_t> times = {0, 500'000};
         const std::vector<double> values = {1, 1};
         PdPlugin::PanelData data;
