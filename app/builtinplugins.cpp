@@ -7,6 +7,7 @@
 #ifdef PD_STATIC_PLUGINS
 Q_IMPORT_PLUGIN(CorePanelsPlugin)
 Q_IMPORT_PLUGIN(CoreDataPlugin)
+Q_IMPORT_PLUGIN(PrometheusPlugin)
 #endif
 
 namespace Pd {

@@ -105,7 +105,8 @@ void EditorCompletion::completeQuery(CodeEditor *editor, PrometheusClient *clien
         else
             names = true;
     }
-    const std::string key = client->connection().url + (names ? " labels" : " " + label);
+    const std::string key =
+        client->transport().baseUrl().toStdString() + (names ? " labels" : " " + label);
     if (const auto cached = m_cache.find(key); cached != m_cache.end()) {
         editor->showCompletions(cached->second, {});
         return;

@@ -270,8 +270,7 @@ void ExploreWindow::loadMetrics()
     std::string error;
     PrometheusClient *client = spec ? m_results->engine().prometheusFor(*spec, error) : nullptr;
     // The list stays, with its filter and scroll, while the datasource is the same.
-    const std::string source =
-        client ? client->connection().name + ' ' + client->connection().url : std::string();
+    const std::string source = client ? client->transport().baseUrl().toStdString() : std::string();
     if (client && source == m_metricsSource)
         return;
     m_metricsSource = source;

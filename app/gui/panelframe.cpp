@@ -23,7 +23,7 @@ namespace {
 
 QString queryError(std::size_t index, const QueryResult &query)
 {
-    const PrometheusResponse &response = query.response;
+    const QueryResponse &response = query.response;
     return QStringLiteral("Query %1: %2%3")
         .arg(index + 1)
         .arg(response.errorType.empty()

@@ -104,7 +104,7 @@ void PanelInspector::fillQueries()
                           .arg(timeText(query.window.startSeconds),
                                timeText(query.window.endSeconds),
                                text(sampleText(query.window.stepSeconds))));
-        const PrometheusResponse &response = query.response;
+        const QueryResponse &response = query.response;
         const auto &series = response.result.series();
         addDetail(item, tr("Status"),
                   !query.finished ? tr("waiting")

@@ -3,6 +3,7 @@
 #include "userdatasourcesdialog.h"
 
 #include "credentialstore.h"
+#include "datasourcetransport.h"
 #include "prometheusclient.h"
 #include "prometheusreply.h"
 #include "textpatterns.h"
@@ -16,7 +17,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTreeWidget>
@@ -286,16 +286,15 @@ void UserDatasourcesDialog::testConnection()
     connection.headers = parseHeaders(m_headers->toPlainText());
     connection.caFile = m_caFile->text().trimmed().toStdString();
     connection.insecureSkipVerify = m_skipVerify->isChecked();
-    // A manager of its own for each test: one that refused a certificate would refuse it
-    // again after the CA is given.
-    auto *network = new QNetworkAccessManager(this);
-    auto *client = new PrometheusClient(connection, network, this);
-    network->setParent(client);
-    client->setTimeout(std::chrono::seconds(10));
+    // A transport (and access manager) of its own for each test: one that refused a
+    // certificate would refuse it again after the CA is given.
+    auto *transport = new DatasourceTransport(connection, this);
+    transport->setTimeout(std::chrono::seconds(10));
+    auto *client = new PrometheusClient(transport, transport);
     PrometheusReply *reply = client->buildInfo();
     m_testResult->setText(tr("Asking %1…").arg(url));
     m_test->setEnabled(false);
-    connect(reply, &PrometheusReply::finished, this, [this, reply, client, url] {
+    connect(reply, &PrometheusReply::finished, this, [this, reply, transport, url] {
         m_test->setEnabled(true);
         const PrometheusResponse &response = reply->response();
         QString version;
@@ -312,7 +311,7 @@ void UserDatasourcesDialog::testConnection()
                                       : tr("%1 does not answer as a Prometheus: %2")
                                             .arg(url, QString::fromStdString(response.error)));
         reply->deleteLater();
-        client->deleteLater();
+        transport->deleteLater();
     });
 }
 

@@ -3,24 +3,13 @@
 #include "prometheusclient.h"
 
 #include "httpfailure.h"
+#include "posttoowner.h"
 #include "querystep.h"
-#include "variableinterpolator.h"
 
-#include <QFuture>
-#include <QFutureWatcher>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QTimer>
 #include <QUrl>
-#include <QUrlQuery>
-#include <QtConcurrent>
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <memory>
 
 namespace Pd {
 
@@ -57,15 +46,6 @@ matchParams(const std::vector<std::string> &matchers, double start, double end)
     return params;
 }
 
-// A header template with its variables replaced. Line breaks are dropped: a variable value
-// (a label value from Prometheus, say) must not be able to start a header of its own.
-QByteArray headerValue(const std::string &value, const VariableValues &variables)
-{
-    QByteArray header = QByteArray::fromStdString(VariableInterpolator::replace(value, variables));
-    header.removeIf([](char c) { return c == '\r' || c == '\n'; });
-    return header;
-}
-
 std::size_t pointsBetween(double start, double end, double step)
 {
     if (step <= 0 || end < start)
@@ -73,17 +53,34 @@ std::size_t pointsBetween(double start, double end, double step)
     return static_cast<std::size_t>(std::min((end - start) / step + 1.0, 11001.0));
 }
 
+// An answer read as Prometheus writes it; on a worker thread.
+PrometheusResponse parse(const PdPlugin::HttpResponse &answer, bool strings,
+                         std::size_t expectedPoints)
+{
+    if (answer.status == 0)
+        return PrometheusResponse::failure(answer.errorType.toStdString(),
+                                           answer.error.toStdString());
+    const std::string_view body(answer.body.constData(),
+                                static_cast<std::size_t>(answer.body.size()));
+    PrometheusResponse response =
+        strings ? PrometheusResponseParser::parseStrings(body)
+                : PrometheusResponseParser::parseQuery(
+                      body, PrometheusResponseParser::Options{
+                                expectedPoints, answer.body.capacity() - answer.body.size() >=
+                                                    PdPlugin::HttpResponse::padding});
+    response.bodyBytes = body.size();
+    if (answer.status >= 300)
+        return HttpFailure::httpStatus(answer.status, std::string(body),
+                                       answer.contentType.toStdString(), std::move(response));
+    return response;
+}
+
 } // namespace
 
-PrometheusClient::PrometheusClient(DatasourceConnection connection, QNetworkAccessManager *network,
-                                   QObject *parent)
+PrometheusClient::PrometheusClient(PdPlugin::HttpTransport *transport, QObject *parent)
     : QObject(parent)
-    , m_connection(std::move(connection))
-    , m_network(network)
-{
-    m_tlsProblem =
-        m_tls.load(toQString(m_connection.caFile), m_connection.insecureSkipVerify).toStdString();
-}
+    , m_transport(transport)
+{}
 
 PrometheusClient::~PrometheusClient() = default;
 
@@ -131,202 +128,26 @@ PrometheusReply *PrometheusClient::submit(const std::string &path, const Params 
                                           bool strings, std::size_t expectedPoints)
 {
     auto *reply = new PrometheusReply(this);
-    // The datasource's query parameters go on the URL; the request's own win over them.
-    // `path` is already percent-encoded (label names): keep it as it is.
-    QUrl url(toQString(m_connection.url));
-    QString base = url.path(QUrl::FullyEncoded);
-    if (base.endsWith(QLatin1Char('/')))
-        base.chop(1);
-    url.setPath(base + toQString(path), QUrl::TolerantMode);
-    QUrlQuery urlQuery(url);
-    for (const auto &[key, value] : m_connection.queryParams) {
-        const bool overridden = std::any_of(params.begin(), params.end(),
-                                            [&](const auto &p) { return p.first == key; });
-        if (!overridden)
-            urlQuery.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(toQString(key))),
-                                  QString::fromUtf8(QUrl::toPercentEncoding(toQString(value))));
-    }
-    if (!post) {
-        for (const auto &[key, value] : params)
-            urlQuery.addQueryItem(QString::fromUtf8(QUrl::toPercentEncoding(toQString(key))),
-                                  QString::fromUtf8(QUrl::toPercentEncoding(toQString(value))));
-    }
-    url.setQuery(urlQuery.query(QUrl::FullyEncoded), QUrl::StrictMode);
-    reply->m_url = url.toString(QUrl::FullyEncoded).toStdString();
-
-    Request request;
-    request.reply = reply;
-    request.request = QNetworkRequest(url);
-    request.request.setTransferTimeout(static_cast<int>(m_timeout.count()));
-    request.request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
-                                 QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.request.setRawHeader("Accept", "application/json");
-    request.request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("perses-desktop"));
-    m_tls.apply(request.request);
-    if (!m_tlsProblem.empty()) {
-        // A CA file that does not read: no request goes out trusting less than the user asked.
-        QMetaObject::invokeMethod(
-            reply,
-            [reply, problem = m_tlsProblem, name = m_connection.name] {
-                reply->finish(PrometheusResponse::failure("network", "datasource \"" + name +
-                                                                         "\": " + problem));
-            },
-            Qt::QueuedConnection);
-        return reply;
-    }
-    for (const auto &[name, value] : m_connection.headers)
-        request.request.setRawHeader(QByteArray::fromStdString(name),
-                                     headerValue(value, m_variables));
+    PdPlugin::HttpRequest request;
+    request.path = QByteArray::fromStdString(path);
     if (post) {
-        request.request.setHeader(QNetworkRequest::ContentTypeHeader,
-                                  QStringLiteral("application/x-www-form-urlencoded"));
-        request.form = encodeForm(params);
+        request.method = QByteArrayLiteral("POST");
+        request.contentType = QByteArrayLiteral("application/x-www-form-urlencoded");
+        request.body = encodeForm(params);
+    } else {
+        for (const auto &[key, value] : params)
+            request.query.append({toQString(key), toQString(value)});
     }
-    request.post = post;
-    request.strings = strings;
-    request.expectedPoints = expectedPoints;
-    m_queue.append(std::move(request));
-    // Start from the event loop, so the caller can connect to the reply first.
-    QMetaObject::invokeMethod(this, &PrometheusClient::startQueued, Qt::QueuedConnection);
-    emit requestsChanged();
+    reply->m_url = m_transport->urlOf(request).toStdString();
+    QPointer<PrometheusReply> owner(reply);
+    reply->m_call =
+        m_transport->send(request, [owner, strings, expectedPoints](PdPlugin::HttpResponse answer) {
+            PrometheusResponse response = parse(answer, strings, expectedPoints);
+            postToOwner(owner, [response = std::move(response)](PrometheusReply *target) mutable {
+                target->finish(std::move(response));
+            });
+        });
     return reply;
-}
-
-void PrometheusClient::startQueued()
-{
-    while (m_inFlight < maxConcurrentRequests && !m_queue.isEmpty()) {
-        Request request = m_queue.takeFirst();
-        if (!request.reply || request.reply->isCanceled()) {
-            if (request.reply)
-                request.reply->deleteLater();
-            continue;
-        }
-        start(std::move(request));
-    }
-    emit requestsChanged();
-}
-
-void PrometheusClient::start(Request request)
-{
-    if (m_connection.authorization) {
-        // Asked for now, not when queued: a session refreshed meanwhile has a new token.
-        if (const std::string value = m_connection.authorization(); !value.empty())
-            request.request.setRawHeader("Authorization", QByteArray::fromStdString(value));
-    }
-    QNetworkReply *network = nullptr;
-    if (!m_connection.unsavedSpec.empty()) {
-        // The server's unsaved route: the request inside a POST with the datasource's spec.
-        QJsonObject wrapper{
-            {QStringLiteral("method"),
-             request.post ? QStringLiteral("POST") : QStringLiteral("GET")},
-            {QStringLiteral("body"), QString::fromLatin1(request.form.toBase64())},
-            {QStringLiteral("spec"),
-             QJsonDocument::fromJson(QByteArray::fromStdString(m_connection.unsavedSpec))
-                 .object()}};
-        request.request.setHeader(QNetworkRequest::ContentTypeHeader,
-                                  QByteArrayLiteral("application/json"));
-        request.form = QJsonDocument(wrapper).toJson(QJsonDocument::Compact);
-        request.post = true;
-    }
-    network = request.post ? m_network->post(request.request, request.form)
-                           : m_network->get(request.request);
-    SentRequest sent{request.post ? QByteArrayLiteral("POST") : QByteArrayLiteral("GET"),
-                     request.request.url(),
-                     {},
-                     request.form};
-    for (const QByteArray &name : request.request.rawHeaderList())
-        sent.headers.append({name, request.request.rawHeader(name)});
-    emit requestSent(sent);
-    ++m_inFlight;
-    auto body = std::make_shared<std::string>();
-    const qint64 limit = m_maxResponseBytes;
-    connect(network, &QNetworkReply::readyRead, this, [network, body, limit] {
-        if (body->empty()) {
-            const qint64 length =
-                network->header(QNetworkRequest::ContentLengthHeader).toLongLong();
-            if (length > 0 && length <= limit)
-                body->reserve(static_cast<std::size_t>(length) + PrometheusResponseParser::padding);
-        }
-        const QByteArray chunk = network->readAll();
-        if (static_cast<qint64>(body->size()) + chunk.size() > limit) {
-            network->setProperty("pd_tooLarge", true);
-            network->abort();
-            return;
-        }
-        body->append(chunk.constData(), static_cast<std::size_t>(chunk.size()));
-    });
-    connect(request.reply.data(), &PrometheusReply::canceled, network, &QNetworkReply::abort);
-    // The transfer timeout only fires after a silence; a server trickling bytes is bounded
-    // by this deadline for the whole request.
-    auto *deadline = new QTimer(network);
-    deadline->setSingleShot(true);
-    connect(deadline, &QTimer::timeout, network, [network] {
-        network->setProperty("pd_timedOut", true);
-        network->abort();
-    });
-    deadline->start(m_timeout);
-    connect(network, &QNetworkReply::finished, this,
-            [this, network, request, body] { onFinished(network, request, body); });
-}
-
-void PrometheusClient::onFinished(QNetworkReply *network, Request request,
-                                  std::shared_ptr<std::string> body)
-{
-    --m_inFlight;
-    network->deleteLater();
-    QMetaObject::invokeMethod(this, &PrometheusClient::startQueued, Qt::QueuedConnection);
-    QPointer<PrometheusReply> reply = request.reply;
-    if (!reply || reply->isCanceled()) {
-        if (reply)
-            reply->deleteLater();
-        return;
-    }
-    if (network->property("pd_timedOut").toBool()) {
-        reply->finish(HttpFailure::network(QNetworkReply::TimeoutError, {}, m_connection.url,
-                                           m_timeout, false));
-        return;
-    }
-    if (network->property("pd_tooLarge").toBool()) {
-        reply->finish(HttpFailure::tooLarge(m_maxResponseBytes));
-        return;
-    }
-    const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QNetworkReply::NetworkError error = network->error();
-    const bool transferFailed = status >= 200 && status < 300 && error != QNetworkReply::NoError;
-    if (status == 0 || transferFailed) {
-        reply->finish(HttpFailure::network(error, network->errorString().toStdString(),
-                                           m_connection.url, m_timeout, transferFailed));
-        return;
-    }
-    const std::string contentType =
-        network->header(QNetworkRequest::ContentTypeHeader).toString().toStdString();
-    // Parsing runs on the thread pool: a large result never stalls the event loop (nor does
-    // the copy that reserving room for the parser's padding may take).
-    const bool strings = request.strings;
-    const std::size_t expected = request.expectedPoints;
-    // The watcher belongs to the reply: if the reply goes away during the parse, so does
-    // the callback; the worker still finishes with its own copy of the body.
-    auto *watcher = new QFutureWatcher<PrometheusResponse>(reply);
-    connect(watcher, &QFutureWatcherBase::finished, reply, [reply, watcher] {
-        PrometheusResponse response = watcher->future().takeResult();
-        watcher->deleteLater();
-        if (reply->isCanceled()) {
-            reply->deleteLater();
-            return;
-        }
-        reply->finish(std::move(response));
-    });
-    watcher->setFuture(QtConcurrent::run([body, strings, expected, status, contentType] {
-        body->reserve(body->size() + PrometheusResponseParser::padding);
-        PrometheusResponse response =
-            strings ? PrometheusResponseParser::parseStrings(*body)
-                    : PrometheusResponseParser::parseQuery(
-                          *body, PrometheusResponseParser::Options{expected, true});
-        response.bodyBytes = body->size();
-        if (status >= 300)
-            return HttpFailure::httpStatus(status, *body, contentType, std::move(response));
-        return response;
-    }));
 }
 
 } // namespace Pd

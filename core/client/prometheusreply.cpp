@@ -8,11 +8,20 @@ PrometheusReply::PrometheusReply(QObject *parent)
     : QObject(parent)
 {}
 
+// A reply deleted before its answer takes the request with it.
+PrometheusReply::~PrometheusReply()
+{
+    if (m_call)
+        m_call->cancel();
+}
+
 void PrometheusReply::cancel()
 {
     if (m_finished || m_canceled)
         return;
     m_canceled = true;
+    if (m_call)
+        m_call->cancel();
     emit canceled();
 }
 

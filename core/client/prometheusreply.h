@@ -6,6 +6,8 @@
 
 #include <QObject>
 
+#include <perses-desktop/datahost.h>
+
 namespace Pd {
 
 // One request to Prometheus in flight. It emits finished() once, with the response or the
@@ -17,6 +19,7 @@ class PrometheusReply : public QObject
 
 public:
     explicit PrometheusReply(QObject *parent = nullptr);
+    ~PrometheusReply() override;
 
     const PrometheusResponse &response() const { return m_response; }
     // The response moved out, for the one consumer of a large result.
@@ -38,6 +41,7 @@ private:
 
     PrometheusResponse m_response;
     std::string m_url;
+    PdPlugin::CallHandle m_call; // the request on the transport
     bool m_finished = false;
     bool m_canceled = false;
 };

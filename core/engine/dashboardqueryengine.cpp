@@ -3,13 +3,10 @@
 #include "dashboardqueryengine.h"
 
 #include "annotationevents.h"
-#include "builtinvariables.h"
 #include "datasourceclients.h"
-#include "duration.h"
 #include "modeldecoder.h"
+#include "pluginquery.h"
 #include "prometheusclient.h"
-#include "querystep.h"
-#include "variableinterpolator.h"
 #include "variableresolver.h"
 
 #include <QMetaObject>
@@ -117,11 +114,12 @@ std::vector<DatasourceProblem> DashboardQueryEngine::datasourceProblems() const
 PrometheusClient *DashboardQueryEngine::prometheusFor(const Node &queryPluginSpec,
                                                       std::string &error)
 {
-    const DatasourceClients::Lookup lookup = m_clients->prometheus(
+    DatasourceClients::Lookup lookup;
+    PrometheusClient *client = m_clients->prometheus(
         ModelDecoder::datasourceSelector(queryPluginSpec, "PrometheusDatasource"),
-        m_variables->values());
+        m_variables->values(), lookup);
     error = lookup.error;
-    return lookup.client;
+    return client;
 }
 
 void DashboardQueryEngine::setTimeRange(const TimeRange &range)
@@ -138,18 +136,23 @@ void DashboardQueryEngine::setVariableValues(std::map<std::string, VariableValue
     start();
 }
 
+namespace {
+
+void cancelAll(std::vector<PdPlugin::CallHandle> calls)
+{
+    for (const PdPlugin::CallHandle &call : calls) {
+        if (call)
+            call->cancel();
+    }
+}
+
+} // namespace
+
 void DashboardQueryEngine::cancelInFlight()
 {
-    for (const auto &[panelId, replies] : std::exchange(m_panelReplies, {})) {
-        for (const QPointer<PrometheusReply> &reply : replies) {
-            if (reply)
-                reply->cancel();
-        }
-    }
-    for (const QPointer<PrometheusReply> &reply : std::exchange(m_annotationReplies, {})) {
-        if (reply)
-            reply->cancel();
-    }
+    for (auto &[panelId, calls] : std::exchange(m_panelCalls, {}))
+        cancelAll(std::move(calls));
+    cancelAll(std::exchange(m_annotationCalls, {}));
 }
 
 int DashboardQueryEngine::requestsInFlight() const
@@ -208,12 +211,9 @@ void DashboardQueryEngine::runPanel(const std::string &panelId, int widthPx)
 
 void DashboardQueryEngine::forgetPanel(const std::string &panelId)
 {
-    if (const auto it = m_panelReplies.find(panelId); it != m_panelReplies.end()) {
-        for (const QPointer<PrometheusReply> &reply : it->second) {
-            if (reply)
-                reply->cancel();
-        }
-        m_panelReplies.erase(it);
+    if (const auto it = m_panelCalls.find(panelId); it != m_panelCalls.end()) {
+        cancelAll(std::move(it->second));
+        m_panelCalls.erase(it);
     }
     m_results.erase(panelId);
     m_waiting.erase(panelId);
@@ -235,10 +235,7 @@ void DashboardQueryEngine::runQueries(const std::string &panelId)
     }
     PanelResult &result = *m_results.at(panelId);
     ++result.run;
-    for (const QPointer<PrometheusReply> &reply : std::exchange(m_panelReplies[panelId], {})) {
-        if (reply)
-            reply->cancel();
-    }
+    cancelAll(std::exchange(m_panelCalls[panelId], {}));
     if (!panel) {
         QMetaObject::invokeMethod(
             this, [this, panelId] { emit panelFinished(QString::fromStdString(panelId)); },
@@ -263,81 +260,32 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     QueryResult &result = panelResult.queries[index];
     result.pluginKind = query.plugin.kind;
     const RunId generation{m_generation, panelResult.run};
-    auto fail = [&](std::string type, std::string message) {
-        finishLater(panelId, index, generation,
-                    PrometheusResponse::failure(std::move(type), std::move(message)));
-    };
-    if (query.plugin.kind != "PrometheusTimeSeriesQuery") {
-        fail("unsupported", "query plugin " + query.plugin.kind + " is not supported yet");
-        return;
-    }
-    const Node &spec = query.plugin.spec;
-    const Model::DatasourceSelector selector =
-        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource");
-    result.selected = selector.name.value_or("");
-    const DatasourceClients::Lookup lookup = m_clients->prometheus(selector, values);
-    result.datasource = lookup.datasource;
-    if (!lookup.client) {
-        fail("datasource", lookup.error);
-        return;
-    }
-    result.url = lookup.client->connection().url;
     result.started = std::chrono::steady_clock::now();
-
-    StepRequest step;
-    step.range = m_settings.range;
-    step.widthPx = panelResult.widthPx;
-    step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
-    step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
-    if (const std::string minStep = VariableInterpolator::replace(spec.stringAt("minStep"), values);
-        !minStep.empty()) {
-        if (const DurationParse parsed = parseDuration(minStep); parsed.isValid())
-            step.minStepSeconds = double(*parsed.milliseconds) / 1000.0;
-    }
-    result.window = QueryStep::compute(step);
-    VariableValues queryValues = values;
-    BuiltinVariables::addQueryScope(queryValues, result.window);
-    result.query = VariableInterpolator::replace(spec.stringAt("query"), queryValues);
-    result.seriesNameFormat =
-        VariableInterpolator::replace(spec.stringAt("seriesNameFormat"), queryValues);
-    const Node *instant = spec.find("instant");
-    result.instant = instant && instant->isBool() ? instant->toBool() : instantByDefault;
-    if (result.query.empty()) {
-        // An empty query makes no request and gives an empty result (§9.6).
-        PrometheusResponse empty;
-        empty.ok = true;
-        finishLater(panelId, index, generation, std::move(empty));
-        return;
-    }
-    PrometheusReply *reply =
-        result.instant
-            ? lookup.client->query(result.query, result.window.endSeconds)
-            : lookup.client->queryRange(result.query, result.window.startSeconds,
-                                        result.window.endSeconds, result.window.stepSeconds);
-    // Finished replies are deleted, leaving null pointers: drop those as new ones come.
-    std::vector<QPointer<PrometheusReply>> &replies = m_panelReplies[panelId];
-    std::erase_if(replies, [](const QPointer<PrometheusReply> &old) { return old.isNull(); });
-    replies.emplace_back(reply);
-    connect(reply, &PrometheusReply::finished, this, [this, reply, panelId, index, generation] {
-        reply->deleteLater();
-        finishQuery(panelId, index, generation, reply->takeResponse());
-    });
-}
-
-// From the event loop, as an answer would come: callers see the same order of signals.
-void DashboardQueryEngine::finishLater(const std::string &panelId, std::size_t index,
-                                       RunId generation, PrometheusResponse response)
-{
-    QMetaObject::invokeMethod(
-        this,
-        [this, panelId, index, generation, response = std::move(response)]() mutable {
-            finishQuery(panelId, index, generation, std::move(response));
-        },
-        Qt::QueuedConnection);
+    const PluginQuery::Request request{
+        &query.plugin,       m_settings.range, m_settings.timezoneOffsetSeconds,
+        panelResult.widthPx, instantByDefault, values};
+    PluginQuery::Started started = PluginQuery::start(
+        *m_clients, request, this, [this, panelId, index, generation](PluginQuery::Answer answer) {
+            const auto it = m_results.find(panelId);
+            if (it != m_results.end() && generation.panel == it->second->run &&
+                generation.engine == m_generation && index < it->second->queries.size()) {
+                QueryResult &done = it->second->queries[index];
+                done.query = std::move(answer.query);
+                done.seriesNameFormat = std::move(answer.seriesNameFormat);
+                done.window = answer.window;
+                done.instant = answer.instant;
+            }
+            finishQuery(panelId, index, generation, std::move(answer.response));
+        });
+    result.selected = std::move(started.selected);
+    result.datasource = std::move(started.datasource);
+    result.url = std::move(started.url);
+    // Finished calls are dropped as new ones come.
+    m_panelCalls[panelId].push_back(std::move(started.handle));
 }
 
 void DashboardQueryEngine::finishQuery(const std::string &panelId, std::size_t index,
-                                       RunId generation, PrometheusResponse response)
+                                       RunId generation, QueryResponse response)
 {
     auto it = m_results.find(panelId);
     // A stale answer: the range or a variable changed, or the panel was run again, since.
@@ -362,10 +310,7 @@ bool DashboardQueryEngine::annotationsFinished() const
 
 void DashboardQueryEngine::runAnnotations()
 {
-    for (const QPointer<PrometheusReply> &reply : std::exchange(m_annotationReplies, {})) {
-        if (reply)
-            reply->cancel();
-    }
+    cancelAll(std::exchange(m_annotationCalls, {}));
     m_annotations.clear();
     const auto annotations = annotationSpecs();
     for (const auto &[panelId, annotation] : annotations) {
@@ -397,57 +342,28 @@ DashboardQueryEngine::annotationSpecs() const
     return specs;
 }
 
-// A range query over the dashboard's range at the step Perses takes without a panel width
-// (perses-api.md §9.7).
+// Through the plugin that runs the annotation's kind, over the dashboard's range at the step
+// Perses takes without a panel width (perses-api.md §9.7).
 void DashboardQueryEngine::runAnnotation(std::size_t index, const Model::Annotation &annotation,
                                          const VariableValues &values)
 {
-    AnnotationResult &result = m_annotations[index];
     const std::uint64_t generation = m_generation;
-    auto fail = [&](std::string type, std::string message) {
-        QMetaObject::invokeMethod(
-            this,
-            [this, index, generation, type = std::move(type), message = std::move(message)] {
-                finishAnnotation(index, generation, PrometheusResponse::failure(type, message));
-            },
-            Qt::QueuedConnection);
-    };
-    if (annotation.plugin.kind != "PrometheusPromQLAnnotation") {
-        fail("unsupported", "annotation plugin " + annotation.plugin.kind + " is not supported");
-        return;
-    }
-    const Node &spec = annotation.plugin.spec;
-    const DatasourceClients::Lookup lookup = m_clients->prometheus(
-        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
-    result.datasource = lookup.datasource;
-    if (!lookup.client) {
-        fail("datasource", lookup.error);
-        return;
-    }
-    StepRequest step;
-    step.range = m_settings.range;
-    step.timezoneOffsetSeconds = m_settings.timezoneOffsetSeconds;
-    step.scrapeIntervalSeconds = lookup.client->connection().scrapeIntervalSeconds;
-    result.window = QueryStep::compute(step);
-    VariableValues queryValues = values;
-    BuiltinVariables::addQueryScope(queryValues, result.window);
-    result.query = VariableInterpolator::replace(spec.stringAt("expr"), queryValues);
-    if (result.query.empty()) {
-        fail("query", "the annotation has no expression");
-        return;
-    }
-    PrometheusReply *reply =
-        lookup.client->queryRange(result.query, result.window.startSeconds,
-                                  result.window.endSeconds, result.window.stepSeconds);
-    m_annotationReplies.emplace_back(reply);
-    connect(reply, &PrometheusReply::finished, this, [this, reply, index, generation] {
-        reply->deleteLater();
-        finishAnnotation(index, generation, reply->takeResponse());
-    });
+    const PluginQuery::Request request{
+        &annotation.plugin, m_settings.range, m_settings.timezoneOffsetSeconds, 0, false, values};
+    PluginQuery::Started started = PluginQuery::start(
+        *m_clients, request, this, [this, index, generation](PluginQuery::Answer answer) {
+            if (generation == m_generation && index < m_annotations.size()) {
+                m_annotations[index].query = std::move(answer.query);
+                m_annotations[index].window = answer.window;
+            }
+            finishAnnotation(index, generation, std::move(answer.response));
+        });
+    m_annotations[index].datasource = std::move(started.datasource);
+    m_annotationCalls.push_back(std::move(started.handle));
 }
 
 void DashboardQueryEngine::finishAnnotation(std::size_t index, std::uint64_t generation,
-                                            PrometheusResponse response)
+                                            QueryResponse response)
 {
     if (generation != m_generation || index >= m_annotations.size())
         return;

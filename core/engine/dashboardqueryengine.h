@@ -13,11 +13,11 @@
 #include "variablevalue.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <chrono>
 #include <map>
 #include <memory>
+#include <perses-desktop/datahost.h>
 #include <string>
 #include <vector>
 
@@ -25,7 +25,6 @@ namespace Pd {
 
 class DatasourceClients;
 class PrometheusClient;
-class PrometheusReply;
 class VariableResolver;
 
 // Runs a dashboard's queries: resolves its variables, then each panel's queries with the step
@@ -109,10 +108,8 @@ private:
         std::uint64_t engine = 0;
         std::uint64_t panel = 0;
     };
-    void finishLater(const std::string &panelId, std::size_t index, RunId generation,
-                     PrometheusResponse response);
     void finishQuery(const std::string &panelId, std::size_t index, RunId generation,
-                     PrometheusResponse response);
+                     QueryResponse response);
     void cancelInFlight();
     void runAnnotations();
     // Every annotation with the panel it belongs to (empty: the dashboard's), in the order of
@@ -120,7 +117,7 @@ private:
     std::vector<std::pair<std::string, const Model::Annotation *>> annotationSpecs() const;
     void runAnnotation(std::size_t index, const Model::Annotation &annotation,
                        const VariableValues &values);
-    void finishAnnotation(std::size_t index, std::uint64_t generation, PrometheusResponse response);
+    void finishAnnotation(std::size_t index, std::uint64_t generation, QueryResponse response);
 
     Model::Dashboard m_dashboard;
     Settings m_settings;
@@ -130,10 +127,10 @@ private:
     PanelResult &freshResult(const std::string &panelId);
     std::map<std::string, int> m_waiting; // panels to run once variables are resolved
     std::map<std::string, PanelInstance> m_instances;
-    std::map<std::string, std::vector<QPointer<PrometheusReply>>> m_panelReplies;
+    std::map<std::string, std::vector<PdPlugin::CallHandle>> m_panelCalls;
     std::uint64_t m_generation = 0;
     std::vector<AnnotationResult> m_annotations;
-    std::vector<QPointer<PrometheusReply>> m_annotationReplies;
+    std::vector<PdPlugin::CallHandle> m_annotationCalls;
 };
 
 } // namespace Pd

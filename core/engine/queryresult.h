@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-#include "prometheusresponse.h"
+#include "queryresponse.h"
 #include "querystep.h"
 
 #include <chrono>
@@ -27,7 +27,7 @@ struct QueryResult
     bool finished = false;
     double durationMs = 0; // from the request's start to its answer read
     std::chrono::steady_clock::time_point started;
-    PrometheusResponse response; // ok or error, warnings, series
+    QueryResponse response; // ok or error, warnings, series or a table
 };
 
 // A datasource the panels could not use: not defined, with no URL this app can reach it at,

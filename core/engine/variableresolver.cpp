@@ -4,8 +4,10 @@
 
 #include "builtinvariables.h"
 #include "datasourceclients.h"
+#include "jsonbridge.h"
 #include "modeldecoder.h"
-#include "prometheusclient.h"
+#include "pluginregistry.h"
+#include "posttoowner.h"
 #include "variablegraph.h"
 #include "variableinterpolator.h"
 #include "variablereferences.h"
@@ -16,19 +18,6 @@
 namespace Pd {
 
 namespace {
-
-std::vector<std::string> stringsAt(const Node &spec, std::string_view key,
-                                   const VariableValues &values)
-{
-    std::vector<std::string> out;
-    if (const Node *list = spec.find(key)) {
-        for (const Node &item : list->items()) {
-            if (item.isString())
-                out.push_back(VariableInterpolator::replace(item.text(), values));
-        }
-    }
-    return out;
-}
 
 std::string interpolatedAt(const Node &spec, std::string_view key, const VariableValues &values)
 {
@@ -43,16 +32,13 @@ std::vector<VariableOption> asOptions(const std::vector<std::string> &values)
     return options;
 }
 
-// The distinct values of `label` in a query result, first seen first (PrometheusPromQLVariable).
-std::vector<VariableOption> labelValuesOf(const SeriesStore &result, const std::string &label)
+std::vector<VariableOption> asOptions(const QList<PdPlugin::VariableChoice> &choices)
 {
-    std::vector<std::string> values;
-    for (const Series &series : result.series()) {
-        if (const std::string *value = series.label(label);
-            value && std::find(values.begin(), values.end(), *value) == values.end())
-            values.push_back(*value);
-    }
-    return asOptions(values);
+    std::vector<VariableOption> options;
+    options.reserve(static_cast<std::size_t>(choices.size()));
+    for (const PdPlugin::VariableChoice &choice : choices)
+        options.push_back(VariableOption{choice.label.toStdString(), choice.value.toStdString()});
+    return options;
 }
 
 } // namespace
@@ -126,11 +112,10 @@ VariableValues VariableResolver::values() const
 void VariableResolver::resolve()
 {
     ++m_generation;
-    for (const QPointer<PrometheusReply> &reply : m_inFlight) {
-        if (reply)
-            reply->cancel();
+    for (const PdPlugin::CallHandle &call : std::exchange(m_inFlight, {})) {
+        if (call)
+            call->cancel();
     }
-    m_inFlight.clear();
     m_finishedEmitted = false;
     // Dependencies as the UI sees them: $name and ${name...}, on variables of this set only.
     VariableGraph graph;
@@ -216,62 +201,50 @@ void VariableResolver::start(std::size_t index)
                  asOptions(m_clients->catalog().displayNames(
                      interpolatedAt(spec, "datasourcePluginKind", current))),
                  {});
-    } else if (kind.starts_with("Prometheus")) {
-        fetchPrometheusOptions(index, current);
     } else {
-        complete(index, {}, "variable plugin " + kind + " is not supported");
+        fetchPluginOptions(index, current);
     }
 }
 
-void VariableResolver::fetchPrometheusOptions(std::size_t index, const VariableValues &values)
+void VariableResolver::fetchPluginOptions(std::size_t index, const VariableValues &values)
 {
-    const VariableState &state = m_states[index];
-    const Node &spec = state.spec.plugin.spec;
-    const std::string &kind = state.spec.plugin.kind;
-    const DatasourceClients::Lookup lookup = m_clients->prometheus(
-        ModelDecoder::datasourceSelector(spec, "PrometheusDatasource"), values);
-    if (!lookup.client) {
-        complete(index, {}, lookup.error);
+    const Model::Plugin &plugin = m_states[index].spec.plugin;
+    const PluginRegistry::VariableRunner runner =
+        PluginRegistry::instance().variableRunner(QString::fromStdString(plugin.kind));
+    if (!runner.plugin) {
+        complete(index, {}, "variable plugin " + plugin.kind + " is not supported");
         return;
     }
-    const double start = std::trunc(double(m_range.fromMs) / 1000.0);
-    const double end = std::trunc(double(m_range.toMs) / 1000.0);
-    const std::vector<std::string> matchers = stringsAt(spec, "matchers", values);
-    PrometheusReply *reply = nullptr;
-    std::string label;
-    if (kind == "PrometheusLabelNamesVariable") {
-        reply = lookup.client->labelNames(matchers, start, end);
-    } else if (kind == "PrometheusLabelValuesVariable") {
-        label = interpolatedAt(spec, "labelName", values);
-        if (label.empty()) {
-            complete(index, {}, {}); // no request for an empty label name
+    PdPlugin::VariableContext context;
+    context.kind = runner.kind.kind;
+    context.spec = toQJsonValue(plugin.spec).toObject();
+    context.fromMs = m_range.fromMs;
+    context.toMs = m_range.toMs;
+    context.interpolate = [values](const QString &text) {
+        return QString::fromStdString(VariableInterpolator::replace(text.toStdString(), values));
+    };
+    if (!runner.kind.datasourceKind.isEmpty()) {
+        const DatasourceClients::Lookup lookup = m_clients->datasource(
+            ModelDecoder::datasourceSelector(plugin.spec, runner.kind.datasourceKind.toStdString()),
+            values);
+        if (!lookup.client) {
+            complete(index, {}, lookup.error);
             return;
         }
-        reply = lookup.client->labelValues(label, matchers, start, end);
-    } else if (kind == "PrometheusPromQLVariable") {
-        label = interpolatedAt(spec, "labelName", values);
-        reply = lookup.client->query(interpolatedAt(spec, "expr", values), std::nullopt);
-    } else {
-        complete(index, {}, "variable plugin " + kind + " is not supported");
-        return;
+        context.datasource = lookup.client;
     }
-    m_inFlight.emplace_back(reply);
     const std::uint64_t generation = m_generation;
-    const bool promql = kind == "PrometheusPromQLVariable";
-    connect(reply, &PrometheusReply::finished, this,
-            [this, reply, index, generation, promql, label] {
-                reply->deleteLater();
-                if (generation != m_generation)
-                    return;
-                const PrometheusResponse &response = reply->response();
-                if (!response.ok)
-                    complete(index, {}, response.error);
-                else
-                    complete(index,
-                             promql ? labelValuesOf(response.result, label)
-                                    : asOptions(response.strings),
-                             {});
+    QPointer<VariableResolver> owner(this);
+    m_inFlight.push_back(runner.plugin->listOptions(
+        context, [owner, index, generation](PdPlugin::VariableOutcome outcome) {
+            postToOwner(owner, [index, generation,
+                                outcome = std::move(outcome)](VariableResolver *resolver) {
+                // An answer of an earlier resolve: the range or a value changed since.
+                if (generation == resolver->m_generation)
+                    resolver->complete(index, asOptions(outcome.options),
+                                       outcome.error.toStdString());
             });
+        }));
 }
 
 void VariableResolver::complete(std::size_t index, std::vector<VariableOption> options,

@@ -6,17 +6,16 @@
 #include "variablestate.h"
 
 #include <QObject>
-#include <QPointer>
 
 #include <map>
 #include <optional>
+#include <perses-desktop/datahost.h>
 #include <string>
 #include <vector>
 
 namespace Pd {
 
 class DatasourceClients;
-class PrometheusReply;
 
 // Resolves a dashboard's variables (spec §7): each one as soon as the variables it uses are
 // resolved, independent ones at the same time; options from the variable plugins, then the
@@ -50,7 +49,8 @@ signals:
 private:
     void startReady();
     void start(std::size_t index);
-    void fetchPrometheusOptions(std::size_t index, const VariableValues &values);
+    // Options from the plugin that runs the variable's kind.
+    void fetchPluginOptions(std::size_t index, const VariableValues &values);
     void complete(std::size_t index, std::vector<VariableOption> options, std::string error);
     bool dependenciesResolved(std::size_t index) const;
 
@@ -62,7 +62,7 @@ private:
     TimeRange m_range;
     std::string m_dashboard;
     std::string m_project;
-    std::vector<QPointer<PrometheusReply>> m_inFlight;
+    std::vector<PdPlugin::CallHandle> m_inFlight;
     std::uint64_t m_generation = 0;
     bool m_finishedEmitted = false;
 };

@@ -22,8 +22,10 @@ namespace Pd {
 namespace {
 
 const QStringList knownInterfaces = {
-    QStringLiteral(PdPanelPlugin_iid), QStringLiteral(PdQueryPlugin_iid),
-    QStringLiteral(PdDatasourcePlugin_iid), QStringLiteral(PdVariablePlugin_iid)};
+    QStringLiteral(PdPanelPlugin_iid),      QStringLiteral(PdQueryPlugin_iid),
+    QStringLiteral(PdDatasourcePlugin_iid), QStringLiteral(PdVariablePlugin_iid),
+    QStringLiteral(PdQueryPluginV2_iid),    QStringLiteral(PdDatasourcePluginV2_iid),
+    QStringLiteral(PdVariablePluginV2_iid)};
 
 bool isModuleFile(const QFileInfo &file)
 {
@@ -154,6 +156,17 @@ bool PluginRegistry::checkVersion(Interface *plugin, Entry &entry)
     return false;
 }
 
+template <typename Interface>
+bool PluginRegistry::checkDataVersion(Interface *plugin, Entry &entry)
+{
+    if (!plugin || plugin->dataInterfaceVersion() == PdPlugin::dataApiVersion)
+        return true;
+    entry.error = QStringLiteral("built for data interface %1; this app has %2")
+                      .arg(plugin->dataInterfaceVersion())
+                      .arg(PdPlugin::dataApiVersion);
+    return false;
+}
+
 void PluginRegistry::add(QObject *instance, const QString &name, const QString &origin)
 {
     Entry entry{name, origin, {}, {}};
@@ -164,7 +177,10 @@ void PluginRegistry::add(QObject *instance, const QString &name, const QString &
     if (!panel && !query && !datasource && !variable)
         entry.error = QStringLiteral("implements none of the Perses Desktop plugin interfaces");
     else if (checkVersion(panel, entry) && checkVersion(query, entry) &&
-             checkVersion(datasource, entry) && checkVersion(variable, entry))
+             checkVersion(datasource, entry) && checkVersion(variable, entry) &&
+             checkDataVersion(qobject_cast<PdPlugin::QueryPluginV2 *>(instance), entry) &&
+             checkDataVersion(qobject_cast<PdPlugin::DatasourcePluginV2 *>(instance), entry) &&
+             checkDataVersion(qobject_cast<PdPlugin::VariablePluginV2 *>(instance), entry))
         entry.kinds = claimKinds(instance, entry);
     m_entries.push_back(entry);
 }
@@ -190,10 +206,53 @@ QStringList PluginRegistry::claimKinds(QObject *instance, Entry &entry)
         claim(m_datasources, datasource, datasource->datasourceKinds(), claimed, shadowed);
     if (auto *variable = qobject_cast<PdPlugin::VariablePlugin *>(instance))
         claim(m_variables, variable, variable->variableKinds(), claimed, shadowed);
+    claimRunners(instance, claimed, shadowed);
+    claimed.removeDuplicates();
     if (claimed.isEmpty() && !shadowed.isEmpty())
         entry.error = QStringLiteral("every kind it provides is already provided (%1)")
                           .arg(shadowed.join(QStringLiteral(", ")));
     return claimed;
+}
+
+// The kinds a plugin runs. A kind another plugin only checks is still run by this one.
+void PluginRegistry::claimRunners(QObject *instance, QStringList &claimed, QStringList &shadowed)
+{
+    if (auto *query = qobject_cast<PdPlugin::QueryPluginV2 *>(instance)) {
+        for (const PdPlugin::QueryKind &kind : query->queryKinds())
+            (m_queryRunners.try_emplace(kind.kind, QueryRunner{query, kind}).second ? claimed
+                                                                                    : shadowed)
+                .append(kind.kind);
+    }
+    if (auto *datasource = qobject_cast<PdPlugin::DatasourcePluginV2 *>(instance)) {
+        for (const PdPlugin::DatasourceKind &kind : datasource->datasourceKinds())
+            (m_datasourceRunners.try_emplace(kind.kind, datasource).second ? claimed : shadowed)
+                .append(kind.kind);
+    }
+    if (auto *variable = qobject_cast<PdPlugin::VariablePluginV2 *>(instance)) {
+        for (const PdPlugin::VariableKind &kind : variable->variableKinds())
+            (m_variableRunners.try_emplace(kind.kind, VariableRunner{variable, kind}).second
+                 ? claimed
+                 : shadowed)
+                .append(kind.kind);
+    }
+}
+
+PdPlugin::DatasourcePluginV2 *PluginRegistry::datasourceRunner(const QString &kind) const
+{
+    const auto it = m_datasourceRunners.find(kind);
+    return it == m_datasourceRunners.end() ? nullptr : it->second;
+}
+
+PluginRegistry::QueryRunner PluginRegistry::queryRunner(const QString &kind) const
+{
+    const auto it = m_queryRunners.find(kind);
+    return it == m_queryRunners.end() ? QueryRunner{} : it->second;
+}
+
+PluginRegistry::VariableRunner PluginRegistry::variableRunner(const QString &kind) const
+{
+    const auto it = m_variableRunners.find(kind);
+    return it == m_variableRunners.end() ? VariableRunner{} : it->second;
 }
 
 PdPlugin::PanelPlugin *PluginRegistry::panelPlugin(const QString &kind) const
@@ -228,8 +287,11 @@ PluginSchemaRegistry PluginRegistry::schemas() const
     };
     for (const auto &[kind, plugin] : m_panels)
         addUnknown(kind, PluginType::Panel, checkedBy(plugin, kind));
-    for (const auto &[kind, plugin] : m_queries)
-        addUnknown(kind, PluginType::Query, checkedBy(plugin, kind));
+    for (const auto &[kind, plugin] : m_queries) {
+        // A kind that runs annotations is checked with the dashboard's annotations.
+        if (queryRunner(kind).kind.queryType != QLatin1String("Annotation"))
+            addUnknown(kind, PluginType::Query, checkedBy(plugin, kind));
+    }
     for (const auto &[kind, plugin] : m_datasources)
         addUnknown(kind, PluginType::Datasource, checkedBy(plugin, kind));
     for (const auto &[kind, plugin] : m_variables)

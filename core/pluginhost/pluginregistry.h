@@ -9,14 +9,14 @@
 #include <QStringList>
 
 #include <map>
+#include <perses-desktop/datasourceplugin.h>
+#include <perses-desktop/queryplugin.h>
+#include <perses-desktop/variableplugin.h>
 #include <vector>
 
 namespace PdPlugin {
 class PanelPlugin;
 class PanelOptionsEditor;
-class QueryPlugin;
-class DatasourcePlugin;
-class VariablePlugin;
 } // namespace PdPlugin
 
 namespace Pd {
@@ -54,6 +54,22 @@ public:
     // app's version; nullptr otherwise (the panel editor then builds a form from the schema).
     PdPlugin::PanelOptionsEditor *panelOptionsEditor(const QString &kind) const;
 
+    // The plugins that run a kind (interface version 2), with the kind as they declared it:
+    // what the engine dispatches on. Null when no plugin runs the kind.
+    struct QueryRunner
+    {
+        PdPlugin::QueryPluginV2 *plugin = nullptr;
+        PdPlugin::QueryKind kind;
+    };
+    struct VariableRunner
+    {
+        PdPlugin::VariablePluginV2 *plugin = nullptr;
+        PdPlugin::VariableKind kind;
+    };
+    PdPlugin::DatasourcePluginV2 *datasourceRunner(const QString &kind) const;
+    QueryRunner queryRunner(const QString &kind) const;
+    VariableRunner variableRunner(const QString &kind) const;
+
     // The built-in schemas plus one for each plugin kind they do not know, whose check asks
     // the plugin. Validation then covers third-party panels, queries, datasources, variables.
     PluginSchemaRegistry schemas() const;
@@ -63,6 +79,9 @@ private:
     QStringList claimKinds(QObject *instance, Entry &entry);
     template <typename Interface>
     bool checkVersion(Interface *plugin, Entry &entry);
+    template <typename Interface>
+    bool checkDataVersion(Interface *plugin, Entry &entry);
+    void claimRunners(QObject *instance, QStringList &claimed, QStringList &shadowed);
 
     std::vector<Entry> m_entries;
     std::map<QString, PdPlugin::PanelPlugin *> m_panels;
@@ -70,6 +89,9 @@ private:
     std::map<QString, PdPlugin::QueryPlugin *> m_queries;
     std::map<QString, PdPlugin::DatasourcePlugin *> m_datasources;
     std::map<QString, PdPlugin::VariablePlugin *> m_variables;
+    std::map<QString, PdPlugin::DatasourcePluginV2 *> m_datasourceRunners;
+    std::map<QString, QueryRunner> m_queryRunners;
+    std::map<QString, VariableRunner> m_variableRunners;
     bool m_staticLoaded = false;
 };
 

@@ -2,7 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "datasourceconnection.h"
 
-#include "duration.h"
 #include "httpproxy.h"
 #include "jsonwriter.h"
 #include "textpatterns.h"
@@ -193,10 +192,6 @@ DatasourceOverrides::connect(const DatasourceEntry &entry) const
     connection.name = entry.name;
     const Node &spec = entry.spec.plugin.spec;
     connection.queryParams = stringMap(spec.find("queryParams"));
-    if (const Node *scrape = spec.find("scrapeInterval"); scrape && scrape->isString()) {
-        if (const DurationParse parsed = parseDuration(scrape->text()); parsed.isValid())
-            connection.scrapeIntervalSeconds = double(*parsed.milliseconds) / 1000.0;
-    }
     const Node *proxy = firstHttpProxy(spec);
     if (proxy)
         connection.headers = stringMap(proxy->find("headers"));

@@ -20,7 +20,6 @@ struct DatasourceConnection
     std::string url;
     std::vector<std::pair<std::string, std::string>> headers;
     std::vector<std::pair<std::string, std::string>> queryParams; // appended to every request
-    std::optional<double> scrapeIntervalSeconds;
     // The Authorization header value, asked for as each request leaves (a Perses session's
     // token changes when it is refreshed); none when empty.
     std::function<std::string()> authorization;

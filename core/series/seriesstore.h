@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <perses-desktop/querydata.h>
 #include <span>
 #include <string>
 #include <utility>
@@ -12,33 +13,18 @@ namespace Pd {
 
 using Labels = std::vector<std::pair<std::string, std::string>>;
 
-// One bucket of a native histogram sample (perses-api.md §8.3).
-struct HistogramBucket
-{
-    int boundaryRule = 0; // 0 left open, 1 right open, 2 both open, 3 both closed
-    double lower = 0;
-    double upper = 0;
-    double count = 0;
-};
-
-struct HistogramSample
-{
-    std::int64_t timeMs = 0;
-    double count = 0;
-    double sum = 0;
-    std::vector<HistogramBucket> buckets;
-};
+using HistogramBucket = PdPlugin::HistogramBucket;
+using HistogramSample = PdPlugin::HistogramSample;
 
 // One series of a query result, columnar: timestamps and values in two arrays, no object per
-// point. NaN and ±Inf are stored as such; drawing decides what they mean.
-struct Series
+// point. NaN and ±Inf are stored as such; drawing decides what they mean. The members are
+// those a query plugin returns (PdPlugin::TimeSeries), so a plugin's result moves in whole.
+struct Series : PdPlugin::TimeSeries
 {
-    Labels labels; // as returned, __name__ included
-    std::vector<std::int64_t> timesMs;
-    std::vector<double> values;
-    // Native histograms, when the series has them; `values` then holds their sums (as the
-    // Perses plugin plots them).
-    std::vector<HistogramSample> histograms;
+    Series() = default;
+    explicit Series(PdPlugin::TimeSeries &&data)
+        : PdPlugin::TimeSeries(std::move(data))
+    {}
 
     std::size_t size() const { return values.size(); }
     const std::string *label(std::string_view name) const;

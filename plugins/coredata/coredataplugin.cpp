@@ -16,12 +16,22 @@ Pd::PluginType typeOf(const QString &kind)
     return Pd::PluginType::Query;
 }
 
+// The official kinds this plugin checks. Prometheus' belong to the Prometheus plugin, which
+// runs them as well.
+QStringList checkedKinds(Pd::PluginType type)
+{
+    QStringList kinds = Pd::builtinKinds(type);
+    kinds.removeIf(
+        [](const QString &kind) { return kind.startsWith(QLatin1String("Prometheus")); });
+    return kinds;
+}
+
 } // namespace
 
 QList<PdPlugin::QueryKind> CoreDataPlugin::queryKinds() const
 {
     QList<PdPlugin::QueryKind> kinds;
-    for (const QString &kind : Pd::builtinKinds(Pd::PluginType::Query)) {
+    for (const QString &kind : checkedKinds(Pd::PluginType::Query)) {
         const Pd::PluginSchema *schema =
             Pd::PluginSchemaRegistry::builtin().find(kind.toStdString(), Pd::PluginType::Query);
         kinds.append({kind, kind, QString::fromStdString(schema->queryType),
@@ -33,7 +43,7 @@ QList<PdPlugin::QueryKind> CoreDataPlugin::queryKinds() const
 QList<PdPlugin::DatasourceKind> CoreDataPlugin::datasourceKinds() const
 {
     QList<PdPlugin::DatasourceKind> kinds;
-    for (const QString &kind : Pd::builtinKinds(Pd::PluginType::Datasource))
+    for (const QString &kind : checkedKinds(Pd::PluginType::Datasource))
         kinds.append({kind, kind, true});
     return kinds;
 }
@@ -41,7 +51,7 @@ QList<PdPlugin::DatasourceKind> CoreDataPlugin::datasourceKinds() const
 QList<PdPlugin::VariableKind> CoreDataPlugin::variableKinds() const
 {
     QList<PdPlugin::VariableKind> kinds;
-    for (const QString &kind : Pd::builtinKinds(Pd::PluginType::Variable)) {
+    for (const QString &kind : checkedKinds(Pd::PluginType::Variable)) {
         const Pd::PluginSchema *schema =
             Pd::PluginSchemaRegistry::builtin().find(kind.toStdString(), Pd::PluginType::Variable);
         kinds.append({kind, kind, QString::fromStdString(schema->datasourceKind)});

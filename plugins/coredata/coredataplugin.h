@@ -8,9 +8,8 @@
 #include <perses-desktop/queryplugin.h>
 #include <perses-desktop/variableplugin.h>
 
-// The official plugins at the query, datasource and variable levels: the kinds the
-// query engine runs (PrometheusTimeSeriesQuery, PrometheusDatasource, the Prometheus
-// variables) and the other official query/datasource/variable kinds, checked by their schemas.
+// The official query, datasource and variable kinds no plugin of this app runs yet (Tempo,
+// Loki, Pyroscope, ClickHouse...), checked by their schemas, so lint and the editor know them.
 class CoreDataPlugin : public QObject,
                        public PdPlugin::QueryPlugin,
                        public PdPlugin::DatasourcePlugin,

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "builtinplugins.h"
 #include "codeeditor.h"
 #include "dashboardview.h"
 #include "editorpage.h"
@@ -93,6 +94,7 @@ class TestServerWindow : public QObject
 private slots:
     void initTestCase()
     {
+        Pd::importBuiltinPlugins(); // Prometheus is a plugin: the engine runs nothing without it
         QStandardPaths::setTestModeEnabled(true);
         for (auto location :
              {QStandardPaths::GenericConfigLocation, QStandardPaths::AppLocalDataLocation})

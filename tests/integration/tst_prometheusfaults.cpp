@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "datasourcetransport.h"
 #include "faulthttpserver.h"
 #include "freeport.h"
 #include "prometheusclient.h"
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -60,10 +60,11 @@ private slots:
         QFETCH(QString, message);
         DatasourceConnection connection;
         connection.url = m_server.url(fault).toStdString();
-        PrometheusClient client(connection, &m_network);
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
         // The server never answers "slow", so a short timeout fires whatever the load; the
         // others get a minute, so a busy machine cannot turn their fault into a timeout.
-        client.setTimeout(std::chrono::seconds(fault == QLatin1String("slow") ? 1 : 60));
+        transport.setTimeout(std::chrono::seconds(fault == QLatin1String("slow") ? 1 : 60));
         PrometheusReply *reply = client.queryRange("up", 1700000000, 1700003600, 60);
         QSignalSpy finished(reply, &PrometheusReply::finished);
         QVERIFY(finished.wait(120000));
@@ -78,7 +79,8 @@ private slots:
     {
         DatasourceConnection connection;
         connection.url = "http://127.0.0.1:" + std::to_string(PdTest::freeLocalPort());
-        PrometheusClient client(connection, &m_network);
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
         PrometheusReply *reply = client.query("up", std::nullopt);
         QSignalSpy finished(reply, &PrometheusReply::finished);
         QVERIFY(finished.wait(30000));
@@ -91,7 +93,8 @@ private slots:
         DatasourceConnection connection;
         connection.url = m_server.url(QStringLiteral("ok")).toStdString();
         connection.queryParams = {{"tenant", "a b"}};
-        PrometheusClient client(connection, &m_network);
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
         PrometheusReply *reply = client.queryRange("up{job=\"x\"} + 1", 1700000000, 1700000120, 60);
         QSignalSpy finished(reply, &PrometheusReply::finished);
         QVERIFY(finished.wait(30000));
@@ -109,7 +112,8 @@ private slots:
     {
         DatasourceConnection connection;
         connection.url = m_server.url(QStringLiteral("ok")).toStdString() + "/";
-        PrometheusClient client(connection, &m_network);
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
         PrometheusReply *reply =
             client.labelValues("a b/c", {"up{x=\"1\"}"}, 1700000000, 1700003600);
         QCOMPARE(reply->url().substr(0, reply->url().find('?')),
@@ -124,8 +128,9 @@ private slots:
         DatasourceConnection connection;
         connection.url = m_server.url(QStringLiteral("echo")).toStdString();
         connection.headers = {{"X-Tenant", "team-$team"}};
-        PrometheusClient client(connection, &m_network);
-        client.setVariables({{"team", VariableValue::single("a\r\nX-Evil: 1")}});
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
+        transport.setVariables({{"team", VariableValue::single("a\r\nX-Evil: 1")}});
         PrometheusReply *reply = client.labelNames({}, 1700000000, 1700003600);
         QSignalSpy finished(reply, &PrometheusReply::finished);
         QVERIFY(finished.wait(30000));
@@ -136,22 +141,22 @@ private slots:
     {
         DatasourceConnection connection;
         connection.url = m_server.url(QStringLiteral("slow")).toStdString();
-        PrometheusClient client(connection, &m_network);
-        client.setTimeout(std::chrono::seconds(2));
+        DatasourceTransport transport(connection);
+        PrometheusClient client(&transport);
+        transport.setTimeout(std::chrono::seconds(2));
         std::vector<PrometheusReply *> replies;
         for (int i = 0; i < 10; ++i)
             replies.push_back(client.query("up", std::nullopt));
-        QTRY_COMPARE(client.requestsInFlight(), 6);
-        QCOMPARE(client.requestsQueued(), 4);
+        QTRY_COMPARE(transport.requestsInFlight(), 6);
+        QCOMPARE(transport.requestsQueued(), 4);
         // Cancelled requests never answer, and leave room for the others.
         for (int i = 0; i < 10; ++i)
             replies[i]->cancel();
-        QTRY_COMPARE(client.requestsInFlight() + client.requestsQueued(), 0);
+        QTRY_COMPARE(transport.requestsInFlight() + transport.requestsQueued(), 0);
     }
 
 private:
     FaultHttpServer m_server;
-    QNetworkAccessManager m_network;
 };
 
 QTEST_GUILESS_MAIN(TestPrometheusFaults)

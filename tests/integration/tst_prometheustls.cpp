@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "datasourcetransport.h"
 #include "prometheusclient.h"
 #include "prometheustestserver.h"
 
@@ -24,11 +25,11 @@ private:
         connection.url = m_prometheus.url().toStdString();
         connection.caFile = caFile;
         connection.insecureSkipVerify = insecure;
-        // A client as the app makes one for a datasource: its own access manager, so no
+        // A transport as the app makes one for a datasource: its own access manager, so no
         // connection opened with other TLS settings is reused.
-        QNetworkAccessManager network;
-        Pd::PrometheusClient client(connection, &network);
-        client.setTimeout(std::chrono::seconds(60));
+        Pd::DatasourceTransport transport(connection);
+        transport.setTimeout(std::chrono::seconds(60));
+        Pd::PrometheusClient client(&transport);
         Pd::PrometheusReply *reply = client.buildInfo();
         QSignalSpy finished(reply, &Pd::PrometheusReply::finished);
         if (!finished.wait(60000))

@@ -428,7 +428,6 @@ void checkOverrides()
     QCOMPARE(c.url, std::string("http://direct"));
     QCOMPARE(c.caFile, std::string("/etc/ssl/ca.pem"));
     QVERIFY(c.insecureSkipVerify);
-    QCOMPARE(*c.scrapeIntervalSeconds, 30.0);
     QCOMPARE(c.queryParams.front().first, std::string("dedup"));
     QCOMPARE(c.headers.front().first, std::string("A"));
 }

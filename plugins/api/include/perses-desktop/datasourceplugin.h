@@ -2,12 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "datahost.h"
 #include "specissue.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QtPlugin>
+
+#include <memory>
 
 namespace PdPlugin {
 
@@ -29,7 +32,37 @@ public:
     virtual SpecIssues validateSpec(const QString &kind, const QJsonObject &spec) const = 0;
 };
 
+// A connected datasource, as its plugin sees it: the query and variable plugins of the same
+// datasource kind receive it and know its type (they usually come in one module).
+class DatasourceClient
+{
+public:
+    virtual ~DatasourceClient() = default;
+};
+
+struct DatasourceContext
+{
+    QString kind;
+    QString name;     // the datasource's name, for messages
+    QJsonObject spec; // the datasource plugin's spec, as written
+    // The host's transport to this datasource; it outlives the client.
+    HttpTransport *http = nullptr;
+};
+
+// Version 2 of level "datasource": also turns a datasource spec into a client.
+class DatasourcePluginV2 : public DatasourcePlugin
+{
+public:
+    virtual int dataInterfaceVersion() const { return dataApiVersion; }
+    // Called on the GUI thread when a query or variable first needs the datasource; the host
+    // owns the client. A spec the plugin cannot use gives nullptr and `error`.
+    virtual std::unique_ptr<DatasourceClient> createClient(const DatasourceContext &context,
+                                                           QString &error) = 0;
+};
+
 } // namespace PdPlugin
 
 #define PdDatasourcePlugin_iid "dev.perses.desktop.DatasourcePlugin/1"
 Q_DECLARE_INTERFACE(PdPlugin::DatasourcePlugin, PdDatasourcePlugin_iid)
+#define PdDatasourcePluginV2_iid "dev.perses.desktop.DatasourcePlugin/2"
+Q_DECLARE_INTERFACE(PdPlugin::DatasourcePluginV2, PdDatasourcePluginV2_iid)

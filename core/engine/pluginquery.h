@@ -1,0 +1,63 @@
+// SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "model.h"
+#include "queryresponse.h"
+#include "querystep.h"
+#include "timerange.h"
+#include "variablevalue.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <perses-desktop/datahost.h>
+#include <string>
+
+namespace Pd {
+
+class DatasourceClients;
+
+// One query or annotation started through the plugin that runs its kind: the datasource its
+// selector names, connected; the variables, the built-ins and the step handed over; the
+// plugin's outcome brought back to the caller's thread. What kind, datasource or plugin is
+// missing comes back as a failure, from the event loop, like an answer.
+class PluginQuery
+{
+public:
+    struct Request
+    {
+        const Model::Plugin *plugin = nullptr;
+        TimeRange range;
+        std::int64_t timezoneOffsetSeconds = 0;
+        int widthPx = 0;
+        bool instantByDefault = false;
+        VariableValues values;
+    };
+
+    // What the query asked and got, as the engine records it.
+    struct Answer
+    {
+        std::string query;
+        std::string seriesNameFormat;
+        QueryWindow window;
+        bool instant = false;
+        QueryResponse response;
+    };
+
+    // Filled when the query starts.
+    struct Started
+    {
+        PdPlugin::CallHandle handle; // null when it failed at once
+        std::string selected;        // the name the selector asks for (empty: the default)
+        std::string datasource;      // the name it resolved to
+        std::string url;             // that datasource's base URL
+    };
+
+    // `done` runs once on `context`'s thread, unless `context` is gone or the handle canceled.
+    static Started start(DatasourceClients &clients, const Request &request, QObject *context,
+                         std::function<void(Answer)> done);
+};
+
+} // namespace Pd
