@@ -8,6 +8,7 @@
 Q_IMPORT_PLUGIN(CorePanelsPlugin)
 Q_IMPORT_PLUGIN(CoreDataPlugin)
 Q_IMPORT_PLUGIN(PrometheusPlugin)
+Q_IMPORT_PLUGIN(AlertmanagerPlugin)
 #endif
 
 namespace Pd {

@@ -65,6 +65,47 @@ std::string seriesJson(const Series &series, const std::string &format)
     return out + "}";
 }
 
+// A table cell as JSON: text as a string, a number as a number, a time as RFC 3339; an empty
+// number or time is null.
+std::string cellJson(const PdPlugin::TableColumn &column, std::size_t row)
+{
+    using Type = PdPlugin::TableColumn::Type;
+    if (column.type == Type::Text)
+        return quoted(column.text[row]);
+    const double value = column.numbers[row];
+    if (std::isnan(value))
+        return "null";
+    return column.type == Type::Time ? quoted(formatRfc3339(static_cast<std::int64_t>(value)))
+                                     : sampleValue(value);
+}
+
+// The same cell for people: empty when there is nothing in it.
+std::string cellText(const PdPlugin::TableColumn &column, std::size_t row)
+{
+    using Type = PdPlugin::TableColumn::Type;
+    if (column.type == Type::Text)
+        return column.text[row];
+    const double value = column.numbers[row];
+    if (std::isnan(value))
+        return {};
+    return column.type == Type::Time ? formatRfc3339(static_cast<std::int64_t>(value))
+                                     : sampleText(value);
+}
+
+// "rows": one object per row, its members in column order.
+std::string rowsJson(const PdPlugin::TableData &table, const std::string &indent)
+{
+    std::string out = ", \"rows\": [";
+    for (std::size_t row = 0; row < table.rowCount(); ++row) {
+        out += (row ? ",\n" : "\n") + indent + "  {";
+        for (std::size_t c = 0; c < table.columns.size(); ++c)
+            out += (c ? ", " : "") + quoted(table.columns[c].name) + ": " +
+                   cellJson(table.columns[c], row);
+        out += "}";
+    }
+    return out + (table.rowCount() ? "\n" + indent + "]}" : "]}");
+}
+
 std::string queryJson(const QueryResult &query, const std::string &indent)
 {
     std::string out = indent + "{\"query\": " + quoted(query.query);
@@ -75,6 +116,8 @@ std::string queryJson(const QueryResult &query, const std::string &indent)
     out +=
         ", \"error\": " + (query.response.ok ? std::string("null") : quoted(query.response.error));
     out += ", \"warnings\": " + stringList(query.response.warnings);
+    if (query.response.isTable())
+        return out + rowsJson(query.response.table, indent);
     out += ", \"series\": [";
     const auto &series = query.response.result.series();
     for (std::size_t i = 0; i < series.size(); ++i)
@@ -105,6 +148,22 @@ std::string annotationJson(const AnnotationResult &annotation)
         out += "}}";
     }
     out += annotation.events.empty() ? "]}" : "\n    ]}";
+    return out;
+}
+
+// A row a line: its non-empty cells as name=value.
+std::string rowsText(const PdPlugin::TableData &table)
+{
+    std::string out =
+        "    " + std::to_string(table.rowCount()) + (table.rowCount() == 1 ? " row\n" : " rows\n");
+    for (std::size_t row = 0; row < table.rowCount(); ++row) {
+        std::string line;
+        for (const PdPlugin::TableColumn &column : table.columns) {
+            if (const std::string cell = cellText(column, row); !cell.empty())
+                line += (line.empty() ? "" : " ") + column.name + "=" + cell;
+        }
+        out += "    " + line + "\n";
+    }
     return out;
 }
 
@@ -169,15 +228,22 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
     for (const Panel &panel : panels) {
         out += "panel " + panel.id + "\n";
         for (const QueryResult &query : panel.result->queries) {
-            out += "  " + query.query + "\n    " + query.datasource + " " + query.url + ", step " +
-                   sampleText(query.window.stepSeconds) + " s" +
-                   (query.instant ? ", instant" : "") + "\n";
+            out += "  " + query.query + "\n    " + query.datasource + " " + query.url;
+            // A table is the state now: no step to speak of.
+            if (!query.response.isTable())
+                out += ", step " + sampleText(query.window.stepSeconds) + " s" +
+                       (query.instant ? ", instant" : "");
+            out += "\n";
             if (!query.response.ok) {
                 out += "    error: " + query.response.error + "\n";
                 continue;
             }
             for (const std::string &warning : query.response.warnings)
                 out += "    warning: " + warning + "\n";
+            if (query.response.isTable()) {
+                out += rowsText(query.response.table);
+                continue;
+            }
             for (const Series &series : query.response.result.series()) {
                 out += "    " + series.displayName(query.seriesNameFormat) + ": " +
                        std::to_string(series.size()) + " points";

@@ -245,6 +245,7 @@ PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 from
             view.series.push_back(std::move(seriesView));
         }
         out.queries.push_back(std::move(view));
+        out.tables.push_back(query.response.isTable() ? &query.response.table : nullptr);
     }
     if (drawsAnnotations())
         out.annotations = m_annotations;

@@ -16,13 +16,15 @@ Pd::PluginType typeOf(const QString &kind)
     return Pd::PluginType::Query;
 }
 
-// The official kinds this plugin checks. Prometheus' belong to the Prometheus plugin, which
-// runs them as well.
+// The official kinds this plugin checks. Prometheus' and Alertmanager's belong to the plugins
+// that run them.
 QStringList checkedKinds(Pd::PluginType type)
 {
     QStringList kinds = Pd::builtinKinds(type);
-    kinds.removeIf(
-        [](const QString &kind) { return kind.startsWith(QLatin1String("Prometheus")); });
+    kinds.removeIf([](const QString &kind) {
+        return kind.startsWith(QLatin1String("Prometheus")) ||
+               kind.startsWith(QLatin1String("AlertManager"));
+    });
     return kinds;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "querydata.h"
 #include "specissue.h"
 
 #include <QColor>
@@ -85,6 +86,10 @@ struct PanelData
     // dynamic property `drawsAnnotationsProperty` set to true gets them (and new data when
     // they change): the others are not drawn again for annotations they do not show.
     std::vector<AnnotationView> annotations;
+    // Appended with the data interfaces version 2: for each query (same order as `queries`),
+    // its table when the query returned one (alerts, silences), else nullptr. Owned by the
+    // host, alive until the next setData() call.
+    std::vector<const TableData *> tables;
 };
 
 inline constexpr char drawsAnnotationsProperty[] = "pdDrawsAnnotations";
