@@ -137,6 +137,22 @@ QString PrometheusTestServer::run(const QString &program, const QStringList &arg
     return {};
 }
 
+QByteArray PrometheusTestServer::configuration()
+{
+    QByteArray config = "scrape_configs: []\n";
+    if (m_alertmanager.isEmpty())
+        return config;
+    const QString rules = m_dir.filePath(QStringLiteral("rules.yml"));
+    QFile file(rules);
+    if (file.open(QIODevice::WriteOnly))
+        file.write("groups:\n" + m_ruleGroups);
+    const QUrl alertmanager(m_alertmanager);
+    config += "global:\n  evaluation_interval: 1s\nrule_files:\n  - " + rules.toUtf8() +
+              "\nalerting:\n  alertmanagers:\n    - static_configs:\n        - targets: ['" +
+              alertmanager.authority().toUtf8() + "']\n";
+    return config;
+}
+
 QString PrometheusTestServer::start()
 {
     if (!m_dir.isValid())
@@ -152,7 +168,7 @@ QString PrometheusTestServer::start()
         return problem;
     const QString config = m_dir.filePath(QStringLiteral("prometheus.yml"));
     QFile configFile(config);
-    if (!configFile.open(QIODevice::WriteOnly) || configFile.write("scrape_configs: []\n") < 0)
+    if (!configFile.open(QIODevice::WriteOnly) || configFile.write(configuration()) < 0)
         return QStringLiteral("cannot write the Prometheus configuration");
     configFile.close();
     QStringList tlsArguments;

@@ -36,6 +36,13 @@ public:
     // Before start(): serve HTTPS with a self-signed certificate for 127.0.0.1 (made with
     // openssl), which caFile() holds.
     void setTls(bool tls) { m_tls = tls; }
+    // Before start(): evaluate these alerting rules (a rule file's `groups` list in YAML)
+    // every second and send what fires to the Alertmanager at `alertmanagerUrl`.
+    void setAlerting(const QString &alertmanagerUrl, const QByteArray &ruleGroups)
+    {
+        m_alertmanager = alertmanagerUrl;
+        m_ruleGroups = ruleGroups;
+    }
     QString caFile() const;
     QString url() const;
     std::int64_t startSeconds() const { return m_end - (samples - 1) * stepSeconds; }
@@ -45,6 +52,9 @@ private:
     QString writeOpenMetrics(const QString &path) const;
     bool m_fixedEnd = false;
     bool m_tls = false;
+    QString m_alertmanager;
+    QByteArray m_ruleGroups;
+    QByteArray configuration();
     QString writeTlsConfig();
     QString run(const QString &program, const QStringList &arguments);
 
