@@ -54,6 +54,46 @@ purple=$(convert "$work/hello.png" -format %c histogram:info:- | sed -n 's/^ *\(
     fail "render to SVG exited $?"
 grep -q "Hello from a plugin (0 series)" "$work/hello.svg" || fail "the plugin's text is not drawn"
 
+# A datasource, query and variable from a third-party module: JSON files served over HTTP.
+cmake -S "$source/tests/plugin/exampledata" -B "$work/dataplugin" -G Ninja \
+    -DCMAKE_PREFIX_PATH="$work/prefix" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$work/dataplugin" >/dev/null
+cp "$(find "$work/dataplugin" -name 'libexampledata.so')" "$plugins/"
+listing=$("$app" plugins) || fail "plugins exited $?"
+grep -q "^ExampleDataPlugin (.*libexampledata.so): loaded: ExampleJsonQuery, ExampleJsonDatasource, ExampleJsonVariable$" <<<"$listing" ||
+    fail "the example data plugin is not listed as loaded: $listing"
+mkdir -p "$work/json"
+now=$(($(date +%s) * 1000))
+printf '{"options": ["cpu", "memory"]}' >"$work/json/options.json"
+printf '{"series": [{"labels": {"host": "a"}, "points": [[%d, 1], [%d, 2]]}, {"labels": {"host": "b"}, "points": [[%d, 3]]}]}' \
+    $((now - 60000)) "$now" "$now" >"$work/json/cpu.json"
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 -m http.server "$port" --bind 127.0.0.1 --directory "$work/json" >/dev/null 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do
+    python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/options.json')" 2>/dev/null && break
+    sleep 0.1
+done
+"$app" lint "$source/tests/plugin/exampledata.yaml" || fail "lint rejects the example data dashboard"
+set +e
+bad=$(sed 's|path: /\$dataset.json|path: dataset.json|' "$source/tests/plugin/exampledata.yaml" >"$work/bad.yaml"; "$app" lint "$work/bad.yaml" 2>&1)
+code=$?
+set -e
+[[ $code == 1 ]] && grep -q "path: a path starting with / is required" <<<"$bad" ||
+    fail "lint does not report the data plugin's own spec check: $bad"
+result=$("$app" query "$source/tests/plugin/exampledata.yaml" --datasource "json=http://127.0.0.1:$port" --format json) ||
+    fail "query exited $?: $result"
+echo "$result"
+grep -q '"name": "dataset", "options": \["cpu", "memory"\], "value": "cpu"' <<<"$result" ||
+    fail "the plugin's variable options are not listed"
+grep -q '"query": "/cpu.json"' <<<"$result" || fail "the query did not see the variable"
+grep -q '"labels": {"host": "a"}, "points": 2' <<<"$result" || fail "the plugin's series are not read"
+grep -q '"labels": {"host": "b"}, "points": 1' <<<"$result" || fail "the second series is missing"
+"$app" render "$source/tests/plugin/exampledata.yaml" --datasource "json=http://127.0.0.1:$port" \
+    --size 600x300 --out "$work/data.svg" || fail "render of the data plugin's dashboard exited $?"
+grep -q "Hello from a plugin (2 series)" "$work/data.svg" || fail "the panel did not get the plugin's series"
+
 # Without the plugin the panel is a placeholder and lint names the missing plugin.
 unset PERSES_DESKTOP_PLUGIN_PATH
 set +e
