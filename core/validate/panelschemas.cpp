@@ -36,6 +36,43 @@ Schema autoOrNumber()
     return Schema::anyOf({Schema::oneOfStrings({"auto"}), Schema::number()});
 }
 
+// The alertmanager module's panels (docs/spec/alertmanager.md §1.4, §1.5): closed, as its CUE.
+void addAlertmanagerPanels(PluginSchemaRegistry &registry)
+{
+    const Schema sort = Schema::oneOfStrings({"asc", "desc"});
+    auto column = [&](const Schema &sortModes) {
+        return Schema::object({required("name", text()), optional("header", text()),
+                               optional("enableSorting", boolean()), optional("sort", sort),
+                               optional("sortMode", sortModes)});
+    };
+    const Schema override = Schema::object(
+        {required("value", text()), required("isRegex", boolean()), required("color", text())});
+    addPanel(
+        registry, "AlertTable",
+        Schema::object(
+            {optional("defaultGroupBy", Schema::list(text())),
+             optional("columns", Schema::list(column(Schema::oneOfStrings(
+                                     {"alphabetical", "numeric", "severity"})))),
+             optional("deduplication",
+                      Schema::object({required("mode", Schema::oneOfStrings(
+                                                           {"none", "fingerprint", "labels"})),
+                                      optional("labels", Schema::list(text()))})),
+             optional("allowedActions", Schema::list(Schema::oneOfStrings({"silence", "runbook"}))),
+             optional("runbookAnnotationKey", text()),
+             optional("labelColorMappings",
+                      Schema::list(Schema::object(
+                          {required("labelKey", text()),
+                           required("mode", Schema::oneOfStrings({"auto", "severity", "manual"})),
+                           optional("overrides", Schema::list(override))})))}),
+        {"AlertsQuery"});
+    addPanel(registry, "SilenceTable",
+             Schema::object(
+                 {optional("columns", Schema::list(column(Schema::oneOfStrings(
+                                          {"alphabetical", "date", "status"})))),
+                  optional("allowedActions", Schema::list(Schema::oneOfStrings({"expire"})))}),
+             {"SilencesQuery"});
+}
+
 Schema timeSeriesChart()
 {
     const Schema lineStyle = Schema::oneOfStrings({"solid", "dashed", "dotted"});
@@ -275,10 +312,7 @@ void addOtherPanels(PluginSchemaRegistry &registry)
                         required("showTable", boolean()), required("showFlameGraph", boolean()),
                         optional("traceHeight", Schema::integer().minimum(0))}),
         {"ProfileQuery"});
-    // Alertmanager panels: their column and action settings are not in our spec, so their
-    // specs are accepted as they are (never rejected for fields we cannot check).
-    addPanel(registry, "AlertTable", Schema::object({}).opened(), {"AlertsQuery"});
-    addPanel(registry, "SilenceTable", Schema::object({}).opened(), {"SilencesQuery"});
+    addAlertmanagerPanels(registry);
 }
 
 } // namespace

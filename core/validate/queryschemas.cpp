@@ -109,11 +109,12 @@ void addOtherQueries(PluginSchemaRegistry &registry)
                                         .opened())),
               optional("service", Schema::string())});
     addQuery(registry, "AlertManagerAlertsQuery", "AlertsQuery", "AlertManagerDatasource",
-             {optional("filters", Schema::any()), optional("active", Schema::boolean()),
-              optional("silenced", Schema::boolean()), optional("inhibited", Schema::boolean()),
-              optional("unprocessed", Schema::boolean()), optional("receiver", Schema::string())});
+             {optional("filters", Schema::list(Schema::string())),
+              optional("active", Schema::boolean()), optional("silenced", Schema::boolean()),
+              optional("inhibited", Schema::boolean()), optional("unprocessed", Schema::boolean()),
+              optional("receiver", Schema::string())});
     addQuery(registry, "AlertManagerSilencesQuery", "SilencesQuery", "AlertManagerDatasource",
-             {optional("filters", Schema::any())});
+             {optional("filters", Schema::list(Schema::string()))});
 }
 
 } // namespace

@@ -219,6 +219,46 @@ private slots:
                  extract.front().detail.c_str());
     }
 
+    // The alertmanager module's panels and queries, closed like its CUE: what its editor
+    // writes passes; the sort mode its editor offers but CUE refuses, an unknown action or
+    // member, and a filter that is not a string are errors.
+    void alertmanagerSchemasAreClosed()
+    {
+        const PluginSchemaRegistry &registry = PluginSchemaRegistry::builtin();
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "AlertTable", "spec": {"defaultGroupBy":
+                        ["alertname"], "columns": [{"name": "severity", "sortMode": "severity",
+                        "sort": "asc"}], "deduplication": {"mode": "labels", "labels": ["a"]},
+                        "allowedActions": ["silence"], "runbookAnnotationKey": "rb",
+                        "labelColorMappings": [{"labelKey": "severity", "mode": "manual",
+                        "overrides": [{"value": "x", "isRegex": false, "color": "#fff"}]}]}})"),
+                                    PluginType::Panel)
+                    .empty());
+        QCOMPARE(messages(registry.validatePlugin(
+                     json(R"({"kind": "AlertTable", "spec": {"columns": [{"name": "s",
+                         "sortMode": "status"}]}})"),
+                     PluginType::Panel)),
+                 QStringLiteral("spec.columns[0].sortMode: invalid value \"status\" (must be one "
+                                "of \"alphabetical\", \"numeric\", \"severity\")"));
+        QCOMPARE(registry
+                     .validatePlugin(json(R"({"kind": "SilenceTable", "spec": {"allowedActions":
+                         ["silence"], "extra": 1}})"),
+                                     PluginType::Panel)
+                     .size(),
+                 std::size_t(2));
+        QVERIFY(registry
+                    .validatePlugin(json(R"({"kind": "AlertManagerAlertsQuery", "spec":
+                        {"filters": ["a=b"], "active": true, "receiver": "team"}})"),
+                                    PluginType::Query)
+                    .empty());
+        QCOMPARE(registry
+                     .validatePlugin(json(R"({"kind": "AlertManagerSilencesQuery", "spec":
+                         {"filters": [1], "active": true}})"),
+                                     PluginType::Query)
+                     .size(),
+                 std::size_t(2));
+    }
+
     // What Go drops before CUE sees the plugin (members besides kind, spec and metadata, and
     // metadata's own extras), and open lists CUE makes [] when absent: accepted.
     void whatTheServerAcceptsIsAccepted()
