@@ -182,13 +182,18 @@ QString PrometheusTestServer::start()
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
     m_process->setStandardOutputFile(m_dir.filePath(QStringLiteral("prometheus.log")));
-    const QStringList arguments =
+    QStringList arguments =
         QStringList{QStringLiteral("--config.file=") + config,
                     QStringLiteral("--storage.tsdb.path=") + tsdb,
                     QStringLiteral("--storage.tsdb.retention.time=100y"),
                     QStringLiteral("--web.listen-address=127.0.0.1:%1").arg(m_port),
                     QStringLiteral("--web.enable-lifecycle")} +
         tlsArguments;
+    if (!m_alertmanager.isEmpty()) {
+        // An alert that fires before the Alertmanager is discovered is only sent again after
+        // the resend delay (a minute by default).
+        arguments.append(QStringLiteral("--rules.alert.resend-delay=1s"));
+    }
     m_process->start(QStringLiteral(PD_PROMETHEUS), arguments);
     if (!m_process->waitForStarted(10000))
         return QStringLiteral("prometheus did not start: %1").arg(m_process->errorString());

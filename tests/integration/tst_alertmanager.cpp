@@ -51,6 +51,15 @@ QByteArray dashboard(const QString &url)
     yaml += panelYaml(QStringLiteral("silences"), QStringLiteral("SilenceTable"),
                       QStringLiteral("SilencesQuery"), QStringLiteral("AlertManagerSilencesQuery"),
                       QStringLiteral("{}"));
+    yaml += QStringLiteral("  layouts:\n    - kind: Grid\n      spec:\n        items:\n");
+    int y = 0;
+    for (const char *panel : {"all", "unsilenced", "fromrules", "silences"}) {
+        yaml += QStringLiteral("          - {x: 0, \"y\": %1, width: 24, height: 8, content: "
+                               "{$ref: '#/spec/panels/%2'}}\n")
+                    .arg(y)
+                    .arg(QLatin1String(panel));
+        y += 8;
+    }
     return yaml.toUtf8();
 }
 
@@ -203,6 +212,23 @@ private slots:
         QVERIFY(hot.value(QStringLiteral("generatorURL"))
                     .toString()
                     .contains(QStringLiteral("/graph?g0.expr=")));
+    }
+
+    // The window's drawing of the same dashboard, headless: the alert table's states, names
+    // and link, the silence table's row.
+    void panelsDrawLiveAlerts()
+    {
+        const QString svg = m_dir.filePath(QStringLiteral("alerts.svg"));
+        const Run r = PdTest::runCli(
+            {QStringLiteral("render"), m_dir.filePath(QStringLiteral("alerts.yaml")),
+             QStringLiteral("--size"), QStringLiteral("1400x1400"), QStringLiteral("--out"), svg});
+        QCOMPARE(r.exitCode, 0);
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString drawing = QString::fromUtf8(file.readAll());
+        for (const char *text : {">Firing<", ">Silenced<", ">HighCPU<", ">DiskFull<", ">Silence…<",
+                                 ">Runbook<", ">Active<", ">disk swap<", ">2 alerts in 2 groups<"})
+            QVERIFY2(drawing.contains(QString::fromUtf8(text)), text);
     }
 
     void alertmanagerDownShowsOnItsPanel()
