@@ -279,7 +279,6 @@ void PanelFrame::setAnnotations(std::vector<PdPlugin::AnnotationView> events)
     if (!m_view || !m_result || !m_takesQueries || !drawsAnnotations())
         return;
     // What the view reads now stays alive until it has the new data.
-    const auto previousBuckets = std::exchange(m_bucketViews, {});
     const auto previousSamples = std::exchange(m_histogramViews, {});
     m_view->setData(panelData(*m_result, m_fromMs, m_toMs));
 }
@@ -289,12 +288,8 @@ std::span<const PdPlugin::HistogramSampleView> PanelFrame::histogramViews(const 
     if (series.histograms.empty())
         return {};
     std::vector<PdPlugin::HistogramSampleView> &samples = m_histogramViews.emplace_back();
-    for (const HistogramSample &sample : series.histograms) {
-        std::vector<PdPlugin::HistogramBucketView> &buckets = m_bucketViews.emplace_back();
-        for (const HistogramBucket &bucket : sample.buckets)
-            buckets.push_back({bucket.boundaryRule, bucket.lower, bucket.upper, bucket.count});
-        samples.push_back({sample.timeMs, sample.count, sample.sum, buckets});
-    }
+    for (const HistogramSample &sample : series.histograms)
+        samples.push_back({sample.timeMs, sample.count, sample.sum, sample.buckets});
     return samples;
 }
 
@@ -325,7 +320,6 @@ void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fro
     }
     ensureView();
     // What the view reads now stays alive until it has the new data.
-    const auto previousBuckets = std::exchange(m_bucketViews, {});
     const auto previousSamples = std::exchange(m_histogramViews, {});
     if (m_view && result)
         m_view->setData(panelData(*result, fromMs, toMs));

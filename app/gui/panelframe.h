@@ -99,7 +99,6 @@ private:
     // The result outlives the view that reads spans into it: declared first, destroyed last.
     std::shared_ptr<const PanelResult> m_result;
     // Native histograms in the plugin interface's shape, alive as long as m_result.
-    std::vector<std::vector<PdPlugin::HistogramBucketView>> m_bucketViews;
     std::vector<std::vector<PdPlugin::HistogramSampleView>> m_histogramViews;
     std::unique_ptr<PdPlugin::PanelView> m_view;
     ElidedLabel *m_title = nullptr;

@@ -6,7 +6,6 @@
 #include "sortkeyitem.h"
 
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLabel>
@@ -314,8 +313,5 @@ void AlertTableView::openLink(QTreeWidgetItem *item, int column)
     const QUrl url(item ? item->data(column, urlRole).toString() : QString());
     if (url.isEmpty())
         return;
-    if (m_context.openUrl)
-        m_context.openUrl(url);
-    else
-        QDesktopServices::openUrl(url);
+    PdPlugin::openLink(m_context, url);
 }

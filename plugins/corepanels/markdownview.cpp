@@ -2,8 +2,6 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "markdownview.h"
 
-#include <QDesktopServices>
-
 namespace PdPanels {
 
 MarkdownView::MarkdownView(const PdPlugin::PanelContext &context)
@@ -14,9 +12,9 @@ MarkdownView::MarkdownView(const PdPlugin::PanelContext &context)
     setFrameShape(QFrame::NoFrame);
     viewport()->setAutoFillBackground(false);
     setStyleSheet(QStringLiteral("QTextBrowser { background: transparent; }"));
-    connect(this, &QTextBrowser::anchorClicked, this, [](const QUrl &url) {
+    connect(this, &QTextBrowser::anchorClicked, this, [this](const QUrl &url) {
         if (url.scheme() == u"http" || url.scheme() == u"https" || url.scheme() == u"mailto")
-            QDesktopServices::openUrl(url);
+            PdPlugin::openLink(m_context, url);
     });
     setData({});
 }

@@ -8,7 +8,6 @@
 
 #include <QComboBox>
 #include <QDateTime>
-#include <QDesktopServices>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -316,10 +315,7 @@ void TablePanelView::openLink(const QModelIndex &index)
     const QUrl url(index.data(linkRole).toString());
     if (url.isEmpty())
         return;
-    if (m_context.openUrl)
-        m_context.openUrl(url);
-    else
-        QDesktopServices::openUrl(url);
+    PdPlugin::openLink(m_context, url);
 }
 
 void TablePanelView::applyColumnSettings(const std::vector<QString> &columns)

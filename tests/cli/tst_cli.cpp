@@ -429,7 +429,7 @@ private slots:
         const Run lint =
             run({QStringLiteral("lint"), QStringLiteral("--warnings-as-errors"), examples});
         QCOMPARE(lint.exitCode, 0);
-        QCOMPARE(lint.out, QStringLiteral("0 errors, 0 warnings in 3 files (0 skipped)\n"));
+        QCOMPARE(lint.out, QStringLiteral("0 errors, 0 warnings in 4 files (0 skipped)\n"));
         QCOMPARE(run({QStringLiteral("fmt"), QStringLiteral("--check"), examples}).exitCode, 0);
     }
 

@@ -78,6 +78,19 @@ QJsonArray rowsOf(const Run &run, const QString &panel)
     return {};
 }
 
+// The first query of the first panel printed.
+QJsonObject firstQuery(const Run &run)
+{
+    return run.json.value(QStringLiteral("panels"))
+        .toArray()
+        .first()
+        .toObject()
+        .value(QStringLiteral("queries"))
+        .toArray()
+        .first()
+        .toObject();
+}
+
 QJsonObject rowNamed(const QJsonArray &rows, const QString &alertname)
 {
     for (const QJsonValue &row : rows) {
@@ -162,14 +175,7 @@ private slots:
         QCOMPARE(rows.first().toObject().value(QStringLiteral("alertname")).toString(),
                  QStringLiteral("HighCPU"));
         // What was asked, as the inspector and the JSON show it.
-        const QJsonObject asked = r.json.value(QStringLiteral("panels"))
-                                      .toArray()
-                                      .first()
-                                      .toObject()
-                                      .value(QStringLiteral("queries"))
-                                      .toArray()
-                                      .first()
-                                      .toObject();
+        const QJsonObject asked = firstQuery(r);
         QCOMPARE(asked.value(QStringLiteral("query")).toString(),
                  QStringLiteral("{\"filters\":[\"team=\\\"pd\\\"\"],\"silenced\":false}"));
         QCOMPARE(asked.value(QStringLiteral("url")).toString(), m_alertmanager.url());
@@ -239,16 +245,7 @@ private slots:
             PdTest::runCli({QStringLiteral("query"), m_dir.filePath(QStringLiteral("down.yaml")),
                             QStringLiteral("--panel"), QStringLiteral("all")});
         QCOMPARE(r.exitCode, 1);
-        const QString error = r.json.value(QStringLiteral("panels"))
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(QStringLiteral("queries"))
-                                  .toArray()
-                                  .first()
-                                  .toObject()
-                                  .value(QStringLiteral("error"))
-                                  .toString();
+        const QString error = firstQuery(r).value(QStringLiteral("error")).toString();
         QCOMPARE(error, QStringLiteral("cannot connect to ") + down +
                             QStringLiteral(": connection refused"));
     }

@@ -6,11 +6,13 @@
 #include "specissue.h"
 
 #include <QColor>
+#include <QDesktopServices>
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <QUrl>
 #include <QtPlugin>
 
 #include <cstdint>
@@ -18,20 +20,13 @@
 #include <span>
 #include <vector>
 
-class QUrl;
 class QWidget;
 
 namespace PdPlugin {
 
-// One bucket of a native histogram sample (Prometheus' boundary rules: 0 left open,
-// 1 right open, 2 both open, 3 both closed).
-struct HistogramBucketView
-{
-    int boundaryRule = 0;
-    double lower = 0;
-    double upper = 0;
-    double count = 0;
-};
+// One bucket of a native histogram sample: the very bucket a query result holds (same
+// members, same layout as in version 1), so the spans below point into the result.
+using HistogramBucketView = HistogramBucket;
 
 struct HistogramSampleView
 {
@@ -114,6 +109,16 @@ struct PanelContext
     // panel opens it with QDesktopServices.
     std::function<void(const QUrl &url)> openUrl;
 };
+
+// Opens a link a panel draws the way the host opens links, or in the desktop's browser when
+// the host does not say.
+inline void openLink(const PanelContext &context, const QUrl &url)
+{
+    if (context.openUrl)
+        context.openUrl(url);
+    else
+        QDesktopServices::openUrl(url);
+}
 
 // A panel as the host sees it: a widget it places in the grid and data it hands over.
 class PanelView
