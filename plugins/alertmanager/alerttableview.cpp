@@ -125,7 +125,9 @@ AlertTableView::AlertTableView(const PdPlugin::PanelContext &context)
     QStringList headers = {tr("Status"), tr("Alert name")};
     for (const Column &column : m_columns)
         headers.append(column.header);
-    headers << tr("Labels") << tr("Age");
+    // Labels last, where their width does not push the age and the links out of sight.
+    headers << tr("Age");
+    m_ageColumn = int(headers.size()) - 1;
     if (allows(context.spec, "silence")) {
         headers << tr("Silence");
         m_silenceColumn = int(headers.size()) - 1;
@@ -134,12 +136,14 @@ AlertTableView::AlertTableView(const PdPlugin::PanelContext &context)
         headers << tr("Runbook");
         m_runbookColumn = int(headers.size()) - 1;
     }
+    headers << tr("Labels");
+    m_labelsColumn = int(headers.size()) - 1;
     m_tree->setHeaderLabels(headers);
     m_tree->setRootIsDecorated(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setSortingEnabled(true);
     m_tree->header()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_tree->header()->setStretchLastSection(false);
+    m_tree->header()->setStretchLastSection(true);
     m_tree->header()->setSectionResizeMode(QHeaderView::Interactive);
     // The initial sort: the first column the spec sorts.
     for (const QJsonValue &value : context.spec.value(QStringLiteral("columns")).toArray()) {
@@ -186,7 +190,6 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const QString runbookKey = m_context.spec.value(QStringLiteral("runbookAnnotationKey"))
                                    .toString(QStringLiteral("runbook_url"));
-    const int ageColumn = 3 + int(m_columns.size());
     m_tree->setUpdatesEnabled(false);
     m_tree->clear();
     QHash<QString, SortKeyItem *> groups;
@@ -232,10 +235,10 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
             else if (m_columns[c].sortMode == QLatin1String("severity"))
                 item->setData(column, SortKeyItem::sortRole, severityWeight(value));
         }
-        item->setText(2 + int(m_columns.size()), labelsText(alert.labels, shown));
-        item->setText(ageColumn, ageText(alert.startsAtMs, now));
-        item->setData(ageColumn, SortKeyItem::sortRole, double(-alert.startsAtMs));
-        item->setToolTip(ageColumn,
+        item->setText(m_labelsColumn, labelsText(alert.labels, shown));
+        item->setText(m_ageColumn, ageText(alert.startsAtMs, now));
+        item->setData(m_ageColumn, SortKeyItem::sortRole, double(-alert.startsAtMs));
+        item->setToolTip(m_ageColumn,
                          QDateTime::fromMSecsSinceEpoch(alert.startsAtMs).toString(Qt::ISODate));
         // A silenced alert needs no second silence.
         if (m_silenceColumn >= 0 && !alert.suppressed)
@@ -258,7 +261,8 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
             counts.append(tr("%1 firing").arg(firing));
         if (silenced > 0)
             counts.append(tr("%1 silenced").arg(silenced));
-        group->setText(2 + int(m_columns.size()), counts.join(QStringLiteral(", ")));
+        group->setText(m_labelsColumn, counts.join(QStringLiteral(", ")));
+        sortGroupByChildren(group);
         // Open while every alert fits on a screen; many groups are read as a summary first.
         group->setExpanded(groups.size() == 1 || alerts.size() <= 20);
     }
@@ -266,6 +270,25 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
         m_tree->resizeColumnToContents(c);
     m_tree->setUpdatesEnabled(true);
     applySearch();
+}
+
+// A group sorts by its most urgent alert in the columns that sort by a key (state, severity,
+// numbers, age), and by its first alert's value in the others.
+void AlertTableView::sortGroupByChildren(QTreeWidgetItem *group) const
+{
+    for (int c = 1; c < m_tree->columnCount(); ++c) {
+        QVariant key;
+        for (int i = 0; i < group->childCount(); ++i) {
+            const QVariant child = group->child(i)->data(c, SortKeyItem::sortRole);
+            if (child.isValid() && child.typeId() != QMetaType::QString &&
+                (!key.isValid() || child.toDouble() < key.toDouble()))
+                key = child;
+        }
+        if (!key.isValid() && c != 1 && group->childCount() > 0)
+            key = group->child(0)->text(c);
+        if (key.isValid())
+            group->setData(c, SortKeyItem::sortRole, key);
+    }
 }
 
 void AlertTableView::applySearch()
@@ -278,9 +301,9 @@ void AlertTableView::applySearch()
         int visible = 0;
         for (int i = 0; i < group->childCount(); ++i) {
             QTreeWidgetItem *item = group->child(i);
-            const QString haystack = (item->text(0) + u' ' + item->text(1) + u' ' +
-                                      item->text(2 + int(m_columns.size())))
-                                         .toLower();
+            const QString haystack =
+                (item->text(0) + u' ' + item->text(1) + u' ' + item->text(m_labelsColumn))
+                    .toLower();
             const bool shows = term.isEmpty() || haystack.contains(term) ||
                                item->toolTip(1).toLower().contains(term);
             item->setHidden(!shows);

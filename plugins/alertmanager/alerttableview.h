@@ -36,6 +36,7 @@ private:
     };
 
     void applySearch();
+    void sortGroupByChildren(QTreeWidgetItem *group) const;
     void setLink(QTreeWidgetItem *item, int column, const QString &text, const QString &url) const;
     void openLink(QTreeWidgetItem *item, int column);
     QStringList groupBy() const;
@@ -46,6 +47,8 @@ private:
     QLabel *m_summary;
     QTreeWidget *m_tree;
     int m_alertCount = 0;
+    int m_ageColumn = -1;
+    int m_labelsColumn = -1;
     int m_silenceColumn = -1;
     int m_runbookColumn = -1;
 };

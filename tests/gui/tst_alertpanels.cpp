@@ -206,6 +206,23 @@ private slots:
         QCOMPARE(all->child(0)->text(column(QStringLiteral("Age"))), QStringLiteral("3h 2m"));
     }
 
+    // Groups sort by their most urgent alert: by severity here, critical first when ascending.
+    void groupsSortByTheirMostUrgentAlert()
+    {
+        create(QStringLiteral("AlertTable"),
+               spec("{'columns': [{'name': 'severity', 'header': 'Severity', 'sortMode': "
+                    "'severity'}]}"));
+        const PdPlugin::TableData table = alertTable(threeAlerts());
+        show({&table});
+        const int severity = column(QStringLiteral("Severity"));
+        tree()->sortByColumn(severity, Qt::DescendingOrder);
+        QCOMPARE(tree()->topLevelItem(0)->text(0), QStringLiteral("alertname=DiskFull"));
+        tree()->sortByColumn(severity, Qt::AscendingOrder);
+        QCOMPARE(tree()->topLevelItem(0)->text(0), QStringLiteral("alertname=HighCPU"));
+        // Labels come last, after the age and the links.
+        QCOMPARE(column(QStringLiteral("Labels")), tree()->columnCount() - 1);
+    }
+
     void duplicatesAcrossQueriesAreMerged()
     {
         create(QStringLiteral("AlertTable"),
