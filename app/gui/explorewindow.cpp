@@ -268,9 +268,12 @@ void ExploreWindow::loadMetrics()
     const Node query = m_queries.front()->value();
     const Node *spec = query.at({"spec", "plugin", "spec"});
     std::string error;
-    PrometheusClient *client = spec ? m_results->engine().prometheusFor(*spec, error) : nullptr;
+    std::string datasource;
+    PrometheusClient *client =
+        spec ? m_results->engine().prometheusFor(*spec, error, &datasource) : nullptr;
     // The list stays, with its filter and scroll, while the datasource is the same.
-    const std::string source = client ? client->transport().baseUrl().toStdString() : std::string();
+    const std::string source =
+        client ? datasource + ' ' + client->transport().baseUrl().toStdString() : std::string();
     if (client && source == m_metricsSource)
         return;
     m_metricsSource = source;

@@ -92,13 +92,16 @@ void PanelInspector::fillQueries()
         const QueryResult &query = m_result->queries[i];
         auto *item = new QTreeWidgetItem(m_queries, {tr("Query %1").arg(i + 1), text(query.query)});
         item->setToolTip(1, text(query.query));
-        addDetail(item, tr("Datasource"), text(query.datasource));
-        // The engine POSTs its queries as forms (perses-api.md §8).
-        addDetail(item, tr("Request"),
-                  QStringLiteral("POST %1%2")
-                      .arg(text(query.url), query.instant ? QStringLiteral("/api/v1/query")
-                                                          : QStringLiteral("/api/v1/query_range")));
-        if (!query.instant)
+        addDetail(item, tr("Plugin"), text(query.pluginKind));
+        addDetail(item, tr("Datasource"),
+                  query.url.empty() ? text(query.datasource)
+                                    : tr("%1 at %2").arg(text(query.datasource), text(query.url)));
+        if (!query.request.empty())
+            addDetail(item, tr("Request"), text(query.request));
+        // What the plugin asked is known once it answers.
+        if (!query.finished)
+            item->setText(1, tr("(waiting for the answer)"));
+        else if (!query.instant && !query.response.isTable())
             addDetail(item, tr("Range"),
                       tr("%1 → %2, step %3 s")
                           .arg(timeText(query.window.startSeconds),
@@ -112,11 +115,16 @@ void PanelInspector::fillQueries()
                       ? tr("ok")
                       : tr("error (%1): %2").arg(text(response.errorType), text(response.error)));
         addDetail(item, tr("Answer"),
-                  tr("%1 series, %2 points, %3 bytes in %4 ms")
-                      .arg(series.size())
-                      .arg(response.result.pointCount())
-                      .arg(response.bodyBytes)
-                      .arg(query.durationMs, 0, 'f', 1));
+                  response.isTable() ? tr("%1 rows, %2 columns, %3 bytes in %4 ms")
+                                           .arg(response.table.rowCount())
+                                           .arg(response.table.columns.size())
+                                           .arg(response.bodyBytes)
+                                           .arg(query.durationMs, 0, 'f', 1)
+                                     : tr("%1 series, %2 points, %3 bytes in %4 ms")
+                                           .arg(series.size())
+                                           .arg(response.result.pointCount())
+                                           .arg(response.bodyBytes)
+                                           .arg(query.durationMs, 0, 'f', 1));
         for (const std::string &warning : response.warnings)
             addDetail(item, tr("Warning"), text(warning));
         item->setExpanded(true);

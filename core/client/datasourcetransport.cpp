@@ -253,13 +253,10 @@ void DatasourceTransport::onFinished(QNetworkReply *network, const Pending &pend
     response.status = status;
     response.contentType = network->header(QNetworkRequest::ContentTypeHeader).toByteArray();
     response.body = std::move(*body);
+    if (status >= 300)
+        response.httpError = QString::fromStdString(HttpFailure::describe(
+            status, response.body.toStdString(), response.contentType.toStdString()));
     deliver(call, std::move(response));
-}
-
-QString DatasourceTransport::describeHttpError(const PdPlugin::HttpResponse &response) const
-{
-    return QString::fromStdString(HttpFailure::describe(
-        response.status, response.body.toStdString(), response.contentType.toStdString()));
 }
 
 } // namespace Pd

@@ -52,7 +52,6 @@ public:
     PdPlugin::CallHandle send(const PdPlugin::HttpRequest &request,
                               std::function<void(PdPlugin::HttpResponse)> done) override;
     QString baseUrl() const override;
-    QString describeHttpError(const PdPlugin::HttpResponse &response) const override;
     QString urlOf(const PdPlugin::HttpRequest &request) const override;
     QUrl urlFor(const PdPlugin::HttpRequest &request) const;
 

@@ -112,13 +112,15 @@ std::vector<DatasourceProblem> DashboardQueryEngine::datasourceProblems() const
 }
 
 PrometheusClient *DashboardQueryEngine::prometheusFor(const Node &queryPluginSpec,
-                                                      std::string &error)
+                                                      std::string &error, std::string *datasource)
 {
     DatasourceClients::Lookup lookup;
     PrometheusClient *client = m_clients->prometheus(
         ModelDecoder::datasourceSelector(queryPluginSpec, "PrometheusDatasource"),
         m_variables->values(), lookup);
     error = lookup.error;
+    if (datasource)
+        *datasource = lookup.datasource;
     return client;
 }
 
@@ -274,13 +276,14 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
                 done.seriesNameFormat = std::move(answer.seriesNameFormat);
                 done.window = answer.window;
                 done.instant = answer.instant;
+                done.request = std::move(answer.request);
             }
             finishQuery(panelId, index, generation, std::move(answer.response));
         });
     result.selected = std::move(started.selected);
     result.datasource = std::move(started.datasource);
     result.url = std::move(started.url);
-    // Finished calls are dropped as new ones come.
+    // Held until the panel runs again or is forgotten: releasing a handle drops its answer.
     m_panelCalls[panelId].push_back(std::move(started.handle));
 }
 
@@ -348,8 +351,13 @@ void DashboardQueryEngine::runAnnotation(std::size_t index, const Model::Annotat
                                          const VariableValues &values)
 {
     const std::uint64_t generation = m_generation;
-    const PluginQuery::Request request{
-        &annotation.plugin, m_settings.range, m_settings.timezoneOffsetSeconds, 0, false, values};
+    const PluginQuery::Request request{&annotation.plugin,
+                                       m_settings.range,
+                                       m_settings.timezoneOffsetSeconds,
+                                       0,
+                                       false,
+                                       values,
+                                       true};
     PluginQuery::Started started = PluginQuery::start(
         *m_clients, request, this, [this, index, generation](PluginQuery::Answer answer) {
             if (generation == m_generation && index < m_annotations.size()) {

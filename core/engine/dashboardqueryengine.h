@@ -54,7 +54,9 @@ public:
     const Settings &settings() const { return m_settings; }
     // The Prometheus client a query plugin's spec resolves to (its datasource selector, the
     // variables' current values), or none with the reason: what the editor completes from.
-    PrometheusClient *prometheusFor(const Node &queryPluginSpec, std::string &error);
+    // `datasource`, when given, gets the name it resolved to.
+    PrometheusClient *prometheusFor(const Node &queryPluginSpec, std::string &error,
+                                    std::string *datasource = nullptr);
     VariableResolver &variables() { return *m_variables; }
     // Every datasource the dashboard sees, by scope (overrides that name none included).
     const DatasourceCatalog &catalog() const;

@@ -30,22 +30,31 @@ PdPlugin::QueryWindow toPlugin(const QueryWindow &window)
                                  window.minStepSeconds};
 }
 
-// A handle the caller can cancel before the plugin's own handle exists, and that drops an
-// outcome the plugin sends after cancel().
+// The caller's handle: it cancels the plugin's own (which may not exist yet, or be null), and
+// takes only the first outcome, none after cancel(). What reaches the plugin holds it weakly,
+// so a plugin's handle that keeps its callback cannot keep this one alive in a cycle.
 class GuardedCall : public PdPlugin::Cancelable
 {
 public:
     void cancel() override
     {
         m_canceled = true;
-        if (m_inner)
-            m_inner->cancel();
+        if (auto inner = std::exchange(m_inner, nullptr))
+            inner->cancel();
     }
-    bool isCanceled() const { return m_canceled; }
-    void setInner(PdPlugin::CallHandle inner) { m_inner = std::move(inner); }
+    void setInner(PdPlugin::CallHandle inner)
+    {
+        if (m_canceled && inner)
+            inner->cancel();
+        else
+            m_inner = std::move(inner);
+    }
+    // True once: the first outcome is taken, a second one from a faulty plugin is not.
+    bool takeOutcome() { return !m_canceled && !m_answered.exchange(true); }
 
 private:
     std::atomic<bool> m_canceled{false};
+    std::atomic<bool> m_answered{false};
     PdPlugin::CallHandle m_inner;
 };
 
@@ -58,9 +67,11 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
     auto call = std::make_shared<GuardedCall>();
     started.handle = call;
     QPointer<QObject> owner(context);
-    auto finish = [owner, call, done](Answer answer) {
-        postToOwner(owner, [call, done, answer = std::move(answer)](QObject *) mutable {
-            if (!call->isCanceled())
+    std::weak_ptr<GuardedCall> weakCall = call;
+    auto finish = [owner, weakCall, done](Answer answer) {
+        postToOwner(owner, [weakCall, done, answer = std::move(answer)](QObject *) mutable {
+            const std::shared_ptr<GuardedCall> guard = weakCall.lock();
+            if (guard && guard->takeOutcome())
                 done(std::move(answer));
         });
     };
@@ -73,9 +84,13 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
     const Model::Plugin &plugin = *request.plugin;
     const PluginRegistry::QueryRunner runner =
         PluginRegistry::instance().queryRunner(QString::fromStdString(plugin.kind));
-    if (!runner.plugin)
-        return fail("unsupported",
-                    "query plugin " + plugin.kind + " is not supported: no plugin runs it");
+    // An annotation runs only through a kind its plugin declares for annotations, and a query
+    // never through one.
+    const bool annotationKind = runner.kind.queryType == QLatin1String("Annotation");
+    if (!runner.plugin || annotationKind != request.annotation)
+        return fail("unsupported", std::string(request.annotation ? "annotation" : "query") +
+                                       " plugin " + plugin.kind +
+                                       " is not supported: no plugin runs it");
     PdPlugin::QueryContext query;
     query.kind = runner.kind.kind;
     query.spec = toQJsonValue(plugin.spec).toObject();
@@ -94,8 +109,10 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
         started.datasource = lookup.datasource;
         if (lookup.transport)
             started.url = lookup.transport->connection().url;
+        // No such datasource (or no URL for it) is the user's to fix; a plugin that cannot make
+        // a client of it is the plugin's.
         if (!lookup.client)
-            return fail("datasource", lookup.error);
+            return fail(lookup.transport ? "plugin" : "datasource", lookup.error);
         query.datasource = lookup.client;
     }
     query.interpolate = [values = request.values](const QString &text,
@@ -110,6 +127,7 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
         answer.seriesNameFormat = outcome.seriesNameFormat.toStdString();
         answer.window = fromPlugin(outcome.window);
         answer.instant = outcome.instant;
+        answer.request = outcome.request.toStdString();
         answer.response = QueryResponse::fromData(std::move(outcome.data));
         finish(std::move(answer));
     }));

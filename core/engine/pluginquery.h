@@ -34,6 +34,7 @@ public:
         int widthPx = 0;
         bool instantByDefault = false;
         VariableValues values;
+        bool annotation = false; // a dashboard or panel annotation, not a panel's query
     };
 
     // What the query asked and got, as the engine records it.
@@ -43,19 +44,21 @@ public:
         std::string seriesNameFormat;
         QueryWindow window;
         bool instant = false;
+        std::string request; // method and URL, as the plugin reports them
         QueryResponse response;
     };
 
     // Filled when the query starts.
     struct Started
     {
-        PdPlugin::CallHandle handle; // null when it failed at once
+        PdPlugin::CallHandle handle; // cancels it; held by the caller while it may answer
         std::string selected;        // the name the selector asks for (empty: the default)
         std::string datasource;      // the name it resolved to
         std::string url;             // that datasource's base URL
     };
 
-    // `done` runs once on `context`'s thread, unless `context` is gone or the handle canceled.
+    // `done` runs once on `context`'s thread, unless `context` is gone or the handle canceled
+    // or released. The plugin's outcome is checked first (`QueryResponse::fromData`).
     static Started start(DatasourceClients &clients, const Request &request, QObject *context,
                          std::function<void(Answer)> done);
 };

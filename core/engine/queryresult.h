@@ -22,6 +22,7 @@ struct QueryResult
     std::string selected;         // the datasource name its selector asks for (empty: default)
     std::string datasource;       // the datasource it resolved to
     std::string url;              // that datasource's base URL
+    std::string request;          // "POST <url>": what the plugin sent, once it answered
     QueryWindow window;           // aligned start, end and step
     bool instant = false;
     bool finished = false;

@@ -12,8 +12,31 @@ QueryResponse QueryResponse::failure(std::string type, std::string message)
     return response;
 }
 
+namespace {
+
+// What a plugin returned that no panel could read safely, or empty.
+std::string shapeProblem(const PdPlugin::QueryData &data)
+{
+    for (const PdPlugin::TimeSeries &series : data.series) {
+        if (series.timesMs.size() != series.values.size())
+            return "a series has " + std::to_string(series.timesMs.size()) + " times and " +
+                   std::to_string(series.values.size()) + " values";
+    }
+    for (const PdPlugin::TableColumn &column : data.table.columns) {
+        const bool text = column.type == PdPlugin::TableColumn::Type::Text;
+        const std::size_t unused = text ? column.numbers.size() : column.text.size();
+        if (unused != 0 || column.size() != data.table.rowCount())
+            return "column " + column.name + " does not have one cell a row";
+    }
+    return {};
+}
+
+} // namespace
+
 QueryResponse QueryResponse::fromData(PdPlugin::QueryData data)
 {
+    if (const std::string problem = shapeProblem(data); !problem.empty())
+        return failure("bad_data", "the query plugin's result is malformed: " + problem);
     QueryResponse response;
     response.ok = data.ok();
     response.errorType = std::move(data.errorType);

@@ -26,7 +26,8 @@ struct QueryResponse
 
     bool isTable() const { return kind == PdPlugin::QueryData::Kind::Table; }
     static QueryResponse failure(std::string type, std::string message);
-    // A plugin's result, its columns moved in.
+    // A plugin's result, its columns moved in; a "bad_data" failure when its shape is broken
+    // (a series' times and values of different lengths, a column short of cells).
     static QueryResponse fromData(PdPlugin::QueryData data);
 };
 

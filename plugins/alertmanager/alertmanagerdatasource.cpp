@@ -248,29 +248,29 @@ PdPlugin::CallHandle AlertmanagerDatasource::fetch(const QByteArray &path,
     outcome.query = std::move(executed);
     outcome.window = context.suggestedWindow;
     outcome.instant = true; // the state now: Alertmanager has no history
-    PdPlugin::HttpTransport *transport = m_transport;
+    outcome.request = QStringLiteral("GET ") + m_transport->urlOf(request);
     const QString uiUrl = m_uiUrl;
-    return m_transport->send(request, [outcome, done, transport, uiUrl,
+    // The callback runs on a worker thread and may outlive this datasource: it holds copies.
+    return m_transport->send(request, [outcome, done, uiUrl,
                                        alerts](PdPlugin::HttpResponse response) mutable {
         PdPlugin::QueryData &data = outcome.data;
-        data.kind = PdPlugin::QueryData::Kind::Table;
-        data.bodyBytes = static_cast<std::size_t>(response.body.size());
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
         if (response.status == 0)
             data = PdPlugin::QueryData::failure(response.errorType.toStdString(),
                                                 response.error.toStdString());
         else if (response.status >= 300)
-            data = PdPlugin::QueryData::failure(
-                "http", transport->describeHttpError(response).toStdString());
-        else if (error.error != QJsonParseError::NoError || !document.isArray())
-            data = PdPlugin::QueryData::failure("bad_response",
-                                                "Alertmanager's answer is not a JSON list: " +
-                                                    error.errorString().toStdString());
+            data = PdPlugin::QueryData::failure("http", response.httpError.toStdString());
+        else if (error.error != QJsonParseError::NoError)
+            data = PdPlugin::QueryData::failure("bad_data", "Alertmanager's answer is not JSON: " +
+                                                                error.errorString().toStdString());
+        else if (!document.isArray())
+            data = PdPlugin::QueryData::failure("bad_data", "Alertmanager's answer is not a list");
         else
             data.table =
                 alerts ? alertRows(document.array(), uiUrl) : silenceRows(document.array());
         data.kind = PdPlugin::QueryData::Kind::Table;
+        data.bodyBytes = static_cast<std::size_t>(response.body.size());
         done(std::move(outcome));
     });
 }

@@ -157,6 +157,8 @@ PrometheusDatasource::runQuery(const PdPlugin::QueryContext &context,
                                      ? m_client.query(query, window.endSeconds)
                                      : m_client.queryRange(query, window.startSeconds,
                                                            window.endSeconds, window.stepSeconds);
+    // Queries go as POSTed forms (perses-api.md §8).
+    outcome.request = QStringLiteral("POST ") + QString::fromStdString(reply->url());
     return whenFinished(reply, [outcome = std::move(outcome),
                                 done = std::move(done)](Pd::PrometheusResponse response) mutable {
         outcome.data = toData(std::move(response));

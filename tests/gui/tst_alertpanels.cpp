@@ -73,7 +73,6 @@ class TestAlertPanels : public QObject
 private:
     std::unique_ptr<PdPlugin::PanelView> m_view;
     std::vector<QUrl> m_opened;
-    double m_now = double(QDateTime::currentMSecsSinceEpoch());
 
     void create(const QString &kind, const QJsonObject &panelSpec)
     {
@@ -101,17 +100,19 @@ private:
         return -1;
     }
 
+    // Ages are counted from now when the view gets the data, a moment later.
     std::vector<Alert> threeAlerts() const
     {
+        const double now = double(QDateTime::currentMSecsSinceEpoch());
         return {{"f1", "HighCPU", false,
                  "{\"alertname\":\"HighCPU\",\"instance\":\"a:9100\",\"severity\":\"critical\"}",
-                 "{\"runbook_url\":\"https://runbooks/cpu\"}", m_now - 5 * 60000},
+                 "{\"runbook_url\":\"https://runbooks/cpu\"}", now - 5 * 60000},
                 {"f2", "HighCPU", false,
                  "{\"alertname\":\"HighCPU\",\"instance\":\"b:9100\",\"severity\":\"critical\"}",
-                 "{}", m_now - 3 * 3600000 - 2 * 60000},
+                 "{}", now - 3 * 3600000 - 2 * 60000},
                 {"f3", "DiskFull", true,
                  "{\"alertname\":\"DiskFull\",\"instance\":\"b:9100\",\"severity\":\"warning\"}",
-                 "{}", m_now}};
+                 "{}", now}};
     }
 
     void show(const std::vector<const PdPlugin::TableData *> &tables)

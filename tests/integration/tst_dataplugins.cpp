@@ -28,6 +28,8 @@ struct FakeLog
     std::atomic<int> canceledQueries{0};
     std::atomic<int> canceledVariables{0};
     std::atomic<bool> doneOffGuiThread{false};
+    std::function<void(PdPlugin::QueryOutcome)> lateDone; // kept by the "late" mode
+    std::weak_ptr<int> slowSentinel; // alive while the "slow" mode's callback is held
 };
 FakeLog fakeLog;
 
@@ -112,8 +114,29 @@ public:
         const QString mode = context.spec.value(QStringLiteral("mode")).toString();
         if (mode == u"hang")
             return std::make_shared<FakeCall>(fakeLog.canceledQueries);
+        if (mode == u"late") { // answers whenever the test says, canceled or not
+            fakeLog.lateDone = done;
+            return std::make_shared<FakeCall>(fakeLog.canceledQueries);
+        }
+        if (mode == u"twice") {
+            done(outcome);
+            done(outcome);
+            return nullptr;
+        }
+        if (mode == u"slow") { // a request that never answers, its callback holding a sentinel
+            auto sentinel = std::make_shared<int>(1);
+            fakeLog.slowSentinel = sentinel;
+            auto *client = static_cast<FakeClient *>(context.datasource);
+            return client->transport->send(PdPlugin::HttpRequest{},
+                                           [done, sentinel](PdPlugin::HttpResponse) {});
+        }
         if (mode == u"error") {
             outcome.data = PdPlugin::QueryData::failure("bad_data", "the fake says no");
+        } else if (mode == u"ragged") {
+            outcome.data.kind = PdPlugin::QueryData::Kind::Table;
+            outcome.data.table.columns = {
+                {"name", PdPlugin::TableColumn::Type::Text, {"a", "b"}, {}},
+                {"value", PdPlugin::TableColumn::Type::Number, {}, {1.5}}};
         } else if (mode == u"table") {
             outcome.data.kind = PdPlugin::QueryData::Kind::Table;
             outcome.data.table.columns = {
@@ -209,7 +232,8 @@ private slots:
         QCOMPARE(fakeLog.lastQuery.widthPx, 600);
         QCOMPARE(fakeLog.lastQuery.toMs - fakeLog.lastQuery.fromMs, 3600000);
         QCOMPARE(fakeLog.lastQuery.suggestedWindow.stepSeconds, 60.0);
-        QVERIFY(fakeLog.doneOffGuiThread);
+        QVERIFY(fakeLog.doneOffGuiThread); // the fake answered from the pool...
+        QVERIFY(m_finishedOnGuiThread);    // ...and the engine took it on its own thread
         const auto &series = query.response.result.series();
         QCOMPARE(series.size(), 1u);
         QCOMPARE(series.front().values, (std::vector<double>{1, 2, 3}));
@@ -229,6 +253,67 @@ private slots:
         QVERIFY(failed->hasErrors());
         QCOMPARE(failed->queries.front().response.errorType, std::string("bad_data"));
         QCOMPARE(failed->queries.front().response.error, std::string("the fake says no"));
+    }
+
+    // A plugin's faults stay the plugin's: a second answer is dropped, an answer after the
+    // query was canceled is dropped, a malformed result is an error on its panel.
+    void faultyPluginsCannotHurtTheEngine()
+    {
+        auto twice = makeEngine("{\"mode\": \"twice\"}");
+        QSignalSpy finished(twice.get(), &Pd::DashboardQueryEngine::panelFinished);
+        QVERIFY(run(*twice));
+        QTest::qWait(50);
+        QCOMPARE(finished.size(), 1);
+
+        auto ragged = makeEngine("{\"mode\": \"ragged\"}");
+        const Pd::QueryResult &bad = run(*ragged)->queries.front();
+        QCOMPARE(bad.response.errorType, std::string("bad_data"));
+        QCOMPARE(bad.response.error, std::string("the query plugin's result is malformed: "
+                                                 "column value does not have one cell a row"));
+
+        auto late = makeEngine("{\"mode\": \"late\"}");
+        QSignalSpy resolved(late.get(), &Pd::DashboardQueryEngine::variablesResolved);
+        late->start();
+        QVERIFY(resolved.wait(10000));
+        late->runPanel("p1", 600);
+        late->forgetPanel("p1");
+        QVERIFY(fakeLog.lateDone);
+        QSignalSpy lateFinished(late.get(), &Pd::DashboardQueryEngine::panelFinished);
+        fakeLog.lateDone(PdPlugin::QueryOutcome{});
+        QTest::qWait(50);
+        QCOMPARE(lateFinished.size(), 0);
+        QVERIFY(!late->panelResult("p1"));
+    }
+
+    // Canceling a request on the host's transport releases what the plugin's callback holds:
+    // no cycle between the engine's handle and the transport's keeps them alive.
+    void canceledRequestsReleaseTheirCallbacks()
+    {
+        auto engine =
+            makeEngine("{\"mode\": \"slow\"}", "FakeQuery", m_server.url(QStringLiteral("slow")));
+        QSignalSpy resolved(engine.get(), &Pd::DashboardQueryEngine::variablesResolved);
+        engine->start();
+        QVERIFY(resolved.wait(10000));
+        engine->runPanel("p1", 600);
+        QVERIFY(!fakeLog.slowSentinel.expired());
+        QTRY_COMPARE(engine->requestsInFlight(), 1);
+        engine->forgetPanel("p1");
+        QTRY_VERIFY(fakeLog.slowSentinel.expired());
+        QTRY_COMPARE(engine->requestsInFlight(), 0);
+    }
+
+    // An annotation runs only through a kind declared for annotations.
+    void queriesAreNotAnnotations()
+    {
+        Pd::Model::Dashboard withAnnotation = dashboard("{\"mode\": \"series\"}", "FakeQuery");
+        withAnnotation.spec.annotations.push_back(Pd::Model::Annotation{
+            {"a", ""}, false, "", withAnnotation.spec.panels.front().queries.front().plugin});
+        Pd::DashboardQueryEngine engine(
+            withAnnotation, {}, {}, overrides(m_server.url(QStringLiteral("echo"))), settings());
+        engine.start();
+        QTRY_VERIFY(engine.annotationsFinished() && !engine.annotations().empty());
+        QCOMPARE(engine.annotations().front().error,
+                 std::string("annotation plugin FakeQuery is not supported: no plugin runs it"));
     }
 
     void aNewRangeCancelsWhatRuns()
@@ -279,20 +364,34 @@ private slots:
     }
 
 private:
-    std::unique_ptr<Pd::DashboardQueryEngine> makeEngine(const std::string &querySpec,
-                                                         const std::string &kind = "FakeQuery")
+    static Pd::DatasourceOverrides overrides(const QString &url)
     {
-        Pd::DatasourceOverrides overrides;
-        overrides.set("fake", {m_server.url(QStringLiteral("echo")).toStdString(),
-                               {{"X-Tenant", "team-$team"}},
-                               {},
-                               false,
-                               {}});
-        Pd::DashboardQueryEngine::Settings settings;
-        settings.range = Pd::TimeRange{1700000000000, 1700003600000};
-        return std::make_unique<Pd::DashboardQueryEngine>(
+        Pd::DatasourceOverrides result;
+        result.set("fake", {url.toStdString(), {{"X-Tenant", "team-$team"}}, {}, false, {}});
+        return result;
+    }
+
+    static Pd::DashboardQueryEngine::Settings settings()
+    {
+        Pd::DashboardQueryEngine::Settings result;
+        result.range = Pd::TimeRange{1700000000000, 1700003600000};
+        return result;
+    }
+
+    std::unique_ptr<Pd::DashboardQueryEngine> makeEngine(const std::string &querySpec,
+                                                         const std::string &kind = "FakeQuery",
+                                                         QString url = {})
+    {
+        if (url.isEmpty())
+            url = m_server.url(QStringLiteral("echo"));
+        auto engine = std::make_unique<Pd::DashboardQueryEngine>(
             dashboard(querySpec, kind), std::vector<Pd::Model::Datasource>{},
-            std::vector<Pd::Model::Variable>{}, overrides, settings);
+            std::vector<Pd::Model::Variable>{}, overrides(url), settings());
+        QObject::connect(
+            engine.get(), &Pd::DashboardQueryEngine::panelFinished, engine.get(),
+            [this] { m_finishedOnGuiThread = QThread::currentThread() == qApp->thread(); },
+            Qt::DirectConnection);
+        return engine;
     }
 
     const Pd::PanelResult *run(Pd::DashboardQueryEngine &engine)
@@ -306,6 +405,7 @@ private:
     }
 
     FaultHttpServer m_server;
+    bool m_finishedOnGuiThread = false;
 };
 
 QTEST_GUILESS_MAIN(TestDataPlugins)

@@ -145,14 +145,21 @@ private slots:
         PrometheusClient client(&transport);
         transport.setTimeout(std::chrono::seconds(2));
         std::vector<PrometheusReply *> replies;
-        for (int i = 0; i < 10; ++i)
+        std::vector<std::unique_ptr<QSignalSpy>> answers;
+        for (int i = 0; i < 10; ++i) {
             replies.push_back(client.query("up", std::nullopt));
+            answers.push_back(
+                std::make_unique<QSignalSpy>(replies.back(), &PrometheusReply::finished));
+        }
         QTRY_COMPARE(transport.requestsInFlight(), 6);
         QCOMPARE(transport.requestsQueued(), 4);
         // Cancelled requests never answer, and leave room for the others.
         for (int i = 0; i < 10; ++i)
             replies[i]->cancel();
         QTRY_COMPARE(transport.requestsInFlight() + transport.requestsQueued(), 0);
+        QTest::qWait(100);
+        for (const auto &answer : answers)
+            QCOMPARE(answer->size(), 0);
     }
 
 private:

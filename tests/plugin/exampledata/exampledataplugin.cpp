@@ -17,13 +17,12 @@ public:
 };
 
 // The answer's JSON object, or why there is none.
-QJsonObject parse(PdPlugin::HttpTransport *transport, const PdPlugin::HttpResponse &response,
-                  QString &error)
+QJsonObject parse(const PdPlugin::HttpResponse &response, QString &error)
 {
     if (response.status == 0)
         error = response.error;
     else if (response.status >= 300)
-        error = transport->describeHttpError(response);
+        error = response.httpError;
     else if (!QJsonDocument::fromJson(response.body).isObject())
         error = QStringLiteral("the answer is not a JSON object");
     return error.isEmpty() ? QJsonDocument::fromJson(response.body).object() : QJsonObject();
@@ -95,11 +94,11 @@ PdPlugin::CallHandle ExampleDataPlugin::runQuery(const PdPlugin::QueryContext &c
     }
     PdPlugin::HttpRequest request;
     request.path = outcome.query.toUtf8();
-    PdPlugin::HttpTransport *transport = client->transport;
-    return transport->send(
-        request, [outcome, done, transport](PdPlugin::HttpResponse response) mutable {
+    // The callback runs on a worker thread and must not use the client or its transport.
+    return client->transport->send(
+        request, [outcome, done](PdPlugin::HttpResponse response) mutable {
             QString error;
-            const QJsonObject answer = parse(transport, response, error);
+            const QJsonObject answer = parse(response, error);
             if (!error.isEmpty())
                 outcome.data = PdPlugin::QueryData::failure("example", error.toStdString());
             for (const QJsonValue &series : answer.value(QStringLiteral("series")).toArray())
@@ -120,10 +119,9 @@ ExampleDataPlugin::listOptions(const PdPlugin::VariableContext &context,
     PdPlugin::HttpRequest request;
     request.path =
         context.interpolate(context.spec.value(QStringLiteral("path")).toString()).toUtf8();
-    PdPlugin::HttpTransport *transport = client->transport;
-    return transport->send(request, [done, transport](PdPlugin::HttpResponse response) {
+    return client->transport->send(request, [done](PdPlugin::HttpResponse response) {
         PdPlugin::VariableOutcome outcome;
-        const QJsonObject answer = parse(transport, response, outcome.error);
+        const QJsonObject answer = parse(response, outcome.error);
         for (const QJsonValue &option : answer.value(QStringLiteral("options")).toArray())
             outcome.options.append({option.toString(), option.toString()});
         done(std::move(outcome));

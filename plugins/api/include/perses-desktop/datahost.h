@@ -21,7 +21,10 @@ namespace PdPlugin {
 // Version of the data interfaces (DatasourcePluginV2, QueryPluginV2, VariablePluginV2).
 inline constexpr int dataApiVersion = 2;
 
-// Work in flight. After cancel() its callback is never called.
+// Work in flight, as the host holds it. cancel() is called on the GUI thread; no callback
+// starts after it returns (one already running may finish), and what the callback captured
+// should be released. A plugin may return a null handle for work that cannot be canceled
+// (an answer given at once).
 class Cancelable
 {
 public:
@@ -52,24 +55,29 @@ struct HttpResponse
     // answer with a 4xx or 5xx status is an answer: its body usually says why).
     QString errorType;
     QString error;
+    // For a status of 300 or more: "HTTP 503 Service Unavailable: <what the body says>", the
+    // host's one reading of an error answer (a JSON `error` or `message`, an HTML title, or
+    // the start of a text body).
+    QString httpError;
     static constexpr int padding = 64;
 };
 
+// The host's HTTP transport to one datasource. Call it on the GUI thread only. It may be
+// destroyed (the dashboard closed) while answers are on their way: a callback must not use
+// the transport or the datasource client; it gets all it needs in the response. A callback
+// canceled or outlived by its transport is never called.
 class HttpTransport
 {
 public:
     virtual ~HttpTransport() = default;
     // Queues the request. `done` runs once on a worker thread, never on the GUI thread: parse
-    // the body there. Not called after the handle is canceled.
+    // the body there.
     virtual CallHandle send(const HttpRequest &request,
                             std::function<void(HttpResponse response)> done) = 0;
     // The datasource's base URL as this transport reaches it (for messages).
     virtual QString baseUrl() const = 0;
     // The whole URL a request goes to, percent-encoded (for the query inspector).
     virtual QString urlOf(const HttpRequest &request) const = 0;
-    // "HTTP 503 Service Unavailable: <what the body says>": the host's one reading of an error
-    // answer (a JSON `error` or `message`, an HTML title, or the start of a text body).
-    virtual QString describeHttpError(const HttpResponse &response) const = 0;
 };
 
 } // namespace PdPlugin

@@ -63,7 +63,7 @@ struct QueryContext
     std::function<QString(const QString &text, const QueryWindow &window)> interpolate;
 };
 
-// What a query asked and got: the first four are what the query inspector shows.
+// What a query asked and got: all but `data` is what the query inspector shows.
 struct QueryOutcome
 {
     QString query;            // as sent, variables replaced
@@ -71,6 +71,7 @@ struct QueryOutcome
     QueryWindow window;
     bool instant = false;
     QueryData data;
+    QString request; // "POST https://…/api/v1/query_range": the method and URL it sent, if any
 };
 
 // Version 2 of level "query": also runs queries.
@@ -80,7 +81,10 @@ public:
     virtual int dataInterfaceVersion() const { return dataApiVersion; }
     // Starts a query (called on the GUI thread). `done` runs once, on any thread (the
     // transport's worker is the place to parse); the host brings the outcome back to its own
-    // thread and drops it after the handle is canceled. Errors come in the outcome's data.
+    // thread, takes the first one only, and drops it after the handle is canceled. Errors come
+    // in the outcome's data; a malformed result (a series' times and values of different
+    // lengths, a table column short of cells) becomes a "bad_data" error. A query that never
+    // calls `done` leaves its panel loading: use the transport, whose requests time out.
     virtual CallHandle runQuery(const QueryContext &context,
                                 std::function<void(QueryOutcome outcome)> done) = 0;
 };
