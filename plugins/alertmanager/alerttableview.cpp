@@ -3,6 +3,7 @@
 #include "alerttableview.h"
 
 #include "alertrows.h"
+#include "labelcolors.h"
 #include "sortkeyitem.h"
 
 #include <QDateTime>
@@ -57,25 +58,6 @@ QString ageText(qint64 startsAtMs, qint64 nowMs)
     return AlertTableView::tr("%1m").arg(minutes);
 }
 
-// Perses' severity levels, most urgent first; unknown values after them.
-int severityWeight(const QString &value)
-{
-    static const QList<QStringList> levels = {
-        {QStringLiteral("critical"), QStringLiteral("crit"), QStringLiteral("fatal"),
-         QStringLiteral("emerg"), QStringLiteral("alert"), QStringLiteral("page")},
-        {QStringLiteral("error"), QStringLiteral("err"), QStringLiteral("high"),
-         QStringLiteral("severe")},
-        {QStringLiteral("warning"), QStringLiteral("warn"), QStringLiteral("medium")},
-        {QStringLiteral("info"), QStringLiteral("information"), QStringLiteral("notice"),
-         QStringLiteral("low")},
-        {QStringLiteral("debug")}};
-    for (qsizetype i = 0; i < levels.size(); ++i) {
-        if (levels[i].contains(value.toLower()))
-            return int(i);
-    }
-    return 8;
-}
-
 QString labelsText(const QJsonObject &labels, const QStringList &shown)
 {
     QStringList parts;
@@ -102,6 +84,7 @@ bool allows(const QJsonObject &spec, const char *action)
 
 AlertTableView::AlertTableView(const PdPlugin::PanelContext &context)
     : m_context(context)
+    , m_labelColors(context.spec.value(QStringLiteral("labelColorMappings")).toArray())
     , m_search(new QLineEdit(this))
     , m_summary(new QLabel(this))
     , m_tree(new QTreeWidget(this))
@@ -233,7 +216,13 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
             if (m_columns[c].sortMode == QLatin1String("numeric"))
                 item->setData(column, SortKeyItem::sortRole, value.toDouble());
             else if (m_columns[c].sortMode == QLatin1String("severity"))
-                item->setData(column, SortKeyItem::sortRole, severityWeight(value));
+                item->setData(column, SortKeyItem::sortRole, LabelColors::severityLevel(value));
+            // A mapped label is a filled chip in Perses: its colour behind white text.
+            if (const QColor color = m_labelColors.color(m_columns[c].label, value);
+                color.isValid()) {
+                item->setBackground(column, color);
+                item->setForeground(column, Qt::white);
+            }
         }
         item->setText(m_labelsColumn, labelsText(alert.labels, shown));
         item->setText(m_ageColumn, ageText(alert.startsAtMs, now));

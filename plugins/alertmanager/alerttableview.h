@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "labelcolors.h"
+
 #include <QWidget>
 
 #include <perses-desktop/panelplugin.h>
@@ -42,6 +44,7 @@ private:
     QStringList groupBy() const;
 
     PdPlugin::PanelContext m_context;
+    LabelColors m_labelColors;
     std::vector<Column> m_columns;
     QLineEdit *m_search;
     QLabel *m_summary;

@@ -224,6 +224,38 @@ private slots:
         QCOMPARE(column(QStringLiteral("Labels")), tree()->columnCount() - 1);
     }
 
+    // Mapped label columns are filled with Perses' colours: an override, the severity
+    // palette, and the hashed colour ("critical" is hsl(166, 76%, 51%), as Perses' function
+    // gives it when run in node).
+    void mappedLabelsAreColoured()
+    {
+        create(QStringLiteral("AlertTable"),
+               spec("{'columns': [{'name': 'severity'}, {'name': 'instance'}, {'name': "
+                    "'alertname'}], 'labelColorMappings': [{'labelKey': 'severity', 'mode': "
+                    "'severity', 'overrides': [{'value': 'warn.*', 'isRegex': true, 'color': "
+                    "'#123456'}]}, {'labelKey': 'alertname', 'mode': 'auto'}]}"));
+        const PdPlugin::TableData table = alertTable(threeAlerts());
+        show({&table});
+        const int severity = column(QStringLiteral("severity"));
+        QTreeWidgetItem *cpu = tree()->topLevelItem(0)->child(0);
+        QCOMPARE(cpu->background(severity).color(), QColor(QStringLiteral("#d32f2f")));
+        QCOMPARE(cpu->foreground(severity).color(), QColor(Qt::white));
+        QTreeWidgetItem *disk = tree()->topLevelItem(1)->child(0);
+        QCOMPARE(disk->background(severity).color(), QColor(QStringLiteral("#123456")));
+        // No mapping for instance: the cell keeps the table's colours.
+        QCOMPARE(cpu->background(column(QStringLiteral("instance"))).style(), Qt::NoBrush);
+        const QColor critical = QColor::fromHslF(166 / 360.0, 0.76, 0.51);
+        const PdPlugin::TableData named =
+            alertTable({{"f9", "critical", false, "{\"alertname\":\"critical\"}", "{}", 0}});
+        show({&named});
+        QCOMPARE(tree()
+                     ->topLevelItem(0)
+                     ->child(0)
+                     ->background(column(QStringLiteral("alertname")))
+                     .color(),
+                 critical);
+    }
+
     void duplicatesAcrossQueriesAreMerged()
     {
         create(QStringLiteral("AlertTable"),
