@@ -30,6 +30,9 @@ namespace {
 
 enum Column { Name, Kind, DefinedAt, ReachedAt };
 
+// What an override is when it does not say.
+const std::string prometheusKind = "PrometheusDatasource";
+
 QString scopeText(DatasourceEntry::Scope scope)
 {
     switch (scope) {
@@ -156,10 +159,16 @@ void UserDatasourcesDialog::fill(const DatasourceCatalog &catalog,
     for (const DatasourceProblem &problem : problems) {
         if (!problem.undefined)
             continue;
+        const std::string kind = problem.kind.empty() ? prometheusKind : problem.kind;
+        // A name for a datasource nothing defines: the kind's, as "alertmanager".
+        std::string fallback = QString::fromStdString(kind)
+                                   .remove(QStringLiteral("Datasource"))
+                                   .toLower()
+                                   .toStdString();
         const std::string name = !problem.datasource.empty() ? problem.datasource
                                  : !problem.selected.empty() ? problem.selected
-                                                             : "prometheus";
-        add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
+                                                             : fallback;
+        add(QString::fromStdString(name), QString::fromStdString(kind),
             problem.datasource.empty() ? tr("nowhere: not defined") : tr("without a URL"));
     }
     for (const DatasourceEntry &entry : catalog.entries()) {
@@ -170,7 +179,8 @@ void UserDatasourcesDialog::fill(const DatasourceCatalog &catalog,
                                          : tr("only through a Perses server's proxy"));
     }
     for (const auto &[name, value] : m_overrides.all())
-        add(QString::fromStdString(name), QStringLiteral("PrometheusDatasource"),
+        add(QString::fromStdString(name),
+            QString::fromStdString(value.kind.empty() ? prometheusKind : value.kind),
             tr("this app only"));
 }
 
@@ -184,6 +194,18 @@ void UserDatasourcesDialog::describeRow(int row)
                                  ? tr("%1 (this app's)").arg(QString::fromStdString(override->url))
                              : own.isEmpty() ? tr("nowhere yet")
                                              : own);
+}
+
+// The kind of the datasource shown, as an override keeps it: empty for Prometheus, the
+// kind of an override that names none.
+std::string UserDatasourcesDialog::shownKind() const
+{
+    for (int row = 0; row < m_list->topLevelItemCount(); ++row) {
+        const QTreeWidgetItem *item = m_list->topLevelItem(row);
+        if (item->text(Name) == m_shown && item->text(Kind).toStdString() != prometheusKind)
+            return item->text(Kind).toStdString();
+    }
+    return {};
 }
 
 QString UserDatasourcesDialog::selectedName() const
@@ -253,7 +275,8 @@ void UserDatasourcesDialog::commit()
                                             parseHeaders(m_headers->toPlainText()),
                                             m_caFile->text().trimmed().toStdString(),
                                             m_skipVerify->isChecked(),
-                                            {}};
+                                            {},
+                                            shownKind()};
         if (m_headersInKeyring->isChecked()) {
             for (const auto &[header, text] : value.headers)
                 value.secretHeaders.push_back(header);

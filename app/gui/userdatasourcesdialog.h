@@ -53,6 +53,7 @@ private:
     void showSelected();
     void commit();
     QString selectedName() const;
+    std::string shownKind() const;
     void describeRow(int row);
 
     DatasourceOverrides m_overrides;

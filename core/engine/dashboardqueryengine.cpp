@@ -100,10 +100,12 @@ std::vector<DatasourceProblem> DashboardQueryEngine::datasourceProblems() const
             };
             auto it = std::find_if(problems.begin(), problems.end(), same);
             if (it == problems.end())
-                it = problems.insert(
-                    problems.end(),
-                    DatasourceProblem{
-                        query.datasource, query.selected, query.response.error, undefined, {}});
+                it = problems.insert(problems.end(), DatasourceProblem{query.datasource,
+                                                                       query.selected,
+                                                                       query.selectedKind,
+                                                                       query.response.error,
+                                                                       undefined,
+                                                                       {}});
             if (std::find(it->panels.begin(), it->panels.end(), panelId) == it->panels.end())
                 it->panels.push_back(panelId);
         }
@@ -281,6 +283,7 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
             finishQuery(panelId, index, generation, std::move(answer.response));
         });
     result.selected = std::move(started.selected);
+    result.selectedKind = std::move(started.selectedKind);
     result.datasource = std::move(started.datasource);
     result.url = std::move(started.url);
     // Held until the panel runs again or is forgotten: releasing a handle drops its answer.

@@ -105,6 +105,7 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
         const Model::DatasourceSelector selector =
             ModelDecoder::datasourceSelector(plugin.spec, runner.kind.datasourceKind.toStdString());
         started.selected = selector.name.value_or("");
+        started.selectedKind = selector.kind;
         const DatasourceClients::Lookup lookup = clients.datasource(selector, request.values);
         started.datasource = lookup.datasource;
         if (lookup.transport)

@@ -53,6 +53,7 @@ public:
     {
         PdPlugin::CallHandle handle; // cancels it; held by the caller while it may answer
         std::string selected;        // the name the selector asks for (empty: the default)
+        std::string selectedKind;    // the datasource kind it asks for
         std::string datasource;      // the name it resolved to
         std::string url;             // that datasource's base URL
     };

@@ -20,6 +20,7 @@ struct QueryResult
     std::string query;            // after interpolation
     std::string seriesNameFormat; // after interpolation
     std::string selected;         // the datasource name its selector asks for (empty: default)
+    std::string selectedKind;     // the datasource kind its selector asks for
     std::string datasource;       // the datasource it resolved to
     std::string url;              // that datasource's base URL
     std::string request;          // "POST <url>": what the plugin sent, once it answered
@@ -38,6 +39,7 @@ struct DatasourceProblem
 {
     std::string datasource; // empty when the selector resolved to none
     std::string selected;   // the name the selector asks for (empty: the default of the kind)
+    std::string kind;       // the datasource kind the selector asks for
     std::string reason;     // the lookup's or the network's own words
     bool undefined = false; // no datasource, or none with a URL: the user can set one
     std::vector<std::string> panels;

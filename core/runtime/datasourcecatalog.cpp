@@ -83,10 +83,11 @@ std::vector<std::string> DatasourceCatalog::displayNames(const std::string &plug
 void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
                                      const std::string &pluginKind)
 {
-    bool hasDefault =
-        std::any_of(m_entries.begin(), m_entries.end(), [&](const DatasourceEntry &e) {
-            return e.spec.plugin.kind == pluginKind && e.spec.isDefault;
+    auto hasDefaultOf = [this](const std::string &kind) {
+        return std::any_of(m_entries.begin(), m_entries.end(), [&](const DatasourceEntry &e) {
+            return e.spec.plugin.kind == kind && e.spec.isDefault;
         });
+    };
     for (const auto &[name, value] : overrides.all()) {
         const bool known =
             std::any_of(m_entries.begin(), m_entries.end(),
@@ -94,11 +95,10 @@ void DatasourceCatalog::addOverrides(const DatasourceOverrides &overrides,
         if (known)
             continue;
         DatasourceEntry entry{name, DatasourceEntry::Scope::Global, {}};
-        entry.spec.plugin.kind = pluginKind;
+        entry.spec.plugin.kind = value.kind.empty() ? pluginKind : value.kind;
         entry.spec.plugin.spec = Node::object();
         entry.spec.plugin.spec.set("directUrl", Node::string(value.url));
-        entry.spec.isDefault = !hasDefault;
-        hasDefault = true;
+        entry.spec.isDefault = !hasDefaultOf(entry.spec.plugin.kind);
         m_entries.push_back(std::move(entry));
     }
 }

@@ -39,8 +39,9 @@ public:
     // The display names of the datasources of a kind, first scope first (DatasourceVariable).
     std::vector<std::string> displayNames(const std::string &pluginKind) const;
     const std::vector<DatasourceEntry> &entries() const { return m_entries; }
-    // Overrides that name no datasource here become global ones of `pluginKind` with their
-    // URL; the first is the default when the kind has none.
+    // Overrides that name no datasource here become global ones of their kind (`pluginKind`
+    // when they name none) with their URL; the first of a kind is its default when it has
+    // none.
     void addOverrides(const class DatasourceOverrides &overrides, const std::string &pluginKind);
 
     static std::string notFoundMessage(const Model::DatasourceSelector &selector);

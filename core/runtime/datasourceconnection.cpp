@@ -61,6 +61,8 @@ std::optional<std::string> DatasourceOverrides::saveFile(const std::string &path
     Node datasources = Node::object();
     for (const auto &[name, value] : m_overrides) {
         Node entry = Node::object();
+        if (!value.kind.empty())
+            entry.set("kind", Node::string(value.kind));
         entry.set("url", Node::string(value.url));
         Node headers = Node::object();
         for (const auto &[header, text] : value.headers) {
@@ -150,6 +152,7 @@ std::optional<std::string> DatasourceOverrides::loadFile(const std::string &path
             value.url = member.value.text();
         } else if (const Node *url = member.value.find("url"); url && url->isString()) {
             value.url = url->text();
+            value.kind = member.value.stringAt("kind");
             value.headers = stringMap(member.value.find("headers"));
             if (const Node *secret = member.value.find("secretHeaders"); secret) {
                 for (const Node &header : secret->items()) {

@@ -80,6 +80,9 @@ public:
         // Headers whose values live in the system keyring, not in the file: the file names
         // them, and the keyring fills their values in `headers` when the file is read.
         std::vector<std::string> secretHeaders;
+        // The plugin kind of a datasource the override defines (a name no dashboard knows);
+        // empty: PrometheusDatasource.
+        std::string kind = {};
 
         bool isSecret(std::string_view header) const;
     };

@@ -414,6 +414,25 @@ void checkOverrides()
     QCOMPARE(reread.find("tenant")->secretHeaders, std::vector<std::string>{"Authorization"});
     QCOMPARE(reread.find("tenant")->headers.size(), 1u);
 
+    // An override of another kind defines a datasource of that kind, its kind's default; one
+    // that says none is a Prometheus, its own kind's default.
+    DatasourceOverrides kinds;
+    kinds.set("alertmanager", {"http://am:9093", {}, {}, false, {}, "AlertManagerDatasource"});
+    kinds.set("zprom", {"http://prom:9090", {}, {}, false, {}});
+    QVERIFY(!kinds.saveFile(path).has_value());
+    DatasourceOverrides kindsRead;
+    QVERIFY(!kindsRead.loadFile(path).has_value());
+    QCOMPARE(kindsRead.find("alertmanager")->kind, std::string("AlertManagerDatasource"));
+    QVERIFY(kindsRead.find("zprom")->kind.empty());
+    DatasourceCatalog catalog;
+    catalog.addOverrides(kindsRead, "PrometheusDatasource");
+    const auto alertmanager = catalog.resolve({"AlertManagerDatasource", std::nullopt, {}}, {});
+    QVERIFY(alertmanager);
+    QCOMPARE(alertmanager->name, std::string("alertmanager"));
+    const auto prometheus = catalog.resolve({"PrometheusDatasource", std::nullopt, {}}, {});
+    QVERIFY(prometheus);
+    QCOMPARE(prometheus->name, std::string("zprom"));
+
     // A proxy-only datasource needs an override; a directUrl one does not.
     DatasourceEntry proxied{"viaProxy", DatasourceEntry::Scope::Global, {}};
     proxied.spec.plugin.spec =
