@@ -114,6 +114,18 @@ PdPlugin::PanelContext DashboardView::contextFor(const Model::Panel &panel)
         emit timeRangeRequested(fromMs, toMs);
     };
     context.openUrl = [this](const QUrl &url) { emit linkRequested(url); };
+    context.sendToDatasource =
+        [this,
+         id = panel.id](int query, const PdPlugin::HttpRequest &request,
+                        std::function<void(PdPlugin::HttpResponse)> done) -> PdPlugin::CallHandle {
+        PdPlugin::HttpTransport *transport =
+            query < 0 ? nullptr : m_engine->transportForQuery(id, std::size_t(query));
+        return transport ? transport->send(request, std::move(done)) : nullptr;
+    };
+    // Queued: the panel that asks is in the middle of its own work.
+    context.refresh = [this] {
+        QMetaObject::invokeMethod(this, &DashboardView::refresh, Qt::QueuedConnection);
+    };
     return context;
 }
 

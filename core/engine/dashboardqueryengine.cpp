@@ -126,6 +126,16 @@ PrometheusClient *DashboardQueryEngine::prometheusFor(const Node &queryPluginSpe
     return client;
 }
 
+PdPlugin::HttpTransport *DashboardQueryEngine::transportForQuery(const std::string &panelId,
+                                                                 std::size_t query)
+{
+    VariableValues values;
+    const Model::Panel *panel = panelWithValues(panelId, values);
+    if (!panel || query >= panel->queries.size())
+        return nullptr;
+    return PluginQuery::transportFor(*m_clients, panel->queries[query].plugin, values);
+}
+
 void DashboardQueryEngine::setTimeRange(const TimeRange &range)
 {
     m_settings.range = range;
@@ -228,15 +238,25 @@ void DashboardQueryEngine::setPanelInstances(std::map<std::string, PanelInstance
     m_instances = std::move(instances);
 }
 
-void DashboardQueryEngine::runQueries(const std::string &panelId)
+// A panel, or the panel a repeated copy is of, with the variables' values its queries see
+// (a copy's pinned ones included).
+const Model::Panel *DashboardQueryEngine::panelWithValues(const std::string &panelId,
+                                                          VariableValues &values) const
 {
     const Model::Panel *panel = m_dashboard.spec.panel(panelId);
-    VariableValues values = m_variables->values();
+    values = m_variables->values();
     if (const auto instance = m_instances.find(panelId); instance != m_instances.end()) {
         panel = m_dashboard.spec.panel(instance->second.panelId);
         for (const auto &[variable, value] : instance->second.pinned)
             values[variable] = VariableValue::single(value);
     }
+    return panel;
+}
+
+void DashboardQueryEngine::runQueries(const std::string &panelId)
+{
+    VariableValues values;
+    const Model::Panel *panel = panelWithValues(panelId, values);
     PanelResult &result = *m_results.at(panelId);
     ++result.run;
     cancelAll(std::exchange(m_panelCalls[panelId], {}));

@@ -58,6 +58,9 @@ public:
     PrometheusClient *prometheusFor(const Node &queryPluginSpec, std::string &error,
                                     std::string *datasource = nullptr);
     VariableResolver &variables() { return *m_variables; }
+    // The transport to the datasource of a panel's (or panel instance's) query, for actions a
+    // panel takes on it; null when there is none.
+    PdPlugin::HttpTransport *transportForQuery(const std::string &panelId, std::size_t query);
     // Every datasource the dashboard sees, by scope (overrides that name none included).
     const DatasourceCatalog &catalog() const;
 
@@ -102,6 +105,7 @@ signals:
 
 private:
     void runQueries(const std::string &panelId);
+    const Model::Panel *panelWithValues(const std::string &panelId, VariableValues &values) const;
     void runQuery(const std::string &panelId, std::size_t index, const Model::Query &query,
                   const VariableValues &values, bool instantByDefault);
     // Which run an answer belongs to: the engine's (range and variables) and the panel's.

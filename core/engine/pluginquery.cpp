@@ -60,6 +60,21 @@ private:
 
 } // namespace
 
+PdPlugin::HttpTransport *PluginQuery::transportFor(DatasourceClients &clients,
+                                                   const Model::Plugin &plugin,
+                                                   const VariableValues &values)
+{
+    const PluginRegistry::QueryRunner runner =
+        PluginRegistry::instance().queryRunner(QString::fromStdString(plugin.kind));
+    if (!runner.plugin || runner.kind.datasourceKind.isEmpty())
+        return nullptr;
+    return clients
+        .datasource(
+            ModelDecoder::datasourceSelector(plugin.spec, runner.kind.datasourceKind.toStdString()),
+            values)
+        .transport;
+}
+
 PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Request &request,
                                         QObject *context, std::function<void(Answer)> done)
 {

@@ -58,6 +58,12 @@ public:
         std::string url;             // that datasource's base URL
     };
 
+    // The transport to the datasource a query plugin's spec selects (the datasource kind its
+    // plugin names), connected; null when there is none.
+    static PdPlugin::HttpTransport *transportFor(DatasourceClients &clients,
+                                                 const Model::Plugin &plugin,
+                                                 const VariableValues &values);
+
     // `done` runs once on `context`'s thread, unless `context` is gone or the handle canceled
     // or released. The plugin's outcome is checked first (`QueryResponse::fromData`).
     static Started start(DatasourceClients &clients, const Request &request, QObject *context,

@@ -55,7 +55,8 @@ QList<AlertRow> AlertRow::fromTables(const std::vector<const PdPlugin::TableData
     const bool merge =
         deduplication.value(QStringLiteral("mode")).toString() != QLatin1String("none");
     QHash<QString, qsizetype> seen;
-    for (const PdPlugin::TableData *table : tables) {
+    for (std::size_t query = 0; query < tables.size(); ++query) {
+        const PdPlugin::TableData *table = tables[query];
         if (!table)
             continue;
         const PdPlugin::TableColumn *starts = table->column("startsAt");
@@ -70,6 +71,7 @@ QList<AlertRow> AlertRow::fromTables(const std::vector<const PdPlugin::TableData
             alert.labels = objectAt(*table, "labels", row);
             alert.annotations = objectAt(*table, "annotations", row);
             alert.silenceUrl = textAt(*table, "silenceURL", row);
+            alert.query = int(query);
             const QString key = keyOf(alert, deduplication);
             if (merge && seen.contains(key)) {
                 ++alerts[seen.value(key)].duplicates; // the first one stays

@@ -21,6 +21,7 @@ struct AlertRow
     QJsonObject annotations;
     QString silenceUrl;
     int duplicates = 0;
+    int query = 0; // the panel query it came from: its datasource takes the alert's silence
 
     // "silenced" for a suppressed alert, else its state: what the Status column shows.
     QString status() const { return suppressed ? QStringLiteral("silenced") : state; }

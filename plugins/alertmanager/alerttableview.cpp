@@ -4,13 +4,17 @@
 
 #include "alertrows.h"
 #include "labelcolors.h"
+#include "silencedialog.h"
 #include "sortkeyitem.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -18,6 +22,8 @@
 namespace {
 
 constexpr int urlRole = Qt::UserRole + 2;
+constexpr int labelsRole = Qt::UserRole + 3; // on the Silence cell: the alert's labels
+constexpr int queryRole = Qt::UserRole + 4;  // and the query whose datasource it came from
 
 QColor statusColor(const QString &status, bool dark)
 {
@@ -230,8 +236,16 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
         item->setToolTip(m_ageColumn,
                          QDateTime::fromMSecsSinceEpoch(alert.startsAtMs).toString(Qt::ISODate));
         // A silenced alert needs no second silence.
-        if (m_silenceColumn >= 0 && !alert.suppressed)
-            setLink(item, m_silenceColumn, tr("Silence…"), alert.silenceUrl);
+        if (m_silenceColumn >= 0 && !alert.suppressed) {
+            // Created here through the datasource when the host allows it, else in
+            // Alertmanager's own form.
+            const bool here = bool(m_context.sendToDatasource);
+            setLink(item, m_silenceColumn, tr("Silence…"), alert.silenceUrl, here);
+            if (here) {
+                item->setData(m_silenceColumn, labelsRole, alert.labels);
+                item->setData(m_silenceColumn, queryRole, alert.query);
+            }
+        }
         if (m_runbookColumn >= 0)
             setLink(item, m_runbookColumn, tr("Runbook"),
                     alert.annotations.value(runbookKey).toString());
@@ -306,10 +320,49 @@ void AlertTableView::applySearch()
                                    : tr("%1 in %2 groups").arg(alertCount(alerts)).arg(groups));
 }
 
-void AlertTableView::setLink(QTreeWidgetItem *item, int column, const QString &text,
-                             const QString &url) const
+void AlertTableView::createSilence(const QJsonObject &labels, int query)
 {
-    if (url.isEmpty())
+    auto *dialog = new SilenceDialog(labels, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SilenceDialog::createRequested, this, [this, dialog, query] {
+        PdPlugin::HttpRequest request;
+        request.method = QByteArrayLiteral("POST");
+        request.path = QByteArrayLiteral("/api/v2/silences");
+        request.contentType = QByteArrayLiteral("application/json");
+        request.body = QJsonDocument(dialog->silence()).toJson(QJsonDocument::Compact);
+        dialog->setSending(true);
+        QPointer<SilenceDialog> guard(dialog);
+        const PdPlugin::CallHandle call = m_context.sendToDatasource(
+            query, request, [guard](const PdPlugin::HttpResponse &response) {
+                // On a worker thread: the answer goes back to the dialog, if still open.
+                const QString error = response.status == 0     ? response.error
+                                      : response.status >= 300 ? response.httpError
+                                                               : QString();
+                QMetaObject::invokeMethod(
+                    qApp,
+                    [guard, error] {
+                        if (guard && error.isEmpty())
+                            guard->accept();
+                        else if (guard)
+                            guard->showError(error);
+                    },
+                    Qt::QueuedConnection);
+            });
+        if (!call)
+            dialog->showError(tr("the panel's query has no datasource"));
+    });
+    // The new silence shows once the alerts are asked again.
+    connect(dialog, &QDialog::accepted, this, [this] {
+        if (m_context.refresh)
+            m_context.refresh();
+    });
+    dialog->open();
+}
+
+void AlertTableView::setLink(QTreeWidgetItem *item, int column, const QString &text,
+                             const QString &url, bool clickable) const
+{
+    if (url.isEmpty() && !clickable)
         return;
     item->setText(column, text);
     item->setData(column, urlRole, url);
@@ -320,8 +373,16 @@ void AlertTableView::setLink(QTreeWidgetItem *item, int column, const QString &t
     item->setFont(column, underlined);
 }
 
+// Through the datasource when the host lets the panel reach it, as Perses does; else in
+// Alertmanager's own form.
 void AlertTableView::openLink(QTreeWidgetItem *item, int column)
 {
+    if (item && column == m_silenceColumn && m_context.sendToDatasource &&
+        !item->data(column, labelsRole).isNull()) {
+        createSilence(item->data(column, labelsRole).toJsonObject(),
+                      item->data(column, queryRole).toInt());
+        return;
+    }
     const QUrl url(item ? item->data(column, urlRole).toString() : QString());
     if (url.isEmpty())
         return;

@@ -39,8 +39,11 @@ private:
 
     void applySearch();
     void sortGroupByChildren(QTreeWidgetItem *group) const;
-    void setLink(QTreeWidgetItem *item, int column, const QString &text, const QString &url) const;
+    // `clickable`: a link even without a URL (an action of the panel's own).
+    void setLink(QTreeWidgetItem *item, int column, const QString &text, const QString &url,
+                 bool clickable = false) const;
     void openLink(QTreeWidgetItem *item, int column);
+    void createSilence(const QJsonObject &labels, int query);
     QStringList groupBy() const;
 
     PdPlugin::PanelContext m_context;

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "datahost.h"
 #include "querydata.h"
 #include "specissue.h"
 
@@ -108,6 +109,16 @@ struct PanelContext
     // link the panel draws (a table's data links) the way the host opens links; unset, the
     // panel opens it with QDesktopServices.
     std::function<void(const QUrl &url)> openUrl;
+    // Appended with the data interfaces (version 2), for panels that act on their datasource
+    // (silence an alert, expire a silence): sends a request to the datasource that the
+    // panel's query number `query` selects, through the host's transport, by the rules of
+    // HttpTransport::send. Null (and no call) when that query has no datasource. Unset by a
+    // host that does not offer it.
+    std::function<CallHandle(int query, const HttpRequest &request,
+                             std::function<void(HttpResponse response)> done)>
+        sendToDatasource;
+    // Runs the dashboard's queries again, as its refresh button does (after an action).
+    std::function<void()> refresh;
 };
 
 // Opens a link a panel draws the way the host opens links, or in the desktop's browser when
