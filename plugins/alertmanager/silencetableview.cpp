@@ -4,17 +4,25 @@
 
 #include "sortkeyitem.h"
 
+#include <QApplication>
 #include <QDateTime>
 #include <QHeaderView>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QMessageBox>
+#include <QPointer>
+#include <QPushButton>
 #include <QTimeZone>
 #include <QTreeWidget>
+#include <QUrl>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 namespace {
+
+constexpr int idRole = Qt::UserRole + 2;    // on the Expire cell: the silence's id
+constexpr int queryRole = Qt::UserRole + 3; // and the query whose datasource holds it
 
 const QStringList defaultFields = {QStringLiteral("status"), QStringLiteral("matchers"),
                                    QStringLiteral("comment")};
@@ -84,6 +92,14 @@ SilenceTableView::SilenceTableView(const PdPlugin::PanelContext &context)
     QStringList headers;
     for (const QString &field : std::as_const(m_fields))
         headers.append(headerOf(field));
+    // Expiring goes through the panel's datasource, when the host lets it.
+    const QJsonValue actions = context.spec.value(QStringLiteral("allowedActions"));
+    if (context.sendToDatasource &&
+        (!actions.isArray() || actions.toArray().contains(QStringLiteral("expire")))) {
+        headers.append(tr("Actions"));
+        m_actionsColumn = int(headers.size()) - 1;
+        connect(m_tree, &QTreeWidget::itemClicked, this, &SilenceTableView::expireClicked);
+    }
     m_search->setPlaceholderText(tr("Search silences…"));
     m_search->setClearButtonEnabled(true);
     auto *layout = new QVBoxLayout(this);
@@ -106,7 +122,8 @@ void SilenceTableView::setData(const PdPlugin::PanelData &panelData)
     m_tree->setUpdatesEnabled(false);
     m_tree->clear();
     m_rowCount = 0;
-    for (const PdPlugin::TableData *table : panelData.tables) {
+    for (std::size_t query = 0; query < panelData.tables.size(); ++query) {
+        const PdPlugin::TableData *table = panelData.tables[query];
         if (!table)
             continue;
         auto text = [table](const char *name, std::size_t row) {
@@ -148,12 +165,60 @@ void SilenceTableView::setData(const PdPlugin::PanelData &panelData)
                     item->setToolTip(c, item->text(c));
                 }
             }
+            if (m_actionsColumn >= 0 && text("state", row) != u"expired") {
+                item->setText(m_actionsColumn, tr("Expire…"));
+                item->setForeground(m_actionsColumn, m_tree->palette().color(QPalette::Link));
+                item->setData(m_actionsColumn, idRole, text("id", row));
+                item->setData(m_actionsColumn, queryRole, int(query));
+            }
         }
     }
     for (int c = 0; c < m_tree->columnCount(); ++c)
         m_tree->resizeColumnToContents(c);
     m_tree->setUpdatesEnabled(true);
     applySearch();
+}
+
+// Perses' Expire Silence: confirmed first, then DELETE /api/v2/silence/{id} and a refresh.
+void SilenceTableView::expireClicked(QTreeWidgetItem *item, int column)
+{
+    if (!item || column != m_actionsColumn || item->data(column, idRole).isNull())
+        return;
+    const QString id = item->data(column, idRole).toString();
+    const int query = item->data(column, queryRole).toInt();
+    auto *confirm =
+        new QMessageBox(QMessageBox::Question, tr("Expire Silence"),
+                        tr("Expire this silence? Alerts matching its matchers will fire again."),
+                        QMessageBox::Cancel, this);
+    QPushButton *expire = confirm->addButton(tr("Expire"), QMessageBox::AcceptRole);
+    expire->setObjectName(QStringLiteral("expire"));
+    confirm->setAttribute(Qt::WA_DeleteOnClose);
+    connect(expire, &QPushButton::clicked, this, [this, id, query] {
+        PdPlugin::HttpRequest request;
+        request.method = QByteArrayLiteral("DELETE");
+        request.path = "/api/v2/silence/" + QUrl::toPercentEncoding(id);
+        QPointer<SilenceTableView> guard(this);
+        m_context.sendToDatasource(query, request, [guard](const PdPlugin::HttpResponse &response) {
+            const QString error = response.status == 0     ? response.error
+                                  : response.status >= 300 ? response.httpError
+                                                           : QString();
+            // On a worker thread: back to the panel, if it is still there.
+            QMetaObject::invokeMethod(
+                qApp,
+                [guard, error] {
+                    if (!guard)
+                        return;
+                    if (!error.isEmpty())
+                        QMessageBox::warning(
+                            guard, tr("Expire Silence"),
+                            tr("Alertmanager did not expire the silence: %1").arg(error));
+                    else if (guard->m_context.refresh)
+                        guard->m_context.refresh();
+                },
+                Qt::QueuedConnection);
+        });
+    });
+    confirm->open();
 }
 
 void SilenceTableView::applySearch()

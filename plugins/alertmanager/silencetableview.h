@@ -26,10 +26,12 @@ public:
 
 private:
     void applySearch();
+    void expireClicked(class QTreeWidgetItem *item, int column);
 
     PdPlugin::PanelContext m_context;
     QStringList m_fields; // the columns' fields, in order
     QLineEdit *m_search;
     QTreeWidget *m_tree;
     int m_rowCount = 0;
+    int m_actionsColumn = -1;
 };

@@ -15,6 +15,7 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTest>
 #include <QTreeWidget>
@@ -32,6 +33,15 @@ const char *dashboardJson =
     " \"spec\": {\"plugin\": {\"kind\": \"AlertManagerAlertsQuery\", \"spec\": {}}}}]}}},"
     " \"layouts\": [{\"kind\": \"Grid\", \"spec\": {\"items\": [{\"x\": 0, \"y\": 0, \"width\": 24,"
     " \"height\": 12, \"content\": {\"$ref\": \"#/spec/panels/alerts\"}}]}}]}}";
+
+// The same dashboard with a SilenceTable in place of the AlertTable.
+QByteArray silencesDashboard()
+{
+    return QByteArray(dashboardJson)
+        .replace("AlertTable", "SilenceTable")
+        .replace("AlertsQuery\"", "SilencesQuery\"")
+        .replace("AlertManagerAlertsQuery", "AlertManagerSilencesQuery");
+}
 
 QTreeWidgetItem *alertNamed(QTreeWidget *tree, const QString &name)
 {
@@ -124,6 +134,60 @@ private slots:
                                      alertNamed(tree, QStringLiteral("HighCPU"))->text(0) ==
                                          QStringLiteral("Silenced"),
                                  30000);
+    }
+
+    void expireFromTheSilenceTable()
+    {
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+        QString problem;
+        const QString id = m_alertmanager.postSilence(
+            "{\"matchers\": [{\"name\": \"alertname\", \"value\": \"DiskFull\", "
+            "\"isRegex\": false, \"isEqual\": true}], \"startsAt\": \"" +
+                now.toUtf8() +
+                "\", \"endsAt\": \"2099-01-01T00:00:00Z\", \"createdBy\": \"tester\", "
+                "\"comment\": \"to expire\"}",
+            &problem);
+        QVERIFY2(!id.isEmpty(), qPrintable(problem));
+        Pd::DatasourceOverrides overrides;
+        overrides.set("am", {m_alertmanager.url().toStdString(), {}, {}, false, {}});
+        Pd::DashboardQueryEngine::Settings settings;
+        settings.range = Pd::TimeRange::last(3600000, QDateTime::currentMSecsSinceEpoch());
+        Pd::Gui::DashboardView view(
+            Pd::ModelDecoder::dashboard(
+                Pd::JsonReader::parse(silencesDashboard().toStdString()).documents.front()),
+            {}, {}, overrides, settings);
+        view.resize(1200, 500);
+        view.show();
+        QTRY_VERIFY_WITH_TIMEOUT(view.isComplete(), 30000);
+        auto *tree = view.frame("alerts")->findChild<QTreeWidget *>();
+        QVERIFY(tree);
+        const int comment = columnOf(tree, QStringLiteral("Comment"));
+        const int actions = columnOf(tree, QStringLiteral("Actions"));
+        auto rowOf = [&]() -> QTreeWidgetItem * {
+            for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+                if (tree->topLevelItem(i)->text(comment) == QStringLiteral("to expire"))
+                    return tree->topLevelItem(i);
+            }
+            return nullptr;
+        };
+        QVERIFY(rowOf());
+        QCOMPARE(rowOf()->text(0), QStringLiteral("Active"));
+        QCOMPARE(rowOf()->text(actions), QStringLiteral("Expire…"));
+        emit tree->itemClicked(rowOf(), actions);
+        auto *confirm = view.findChild<QMessageBox *>();
+        QVERIFY(confirm);
+        confirm->findChild<QPushButton *>(QStringLiteral("expire"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(
+            QJsonDocument::fromJson(m_alertmanager.get(QStringLiteral("/api/v2/silence/") + id))
+                .object()
+                .value(QStringLiteral("status"))
+                .toObject()
+                .value(QStringLiteral("state"))
+                .toString(),
+            QStringLiteral("expired"), 30000);
+        // Asked again, the table shows it expired, with nothing left to expire.
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf() && rowOf()->text(0) == QStringLiteral("Expired"), 30000);
+        QCOMPARE(rowOf()->text(actions), QString());
     }
 
 private:
