@@ -256,11 +256,10 @@ PdPlugin::CallHandle AlertmanagerDatasource::fetch(const QByteArray &path,
         PdPlugin::QueryData &data = outcome.data;
         QJsonParseError error;
         const QJsonDocument document = QJsonDocument::fromJson(response.body, &error);
-        if (response.status == 0)
-            data = PdPlugin::QueryData::failure(response.errorType.toStdString(),
-                                                response.error.toStdString());
-        else if (response.status >= 300)
-            data = PdPlugin::QueryData::failure("http", response.httpError.toStdString());
+        if (const QString problem = response.problem(); !problem.isEmpty())
+            data = PdPlugin::QueryData::failure(
+                response.status == 0 ? response.errorType.toStdString() : "http",
+                problem.toStdString());
         else if (error.error != QJsonParseError::NoError)
             data = PdPlugin::QueryData::failure("bad_data", "Alertmanager's answer is not JSON: " +
                                                                 error.errorString().toStdString());

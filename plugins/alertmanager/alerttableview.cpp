@@ -3,6 +3,7 @@
 #include "alerttableview.h"
 
 #include "alertrows.h"
+#include "chipcolors.h"
 #include "labelcolors.h"
 #include "silencedialog.h"
 #include "sortkeyitem.h"
@@ -28,12 +29,12 @@ constexpr int queryRole = Qt::UserRole + 4;  // and the query whose datasource i
 QColor statusColor(const QString &status, bool dark)
 {
     if (status == QLatin1String("firing"))
-        return dark ? QColor(0xf4, 0x43, 0x36) : QColor(0xd3, 0x2f, 0x2f);
+        return chipColor(ChipRole::Error, dark);
     if (status == QLatin1String("silenced"))
-        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xed, 0x6c, 0x02);
+        return chipColor(ChipRole::Warning, dark);
     if (status == QLatin1String("resolved"))
-        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
-    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
+        return chipColor(ChipRole::Success, dark);
+    return chipColor(ChipRole::Default, dark);
 }
 
 QString statusText(const QString &status)
@@ -335,9 +336,7 @@ void AlertTableView::createSilence(const QJsonObject &labels, int query)
         const PdPlugin::CallHandle call = m_context.sendToDatasource(
             query, request, [guard](const PdPlugin::HttpResponse &response) {
                 // On a worker thread: the answer goes back to the dialog, if still open.
-                const QString error = response.status == 0     ? response.error
-                                      : response.status >= 300 ? response.httpError
-                                                               : QString();
+                const QString error = response.problem();
                 QMetaObject::invokeMethod(
                     qApp,
                     [guard, error] {

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "silencetableview.h"
 
+#include "chipcolors.h"
 #include "sortkeyitem.h"
 
 #include <QApplication>
@@ -45,10 +46,10 @@ QString headerOf(const QString &field)
 QColor stateColor(const QString &state, bool dark)
 {
     if (state == QLatin1String("active"))
-        return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
+        return chipColor(ChipRole::Success, dark);
     if (state == QLatin1String("pending"))
-        return dark ? QColor(0xff, 0xa7, 0x26) : QColor(0xed, 0x6c, 0x02);
-    return dark ? QColor(0x9e, 0x9e, 0x9e) : QColor(0x75, 0x75, 0x75);
+        return chipColor(ChipRole::Warning, dark);
+    return chipColor(ChipRole::Default, dark);
 }
 
 int stateWeight(const QString &state)
@@ -199,9 +200,7 @@ void SilenceTableView::expireClicked(QTreeWidgetItem *item, int column)
         request.path = "/api/v2/silence/" + QUrl::toPercentEncoding(id);
         QPointer<SilenceTableView> guard(this);
         m_context.sendToDatasource(query, request, [guard](const PdPlugin::HttpResponse &response) {
-            const QString error = response.status == 0     ? response.error
-                                  : response.status >= 300 ? response.httpError
-                                                           : QString();
+            const QString error = response.problem();
             // On a worker thread: back to the panel, if it is still there.
             QMetaObject::invokeMethod(
                 qApp,

@@ -19,11 +19,8 @@ public:
 // The answer's JSON object, or why there is none.
 QJsonObject parse(const PdPlugin::HttpResponse &response, QString &error)
 {
-    if (response.status == 0)
-        error = response.error;
-    else if (response.status >= 300)
-        error = response.httpError;
-    else if (!QJsonDocument::fromJson(response.body).isObject())
+    error = response.problem();
+    if (error.isEmpty() && !QJsonDocument::fromJson(response.body).isObject())
         error = QStringLiteral("the answer is not a JSON object");
     return error.isEmpty() ? QJsonDocument::fromJson(response.body).object() : QJsonObject();
 }

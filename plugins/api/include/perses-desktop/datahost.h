@@ -60,6 +60,14 @@ struct HttpResponse
     // the start of a text body).
     QString httpError;
     static constexpr int padding = 64;
+
+    // Why the request failed (the transport's words or the error answer's), or empty.
+    QString problem() const
+    {
+        if (status == 0)
+            return error.isEmpty() ? QStringLiteral("no answer") : error;
+        return status >= 300 ? httpError : QString();
+    }
 };
 
 // The host's HTTP transport to one datasource. Call it on the GUI thread only. It may be
