@@ -59,6 +59,8 @@ SilenceDialog::SilenceDialog(const QJsonObject &labels, QWidget *parent)
     }
     m_creator->setPlaceholderText(tr("Who creates the silence (required)"));
     m_comment->setPlaceholderText(tr("Why"));
+    // A few lines: the matchers, one per label, want the room.
+    m_comment->setMaximumHeight(m_comment->fontMetrics().lineSpacing() * 4 + 12);
     m_message->setWordWrap(true);
     auto *create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
     create->setObjectName(QStringLiteral("create"));
