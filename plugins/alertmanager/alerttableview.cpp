@@ -181,6 +181,9 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
     const QString runbookKey = m_context.spec.value(QStringLiteral("runbookAnnotationKey"))
                                    .toString(QStringLiteral("runbook_url"));
     m_tree->setUpdatesEnabled(false);
+    // Filled unsorted, then sorted once by the column the user (or the spec) sorts by: keys
+    // set after an item is placed would not move it.
+    m_tree->setSortingEnabled(false);
     m_tree->clear();
     QHash<QString, SortKeyItem *> groups;
     for (const AlertRow &alert : alerts) {
@@ -272,6 +275,7 @@ void AlertTableView::setData(const PdPlugin::PanelData &panelData)
     }
     for (int c = 0; c < m_tree->columnCount(); ++c)
         m_tree->resizeColumnToContents(c);
+    m_tree->setSortingEnabled(true);
     m_tree->setUpdatesEnabled(true);
     applySearch();
 }

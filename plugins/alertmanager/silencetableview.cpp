@@ -121,6 +121,9 @@ void SilenceTableView::setData(const PdPlugin::PanelData &panelData)
                                ? QTimeZone::systemTimeZone()
                                : QTimeZone(m_context.timeZone.toUtf8());
     m_tree->setUpdatesEnabled(false);
+    // Filled unsorted, then sorted once by the column the user (or the spec) sorts by: keys
+    // set after an item is placed would not move it.
+    m_tree->setSortingEnabled(false);
     m_tree->clear();
     m_rowCount = 0;
     for (std::size_t query = 0; query < panelData.tables.size(); ++query) {
@@ -176,6 +179,7 @@ void SilenceTableView::setData(const PdPlugin::PanelData &panelData)
     }
     for (int c = 0; c < m_tree->columnCount(); ++c)
         m_tree->resizeColumnToContents(c);
+    m_tree->setSortingEnabled(true);
     m_tree->setUpdatesEnabled(true);
     applySearch();
 }
