@@ -45,6 +45,7 @@ DashboardQueryEngine::DashboardQueryEngine(Model::Dashboard dashboard,
     connect(m_clients.get(), &DatasourceClients::requestSent, this,
             &DashboardQueryEngine::requestSent);
     m_variables = new VariableResolver(m_clients.get(), this);
+    m_variables->setTimeout(m_settings.timeout);
     m_variables->setVariables(m_dashboard.spec.variables, sharedVariables);
     m_variables->setRequested(m_settings.variables);
     m_variables->setContext(m_settings.range, m_dashboard.metadata.name,
@@ -285,9 +286,14 @@ void DashboardQueryEngine::runQuery(const std::string &panelId, std::size_t inde
     result.pluginKind = query.plugin.kind;
     const RunId generation{m_generation, panelResult.run};
     result.started = std::chrono::steady_clock::now();
-    const PluginQuery::Request request{
-        &query.plugin,       m_settings.range, m_settings.timezoneOffsetSeconds,
-        panelResult.widthPx, instantByDefault, values};
+    const PluginQuery::Request request{&query.plugin,
+                                       m_settings.range,
+                                       m_settings.timezoneOffsetSeconds,
+                                       panelResult.widthPx,
+                                       instantByDefault,
+                                       values,
+                                       false,
+                                       m_settings.timeout};
     PluginQuery::Started started = PluginQuery::start(
         *m_clients, request, this, [this, panelId, index, generation](PluginQuery::Answer answer) {
             const auto it = m_results.find(panelId);
@@ -380,7 +386,8 @@ void DashboardQueryEngine::runAnnotation(std::size_t index, const Model::Annotat
                                        0,
                                        false,
                                        values,
-                                       true};
+                                       true,
+                                       m_settings.timeout};
     PluginQuery::Started started = PluginQuery::start(
         *m_clients, request, this, [this, index, generation](PluginQuery::Answer answer) {
             if (generation == m_generation && index < m_annotations.size()) {

@@ -11,6 +11,8 @@
 #include "posttoowner.h"
 #include "variableinterpolator.h"
 
+#include <QTimer>
+
 #include <atomic>
 #include <perses-desktop/queryplugin.h>
 
@@ -51,6 +53,16 @@ public:
     }
     // True once: the first outcome is taken, a second one from a faulty plugin is not.
     bool takeOutcome() { return !m_canceled && !m_answered.exchange(true); }
+    // The plugin did not answer in time: its slot is taken and its work canceled. False when
+    // it answered (or was canceled) meanwhile.
+    bool expire()
+    {
+        if (!takeOutcome())
+            return false;
+        if (auto inner = std::exchange(m_inner, nullptr))
+            inner->cancel();
+        return true;
+    }
 
 private:
     std::atomic<bool> m_canceled{false};
@@ -137,6 +149,22 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
         BuiltinVariables::addQueryScope(scoped, fromPlugin(window));
         return QString::fromStdString(VariableInterpolator::replace(text.toStdString(), scoped));
     };
+    if (request.timeout.count() > 0) {
+        const auto limit = request.timeout + hangGrace;
+        QTimer::singleShot(limit, context, [weakCall, done, limit] {
+            const std::shared_ptr<GuardedCall> guard = weakCall.lock();
+            if (!guard || !guard->expire())
+                return;
+            Answer answer;
+            answer.response = QueryResponse::failure(
+                "timeout",
+                "the query plugin did not answer within " +
+                    std::to_string(
+                        std::chrono::duration_cast<std::chrono::seconds>(limit).count()) +
+                    " s");
+            done(std::move(answer));
+        });
+    }
     call->setInner(runner.plugin->runQuery(query, [finish](PdPlugin::QueryOutcome outcome) {
         Answer answer;
         answer.query = outcome.query.toStdString();

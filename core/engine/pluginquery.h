@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 
+#include <chrono>
 #include <functional>
 #include <perses-desktop/datahost.h>
 #include <string>
@@ -35,6 +36,9 @@ public:
         bool instantByDefault = false;
         VariableValues values;
         bool annotation = false; // a dashboard or panel annotation, not a panel's query
+        // The datasource's request timeout. A plugin that has not answered a little after
+        // it (its own requests time out first) gets a timeout error in its place.
+        std::chrono::milliseconds timeout{0};
     };
 
     // What the query asked and got, as the engine records it.
@@ -60,6 +64,9 @@ public:
 
     // The transport to the datasource a query plugin's spec selects (the datasource kind its
     // plugin names), connected; null when there is none.
+    // How long after the request timeout a plugin's silence counts as a hang.
+    static constexpr std::chrono::milliseconds hangGrace{5000};
+
     static PdPlugin::HttpTransport *transportFor(DatasourceClients &clients,
                                                  const Model::Plugin &plugin,
                                                  const VariableValues &values);

@@ -6,11 +6,14 @@
 #include "datasourceclients.h"
 #include "jsonbridge.h"
 #include "modeldecoder.h"
+#include "pluginquery.h"
 #include "pluginregistry.h"
 #include "posttoowner.h"
 #include "variablegraph.h"
 #include "variableinterpolator.h"
 #include "variablereferences.h"
+
+#include <QTimer>
 
 #include <algorithm>
 #include <cmath>
@@ -239,12 +242,24 @@ void VariableResolver::fetchPluginOptions(std::size_t index, const VariableValue
         context, [owner, index, generation](PdPlugin::VariableOutcome outcome) {
             postToOwner(owner, [index, generation,
                                 outcome = std::move(outcome)](VariableResolver *resolver) {
-                // An answer of an earlier resolve: the range or a value changed since.
-                if (generation == resolver->m_generation)
+                // An answer of an earlier resolve (the range or a value changed since), or
+                // one that came after the variable was given up on.
+                if (generation == resolver->m_generation && !resolver->m_states[index].resolved)
                     resolver->complete(index, asOptions(outcome.options),
                                        outcome.error.toStdString());
             });
         }));
+    if (m_timeout.count() > 0) {
+        const auto limit = m_timeout + PluginQuery::hangGrace;
+        QTimer::singleShot(limit, this, [this, index, generation, limit] {
+            if (generation == m_generation && !m_states[index].resolved)
+                complete(index, {},
+                         "the variable plugin did not answer within " +
+                             std::to_string(
+                                 std::chrono::duration_cast<std::chrono::seconds>(limit).count()) +
+                             " s");
+        });
+    }
 }
 
 void VariableResolver::complete(std::size_t index, std::vector<VariableOption> options,

@@ -7,6 +7,7 @@
 
 #include <QObject>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <perses-desktop/datahost.h>
@@ -34,6 +35,8 @@ public:
                       const std::vector<Model::Variable> &shared);
     void setRequested(std::map<std::string, VariableValue> requested);
     void setContext(const TimeRange &range, std::string dashboard, std::string project);
+    // The datasources' request timeout: a variable plugin silent a little longer has hung.
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
 
     void resolve();
     bool isResolved() const;
@@ -64,6 +67,7 @@ private:
     std::string m_project;
     std::vector<PdPlugin::CallHandle> m_inFlight;
     std::uint64_t m_generation = 0;
+    std::chrono::milliseconds m_timeout{0};
     bool m_finishedEmitted = false;
 };
 

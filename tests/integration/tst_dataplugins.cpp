@@ -168,6 +168,8 @@ public:
     PdPlugin::CallHandle listOptions(const PdPlugin::VariableContext &context,
                                      std::function<void(PdPlugin::VariableOutcome)> done) override
     {
+        if (context.spec.value(QStringLiteral("hang")).toBool())
+            return std::make_shared<FakeCall>(fakeLog.canceledVariables); // never answers
         PdPlugin::VariableOutcome outcome;
         for (const QJsonValue &value : context.spec.value(QStringLiteral("values")).toArray()) {
             const QString text = context.interpolate(value.toString());
@@ -184,7 +186,9 @@ namespace {
 
 // A dashboard with one panel whose query is `querySpec` (JSON), on the fake datasource, and a
 // fake variable `team` listing red and blue.
-Pd::Model::Dashboard dashboard(const std::string &querySpec, const std::string &queryKind)
+Pd::Model::Dashboard
+dashboard(const std::string &querySpec, const std::string &queryKind,
+          const std::string &variableSpec = "{\"values\": [\"red\", \"blue\"]}")
 {
     const std::string json =
         "{\"kind\": \"Dashboard\", \"metadata\": {\"name\": \"d\", \"project\": \"p\"}, \"spec\": {"
@@ -192,8 +196,9 @@ Pd::Model::Dashboard dashboard(const std::string &querySpec, const std::string &
         "        \"datasources\": {\"fake\": {\"default\": true, \"plugin\": {\"kind\": "
         "\"FakeDatasource\", \"spec\": {}}}},"
         "        \"variables\": [{\"kind\": \"ListVariable\", \"spec\": {\"name\": \"team\","
-        "            \"plugin\": {\"kind\": \"FakeVariable\", \"spec\": {\"values\": [\"red\", "
-        "\"blue\"]}}}}],"
+        "            \"plugin\": {\"kind\": \"FakeVariable\", \"spec\": " +
+        variableSpec +
+        "}}}],"
         "        \"panels\": {\"p1\": {\"kind\": \"Panel\", \"spec\": {\"display\": {\"name\": "
         "\"p1\"},"
         "            \"plugin\": {\"kind\": \"TimeSeriesChart\", \"spec\": {}},"
@@ -314,6 +319,26 @@ private slots:
         QTRY_VERIFY(engine.annotationsFinished() && !engine.annotations().empty());
         QCOMPARE(engine.annotations().front().error,
                  std::string("annotation plugin FakeQuery is not supported: no plugin runs it"));
+    }
+
+    // Plugins that never answer do not hang the dashboard: a little after the request timeout
+    // the variable gives up with an error and the query fails with a timeout, on its panel.
+    void silentPluginsTimeOut()
+    {
+        Pd::DashboardQueryEngine::Settings quick = settings();
+        quick.timeout = std::chrono::milliseconds(100);
+        Pd::DashboardQueryEngine engine(
+            dashboard("{\"mode\": \"hang\"}", "FakeQuery", "{\"hang\": true}"), {}, {},
+            overrides(m_server.url(QStringLiteral("echo"))), quick);
+        QSignalSpy finished(&engine, &Pd::DashboardQueryEngine::panelFinished);
+        engine.start();
+        engine.runPanel("p1", 600);
+        QVERIFY(finished.wait(30000));
+        const Pd::VariableState *team = engine.variables().state("team");
+        QCOMPARE(team->error, std::string("the variable plugin did not answer within 5 s"));
+        const Pd::QueryResult &query = engine.panelResult("p1")->queries.front();
+        QCOMPARE(query.response.errorType, std::string("timeout"));
+        QCOMPARE(query.response.error, std::string("the query plugin did not answer within 5 s"));
     }
 
     void aNewRangeCancelsWhatRuns()

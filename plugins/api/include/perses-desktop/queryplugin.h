@@ -83,8 +83,9 @@ public:
     // transport's worker is the place to parse); the host brings the outcome back to its own
     // thread, takes the first one only, and drops it after the handle is canceled. Errors come
     // in the outcome's data; a malformed result (a series' times and values of different
-    // lengths, a table column short of cells) becomes a "bad_data" error. A query that never
-    // calls `done` leaves its panel loading: use the transport, whose requests time out.
+    // lengths, a table column short of cells) becomes a "bad_data" error. A query that has not
+    // called `done` five seconds after the datasource's request timeout is canceled and its
+    // panel shows a timeout: use the transport, whose requests time out first.
     virtual CallHandle runQuery(const QueryContext &context,
                                 std::function<void(QueryOutcome outcome)> done) = 0;
 };
