@@ -42,7 +42,6 @@ public:
     ~DatasourceTransport() override;
 
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
-    std::chrono::milliseconds timeout() const { return m_timeout; }
     void setMaxResponseBytes(qint64 bytes) { m_maxResponseBytes = bytes; }
     const DatasourceConnection &connection() const { return m_connection; }
     // Values for `$var` in the datasource's headers, applied to the requests that follow
@@ -53,7 +52,6 @@ public:
                               std::function<void(PdPlugin::HttpResponse)> done) override;
     QString baseUrl() const override;
     QString urlOf(const PdPlugin::HttpRequest &request) const override;
-    QUrl urlFor(const PdPlugin::HttpRequest &request) const;
 
     int requestsInFlight() const { return m_inFlight; }
     int requestsQueued() const { return static_cast<int>(m_queue.size()); }
@@ -72,6 +70,7 @@ private:
         QByteArray body;
     };
 
+    QUrl urlFor(const PdPlugin::HttpRequest &request) const;
     void startQueued();
     void start(Pending pending);
     void onFinished(QNetworkReply *network, const Pending &pending,

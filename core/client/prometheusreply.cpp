@@ -22,7 +22,6 @@ void PrometheusReply::cancel()
     m_canceled = true;
     if (m_call)
         m_call->cancel();
-    emit canceled();
 }
 
 void PrometheusReply::finish(PrometheusResponse response)

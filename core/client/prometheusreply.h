@@ -33,7 +33,6 @@ public:
 
 signals:
     void finished();
-    void canceled();
 
 private:
     friend class PrometheusClient;

@@ -16,7 +16,6 @@ class LabelColors
 public:
     explicit LabelColors(const QJsonArray &mappings);
 
-    bool has(const QString &key) const { return m_mappings.contains(key); }
     // The colour of `value` under `key`'s mapping; invalid when the key has none.
     QColor color(const QString &key, const QString &value) const;
 

@@ -62,9 +62,9 @@ SilenceDialog::SilenceDialog(const QJsonObject &labels, QWidget *parent)
     // A few lines: the matchers, one per label, want the room.
     m_comment->setMaximumHeight(m_comment->fontMetrics().lineSpacing() * 4 + 12);
     m_message->setWordWrap(true);
-    auto *create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
-    create->setObjectName(QStringLiteral("create"));
-    connect(create, &QPushButton::clicked, this, &SilenceDialog::createRequested);
+    m_create = m_buttons->addButton(tr("Create"), QDialogButtonBox::AcceptRole);
+    m_create->setObjectName(QStringLiteral("create"));
+    connect(m_create, &QPushButton::clicked, this, &SilenceDialog::createRequested);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_creator, &QLineEdit::textChanged, this, &SilenceDialog::check);
     connect(m_matchers, &QTableWidget::itemChanged, this, &SilenceDialog::check);
@@ -121,11 +121,7 @@ void SilenceDialog::check()
 {
     const QString wrong = problem();
     m_message->setText(wrong);
-    m_buttons->button(QDialogButtonBox::Cancel)->setEnabled(true);
-    for (QAbstractButton *button : m_buttons->buttons()) {
-        if (m_buttons->buttonRole(button) == QDialogButtonBox::AcceptRole)
-            button->setEnabled(wrong.isEmpty());
-    }
+    m_create->setEnabled(wrong.isEmpty());
 }
 
 QJsonObject SilenceDialog::silence() const

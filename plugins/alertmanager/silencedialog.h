@@ -10,6 +10,7 @@ class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 
 // A new silence, as Perses' Create Silence form: one matcher per label of the alert (name,
@@ -46,4 +47,5 @@ private:
     QPlainTextEdit *m_comment;
     QLabel *m_message;
     QDialogButtonBox *m_buttons;
+    QPushButton *m_create = nullptr;
 };
