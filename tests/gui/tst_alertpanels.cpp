@@ -217,13 +217,39 @@ private slots:
         show({&table});
         const int severity = column(QStringLiteral("Severity"));
         tree()->sortByColumn(severity, Qt::DescendingOrder);
-        // New data keeps the sort: the groups' keys come after the groups are placed.
+        // New data under a sort comes sorted by the groups' keys.
         show({&table});
         QCOMPARE(tree()->topLevelItem(0)->text(0), QStringLiteral("alertname=DiskFull"));
         tree()->sortByColumn(severity, Qt::AscendingOrder);
         QCOMPARE(tree()->topLevelItem(0)->text(0), QStringLiteral("alertname=HighCPU"));
         // Labels come last, after the age and the links.
         QCOMPARE(column(QStringLiteral("Labels")), tree()->columnCount() - 1);
+    }
+
+    // The window's case: the spec sorts by severity and the groups arrive least urgent first.
+    // They are shown by their most urgent alert however they arrived.
+    void theSpecsSortHoldsForEveryGroup()
+    {
+        create(QStringLiteral("AlertTable"),
+               spec("{'columns': [{'name': 'severity', 'sortMode': 'severity', 'sort': 'asc'}]}"));
+        std::vector<Alert> alerts;
+        const char *severities[] = {"info", "warning", "info", "critical", "warning", "debug"};
+        for (int i = 0; i < 6; ++i) {
+            const std::string name = "A" + std::to_string(i);
+            alerts.push_back(
+                {"f" + std::to_string(i), name, false,
+                 "{\"alertname\":\"" + name + "\",\"severity\":\"" + severities[i] + "\"}", "{}",
+                 0});
+        }
+        const PdPlugin::TableData table = alertTable(alerts);
+        show({&table});
+        QStringList order;
+        for (int g = 0; g < tree()->topLevelItemCount(); ++g)
+            order.append(
+                tree()->topLevelItem(g)->child(0)->text(column(QStringLiteral("severity"))));
+        QCOMPARE(order, QStringList({QStringLiteral("critical"), QStringLiteral("warning"),
+                                     QStringLiteral("warning"), QStringLiteral("info"),
+                                     QStringLiteral("info"), QStringLiteral("debug")}));
     }
 
     // Mapped label columns are filled with Perses' colours: an override, the severity
