@@ -3,11 +3,14 @@
 #pragma once
 
 #include "codeeditor.h"
+#include "draftstore.h"
+#include "testpaths.h"
 
 #include <QApplication>
 #include <QByteArray>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextCursor>
 #include <QTextDocument>
@@ -43,6 +46,27 @@ inline const QByteArray dashboard = "kind: Dashboard\n"
                                     "            height: 6\n"
                                     "            content:\n"
                                     "              $ref: \"#/spec/panels/notes\"\n";
+
+// The file a test edits, in a temporary folder that also holds the drafts (XDG_STATE_HOME):
+// reset() writes it afresh and forgets its draft, for each test.
+class EditedFile
+{
+public:
+    EditedFile() { qputenv("XDG_STATE_HOME", dir.filePath(QStringLiteral("state")).toUtf8()); }
+
+    // False when the folder or the file cannot be written.
+    bool reset(const QString &name, const QByteArray &content)
+    {
+        path = dir.filePath(name);
+        if (!dir.isValid() || !writeFile(path, content))
+            return false;
+        Pd::Gui::DraftStore::remove(path);
+        return true;
+    }
+
+    QTemporaryDir dir;
+    QString path;
+};
 
 // Replaces the first `from` in the editor as typing would (one undoable edit).
 inline void replaceText(Pd::Gui::CodeEditor *editor, const QString &from, const QString &to)

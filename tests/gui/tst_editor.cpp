@@ -62,11 +62,8 @@ class TestEditor : public QObject
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_STATE_HOME", m_dir.filePath(QStringLiteral("state")).toUtf8());
-        m_file = m_dir.filePath(QStringLiteral("edited.yaml"));
-        QVERIFY(PdTest::writeFile(m_file, dashboard));
-        Pd::Gui::DraftStore::remove(m_file);
+        QVERIFY(m_edited.reset(QStringLiteral("edited.yaml"), dashboard));
+        m_file = m_edited.path;
     }
 
     void typingAnErrorShowsItAtItsLineAndFixingItClearsIt()
@@ -240,7 +237,7 @@ private slots:
         page.show();
         QVERIFY(PdTest::waitValidated(page));
         replaceText(page.codeEditor(), QStringLiteral("text: hello"), QStringLiteral("text: bye"));
-        const QString nowhere = m_dir.filePath(QStringLiteral("missing/edited.yaml"));
+        const QString nowhere = m_edited.dir.filePath(QStringLiteral("missing/edited.yaml"));
         BoxAnswerer cancel(QMessageBox::Cancel);
         QVERIFY(!page.saveAs(nowhere));
         QVERIFY2(cancel.text.contains(QStringLiteral("cannot be written")) &&
@@ -259,7 +256,7 @@ private slots:
         QProcess child;
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_STATE_HOME"),
-                           m_dir.filePath(QStringLiteral("state")));
+                           m_edited.dir.filePath(QStringLiteral("state")));
         environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
         child.setProcessEnvironment(environment);
         child.start(QCoreApplication::applicationFilePath(),
@@ -347,7 +344,7 @@ private slots:
     void cleanup() { QSettings().remove(QStringLiteral("editMode")); }
 
 private:
-    QTemporaryDir m_dir;
+    PdTest::EditedFile m_edited;
     QString m_file;
 };
 

@@ -4,6 +4,7 @@
 #include "codeeditor.h"
 #include "dashboardview.h"
 #include "draftstore.h"
+#include "editorfixture.h"
 #include "editorpage.h"
 #include "editorwait.h"
 #include "paneleditor.h"
@@ -101,17 +102,10 @@ class TestPanelEditor : public QObject
     Q_OBJECT
 
 private slots:
-    void initTestCase()
-    {
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_STATE_HOME", m_dir.filePath(QStringLiteral("state")).toUtf8());
-    }
-
     void init()
     {
-        m_file = m_dir.filePath(QStringLiteral("board.yaml"));
-        QVERIFY(PdTest::writeFile(m_file, chart));
-        Pd::Gui::DraftStore::remove(m_file);
+        QVERIFY(m_edited.reset(QStringLiteral("board.yaml"), chart));
+        m_file = m_edited.path;
     }
 
     // A new title, an option set through the schema's form, the first query taken out and a
@@ -177,7 +171,7 @@ private slots:
     // calculation and the format, not the maximum); a number that is not one blocks OK.
     void switchingKindKeepsWhatFits()
     {
-        const QString file = m_dir.filePath(QStringLiteral("gauge.yaml"));
+        const QString file = m_edited.dir.filePath(QStringLiteral("gauge.yaml"));
         QByteArray gauge = chart;
         gauge.replace("          kind: TimeSeriesChart\n"
                       "          spec:\n"
@@ -303,7 +297,7 @@ private slots:
     // (and taken out again for the default, as the Perses UI writes it).
     void queryDatasourcePicker()
     {
-        const QString folder = m_dir.filePath(QStringLiteral("picker"));
+        const QString folder = m_edited.dir.filePath(QStringLiteral("picker"));
         QVERIFY(QDir().mkpath(folder));
         const QString file = folder + QStringLiteral("/board.yaml");
         QVERIFY(PdTest::writeFile(
@@ -375,7 +369,7 @@ private slots:
     {
         Pd::PluginRegistry::instance().loadFile(QStringLiteral(PD_EXAMPLE_PLUGIN));
         QVERIFY(Pd::PluginRegistry::instance().panelOptionsEditor(QStringLiteral("ExampleText")));
-        const QString file = m_dir.filePath(QStringLiteral("example.yaml"));
+        const QString file = m_edited.dir.filePath(QStringLiteral("example.yaml"));
         QVERIFY(QFile::copy(QStringLiteral(PD_SOURCE_DIR "/tests/plugin/examplepanel.yaml"), file));
         QFile::setPermissions(file, QFile::ReadOwner | QFile::WriteOwner);
         Pd::Gui::EditorPage page(file, {});
@@ -400,7 +394,7 @@ private slots:
     }
 
 private:
-    QTemporaryDir m_dir;
+    PdTest::EditedFile m_edited;
     QString m_file;
 };
 

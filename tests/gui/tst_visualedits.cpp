@@ -58,11 +58,8 @@ class TestVisualEdits : public QObject
 private slots:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        qputenv("XDG_STATE_HOME", m_dir.filePath(QStringLiteral("state")).toUtf8());
-        m_file = m_dir.filePath(QStringLiteral("edited.yaml"));
-        QVERIFY(PdTest::writeFile(m_file, dashboard));
-        Pd::Gui::DraftStore::remove(m_file);
+        QVERIFY(m_edited.reset(QStringLiteral("edited.yaml"), dashboard));
+        m_file = m_edited.path;
     }
 
     void draggingAPanelRewritesOnlyItsLayoutLines()
@@ -317,7 +314,7 @@ private slots:
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
         Pd::DatasourceOverrides overrides;
         QVERIFY(!overrides.addFromArgument("prom=" + prometheus.url().toStdString()));
-        const QString file = m_dir.filePath(QStringLiteral("query.yaml"));
+        const QString file = m_edited.dir.filePath(QStringLiteral("query.yaml"));
         QVERIFY(PdTest::writeFile(
             file,
             "kind: Dashboard\nmetadata:\n  name: q\n  project: tests\nspec:\n  panels:\n"
@@ -386,7 +383,7 @@ private slots:
     {
         Pd::Gui::MainWindow window({});
         window.show();
-        const QString folder = m_dir.filePath(QStringLiteral("team-a"));
+        const QString folder = m_edited.dir.filePath(QStringLiteral("team-a"));
         QVERIFY(QDir().mkpath(folder));
         const QString file = folder + QStringLiteral("/latency.yaml");
         QCOMPARE(window.createDashboard(file, QStringLiteral("latency"), QStringLiteral("team-a")),
@@ -491,7 +488,7 @@ private slots:
     void cleanup() { QSettings().remove(QStringLiteral("editMode")); }
 
 private:
-    QTemporaryDir m_dir;
+    PdTest::EditedFile m_edited;
     QString m_file;
 };
 
