@@ -33,6 +33,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <optional>
 
 namespace {
 
@@ -82,42 +83,75 @@ double replayMs(const Waves &waves)
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
-// The recorded requests made again through PrometheusClient's own calls, parsed as the engine
-// parses them: the engine's work without the engine.
-double directClientMs(const Waves &waves, const Pd::DatasourceConnection &connection)
+// One recorded request as a PrometheusClient call: its endpoint and parameters, read back
+// from the form or URL before any timing, so the direct side does only the client's work.
+struct DirectCall
 {
-    QElapsedTimer clock;
-    clock.start();
-    Pd::DatasourceTransport transport(connection);
-    Pd::PrometheusClient client(&transport);
+    enum class Endpoint { QueryRange, Query, Labels, LabelValues } endpoint;
+    std::string query;
+    std::string label;
+    std::vector<std::string> matchers;
+    double start = 0, end = 0, step = 0;
+    std::optional<double> time;
+};
+using DirectWaves = std::map<int, std::vector<DirectCall>>;
+
+DirectWaves directCalls(const Waves &waves)
+{
+    DirectWaves calls;
     for (const auto &[resolved, requests] : waves) {
-        int pending = int(requests.size());
         for (const Pd::SentRequest &sent : requests) {
             const QUrlQuery form(QString::fromUtf8(
                 sent.method == "POST" ? sent.body : sent.url.query(QUrl::FullyEncoded).toUtf8()));
             auto value = [&](const char *key) {
                 return form.queryItemValue(QLatin1String(key), QUrl::FullyDecoded).toStdString();
             };
-            std::vector<std::string> matchers;
+            auto number = [&](const char *key) {
+                return form.hasQueryItem(QLatin1String(key)) ? std::stod(value(key)) : 0.0;
+            };
+            DirectCall call;
+            const QString path = sent.url.path();
+            call.endpoint =
+                path.endsWith(QLatin1String("/query_range")) ? DirectCall::Endpoint::QueryRange
+                : path.endsWith(QLatin1String("/query"))     ? DirectCall::Endpoint::Query
+                : path.endsWith(QLatin1String("/labels"))    ? DirectCall::Endpoint::Labels
+                                                             : DirectCall::Endpoint::LabelValues;
+            call.query = value("query");
+            call.label =
+                path.section(QLatin1Char('/'), -2, -2, QString::SectionSkipEmpty).toStdString();
             for (const QString &matcher :
                  form.allQueryItemValues(QStringLiteral("match[]"), QUrl::FullyDecoded))
-                matchers.push_back(matcher.toStdString());
-            const QString path = sent.url.path();
-            Pd::PrometheusReply *reply = nullptr;
-            if (path.endsWith(QLatin1String("/query_range")))
-                reply = client.queryRange(value("query"), std::stod(value("start")),
-                                          std::stod(value("end")), std::stod(value("step")));
-            else if (path.endsWith(QLatin1String("/query")))
-                reply = client.query(value("query"), form.hasQueryItem(QStringLiteral("time"))
-                                                         ? std::optional(std::stod(value("time")))
-                                                         : std::nullopt);
-            else if (path.endsWith(QLatin1String("/labels")))
-                reply =
-                    client.labelNames(matchers, std::stod(value("start")), std::stod(value("end")));
-            else
-                reply = client.labelValues(
-                    path.section(QLatin1Char('/'), -2, -2, QString::SectionSkipEmpty).toStdString(),
-                    matchers, std::stod(value("start")), std::stod(value("end")));
+                call.matchers.push_back(matcher.toStdString());
+            call.start = number("start");
+            call.end = number("end");
+            call.step = number("step");
+            if (form.hasQueryItem(QStringLiteral("time")))
+                call.time = number("time");
+            calls[resolved].push_back(std::move(call));
+        }
+    }
+    return calls;
+}
+
+// The recorded requests made again through PrometheusClient's own calls, parsed as the engine
+// parses them: the engine's work without the engine.
+double directClientMs(const DirectWaves &waves, const Pd::DatasourceConnection &connection)
+{
+    using Endpoint = DirectCall::Endpoint;
+    QElapsedTimer clock;
+    clock.start();
+    Pd::DatasourceTransport transport(connection);
+    Pd::PrometheusClient client(&transport);
+    for (const auto &[resolved, calls] : waves) {
+        int pending = int(calls.size());
+        for (const DirectCall &call : calls) {
+            Pd::PrometheusReply *reply =
+                call.endpoint == Endpoint::QueryRange
+                    ? client.queryRange(call.query, call.start, call.end, call.step)
+                : call.endpoint == Endpoint::Query ? client.query(call.query, call.time)
+                : call.endpoint == Endpoint::Labels
+                    ? client.labelNames(call.matchers, call.start, call.end)
+                    : client.labelValues(call.label, call.matchers, call.start, call.end);
             QObject::connect(reply, &Pd::PrometheusReply::finished, reply, [reply, &pending] {
                 reply->deleteLater();
                 --pending;
@@ -243,6 +277,7 @@ int main(int argc, char **argv)
         return 1;
     }
     std::vector<double> engineOnly, direct, floor, visible, visiblePaint, visibleLag, all, allPaint;
+    const DirectWaves calls = directCalls(waves);
     Pd::DatasourceConnection connection;
     connection.name = "PrometheusDemo";
     connection.url = argv[1];
@@ -252,7 +287,7 @@ int main(int argc, char **argv)
     for (int round = 0; round < rounds; ++round) {
         floor.push_back(replayMs(waves));
         engineOnly.push_back(engineOnlyMs(in));
-        direct.push_back(directClientMs(waves, connection));
+        direct.push_back(directClientMs(calls, connection));
         const ViewTimes first = openAndPaint(in, false);
         visible.push_back(first.answeredMs);
         visiblePaint.push_back(first.paintMs);
