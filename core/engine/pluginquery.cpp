@@ -11,6 +11,8 @@
 #include "posttoowner.h"
 #include "variableinterpolator.h"
 
+#include <QCoreApplication>
+#include <QThread>
 #include <QTimer>
 
 #include <atomic>
@@ -95,11 +97,25 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
     started.handle = call;
     QPointer<QObject> owner(context);
     std::weak_ptr<GuardedCall> weakCall = call;
-    auto finish = [owner, weakCall, done](Answer answer) {
-        postToOwner(owner, [weakCall, done, answer = std::move(answer)](QObject *) mutable {
+    // An outcome given while start() runs, or from another thread, comes through the event
+    // loop (callers see answers come as answers do); one given later on the owner's thread
+    // (the Prometheus plugin's, whose reply is already there) is taken at once: a second trip
+    // through the event loop would only delay it.
+    auto returned = std::make_shared<std::atomic<bool>>(false);
+    auto finish = [owner, weakCall, done, returned](Answer answer) {
+        auto take = [weakCall, done](Answer outcome) {
             const std::shared_ptr<GuardedCall> guard = weakCall.lock();
             if (guard && guard->takeOutcome())
-                done(std::move(answer));
+                done(std::move(outcome));
+        };
+        // The owner is read only on the application's thread, where it is deleted.
+        const bool onAppThread = QThread::currentThread() == QCoreApplication::instance()->thread();
+        if (*returned && onAppThread && owner && owner->thread() == QThread::currentThread()) {
+            take(std::move(answer));
+            return;
+        }
+        postToOwner(owner, [take, answer = std::move(answer)](QObject *) mutable {
+            take(std::move(answer));
         });
     };
     auto fail = [&](std::string type, std::string message) {
@@ -175,6 +191,7 @@ PluginQuery::Started PluginQuery::start(DatasourceClients &clients, const Reques
         answer.response = QueryResponse::fromData(std::move(outcome.data));
         finish(std::move(answer));
     }));
+    *returned = true;
     return started;
 }
 
