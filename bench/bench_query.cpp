@@ -157,15 +157,18 @@ void parsing()
         std::exit(1);
     }
     std::size_t regular = 0;
+    std::size_t implicit = 0;
     for (const Series &series : r.result.series()) {
         bool even = series.size() > 1;
         for (std::size_t i = 2; even && i < series.size(); ++i)
-            even =
-                series.timesMs[i] - series.timesMs[i - 1] == series.timesMs[1] - series.timesMs[0];
+            even = series.timeAt(i) - series.timeAt(i - 1) == series.timeAt(1) - series.timeAt(0);
         regular += even ? series.size() : 0;
+        implicit += series.hasImplicitTimes() ? series.size() : 0;
     }
-    std::printf("\nseries store: %zu points (%.0f%% on a regular step), heap held %.1f MB\n",
-                points, 100.0 * double(regular) / double(points), double(held) / 1e6);
+    std::printf("\nseries store: %zu points (%.0f%% on a regular step, %.0f%% stored with implicit "
+                "times), heap held %.1f MB\n",
+                points, 100.0 * double(regular) / double(points),
+                100.0 * double(implicit) / double(points), double(held) / 1e6);
     PdBench::printRatio("heap bytes per point", double(held) / double(points), "<= 9");
     std::printf("  (checksum %.0f)\n", sink);
 }

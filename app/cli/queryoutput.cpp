@@ -55,9 +55,9 @@ std::string seriesJson(const Series &series, const std::string &format)
                quoted(series.labels[i].second);
     out += "}, \"points\": " + std::to_string(series.size());
     if (series.size() > 0) {
-        out += ", \"first\": [" + std::to_string(series.timesMs.front()) + ", " +
+        out += ", \"first\": [" + std::to_string(series.timeAt(0)) + ", " +
                sampleValue(series.values.front()) + "]";
-        out += ", \"last\": [" + std::to_string(series.timesMs.back()) + ", " +
+        out += ", \"last\": [" + std::to_string(series.timeAt(series.size() - 1)) + ", " +
                sampleValue(series.values.back()) + "]";
     } else {
         out += ", \"first\": null, \"last\": null";
@@ -249,7 +249,7 @@ std::string QueryOutput::text(const TimeRange &range, const std::vector<Variable
                        std::to_string(series.size()) + " points";
                 if (series.size() > 0)
                     out += ", last " + sampleText(series.values.back()) + " at " +
-                           formatRfc3339(series.timesMs.back());
+                           formatRfc3339(series.timeAt(series.size() - 1));
                 out += '\n';
             }
         }

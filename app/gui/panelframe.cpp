@@ -239,7 +239,7 @@ PdPlugin::PanelData PanelFrame::panelData(const PanelResult &result, qint64 from
             for (const auto &[name, value] : series.labels)
                 seriesView.labels.append(
                     {QString::fromStdString(name), QString::fromStdString(value)});
-            seriesView.timesMs = series.timesMs;
+            seriesView.timesMs = m_viewStorage.times.timesOf(series);
             seriesView.values = series.values;
             seriesView.histograms = histogramViews(series);
             view.series.push_back(std::move(seriesView));
@@ -279,7 +279,7 @@ void PanelFrame::setAnnotations(std::vector<PdPlugin::AnnotationView> events)
     if (!m_view || !m_result || !m_takesQueries || !drawsAnnotations())
         return;
     // What the view reads now stays alive until it has the new data.
-    const auto previousSamples = std::exchange(m_histogramViews, {});
+    const auto previousStorage = std::exchange(m_viewStorage, {});
     m_view->setData(panelData(*m_result, m_fromMs, m_toMs));
 }
 
@@ -287,7 +287,7 @@ std::span<const PdPlugin::HistogramSampleView> PanelFrame::histogramViews(const 
 {
     if (series.histograms.empty())
         return {};
-    std::vector<PdPlugin::HistogramSampleView> &samples = m_histogramViews.emplace_back();
+    std::vector<PdPlugin::HistogramSampleView> &samples = m_viewStorage.histograms.emplace_back();
     for (const HistogramSample &sample : series.histograms)
         samples.push_back({sample.timeMs, sample.count, sample.sum, sample.buckets});
     return samples;
@@ -320,7 +320,7 @@ void PanelFrame::setResult(std::shared_ptr<const PanelResult> result, qint64 fro
     }
     ensureView();
     // What the view reads now stays alive until it has the new data.
-    const auto previousSamples = std::exchange(m_histogramViews, {});
+    const auto previousStorage = std::exchange(m_viewStorage, {});
     if (m_view && result)
         m_view->setData(panelData(*result, fromMs, toMs));
     else if (m_view && !m_takesQueries)

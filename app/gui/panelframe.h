@@ -4,6 +4,7 @@
 
 #include "model.h"
 #include "queryresult.h"
+#include "timegrids.h"
 
 #include <QColor>
 #include <QFrame>
@@ -98,8 +99,14 @@ private:
     PdPlugin::PanelPlugin *m_plugin = nullptr;
     // The result outlives the view that reads spans into it: declared first, destroyed last.
     std::shared_ptr<const PanelResult> m_result;
-    // Native histograms in the plugin interface's shape, alive as long as m_result.
-    std::vector<std::vector<PdPlugin::HistogramSampleView>> m_histogramViews;
+    // What the plugin interface's spans point to besides the result, alive as long as it:
+    // native histograms in the interface's shape, and lists of implicit times.
+    struct ViewStorage
+    {
+        std::vector<std::vector<PdPlugin::HistogramSampleView>> histograms;
+        TimeGrids times;
+    };
+    ViewStorage m_viewStorage;
     std::unique_ptr<PdPlugin::PanelView> m_view;
     ElidedLabel *m_title = nullptr;
     QLabel *m_status = nullptr;

@@ -146,7 +146,7 @@ void PanelInspector::fillData()
             for (std::size_t i = 0; i < series.size() && row < rows; ++i, ++row) {
                 m_data->setItem(row, 0, new QTableWidgetItem(name));
                 m_data->setItem(row, 1, new QTableWidgetItem(labels));
-                m_data->setItem(row, 2, new QTableWidgetItem(timeText(series.timesMs[i] / 1000.0)));
+                m_data->setItem(row, 2, new QTableWidgetItem(timeText(series.timeAt(i) / 1000.0)));
                 auto *value = new QTableWidgetItem(text(sampleText(series.values[i])));
                 value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
                 m_data->setItem(row, 3, value);

@@ -47,7 +47,7 @@ std::vector<AnnotationEvent> AnnotationEvents::fromSeries(const std::vector<Seri
         for (std::size_t i = 0; i < one.size(); ++i) {
             if (std::isnan(one.values[i]))
                 continue;
-            const std::int64_t time = one.timesMs[i];
+            const std::int64_t time = one.timeAt(i);
             if (open && time - event.endMs > gapMs) {
                 events.push_back(event);
                 open = false;

@@ -51,8 +51,8 @@ std::string PanelCsv::write(const PanelResult &result)
                                        field(series.displayName(query.seriesNameFormat)) + ',' +
                                        field(series.key()) + ',';
             for (std::size_t i = 0; i < series.size(); ++i)
-                out += prefix + std::to_string(series.timesMs[i]) + ',' +
-                       isoTime(series.timesMs[i]) + ',' + sampleText(series.values[i]) + "\r\n";
+                out += prefix + std::to_string(series.timeAt(i)) + ',' + isoTime(series.timeAt(i)) +
+                       ',' + sampleText(series.values[i]) + "\r\n";
         }
     }
     return out;

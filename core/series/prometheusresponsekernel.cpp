@@ -64,7 +64,72 @@ struct Reader
         return true;
     }
 
+    // Eight ASCII digits in a little-endian word: every byte 0x30..0x39.
+    static bool areEightDigits(std::uint64_t bytes)
+    {
+        const std::uint64_t high = bytes & 0xF0F0F0F0F0F0F0F0ULL;
+        const std::uint64_t carried = ((bytes + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL);
+        return (high | (carried >> 4)) == 0x3333333333333333ULL;
+    }
+
+    // Their value, combining pairs, then quads, then the two halves (three multiplications
+    // in place of eight dependent steps).
+    static std::int64_t eightDigitsValue(std::uint64_t bytes)
+    {
+        bytes &= 0x0F0F0F0F0F0F0F0FULL;
+        bytes = (bytes * 10 + (bytes >> 8)) & 0x00FF00FF00FF00FFULL;
+        bytes = (bytes * 100 + (bytes >> 16)) & 0x0000FFFF0000FFFFULL;
+        return static_cast<std::int64_t>((bytes * 10000 + (bytes >> 32)) & 0xFFFFFFFFULL);
+    }
+
+    // Prometheus writes sample times as seconds with at most three decimals (1700000000.5).
+    // Those are read as whole milliseconds, exactly and without a float conversion; any other
+    // form takes the general number path.
+    static bool readWholeMilliseconds(std::string_view token, std::int64_t &out)
+    {
+        const char *p = token.data();
+        const char *const end = p + token.size();
+        std::int64_t ms = 0;
+        int digits = 0;
+        // Today's times have ten digits: the first eight are read at once. The body's padding
+        // makes the eight-byte load safe at its very end.
+        if (std::uint64_t eight = 0; token.size() >= 8) {
+            std::memcpy(&eight, p, sizeof eight);
+            if (areEightDigits(eight)) {
+                ms = eightDigitsValue(eight);
+                p += 8;
+                digits = 8;
+            }
+        }
+        for (; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p, ++digits)
+            ms = ms * 10 + (*p - '0');
+        if (digits == 0 || digits > 12)
+            return false;
+        int decimals = 0;
+        if (p < end && *p == '.') {
+            for (++p; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p, ++decimals) {
+                if (decimals == 3)
+                    return false;
+                ms = ms * 10 + (*p - '0');
+            }
+            if (decimals == 0)
+                return false;
+        }
+        if (p < end && *p != ',' && *p != ']' && *p != ' ' && *p != '\n' && *p != '\t' &&
+            *p != '\r')
+            return false;
+        for (; decimals < 3; ++decimals)
+            ms *= 10;
+        out = ms;
+        return true;
+    }
+
     bool readTimestamp(ondemand::value value, std::int64_t &out)
+    {
+        return readWholeMilliseconds(value.raw_json_token(), out) || readAnyTimestamp(value, out);
+    }
+
+    [[gnu::noinline]] bool readAnyTimestamp(ondemand::value value, std::int64_t &out)
     {
         double seconds = 0;
         if (auto error = value.get_double().get(seconds))
@@ -102,13 +167,19 @@ struct Reader
         return true;
     }
 
+    // Times stay implicit (TimeSeries::stepMs) while the samples keep the step between the
+    // first two, as a range query's do. At the first sample off that grid the times so far
+    // are written out, and the series goes on with a list of times.
     bool readValues(ondemand::array values, Series &series)
     {
         if (const std::size_t reserve = std::min(expectedPoints, reserveBudget); reserve > 0) {
-            series.timesMs.reserve(reserve);
             series.values.reserve(reserve);
             reserveBudget -= reserve;
         }
+        std::int64_t start = 0;
+        std::int64_t step = 0;
+        std::int64_t next = 0; // where the next sample lies on the grid
+        bool listed = false;
         for (auto element : values) {
             ondemand::array pair;
             if (auto error = element.get_array().get(pair))
@@ -117,10 +188,38 @@ struct Reader
             double value = 0;
             if (!readSample(pair, time, value))
                 return false;
-            series.timesMs.push_back(time);
+            if (!listed) {
+                const std::size_t index = series.values.size();
+                if (index == 0) {
+                    start = time;
+                    next = time;
+                } else if (index == 1 && time > start) {
+                    step = time - start;
+                    next = time;
+                } else if (index == 1 || time != next) {
+                    listTimes(series, start, step);
+                    listed = true;
+                }
+                next += step;
+            }
+            if (listed)
+                series.timesMs.push_back(time);
             series.values.push_back(value);
         }
+        if (!listed && step > 0) {
+            series.startMs = start;
+            series.stepMs = step;
+        } else if (!listed && !series.values.empty()) {
+            series.timesMs.push_back(start);
+        }
         return true;
+    }
+
+    static void listTimes(Series &series, std::int64_t start, std::int64_t step)
+    {
+        series.timesMs.reserve(series.values.capacity());
+        for (std::size_t i = 0; i < series.values.size(); ++i)
+            series.timesMs.push_back(start + static_cast<std::int64_t>(i) * step);
     }
 
     bool readBuckets(ondemand::array buckets, HistogramSample &sample)
@@ -275,6 +374,7 @@ struct Reader
         // With histograms the plugin plots their sums and drops float samples (§9.6).
         if (!series.histograms.empty()) {
             series.timesMs.clear();
+            series.stepMs = 0;
             series.values.clear();
             for (const HistogramSample &sample : series.histograms) {
                 series.timesMs.push_back(sample.timeMs);
@@ -316,7 +416,7 @@ struct Reader
                 Series &series = store.series().emplace_back();
                 if (!readSeries(object, series))
                     return false;
-                if (series.timesMs.size() != series.values.size())
+                if (!series.hasImplicitTimes() && series.timesMs.size() != series.values.size())
                     return fail("a series has a different number of times and values");
             } else if (sawSeries || index > 1) {
                 return fail("the result mixes series and a scalar");

@@ -18,7 +18,7 @@ namespace {
 std::string shapeProblem(const PdPlugin::QueryData &data)
 {
     for (const PdPlugin::TimeSeries &series : data.series) {
-        if (series.timesMs.size() != series.values.size())
+        if (!series.hasImplicitTimes() && series.timesMs.size() != series.values.size())
             return "a series has " + std::to_string(series.timesMs.size()) + " times and " +
                    std::to_string(series.values.size()) + " values";
     }

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "m4decimator.h"
 #include "prometheusresponse.h"
+#include "queryresponse.h"
+#include "timegrids.h"
 
 #include <QTest>
 
@@ -77,6 +79,131 @@ private slots:
         QCOMPARE(s.histograms.front().buckets[1].upper, 1.0);
     }
 
+    // A range query's samples lie on one step: their times are kept as start and step only.
+    void regularTimesAreImplicit()
+    {
+        const auto r = PrometheusResponseParser::parseQuery(
+            R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1"},"values":[[1700000000,"1"],[1700000030,"2"],[1700000060,"3"]]}]}})");
+        QVERIFY2(r.ok, r.error.c_str());
+        const Series &s = r.result.series().front();
+        QVERIFY(s.hasImplicitTimes());
+        QVERIFY(s.timesMs.empty());
+        QCOMPARE(s.startMs, 1700000000000);
+        QCOMPARE(s.stepMs, 30000);
+        QCOMPARE(s.timeAt(2), 1700000060000);
+        QCOMPARE(s.values, (std::vector<double>{1, 2, 3}));
+    }
+
+    // A sample off the grid (a gap, a late scrape) turns the series into a list of times,
+    // with every time before it written out as it was.
+    void timesOffTheGridAreListed_data()
+    {
+        QTest::addColumn<QString>("values");
+        QTest::addColumn<QList<qint64>>("times");
+        QTest::newRow("gap") << "[[100,\"1\"],[110,\"2\"],[120,\"3\"],[140,\"4\"],[150,\"5\"]]"
+                             << QList<qint64>{100000, 110000, 120000, 140000, 150000};
+        QTest::newRow("second sample first")
+            << "[[100,\"1\"],[100,\"2\"]]" << QList<qint64>{100000, 100000};
+        QTest::newRow("backwards")
+            << "[[100,\"1\"],[90,\"2\"],[80,\"3\"]]" << QList<qint64>{100000, 90000, 80000};
+        QTest::newRow("one sample") << "[[100,\"1\"]]" << QList<qint64>{100000};
+    }
+
+    void timesOffTheGridAreListed()
+    {
+        QFETCH(QString, values);
+        QFETCH(QList<qint64>, times);
+        const std::string body =
+            R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":)" +
+            values.toStdString() + "}]}}";
+        const auto r = PrometheusResponseParser::parseQuery(body);
+        QVERIFY2(r.ok, r.error.c_str());
+        const Series &s = r.result.series().front();
+        QVERIFY(!s.hasImplicitTimes());
+        QCOMPARE(QList<qint64>(s.timesMs.begin(), s.timesMs.end()), times);
+        QCOMPARE(s.values.size(), s.timesMs.size());
+    }
+
+    // Times are read as whole milliseconds where Prometheus' form allows it, and rounded to
+    // the nearest millisecond otherwise, as before.
+    void sampleTimeForms_data()
+    {
+        QTest::addColumn<QString>("time");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("seconds") << "1700000000" << qint64(1700000000000);
+        QTest::newRow("tenths") << "1700000000.5" << qint64(1700000000500);
+        QTest::newRow("milliseconds") << "1700000000.123" << qint64(1700000000123);
+        QTest::newRow("finer, rounded") << "1700000000.1236" << qint64(1700000000124);
+        QTest::newRow("exponent") << "1.7e9" << qint64(1700000000000);
+        QTest::newRow("negative") << "-1.5" << qint64(-1500);
+        QTest::newRow("short") << "7" << qint64(7000);
+        QTest::newRow("thirteen digits") << "1700000000000" << qint64(1700000000000000);
+        QTest::newRow("spaces") << " 1700000000.25 " << qint64(1700000000250);
+    }
+
+    void sampleTimeForms()
+    {
+        QFETCH(QString, time);
+        QFETCH(qint64, ms);
+        const std::string body =
+            R"({"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[)" +
+            time.toStdString() + R"(,"1"]}]}})";
+        const auto r = PrometheusResponseParser::parseQuery(body);
+        QVERIFY2(r.ok, r.error.c_str());
+        QCOMPARE(r.result.series().front().timeAt(0), ms);
+    }
+
+    // Panels are handed a list of times: series on one grid share one list, made once.
+    void timeGridsShareOneList()
+    {
+        auto regular = [](std::int64_t start, std::int64_t step, std::size_t count) {
+            PdPlugin::TimeSeries series;
+            series.startMs = start;
+            series.stepMs = step;
+            series.values.assign(count, 1.0);
+            return series;
+        };
+        TimeGrids grids;
+        const auto a = grids.timesOf(regular(1000, 10, 5));
+        QCOMPARE(std::vector<std::int64_t>(a.begin(), a.end()),
+                 (std::vector<std::int64_t>{1000, 1010, 1020, 1030, 1040}));
+        const auto sameGrid = grids.timesOf(regular(1000, 10, 5));
+        QCOMPARE(sameGrid.data(), a.data());
+        const auto later = grids.timesOf(regular(1020, 10, 2)); // a part of the first list
+        QCOMPARE(later.data(), a.data() + 2);
+        QCOMPARE(later.size(), 2u);
+        const auto longer = grids.timesOf(regular(1000, 10, 7)); // does not fit: a new list
+        QCOMPARE(longer.size(), 7u);
+        QCOMPARE(longer.back(), 1060);
+        QCOMPARE(a.front(), 1000); // earlier spans stay valid
+        const auto otherStep = grids.timesOf(regular(1000, 20, 3));
+        QCOMPARE(otherStep.back(), 1040);
+        PdPlugin::TimeSeries listed;
+        listed.timesMs = {5, 7};
+        listed.values = {1, 2};
+        QCOMPARE(grids.timesOf(listed).data(), listed.timesMs.data());
+        QVERIFY(grids.timesOf(regular(1000, 10, 0)).empty());
+    }
+
+    // A plugin's result: implicit times are a valid shape, times missing without a step not.
+    void pluginSeriesShapes()
+    {
+        PdPlugin::QueryData data;
+        PdPlugin::TimeSeries &series = data.series.emplace_back();
+        series.values = {1, 2, 3};
+        series.startMs = 1000;
+        series.stepMs = 15000;
+        QueryResponse response = QueryResponse::fromData(data);
+        QVERIFY(response.ok);
+        QCOMPARE(response.result.series().front().timeAt(2), 31000);
+        data.series.front().stepMs = 0;
+        response = QueryResponse::fromData(data);
+        QVERIFY(!response.ok);
+        QCOMPARE(response.errorType, std::string("bad_data"));
+        QCOMPARE(response.error, std::string("the query plugin's result is malformed: a series "
+                                             "has 0 times and 3 values"));
+    }
+
     void errors_data()
     {
         QTest::addColumn<QByteArray>("body");
@@ -107,6 +234,16 @@ private slots:
             << "sample value";
         QTest::newRow("empty") << QByteArray("") << "bad_response"
                                << "unreadable";
+        QTest::newRow("time as text")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[["1700000000","2"]]}]}})")
+            << "bad_response"
+            << "sample time";
+        QTest::newRow("time out of range")
+            << QByteArray(
+                   R"({"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"1"],[1e30,"2"]]}]}})")
+            << "bad_response"
+            << "out of range";
     }
 
     void errors()

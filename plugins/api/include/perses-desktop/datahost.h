@@ -19,7 +19,9 @@
 namespace PdPlugin {
 
 // Version of the data interfaces (DatasourcePluginV2, QueryPluginV2, VariablePluginV2).
-inline constexpr int dataApiVersion = 2;
+// 3: TimeSeries gained implicit times (startMs, stepMs), which changed its layout, so modules
+// built for 2 are refused instead of misread.
+inline constexpr int dataApiVersion = 3;
 
 // Work in flight, as the host holds it. cancel() is called on the GUI thread; no callback
 // starts after it returns (one already running may finish), and what the callback captured

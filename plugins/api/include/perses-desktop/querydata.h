@@ -2,9 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
-// What a query plugin returns (interface version 2). Standard library only and columnar:
-// the host moves these vectors into its own result without copying a point, and the
-// numbers never turn into one object per sample.
+// What a query plugin returns (the data interfaces, see dataApiVersion). Standard library
+// only and columnar: the host moves these vectors into its own result without copying a
+// point, and the numbers never turn into one object per sample.
 
 #include <cstdint>
 #include <string>
@@ -31,8 +31,13 @@ struct HistogramSample
     std::vector<HistogramBucket> buckets;
 };
 
-// One series: labels (UTF-8, `__name__` included when the datasource has one), then
-// timestamps and values in two arrays of equal length. NaN is a missing sample.
+// One series: labels (UTF-8, `__name__` included when the datasource has one), then its
+// samples' times and values. NaN is a missing sample.
+//
+// Times are either listed in `timesMs`, one per value, or implicit: a series whose samples
+// lie on a regular step (most range queries) leaves `timesMs` empty and sets `stepMs` > 0,
+// and sample i is at startMs + i × stepMs. That halves the memory a point takes. Read times
+// with timeAt(), which knows both forms.
 struct TimeSeries
 {
     std::vector<std::pair<std::string, std::string>> labels;
@@ -40,6 +45,14 @@ struct TimeSeries
     std::vector<double> values;
     // Native histograms, when the series has them; `values` then holds their sums.
     std::vector<HistogramSample> histograms;
+    std::int64_t startMs = 0;
+    std::int64_t stepMs = 0; // > 0 with an empty `timesMs`: implicit times
+
+    bool hasImplicitTimes() const { return timesMs.empty() && stepMs > 0; }
+    std::int64_t timeAt(std::size_t i) const
+    {
+        return hasImplicitTimes() ? startMs + static_cast<std::int64_t>(i) * stepMs : timesMs[i];
+    }
 };
 
 // One column of a table result. A text column fills `text`; number and time columns fill
