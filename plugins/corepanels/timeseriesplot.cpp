@@ -100,10 +100,18 @@ double TimeSeriesPlot::yOf(double value) const
     return area.bottom() - fraction * area.height();
 }
 
-void TimeSeriesPlot::decimateIfNeeded(int columns)
+void TimeSeriesPlot::decimateIfNeeded(const QRectF &area)
 {
+    // M4 keeps a line's pixels only when its columns are the pixel columns the line is drawn
+    // on. The plot rarely starts on a pixel edge, so the decimated range runs from the edge
+    // left of the plot to the edge right of it, in whole pixels.
+    const double left = std::floor(area.left());
+    const int columns = int(std::ceil(area.right()) - left);
     if (!m_series || columns == m_decimatedColumns)
         return;
+    const double msPerPixel = double(m_toMs - m_fromMs) / area.width();
+    const auto fromMs = m_fromMs - std::llround((area.left() - left) * msPerPixel);
+    const auto toMs = fromMs + std::llround(columns * msPerPixel);
     m_decimated.assign(m_series->size(), {});
     m_decimatedBase.assign(m_series->size(), {});
     for (std::size_t i = 0; i < m_series->size(); ++i) {
@@ -118,10 +126,10 @@ void TimeSeriesPlot::decimateIfNeeded(int columns)
             }
             continue;
         }
-        Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), m_fromMs, m_toMs, columns,
+        Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), fromMs, toMs, columns,
                                   m_decimated[i]);
         if (!series.base.empty())
-            Pd::M4Decimator::decimate(series.timesMs, series.base, m_fromMs, m_toMs, columns,
+            Pd::M4Decimator::decimate(series.timesMs, series.base, fromMs, toMs, columns,
                                       m_decimatedBase[i]);
     }
     m_decimatedColumns = columns;
@@ -133,7 +141,7 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     if (!m_series || area.width() < 2 || area.height() < 2)
         return;
     m_paintArea = area;
-    decimateIfNeeded(int(std::ceil(area.width())));
+    decimateIfNeeded(area);
     painter->save();
     painter->setClipRect(area.adjusted(-1, -1, 1, 1));
     painter->setRenderHint(QPainter::Antialiasing, true);

@@ -83,7 +83,7 @@ public:
     double yOf(double value) const;
 
 private:
-    void decimateIfNeeded(int columns);
+    void decimateIfNeeded(const QRectF &area);
     void paintSeries(QPainter *painter, const PlotSeries &series,
                      const std::vector<Pd::M4Decimator::Point> &points) const;
     void paintArea(QPainter *painter, const PlotSeries &series,

@@ -10,12 +10,14 @@
 #include "pluginregistry.h"
 #include "prometheustestserver.h"
 #include "theme.h"
+#include "timeseriesplot.h"
 #include "variablesbar.h"
 
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QChartView>
 #include <QDir>
+#include <QGraphicsView>
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
@@ -32,6 +34,7 @@
 #include <QTest>
 #include <QToolButton>
 
+#include <cmath>
 #include <perses-desktop/panelplugin.h>
 
 namespace {
@@ -441,6 +444,67 @@ private slots:
                  qPrintable(fullLowEarly.name()));
         QCOMPARE(fullHighLate.name(), fullLowEarly.name());
         QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
+    }
+
+    // Dense lines decimated with M4 look as if every point were drawn: at most 0.5 % of the
+    // plot's pixels differ by more than a quarter of full scale (issue 11's fidelity bound).
+    // M4 keeps the pixels only when its columns are the plot's pixel columns.
+    void denseLinesKeepTheirPixels()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        constexpr int series = 20;
+        constexpr int points = 10000;
+        std::vector<std::int64_t> times;
+        for (int i = 0; i < points; ++i)
+            times.push_back(std::int64_t(i) * 15000);
+        std::vector<std::vector<double>> values(series);
+        std::uint32_t noise = 12345;
+        for (int s = 0; s < series; ++s) {
+            for (int i = 0; i < points; ++i) {
+                noise ^= noise << 13;
+                noise ^= noise >> 17;
+                noise ^= noise << 5;
+                values[s].push_back(s * 10 + 20 * std::sin(i / 300.0 + s) + noise % 500 / 100.0);
+            }
+        }
+        PdPlugin::PanelData data;
+        data.toMs = times.back();
+        PdPlugin::QueryView query;
+        for (int s = 0; s < series; ++s)
+            query.series.push_back({QString::number(s), {}, times, values[s], {}});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(1200, 600);
+        view->widget()->show();
+        view->setData(data);
+        auto *chartView = view->widget()->findChild<QGraphicsView *>();
+        QVERIFY(chartView);
+        PdPanels::TimeSeriesPlot *plot = nullptr;
+        for (QGraphicsItem *item : chartView->scene()->items())
+            plot = plot ? plot : dynamic_cast<PdPanels::TimeSeriesPlot *>(item);
+        QVERIFY(plot);
+        const QImage decimated = view->widget()->grab().toImage();
+        plot->setDrawEveryPoint(true);
+        const QImage every = view->widget()->grab().toImage();
+        const QRect area = chartView->mapFromScene(plot->plotArea()).boundingRect();
+        QVERIFY2(area.width() > 1000 && area.height() > 500, "the plot is missing or small");
+        qint64 differing = 0;
+        for (int y = area.top(); y <= area.bottom(); ++y) {
+            for (int x = area.left(); x <= area.right(); ++x) {
+                const QRgb a = decimated.pixel(x, y);
+                const QRgb b = every.pixel(x, y);
+                differing += std::abs(qRed(a) - qRed(b)) > 64 ||
+                             std::abs(qGreen(a) - qGreen(b)) > 64 ||
+                             std::abs(qBlue(a) - qBlue(b)) > 64;
+            }
+        }
+        const double fraction = double(differing) / (double(area.width()) * area.height());
+        QVERIFY2(
+            fraction <= 0.005,
+            qPrintable(QStringLiteral("%1 % of the plot's pixels differ").arg(fraction * 100)));
     }
 
     // Pie labels beside the pie fit whole: in a narrower panel the pie gets smaller rather
