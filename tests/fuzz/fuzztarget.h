@@ -167,6 +167,11 @@ inline std::string exerciseResources(std::string_view text)
         std::string("comments: ") + (YamlReader::containsComments(text) ? "yes" : "no") + "\n";
     // What a datasource sends back is untrusted too.
     const PrometheusResponse query = PrometheusResponseParser::parseQuery(text);
+    // Every series' times line up with its values: listed one for one, or implicit.
+    for (const Series &series : query.result.series()) {
+        if (!series.hasImplicitTimes() && series.timesMs.size() != series.values.size())
+            std::abort();
+    }
     outcome += "query: " + Detail::describe(query) + ", " +
                std::to_string(query.result.series().size()) + " series\n";
     outcome += "strings: " + Detail::describe(PrometheusResponseParser::parseStrings(text)) + "\n";
