@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "panelframe.h"
 
+#include "bringtofront.h"
 #include "elidedlabel.h"
 #include "pluginregistry.h"
 
@@ -358,12 +359,12 @@ void PanelFrame::showBody()
     m_status->setStyleSheet(red);
     const std::optional<QString> message = bodyMessage();
     if (!message) {
-        m_body->setCurrentWidget(m_view->widget());
+        bringToFront(*m_body, *m_view->widget());
         return;
     }
     m_message->setText(*message);
     m_message->setStyleSheet(red);
-    m_body->setCurrentWidget(m_message);
+    bringToFront(*m_body, *m_message);
 }
 
 void PanelFrame::copyImage()

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
+#include "bringtofront.h"
 #include "builtinplugins.h"
 #include "dashboardbundle.h"
 #include "dashboardrenderer.h"
@@ -29,6 +30,7 @@
 #include <QPainter>
 #include <QPieSeries>
 #include <QScrollBar>
+#include <QStackedLayout>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -444,6 +446,62 @@ private slots:
                  qPrintable(fullLowEarly.name()));
         QCOMPARE(fullHighLate.name(), fullLowEarly.name());
         QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
+    }
+
+    // A panel's view that takes the place of its "Loading" text is painted with the window's
+    // pending frame, once, not again for the update Qt posts to a newly shown widget. The
+    // second row shows the paint this saves; should Qt stop posting that update, it fails and
+    // bringToFront() has no more reason to be.
+    void newViewIsPaintedOnce_data()
+    {
+        QTest::addColumn<bool>("throughBringToFront");
+        QTest::newRow("bringToFront") << true;
+        QTest::newRow("plain setCurrentWidget, for comparison") << false;
+    }
+
+    void newViewIsPaintedOnce()
+    {
+        QFETCH(bool, throughBringToFront);
+        struct PaintCounter : QObject
+        {
+            int paints = 0;
+            bool eventFilter(QObject *, QEvent *event) override
+            {
+                paints += event->type() == QEvent::Paint;
+                return false;
+            }
+        };
+        QWidget window;
+        auto *stack = new QStackedLayout(&window);
+        stack->addWidget(new QLabel(QStringLiteral("Loading")));
+        window.resize(400, 300);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCoreApplication::processEvents();
+        // As PanelFrame does: the view is made, handed its data, then brought to the front.
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        const std::vector<std::int64_t> times{0, 60'000, 120'000};
+        const std::vector<double> values{1, 3, 2};
+        PdPlugin::PanelData data;
+        data.toMs = 120'000;
+        data.queries.emplace_back().series.push_back({QStringLiteral("up"), {}, times, values, {}});
+        stack->addWidget(view->widget());
+        view->setData(data);
+        PaintCounter counter;
+        auto *chart = view->widget()->findChild<QGraphicsView *>();
+        QVERIFY(chart);
+        chart->viewport()->installEventFilter(&counter);
+        if (throughBringToFront)
+            Pd::Gui::bringToFront(*stack, *view->widget());
+        else
+            stack->setCurrentWidget(view->widget());
+        for (int i = 0; i < 3; ++i) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
+        QCOMPARE(counter.paints, throughBringToFront ? 1 : 2);
     }
 
     // Dense lines decimated with M4 look as if every point were drawn: at most 0.5 % of the
