@@ -3,10 +3,14 @@
 #include "timeseriesplot.h"
 
 #include <QChart>
+#include <QImage>
+#include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThreadPool>
 
 #include <cmath>
+#include <future>
 
 namespace PdPanels {
 
@@ -154,15 +158,96 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         if (series.visible && !m_style.bars)
             paintArea(painter, series, m_decimated[i], m_decimatedBase[i]);
     }
-    for (std::size_t i = 0; i < m_series->size(); ++i) {
-        if ((*m_series)[i].visible)
-            paintSeries(painter, (*m_series)[i], m_decimated[i]);
-    }
+    paintLines(painter);
     if (m_annotations)
         m_annotations->paintMarkers(painter, area, x);
     paintOverlays(painter);
     painter->restore();
     m_paintArea.reset();
+}
+
+namespace {
+
+// One thread kept waiting for strokes, so a paint does not wait for a thread to start, nor
+// for the thread pool that parses query answers.
+QThreadPool &strokeThread()
+{
+    static QThreadPool *pool = [] {
+        auto *made = new QThreadPool; // lives as long as the process: paints may come late
+        made->setMaxThreadCount(1);
+        made->setExpiryTimeout(-1);
+        return made;
+    }();
+    return *pool;
+}
+
+} // namespace
+
+void TimeSeriesPlot::paintLines(QPainter *painter) const
+{
+    const std::size_t count = m_series->size();
+    // On a high-density screen (device pixel ratio above 1) cosmetic strokes in an image do
+    // not come out as on the screen, so one thread strokes all there.
+    // The engine's device is the one painted, also when a widget is rendered into an image.
+    const bool oneToOne = painter->paintEngine()->paintDevice()->devicePixelRatio() == 1 &&
+                          painter->deviceTransform() == painter->worldTransform();
+    const std::size_t split = oneToOne ? laterHalf() : count;
+    if (split == count) {
+        for (std::size_t i = 0; i < count; ++i)
+            paintSeries(painter, i);
+        return;
+    }
+    // Stroking is most of a dense chart's paint, so two cores share it: the later series are
+    // stroked into a transparent image on another thread while this one strokes the first,
+    // then the image goes on top. The picture is the same up to 8-bit rounding (laying A over
+    // B, then C over both, equals laying B, then C, over A).
+    const QTransform world = painter->worldTransform();
+    const QRectF clip = m_paintArea->adjusted(-1, -1, 1, 1);
+    const QRect target = world.mapRect(clip).toAlignedRect();
+    std::promise<void> strokedLater;
+    std::future<void> later = strokedLater.get_future();
+    strokeThread().start([this, &strokedLater, &world, &clip, target, split, count] {
+        // Kept from paint to paint: a new image would fault in its pages every time.
+        if (m_laterStrokes.size() != target.size())
+            m_laterStrokes = QImage(target.size(), QImage::Format_ARGB32_Premultiplied);
+        m_laterStrokes.fill(Qt::transparent);
+        QPainter imagePainter(&m_laterStrokes);
+        imagePainter.setRenderHint(QPainter::Antialiasing, true);
+        imagePainter.setTransform(world * QTransform::fromTranslate(-target.x(), -target.y()));
+        imagePainter.setClipRect(clip);
+        for (std::size_t i = split; i < count; ++i)
+            paintSeries(&imagePainter, i);
+        imagePainter.end();
+        strokedLater.set_value();
+    });
+    for (std::size_t i = 0; i < split; ++i)
+        paintSeries(painter, i);
+    later.get();
+    painter->save();
+    painter->setWorldTransform(QTransform());
+    painter->setClipping(false);
+    painter->drawImage(target.topLeft(), m_laterStrokes);
+    painter->restore();
+}
+
+// Where the series split: this thread takes 55 % of the points, as the other also fills and
+// hands over an image. The series count when one thread strokes them all faster than two
+// would (the image costs about a millisecond).
+std::size_t TimeSeriesPlot::laterHalf() const
+{
+    constexpr std::size_t pointsWorthTwoThreads = 40'000;
+    std::size_t total = 0;
+    for (std::size_t i = 0; i < m_series->size(); ++i)
+        total += (*m_series)[i].visible ? m_decimated[i].size() : 0;
+    if (!m_twoThreads || total < pointsWorthTwoThreads || m_style.bars)
+        return m_series->size();
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < m_series->size(); ++i) {
+        first += (*m_series)[i].visible ? m_decimated[i].size() : 0;
+        if (first * 100 >= total * 55)
+            return i + 1;
+    }
+    return m_series->size();
 }
 
 std::vector<QPolygonF>
@@ -181,6 +266,12 @@ TimeSeriesPlot::segments(const std::vector<Pd::M4Decimator::Point> &points) cons
     if (lines.back().isEmpty())
         lines.pop_back();
     return lines;
+}
+
+void TimeSeriesPlot::paintSeries(QPainter *painter, std::size_t index) const
+{
+    if ((*m_series)[index].visible)
+        paintSeries(painter, (*m_series)[index], m_decimated[index]);
 }
 
 void TimeSeriesPlot::paintSeries(QPainter *painter, const PlotSeries &series,

@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QGraphicsItem>
+#include <QImage>
 #include <QString>
 
 #include <optional>
@@ -73,6 +74,9 @@ public:
     void invalidate(); // series changed visibility or values
     // Every point instead of the M4 decimation: what the decimation is measured against.
     void setDrawEveryPoint(bool every);
+    // Dense charts are stroked on two threads (paintLines); off, on this one alone. For tests
+    // that compare the two pictures.
+    void setStrokeOnTwoThreads(bool two) { m_twoThreads = two; }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
@@ -84,6 +88,9 @@ public:
 
 private:
     void decimateIfNeeded(const QRectF &area);
+    void paintLines(QPainter *painter) const;
+    std::size_t laterHalf() const;
+    void paintSeries(QPainter *painter, std::size_t index) const;
     void paintSeries(QPainter *painter, const PlotSeries &series,
                      const std::vector<Pd::M4Decimator::Point> &points) const;
     void paintArea(QPainter *painter, const PlotSeries &series,
@@ -109,7 +116,9 @@ private:
     std::vector<std::vector<Pd::M4Decimator::Point>> m_decimatedBase; // stacked series
     int m_decimatedColumns = -1;
     bool m_everyPoint = false;
+    bool m_twoThreads = true;
     std::optional<QRectF> m_paintArea; // the plot area, held while a paint maps the points
+    mutable QImage m_laterStrokes;     // the series stroked on the other thread (paintLines)
 };
 
 } // namespace PdPanels

@@ -93,6 +93,82 @@ struct PieSlices
     }
 };
 
+// 20 series of 10,000 noisy points in a 1200 x 600 TimeSeriesChart: enough for M4 and for
+// stroking on two threads.
+struct DenseChart
+{
+    std::unique_ptr<PdPlugin::PanelView> view;
+    QGraphicsView *chartView = nullptr;
+    PdPanels::TimeSeriesPlot *plot = nullptr;
+    std::vector<std::int64_t> times;
+    std::vector<std::vector<double>> values;
+
+    DenseChart()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
+        view = createView(context);
+        constexpr int series = 20;
+        constexpr int points = 10000;
+        for (int i = 0; i < points; ++i)
+            times.push_back(std::int64_t(i) * 15000);
+        values.resize(series);
+        std::uint32_t noise = 12345;
+        for (int s = 0; s < series; ++s) {
+            for (int i = 0; i < points; ++i) {
+                noise ^= noise << 13;
+                noise ^= noise >> 17;
+                noise ^= noise << 5;
+                values[s].push_back(s * 10 + 20 * std::sin(i / 300.0 + s) + noise % 500 / 100.0);
+            }
+        }
+        PdPlugin::PanelData data;
+        data.toMs = times.back();
+        PdPlugin::QueryView query;
+        for (int s = 0; s < series; ++s)
+            query.series.push_back({QString::number(s), {}, times, values[s], {}});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(1200, 600);
+        view->widget()->show();
+        view->setData(data);
+        chartView = view->widget()->findChild<QGraphicsView *>();
+        for (QGraphicsItem *item :
+             chartView ? chartView->scene()->items() : QList<QGraphicsItem *>())
+            plot = plot ? plot : dynamic_cast<PdPanels::TimeSeriesPlot *>(item);
+    }
+
+    QRect plotRect() const { return chartView->mapFromScene(plot->plotArea()).boundingRect(); }
+};
+
+// Pixels of `area` where a channel of `a` and `b` differs by more than `threshold`.
+qint64 differingPixels(const QImage &a, const QImage &b, const QRect &area, int threshold)
+{
+    qint64 differing = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x) {
+            const QRgb p = a.pixel(x, y);
+            const QRgb q = b.pixel(x, y);
+            differing += std::abs(qRed(p) - qRed(q)) > threshold ||
+                         std::abs(qGreen(p) - qGreen(q)) > threshold ||
+                         std::abs(qBlue(p) - qBlue(q)) > threshold;
+        }
+    }
+    return differing;
+}
+
+// Pixels of `area` darker than light grey: lines drawn.
+qint64 inkedPixels(const QImage &image, const QRect &area)
+{
+    qint64 inked = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        for (int x = area.left(); x <= area.right(); ++x)
+            inked += qGray(image.pixel(x, y)) < 200;
+    }
+    return inked;
+}
+
 } // namespace
 
 class TestPanels : public QObject
@@ -509,60 +585,49 @@ private slots:
     // M4 keeps the pixels only when its columns are the plot's pixel columns.
     void denseLinesKeepTheirPixels()
     {
-        PdPlugin::PanelContext context;
-        context.kind = QStringLiteral("TimeSeriesChart");
-        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
-        constexpr int series = 20;
-        constexpr int points = 10000;
-        std::vector<std::int64_t> times;
-        for (int i = 0; i < points; ++i)
-            times.push_back(std::int64_t(i) * 15000);
-        std::vector<std::vector<double>> values(series);
-        std::uint32_t noise = 12345;
-        for (int s = 0; s < series; ++s) {
-            for (int i = 0; i < points; ++i) {
-                noise ^= noise << 13;
-                noise ^= noise >> 17;
-                noise ^= noise << 5;
-                values[s].push_back(s * 10 + 20 * std::sin(i / 300.0 + s) + noise % 500 / 100.0);
-            }
-        }
-        PdPlugin::PanelData data;
-        data.toMs = times.back();
-        PdPlugin::QueryView query;
-        for (int s = 0; s < series; ++s)
-            query.series.push_back({QString::number(s), {}, times, values[s], {}});
-        data.queries.push_back(query);
-        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
-        view->widget()->resize(1200, 600);
-        view->widget()->show();
-        view->setData(data);
-        auto *chartView = view->widget()->findChild<QGraphicsView *>();
-        QVERIFY(chartView);
-        PdPanels::TimeSeriesPlot *plot = nullptr;
-        for (QGraphicsItem *item : chartView->scene()->items())
-            plot = plot ? plot : dynamic_cast<PdPanels::TimeSeriesPlot *>(item);
-        QVERIFY(plot);
-        const QImage decimated = view->widget()->grab().toImage();
-        plot->setDrawEveryPoint(true);
-        const QImage every = view->widget()->grab().toImage();
-        const QRect area = chartView->mapFromScene(plot->plotArea()).boundingRect();
+        DenseChart chart;
+        QVERIFY(chart.plot);
+        const QImage decimated = chart.view->widget()->grab().toImage();
+        chart.plot->setDrawEveryPoint(true);
+        const QImage every = chart.view->widget()->grab().toImage();
+        const QRect area = chart.plotRect();
         QVERIFY2(area.width() > 1000 && area.height() > 500, "the plot is missing or small");
-        qint64 differing = 0;
-        for (int y = area.top(); y <= area.bottom(); ++y) {
-            for (int x = area.left(); x <= area.right(); ++x) {
-                const QRgb a = decimated.pixel(x, y);
-                const QRgb b = every.pixel(x, y);
-                differing += std::abs(qRed(a) - qRed(b)) > 64 ||
-                             std::abs(qGreen(a) - qGreen(b)) > 64 ||
-                             std::abs(qBlue(a) - qBlue(b)) > 64;
-            }
-        }
-        const double fraction = double(differing) / (double(area.width()) * area.height());
+        QVERIFY(inkedPixels(decimated, area) > 50000);
+        const double fraction =
+            double(differingPixels(decimated, every, area, 64)) / (area.width() * area.height());
         QVERIFY2(
             fraction <= 0.005,
             qPrintable(QStringLiteral("%1 % of the plot's pixels differ").arg(fraction * 100)));
+    }
+
+    // A dense chart is stroked on two threads; the picture is the one a single thread strokes,
+    // at one device pixel a pixel and at two (where one thread strokes all).
+    void twoThreadsStrokeTheSamePicture_data()
+    {
+        QTest::addColumn<qreal>("ratio");
+        QTest::newRow("1x") << qreal(1);
+        QTest::newRow("2x") << qreal(2);
+    }
+
+    void twoThreadsStrokeTheSamePicture()
+    {
+        QFETCH(qreal, ratio);
+        DenseChart chart;
+        QVERIFY(chart.plot);
+        const auto picture = [&] {
+            QImage image(chart.view->widget()->size() * ratio, QImage::Format_ARGB32_Premultiplied);
+            image.setDevicePixelRatio(ratio);
+            image.fill(Qt::white);
+            chart.view->widget()->render(&image);
+            return image;
+        };
+        const QImage twoThreads = picture();
+        chart.plot->setStrokeOnTwoThreads(false);
+        const QImage oneThread = picture();
+        const QRect area(chart.plotRect().topLeft() * ratio, chart.plotRect().size() * ratio);
+        QVERIFY(inkedPixels(oneThread, area) > 50000 * ratio);
+        // Compositing rounds: some pixels are off by up to 3 %, none by more.
+        QCOMPARE(differingPixels(twoThreads, oneThread, area, 8), 0);
     }
 
     // Pie labels beside the pie fit whole: in a narrower panel the pie gets smaller rather
