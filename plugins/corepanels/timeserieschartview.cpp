@@ -164,6 +164,7 @@ void TimeSeriesChartView::setData(const PdPlugin::PanelData &data)
     m_annotations.setEvents(data.annotations);
     m_plot->setTimeRange(m_fromMs, m_toMs);
     m_plot->setSeries(&m_series);
+    updateValueRange();
     updateScale();
     updateTimeAxis();
     updateLegend();
@@ -219,24 +220,39 @@ void TimeSeriesChartView::stackSeries()
     }
 }
 
-void TimeSeriesChartView::updateScale()
+// The lowest and highest value drawn in the time range, over the shown series. Kept, as a
+// new plot height asks for a new scale of the same values.
+void TimeSeriesChartView::updateValueRange()
 {
     const QJsonObject yAxis = m_context.spec.value(QStringLiteral("yAxis")).toObject();
-    const int logBase = yAxis.value(QStringLiteral("logBase")).toInt(0);
+    const bool logarithmic = yAxis.value(QStringLiteral("logBase")).toInt(0) > 1;
     double low = std::numeric_limits<double>::infinity();
     double high = -low;
     for (const PlotSeries &series : m_series) {
         if (!series.visible)
             continue;
         const std::span<const double> values = series.drawnValues();
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            if (!std::isfinite(values[i]) || series.timesMs[i] < m_fromMs ||
-                series.timesMs[i] > m_toMs || (logBase > 1 && values[i] <= 0))
+        // Times are in order: the samples in the range are one run of them.
+        const auto times = series.timesMs.first(std::min(series.timesMs.size(), values.size()));
+        const auto first = std::ranges::lower_bound(times, m_fromMs);
+        const auto last = std::ranges::upper_bound(first, times.end(), m_toMs);
+        for (auto i = std::size_t(first - times.begin()); i < std::size_t(last - times.begin());
+             ++i) {
+            const double value = values[i];
+            if (!std::isfinite(value) || (logarithmic && value <= 0))
                 continue;
-            low = std::min(low, values[i]);
-            high = std::max(high, values[i]);
+            low = std::min(low, value);
+            high = std::max(high, value);
         }
     }
+    m_valueRange = {low, high};
+}
+
+void TimeSeriesChartView::updateScale()
+{
+    const QJsonObject yAxis = m_context.spec.value(QStringLiteral("yAxis")).toObject();
+    const int logBase = yAxis.value(QStringLiteral("logBase")).toInt(0);
+    const auto [low, high] = m_valueRange;
     m_tickCount = tickCount();
     const ValueScale scale =
         ValueScale::fit(low, high, number(yAxis, QStringLiteral("min")),
@@ -369,6 +385,7 @@ void TimeSeriesChartView::isolate(int index, bool toggleOnly)
     }
     stackSeries();
     m_plot->invalidate();
+    updateValueRange();
     updateScale();
     updateLegend();
 }

@@ -10,7 +10,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <limits>
 #include <perses-desktop/panelplugin.h>
+#include <utility>
 
 class QCategoryAxis;
 class QChart;
@@ -39,6 +41,7 @@ private:
     QueryStyle queryStyle(int queryIndex) const;
     void buildSeries(const PdPlugin::PanelData &data);
     void stackSeries();
+    void updateValueRange();
     void updateScale();
     int tickCount() const;
     void updateTimeAxis();
@@ -62,6 +65,9 @@ private:
     qint64 m_fromMs = 0;
     qint64 m_toMs = 1;
     int m_tickCount = 0;
+    // updateValueRange(): none yet, as for a chart without data
+    std::pair<double, double> m_valueRange{std::numeric_limits<double>::infinity(),
+                                           -std::numeric_limits<double>::infinity()};
 };
 
 } // namespace PdPanels
