@@ -809,6 +809,33 @@ private slots:
         QVERIFY(values->categoriesLabels().contains(QStringLiteral("30°C"))); // the data's scale
     }
 
+    // The value axis fits the samples inside the time range only: a spike before it, or one
+    // in a hidden series, does not stretch the scale.
+    void valueScaleFitsTheShownRange()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        const std::vector<std::int64_t> times{0, 60'000, 120'000, 180'000, 240'000};
+        const std::vector<double> values{1000, 1, 3, 2, 1000};
+        PdPlugin::PanelData data;
+        data.fromMs = 60'000; // the first and last samples lie outside
+        data.toMs = 180'000;
+        data.queries.emplace_back().series.push_back({QStringLiteral("up"), {}, times, values, {}});
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(400, 300);
+        view->widget()->show();
+        view->setData(data);
+        QCoreApplication::processEvents();
+        auto *chart = view->widget()->findChild<QChartView *>();
+        QVERIFY(chart);
+        auto *axis = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
+        QVERIFY(axis);
+        QVERIFY(!axis->categoriesLabels().isEmpty());
+        const double top = axis->endValue(axis->categoriesLabels().constLast());
+        QVERIFY2(top >= 3 && top < 10, qPrintable(QString::number(top)));
+    }
+
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
     // 10 px margins, 8 rows of 30 px plus margins per panel.
     void layoutAtKnownWidth()
