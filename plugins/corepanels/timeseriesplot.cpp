@@ -254,14 +254,24 @@ std::vector<QPolygonF>
 TimeSeriesPlot::segments(const std::vector<Pd::M4Decimator::Point> &points) const
 {
     std::vector<QPolygonF> lines(1);
+    lines.back().reserve(qsizetype(points.size()));
+    // xOf() and yOf() for every point, with what they compute per call taken out of the loop:
+    // this runs for every point of every series at every paint.
+    const QRectF area = plotArea();
+    const double xScale = area.width() / double(m_toMs - m_fromMs);
+    const bool linear = !m_scale.isLog();
+    const double yScale = area.height() / (m_scale.max() - m_scale.min());
     for (const Pd::M4Decimator::Point &point : points) {
-        const double y = yOf(point.value);
+        const double y = linear && std::isfinite(point.value) &&
+                                 (point.value - m_scale.min()) * yScale >= -0.5 * area.height()
+                             ? area.bottom() - (point.value - m_scale.min()) * yScale
+                             : yOf(point.value);
         if (std::isnan(y)) {
             if (!m_style.connectNulls && !lines.back().isEmpty())
                 lines.emplace_back();
             continue;
         }
-        lines.back().append(QPointF(xOf(point.timeMs), y));
+        lines.back().append(QPointF(area.left() + double(point.timeMs - m_fromMs) * xScale, y));
     }
     if (lines.back().isEmpty())
         lines.pop_back();
