@@ -14,6 +14,23 @@
 
 namespace PdPanels {
 
+namespace {
+
+// One thread kept waiting to take half of a dense chart's paint (decimation, stroking), so a
+// paint neither waits for a thread to start nor for the pool that parses query answers.
+QThreadPool &secondThread()
+{
+    static QThreadPool *pool = [] {
+        auto *made = new QThreadPool; // lives as long as the process: paints may come late
+        made->setMaxThreadCount(1);
+        made->setExpiryTimeout(-1);
+        return made;
+    }();
+    return *pool;
+}
+
+} // namespace
+
 TimeSeriesPlot::TimeSeriesPlot(QChart *chart)
     : QGraphicsItem(chart)
     , m_chart(chart)
@@ -116,25 +133,52 @@ void TimeSeriesPlot::decimateIfNeeded(const QRectF &area)
     const double msPerPixel = double(m_toMs - m_fromMs) / area.width();
     const auto fromMs = m_fromMs - std::llround((area.left() - left) * msPerPixel);
     const auto toMs = fromMs + std::llround(columns * msPerPixel);
-    m_decimated.assign(m_series->size(), {});
-    m_decimatedBase.assign(m_series->size(), {});
-    for (std::size_t i = 0; i < m_series->size(); ++i) {
-        const PlotSeries &series = (*m_series)[i];
-        if (!series.visible)
-            continue;
-        if (m_everyPoint) {
-            for (std::size_t p = 0; p < series.timesMs.size(); ++p) {
-                m_decimated[i].push_back({series.timesMs[p], series.drawnValues()[p]});
-                if (!series.base.empty())
-                    m_decimatedBase[i].push_back({series.timesMs[p], series.base[p]});
+    // Cleared, not replaced: their memory serves the next decimation.
+    m_decimated.resize(m_series->size());
+    m_decimatedBase.resize(m_series->size());
+    const auto decimate = [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            m_decimated[i].clear();
+            m_decimatedBase[i].clear();
+            const PlotSeries &series = (*m_series)[i];
+            if (!series.visible)
+                continue;
+            if (m_everyPoint) {
+                for (std::size_t p = 0; p < series.timesMs.size(); ++p) {
+                    m_decimated[i].push_back({series.timesMs[p], series.drawnValues()[p]});
+                    if (!series.base.empty())
+                        m_decimatedBase[i].push_back({series.timesMs[p], series.base[p]});
+                }
+                continue;
             }
-            continue;
+            Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), fromMs, toMs, columns,
+                                      m_decimated[i]);
+            if (!series.base.empty())
+                Pd::M4Decimator::decimate(series.timesMs, series.base, fromMs, toMs, columns,
+                                          m_decimatedBase[i]);
         }
-        Pd::M4Decimator::decimate(series.timesMs, series.drawnValues(), fromMs, toMs, columns,
-                                  m_decimated[i]);
-        if (!series.base.empty())
-            Pd::M4Decimator::decimate(series.timesMs, series.base, fromMs, toMs, columns,
-                                      m_decimatedBase[i]);
+    };
+    // Many points are decimated on two threads, each series by one of them.
+    constexpr std::size_t pointsWorthTwoThreads = 200'000;
+    std::size_t total = 0;
+    for (const PlotSeries &series : *m_series)
+        total += series.visible ? series.timesMs.size() : 0;
+    std::size_t split = m_series->size();
+    for (std::size_t i = 0, first = 0; m_twoThreads && total >= pointsWorthTwoThreads && i < split;
+         ++i) {
+        first += (*m_series)[i].visible ? (*m_series)[i].timesMs.size() : 0;
+        split = first * 2 >= total ? i + 1 : split;
+    }
+    if (split < m_series->size()) {
+        std::promise<void> done;
+        secondThread().start([&] {
+            decimate(split, m_series->size());
+            done.set_value();
+        });
+        decimate(0, split);
+        done.get_future().get();
+    } else {
+        decimate(0, m_series->size());
     }
     m_decimatedColumns = columns;
 }
@@ -166,23 +210,6 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
     m_paintArea.reset();
 }
 
-namespace {
-
-// One thread kept waiting for strokes, so a paint does not wait for a thread to start, nor
-// for the thread pool that parses query answers.
-QThreadPool &strokeThread()
-{
-    static QThreadPool *pool = [] {
-        auto *made = new QThreadPool; // lives as long as the process: paints may come late
-        made->setMaxThreadCount(1);
-        made->setExpiryTimeout(-1);
-        return made;
-    }();
-    return *pool;
-}
-
-} // namespace
-
 void TimeSeriesPlot::paintLines(QPainter *painter) const
 {
     const std::size_t count = m_series->size();
@@ -206,7 +233,7 @@ void TimeSeriesPlot::paintLines(QPainter *painter) const
     const QRect target = world.mapRect(clip).toAlignedRect();
     std::promise<void> strokedLater;
     std::future<void> later = strokedLater.get_future();
-    strokeThread().start([this, &strokedLater, &world, &clip, target, split, count] {
+    secondThread().start([this, &strokedLater, &world, &clip, target, split, count] {
         // Kept from paint to paint: a new image would fault in its pages every time.
         if (m_laterStrokes.size() != target.size())
             m_laterStrokes = QImage(target.size(), QImage::Format_ARGB32_Premultiplied);

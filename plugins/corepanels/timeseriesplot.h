@@ -74,9 +74,13 @@ public:
     void invalidate(); // series changed visibility or values
     // Every point instead of the M4 decimation: what the decimation is measured against.
     void setDrawEveryPoint(bool every);
-    // Dense charts are stroked on two threads (paintLines); off, on this one alone. For tests
-    // that compare the two pictures.
-    void setStrokeOnTwoThreads(bool two) { m_twoThreads = two; }
+    // Dense charts are decimated and stroked on two threads (decimateIfNeeded, paintLines);
+    // off, on this one alone. For tests that compare the two pictures.
+    void setPaintOnTwoThreads(bool two)
+    {
+        m_twoThreads = two;
+        invalidate();
+    }
 
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;

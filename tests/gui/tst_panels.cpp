@@ -600,8 +600,8 @@ private slots:
             qPrintable(QStringLiteral("%1 % of the plot's pixels differ").arg(fraction * 100)));
     }
 
-    // A dense chart is stroked on two threads; the picture is the one a single thread strokes,
-    // at one device pixel a pixel and at two (where one thread strokes all).
+    // A dense chart is decimated and stroked on two threads; the picture is the one a single
+    // thread paints, at one device pixel a pixel and at two (where one thread strokes all).
     void twoThreadsStrokeTheSamePicture_data()
     {
         QTest::addColumn<qreal>("ratio");
@@ -622,7 +622,7 @@ private slots:
             return image;
         };
         const QImage twoThreads = picture();
-        chart.plot->setStrokeOnTwoThreads(false);
+        chart.plot->setPaintOnTwoThreads(false);
         const QImage oneThread = picture();
         const QRect area(chart.plotRect().topLeft() * ratio, chart.plotRect().size() * ratio);
         QVERIFY(inkedPixels(oneThread, area) > 50000 * ratio);
