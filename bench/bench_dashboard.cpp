@@ -6,7 +6,8 @@
 // from DashboardQueryEngine::requestSent: method, URL, headers and body byte for byte),
 // replayed bare in the engine's order of dependency (each wave of variables' requests waits
 // for the wave before, as the engine must; the panels' requests come last), six at a time,
-// bodies read and not parsed. Every panel is painted, not only the window's viewport.
+// bodies read and not parsed. Every panel is painted, not only the window's viewport. The
+// first screen is timed to the end of the window's own frame that shows it answered.
 // The engine's own overhead is the engine alone against the same requests made by calling the
 // Prometheus client directly (one transport, the same waves, every answer parsed): what the
 // plugin dispatch, the datasource lookup, the interpolation and the bookkeeping add.
@@ -177,6 +178,43 @@ double engineOnlyMs(const Inputs &in)
     return double(clock.nsecsElapsed()) / 1e6;
 }
 
+// Times the frames a window paints. Qt paints a window's widgets while it delivers the
+// window's UpdateRequest, so the end of that delivery is when the frame is painted: what a
+// person sees, without painting anything a second time to find out.
+class FrameTimingApplication : public QApplication
+{
+public:
+    using QApplication::QApplication;
+
+    void watch(QWidget *watched, const QElapsedTimer *clock)
+    {
+        m_window = watched;
+        m_clock = clock;
+        m_frameStart = m_frameEnd = -1;
+    }
+    qint64 frameStart() const { return m_frameStart; }
+    qint64 frameEnd() const { return m_frameEnd; }
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        const bool frame =
+            m_window && receiver == m_window && event->type() == QEvent::UpdateRequest;
+        const qint64 start = frame ? m_clock->nsecsElapsed() : 0;
+        const bool result = QApplication::notify(receiver, event);
+        if (frame) {
+            m_frameStart = start;
+            m_frameEnd = m_clock->nsecsElapsed();
+        }
+        return result;
+    }
+
+private:
+    QWidget *m_window = nullptr;
+    const QElapsedTimer *m_clock = nullptr;
+    qint64 m_frameStart = -1;
+    qint64 m_frameEnd = -1;
+};
+
 struct ViewTimes
 {
     double answeredMs = 0; // open until every panel in scope has its answer and view
@@ -216,25 +254,41 @@ ViewTimes openAndPaint(const Inputs &in, bool allPanels, Waves *waves = nullptr)
         view.setAllGroupsOpen(true);
         view.setRunAllPanels(true);
     }
+    auto *app = static_cast<FrameTimingApplication *>(QCoreApplication::instance());
+    app->watch(&view, &clock);
     view.show();
-    spin([&] { return view.isComplete(); });
     ViewTimes times;
-    times.answeredMs = double(clock.nsecsElapsed()) / 1e6;
+    if (!allPanels) {
+        // The first screen is what the window shows: done when a frame it painted after the
+        // last answer has every panel in it answered.
+        spin([&] { return view.isComplete() && app->frameEnd() > lastAnswer; });
+        times.answeredMs = double(lastAnswer) / 1e6;
+        times.paintMs = double(app->frameEnd() - app->frameStart()) / 1e6;
+        times.lastAnswerToPaintedMs = double(app->frameEnd() - lastAnswer) / 1e6;
+    } else {
+        spin([&] { return view.isComplete(); });
+        times.answeredMs = double(clock.nsecsElapsed()) / 1e6;
+    }
+    app->watch(nullptr, nullptr);
     const qint64 paintStart = clock.nsecsElapsed();
     for (Pd::Gui::PanelFrame *frame : view.frames()) {
         if (!frame->isVisible() || (!allPanels && !inViewport(view, frame)))
             continue;
-        QImage image(frame->size(), QImage::Format_ARGB32_Premultiplied);
-        frame->render(&image);
         ++times.panels;
+        if (allPanels) { // painted one by one: most are outside the window
+            QImage image(frame->size(), QImage::Format_ARGB32_Premultiplied);
+            frame->render(&image);
+        }
         if (frame->isLoading()) {
             std::fprintf(stderr, "bench_dashboard: panel %s painted while still loading\n",
                          qPrintable(frame->panelId()));
             std::exit(1);
         }
     }
-    times.paintMs = double(clock.nsecsElapsed() - paintStart) / 1e6;
-    times.lastAnswerToPaintedMs = double(clock.nsecsElapsed() - lastAnswer) / 1e6;
+    if (allPanels) {
+        times.paintMs = double(clock.nsecsElapsed() - paintStart) / 1e6;
+        times.lastAnswerToPaintedMs = double(clock.nsecsElapsed() - lastAnswer) / 1e6;
+    }
     return times;
 }
 
@@ -244,7 +298,7 @@ int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     Pd::importBuiltinPlugins();
-    QApplication app(argc, argv);
+    FrameTimingApplication app(argc, argv);
     if (argc < 2) {
         std::fprintf(stderr, "usage: bench_dashboard PROMETHEUS_URL\n");
         return 2;
@@ -311,7 +365,7 @@ int main(int argc, char **argv)
     PdBench::printStats("open to first-screen panels answered (" + std::to_string(visiblePanels) +
                             " panels)",
                         summarize(visible));
-    PdBench::printStats("  then painting them", summarize(visiblePaint));
+    PdBench::printStats("  the window's frame that showed them all", summarize(visiblePaint));
     PdBench::printStats("  last answer to first screen painted (<= 16 ms)", summarize(visibleLag));
     PdBench::printStats("open to every panel answered and painted (" + std::to_string(allPanels) +
                             ")",
