@@ -101,9 +101,12 @@ struct Reader
                 digits = 8;
             }
         }
-        for (; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p, ++digits)
+        for (; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p) {
+            if (++digits > 12) // past the year 33,000: the float path says what it is
+                return false;
             ms = ms * 10 + (*p - '0');
-        if (digits == 0 || digits > 12)
+        }
+        if (digits == 0)
             return false;
         int decimals = 0;
         if (p < end && *p == '.') {
