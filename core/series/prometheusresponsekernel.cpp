@@ -12,6 +12,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace Pd::PD_PARSER_KERNEL {
 
@@ -181,7 +182,7 @@ struct Reader
         }
         std::int64_t start = 0;
         std::int64_t step = 0;
-        std::int64_t next = 0; // where the next sample lies on the grid
+        std::optional<std::int64_t> next; // where the next sample lies on the grid, if anywhere
         bool listed = false;
         for (auto element : values) {
             ondemand::array pair;
@@ -193,17 +194,20 @@ struct Reader
                 return false;
             if (!listed) {
                 const std::size_t index = series.values.size();
-                if (index == 0) {
+                bool onGrid = true;
+                if (index == 0)
                     start = time;
-                    next = time;
-                } else if (index == 1 && time > start) {
-                    step = time - start;
-                    next = time;
-                } else if (index == 1 || time != next) {
+                else if (index == 1)
+                    onGrid = time > start && difference(time, start, step);
+                else
+                    onGrid = next && time == *next;
+                std::int64_t following = 0;
+                next = index > 0 && sum(time, step, following) ? std::optional(following)
+                                                               : std::nullopt;
+                if (!onGrid) {
                     listTimes(series, start, step);
                     listed = true;
                 }
-                next += step;
             }
             if (listed)
                 series.timesMs.push_back(time);
@@ -216,6 +220,23 @@ struct Reader
             series.timesMs.push_back(start);
         }
         return true;
+    }
+
+    // a + b and a - b when they fit: times come from outside, and a step between two far
+    // apart ones must not overflow.
+    static bool sum(std::int64_t a, std::int64_t b, std::int64_t &out)
+    {
+        constexpr auto most = std::numeric_limits<std::int64_t>::max();
+        constexpr auto least = std::numeric_limits<std::int64_t>::min();
+        if ((b > 0 && a > most - b) || (b < 0 && a < least - b))
+            return false;
+        out = a + b;
+        return true;
+    }
+
+    static bool difference(std::int64_t a, std::int64_t b, std::int64_t &out)
+    {
+        return b != std::numeric_limits<std::int64_t>::min() && sum(a, -b, out);
     }
 
     static void listTimes(Series &series, std::int64_t start, std::int64_t step)

@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "queryresponse.h"
 
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+
 namespace Pd {
 
 QueryResponse QueryResponse::failure(std::string type, std::string message)
@@ -14,10 +18,23 @@ QueryResponse QueryResponse::failure(std::string type, std::string message)
 
 namespace {
 
+// Whether startMs + i × stepMs fits for every sample, so that timeAt() cannot overflow.
+bool implicitTimesFit(const PdPlugin::TimeSeries &series)
+{
+    if (series.values.empty())
+        return true;
+    constexpr std::int64_t most = std::numeric_limits<std::int64_t>::max();
+    const auto steps = static_cast<std::uint64_t>(series.values.size() - 1);
+    return steps <= static_cast<std::uint64_t>((most - std::max<std::int64_t>(series.startMs, 0)) /
+                                               series.stepMs);
+}
+
 // What a plugin returned that no panel could read safely, or empty.
 std::string shapeProblem(const PdPlugin::QueryData &data)
 {
     for (const PdPlugin::TimeSeries &series : data.series) {
+        if (series.hasImplicitTimes() && !implicitTimesFit(series))
+            return "a series' implicit times run past the largest time";
         if (!series.hasImplicitTimes() && series.timesMs.size() != series.values.size())
             return "a series has " + std::to_string(series.timesMs.size()) + " times and " +
                    std::to_string(series.values.size()) + " values";

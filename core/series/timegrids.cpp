@@ -14,10 +14,15 @@ std::span<const std::int64_t> TimeGrids::timesOf(const PdPlugin::TimeSeries &ser
         return {};
     // A series that starts later on a grid already listed reads a part of that list.
     for (const Grid &grid : m_grids) {
-        const std::int64_t offset = series.startMs - grid.timesMs.front();
-        if (grid.stepMs != step || offset < 0 || offset % step != 0)
+        const std::int64_t front = grid.timesMs.front();
+        if (grid.stepMs != step || series.startMs < front)
             continue;
-        const auto first = static_cast<std::size_t>(offset / step);
+        // Unsigned, so two far apart times cannot overflow: the difference is below 2^64.
+        const std::uint64_t offset =
+            static_cast<std::uint64_t>(series.startMs) - static_cast<std::uint64_t>(front);
+        if (offset % static_cast<std::uint64_t>(step) != 0)
+            continue;
+        const auto first = static_cast<std::size_t>(offset / static_cast<std::uint64_t>(step));
         if (first + count <= grid.timesMs.size())
             return std::span(grid.timesMs).subspan(first, count);
     }

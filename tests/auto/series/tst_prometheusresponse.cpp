@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <limits>
 #include <random>
 
 using namespace Pd;
@@ -107,6 +108,10 @@ private slots:
         QTest::newRow("backwards")
             << "[[100,\"1\"],[90,\"2\"],[80,\"3\"]]" << QList<qint64>{100000, 90000, 80000};
         QTest::newRow("one sample") << "[[100,\"1\"]]" << QList<qint64>{100000};
+        // A step between these would overflow: they stay a list.
+        QTest::newRow("far apart")
+            << "[[-8e15,\"1\"],[8e15,\"2\"]]"
+            << QList<qint64>{-8'000'000'000'000'000'000, 8'000'000'000'000'000'000};
     }
 
     void timesOffTheGridAreListed()
@@ -183,6 +188,11 @@ private slots:
         listed.values = {1, 2};
         QCOMPARE(grids.timesOf(listed).data(), listed.timesMs.data());
         QVERIFY(grids.timesOf(regular(1000, 10, 0)).empty());
+        // Starts far apart on one step: no overflow, each its own list.
+        const auto low = grids.timesOf(regular(-8'000'000'000'000'000'000, 10, 2));
+        const auto high = grids.timesOf(regular(8'000'000'000'000'000'000, 10, 2));
+        QCOMPARE(low.front(), -8'000'000'000'000'000'000);
+        QCOMPARE(high.front(), 8'000'000'000'000'000'000);
     }
 
     // A plugin's result: implicit times are a valid shape, times missing without a step not.
@@ -196,6 +206,11 @@ private slots:
         QueryResponse response = QueryResponse::fromData(data);
         QVERIFY(response.ok);
         QCOMPARE(response.result.series().front().timeAt(2), 31000);
+        data.series.front().stepMs = std::numeric_limits<std::int64_t>::max() / 2;
+        response = QueryResponse::fromData(data);
+        QVERIFY(!response.ok); // the third time would overflow
+        QCOMPARE(response.error, std::string("the query plugin's result is malformed: a series' "
+                                             "implicit times run past the largest time"));
         data.series.front().stepMs = 0;
         response = QueryResponse::fromData(data);
         QVERIFY(!response.ok);
