@@ -12,7 +12,6 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <optional>
 
 namespace Pd::PD_PARSER_KERNEL {
 
@@ -102,12 +101,11 @@ struct Reader
                 digits = 8;
             }
         }
-        for (; p < end && static_cast<unsigned char>(*p - '0') < 10; ++p) {
-            if (++digits > 12) // past the year 33,000: the float path says what it is
-                return false;
+        // Thirteen digits at most are read (no overflow): past twelve, the year is beyond
+        // 33,000 and the float path says what the number is.
+        for (; p < end && digits < 13 && static_cast<unsigned char>(*p - '0') < 10; ++p, ++digits)
             ms = ms * 10 + (*p - '0');
-        }
-        if (digits == 0)
+        if (digits == 0 || digits > 12)
             return false;
         int decimals = 0;
         if (p < end && *p == '.') {
@@ -182,7 +180,9 @@ struct Reader
         }
         std::int64_t start = 0;
         std::int64_t step = 0;
-        std::optional<std::int64_t> next; // where the next sample lies on the grid, if anywhere
+        std::int64_t next = 0; // where the next sample lies on the grid
+        // The last time from which the grid goes on without overflow (largest time - step).
+        std::int64_t lastWithNext = std::numeric_limits<std::int64_t>::min();
         bool listed = false;
         for (auto element : values) {
             ondemand::array pair;
@@ -195,15 +195,17 @@ struct Reader
             if (!listed) {
                 const std::size_t index = series.values.size();
                 bool onGrid = true;
-                if (index == 0)
+                if (index == 0) {
                     start = time;
-                else if (index == 1)
+                } else if (index == 1) {
                     onGrid = time > start && difference(time, start, step);
-                else
-                    onGrid = next && time == *next;
-                std::int64_t following = 0;
-                next = index > 0 && sum(time, step, following) ? std::optional(following)
-                                                               : std::nullopt;
+                    lastWithNext = std::numeric_limits<std::int64_t>::max() - step;
+                } else {
+                    onGrid = time == next;
+                }
+                // Past lastWithNext the grid ends: no sample lies at the smallest time.
+                next =
+                    time <= lastWithNext ? time + step : std::numeric_limits<std::int64_t>::min();
                 if (!onGrid) {
                     listTimes(series, start, step);
                     listed = true;
