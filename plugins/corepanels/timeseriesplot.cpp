@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <future>
+#include <numeric>
 
 namespace PdPanels {
 
@@ -27,6 +28,24 @@ QThreadPool &secondThread()
         return made;
     }();
     return *pool;
+}
+
+// Where a list of series splits between the two threads, the first part holding
+// `firstPercent` of the points; the list's size (no split) when all hold fewer than
+// `minimum`, which one thread does faster than two.
+std::size_t splitByPoints(const std::vector<std::size_t> &points, std::size_t minimum,
+                          std::size_t firstPercent)
+{
+    const std::size_t total = std::accumulate(points.begin(), points.end(), std::size_t(0));
+    if (total < minimum)
+        return points.size();
+    std::size_t first = 0;
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        first += points[i];
+        if (first * 100 >= total * firstPercent)
+            return i + 1;
+    }
+    return points.size();
 }
 
 } // namespace
@@ -106,19 +125,11 @@ qint64 TimeSeriesPlot::timeAt(double x) const
     return m_fromMs + qint64(std::llround(fraction * double(m_toMs - m_fromMs)));
 }
 
-double TimeSeriesPlot::xOf(qint64 timeMs) const
+TimeSeriesPlot::PixelMap TimeSeriesPlot::pixelMap() const
 {
     const QRectF area = plotArea();
-    return area.left() + double(timeMs - m_fromMs) / double(m_toMs - m_fromMs) * area.width();
-}
-
-double TimeSeriesPlot::yOf(double value) const
-{
-    const QRectF area = plotArea();
-    const double fraction = m_scale.fraction(value);
-    if (!std::isfinite(value) || fraction < -0.5 || (m_scale.isLog() && value <= 0))
-        return std::nan("");
-    return area.bottom() - fraction * area.height();
+    return {area,     m_fromMs,         area.width() / double(m_toMs - m_fromMs),
+            &m_scale, !m_scale.isLog(), m_scale.max() - m_scale.min()};
 }
 
 void TimeSeriesPlot::decimateIfNeeded(const QRectF &area)
@@ -159,16 +170,10 @@ void TimeSeriesPlot::decimateIfNeeded(const QRectF &area)
         }
     };
     // Many points are decimated on two threads, each series by one of them.
-    constexpr std::size_t pointsWorthTwoThreads = 200'000;
-    std::size_t total = 0;
+    std::vector<std::size_t> points;
     for (const PlotSeries &series : *m_series)
-        total += series.visible ? series.timesMs.size() : 0;
-    std::size_t split = m_series->size();
-    for (std::size_t i = 0, first = 0; m_twoThreads && total >= pointsWorthTwoThreads && i < split;
-         ++i) {
-        first += (*m_series)[i].visible ? (*m_series)[i].timesMs.size() : 0;
-        split = first * 2 >= total ? i + 1 : split;
-    }
+        points.push_back(series.visible ? series.timesMs.size() : 0);
+    const std::size_t split = m_twoThreads ? splitByPoints(points, 200'000, 50) : points.size();
     if (split < m_series->size()) {
         std::promise<void> done;
         secondThread().start([&] {
@@ -257,24 +262,16 @@ void TimeSeriesPlot::paintLines(QPainter *painter) const
     painter->restore();
 }
 
-// Where the series split: this thread takes 55 % of the points, as the other also fills and
-// hands over an image. The series count when one thread strokes them all faster than two
-// would (the image costs about a millisecond).
+// Where the series split for stroking: this thread takes 55 % of the points, as the other
+// also fills and hands over an image (about a millisecond's work).
 std::size_t TimeSeriesPlot::laterHalf() const
 {
-    constexpr std::size_t pointsWorthTwoThreads = 40'000;
-    std::size_t total = 0;
-    for (std::size_t i = 0; i < m_series->size(); ++i)
-        total += (*m_series)[i].visible ? m_decimated[i].size() : 0;
-    if (!m_twoThreads || total < pointsWorthTwoThreads || m_style.bars)
+    if (!m_twoThreads || m_style.bars)
         return m_series->size();
-    std::size_t first = 0;
-    for (std::size_t i = 0; i < m_series->size(); ++i) {
-        first += (*m_series)[i].visible ? m_decimated[i].size() : 0;
-        if (first * 100 >= total * 55)
-            return i + 1;
-    }
-    return m_series->size();
+    std::vector<std::size_t> points;
+    for (std::size_t i = 0; i < m_series->size(); ++i)
+        points.push_back((*m_series)[i].visible ? m_decimated[i].size() : 0);
+    return splitByPoints(points, 40'000, 55);
 }
 
 std::vector<QPolygonF>
@@ -282,23 +279,15 @@ TimeSeriesPlot::segments(const std::vector<Pd::M4Decimator::Point> &points) cons
 {
     std::vector<QPolygonF> lines(1);
     lines.back().reserve(qsizetype(points.size()));
-    // xOf() and yOf() for every point, with what they compute per call taken out of the loop:
-    // this runs for every point of every series at every paint.
-    const QRectF area = plotArea();
-    const double xScale = area.width() / double(m_toMs - m_fromMs);
-    const bool linear = !m_scale.isLog();
-    const double yScale = area.height() / (m_scale.max() - m_scale.min());
+    const PixelMap map = pixelMap(); // once: this runs for every point at every paint
     for (const Pd::M4Decimator::Point &point : points) {
-        const double y = linear && std::isfinite(point.value) &&
-                                 (point.value - m_scale.min()) * yScale >= -0.5 * area.height()
-                             ? area.bottom() - (point.value - m_scale.min()) * yScale
-                             : yOf(point.value);
+        const double y = map.y(point.value);
         if (std::isnan(y)) {
             if (!m_style.connectNulls && !lines.back().isEmpty())
                 lines.emplace_back();
             continue;
         }
-        lines.back().append(QPointF(area.left() + double(point.timeMs - m_fromMs) * xScale, y));
+        lines.back().append(QPointF(map.x(point.timeMs), y));
     }
     if (lines.back().isEmpty())
         lines.pop_back();

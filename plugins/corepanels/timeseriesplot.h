@@ -11,6 +11,7 @@
 #include <QImage>
 #include <QString>
 
+#include <cmath>
 #include <optional>
 #include <span>
 #include <vector>
@@ -87,10 +88,34 @@ public:
 
     QRectF plotArea() const;
     qint64 timeAt(double x) const;
-    double xOf(qint64 timeMs) const;
-    double yOf(double value) const;
+    double xOf(qint64 timeMs) const { return pixelMap().x(timeMs); }
+    double yOf(double value) const { return pixelMap().y(value); }
 
 private:
+    // How times and values become pixels for the plot area and scale of the moment: made once,
+    // then applied to every point of a series (xOf() and yOf() make one per call).
+    struct PixelMap
+    {
+        QRectF area;
+        qint64 fromMs = 0;
+        double msToPixels = 0;
+        const ValueScale *scale = nullptr;
+        bool linear = true;
+        double valueSpan = 1;
+
+        double x(qint64 timeMs) const { return area.left() + double(timeMs - fromMs) * msToPixels; }
+        // NaN for what is not drawn: missing samples, values far below the axis, and values
+        // at or below zero on a logarithmic scale.
+        double y(double value) const
+        {
+            const double fraction =
+                linear ? (value - scale->min()) / valueSpan : scale->fraction(value);
+            if (!std::isfinite(value) || fraction < -0.5 || (!linear && value <= 0))
+                return std::nan("");
+            return area.bottom() - fraction * area.height();
+        }
+    };
+    PixelMap pixelMap() const;
     void decimateIfNeeded(const QRectF &area);
     void paintLines(QPainter *painter) const;
     std::size_t laterHalf() const;
