@@ -1,6 +1,5 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
-#include "bringtofront.h"
 #include "builtinplugins.h"
 #include "dashboardbundle.h"
 #include "dashboardrenderer.h"
@@ -8,17 +7,16 @@
 #include "elidedlabel.h"
 #include "imagecomparison.h"
 #include "panelframe.h"
+#include "panelviews.h"
 #include "pluginregistry.h"
 #include "prometheustestserver.h"
 #include "theme.h"
-#include "timeseriesplot.h"
 #include "variablesbar.h"
 
 #include <QApplication>
 #include <QCategoryAxis>
 #include <QChartView>
 #include <QDir>
-#include <QGraphicsView>
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
@@ -30,7 +28,6 @@
 #include <QPainter>
 #include <QPieSeries>
 #include <QScrollBar>
-#include <QStackedLayout>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -66,13 +63,6 @@ QImage erased(const QString &panel, const QRect &area)
     return image;
 }
 
-// A panel view from its plugin, as a dashboard makes one.
-std::unique_ptr<PdPlugin::PanelView> createView(const PdPlugin::PanelContext &context)
-{
-    return std::unique_ptr<PdPlugin::PanelView>(
-        Pd::PluginRegistry::instance().panelPlugin(context.kind)->createPanel(context));
-}
-
 // Two series of one sample each, 925 and 75: a pie's two slices, "HTTP 200 <suffix>" and
 // "HTTP 500 <suffix>".
 struct PieSlices
@@ -92,82 +82,6 @@ struct PieSlices
         return out;
     }
 };
-
-// 20 series of 10,000 noisy points in a 1200 x 600 TimeSeriesChart: enough for M4 and for
-// stroking on two threads.
-struct DenseChart
-{
-    std::unique_ptr<PdPlugin::PanelView> view;
-    QGraphicsView *chartView = nullptr;
-    PdPanels::TimeSeriesPlot *plot = nullptr;
-    std::vector<std::int64_t> times;
-    std::vector<std::vector<double>> values;
-
-    DenseChart()
-    {
-        PdPlugin::PanelContext context;
-        context.kind = QStringLiteral("TimeSeriesChart");
-        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
-        view = createView(context);
-        constexpr int series = 20;
-        constexpr int points = 10000;
-        for (int i = 0; i < points; ++i)
-            times.push_back(std::int64_t(i) * 15000);
-        values.resize(series);
-        std::uint32_t noise = 12345;
-        for (int s = 0; s < series; ++s) {
-            for (int i = 0; i < points; ++i) {
-                noise ^= noise << 13;
-                noise ^= noise >> 17;
-                noise ^= noise << 5;
-                values[s].push_back(s * 10 + 20 * std::sin(i / 300.0 + s) + noise % 500 / 100.0);
-            }
-        }
-        PdPlugin::PanelData data;
-        data.toMs = times.back();
-        PdPlugin::QueryView query;
-        for (int s = 0; s < series; ++s)
-            query.series.push_back({QString::number(s), {}, times, values[s], {}});
-        data.queries.push_back(query);
-        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
-        view->widget()->resize(1200, 600);
-        view->widget()->show();
-        view->setData(data);
-        chartView = view->widget()->findChild<QGraphicsView *>();
-        for (QGraphicsItem *item :
-             chartView ? chartView->scene()->items() : QList<QGraphicsItem *>())
-            plot = plot ? plot : dynamic_cast<PdPanels::TimeSeriesPlot *>(item);
-    }
-
-    QRect plotRect() const { return chartView->mapFromScene(plot->plotArea()).boundingRect(); }
-};
-
-// Pixels of `area` where a channel of `a` and `b` differs by more than `threshold`.
-qint64 differingPixels(const QImage &a, const QImage &b, const QRect &area, int threshold)
-{
-    qint64 differing = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y) {
-        for (int x = area.left(); x <= area.right(); ++x) {
-            const QRgb p = a.pixel(x, y);
-            const QRgb q = b.pixel(x, y);
-            differing += std::abs(qRed(p) - qRed(q)) > threshold ||
-                         std::abs(qGreen(p) - qGreen(q)) > threshold ||
-                         std::abs(qBlue(p) - qBlue(q)) > threshold;
-        }
-    }
-    return differing;
-}
-
-// Pixels of `area` darker than light grey: lines drawn.
-qint64 inkedPixels(const QImage &image, const QRect &area)
-{
-    qint64 inked = 0;
-    for (int y = area.top(); y <= area.bottom(); ++y) {
-        for (int x = area.left(); x <= area.right(); ++x)
-            inked += qGray(image.pixel(x, y)) < 200;
-    }
-    return inked;
-}
 
 } // namespace
 
@@ -358,7 +272,7 @@ private slots:
                          QJsonObject{{QStringLiteral("position"), QStringLiteral("bottom")}}}};
         context.seriesPalette = Pd::Gui::Theme::seriesPalette();
         context.requestTimeRange = [&](qint64 from, qint64 to) { requested = {from, to}; };
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const std::vector<std::int64_t> times = {0, 250'000, 500'000, 750'000, 1'000'000};
         const std::vector<double> a = {1, 2, 3, 2, 1};
         const std::vector<double> b = {3, 2, 1, 2, 3};
@@ -466,7 +380,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("TimeSeriesChart");
         context.timeZone = zone;
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const std::vector<std::int64_t> times = {dataEnd * 1000, dataEnd * 1000 + 3'600'000};
         const std::vector<double> values = {1, 2};
         PdPlugin::PanelData data;
@@ -495,7 +409,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("HeatMapChart");
         context.spec = QJsonObject{{QStringLiteral("showVisualMap"), false}};
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const std::vector<PdPlugin::HistogramBucketView> first = {{0, 0, 1, 10}, {0, 1, 2, 0}};
         const std::vector<PdPlugin::HistogramBucketView> second = {{0, 0, 1, 0}, {0, 1, 2, 10}};
         const std::vector<PdPlugin::HistogramSampleView> samples = {{0, 10, 5, first},
@@ -524,112 +438,6 @@ private slots:
         QVERIFY2(emptyHighEarly.green() > 200, qPrintable(emptyHighEarly.name()));
     }
 
-    // A panel's view that takes the place of its "Loading" text is painted with the window's
-    // pending frame, once, not again for the update Qt posts to a newly shown widget. The
-    // second row shows the paint this saves; should Qt stop posting that update, it fails and
-    // bringToFront() has no more reason to be.
-    void newViewIsPaintedOnce_data()
-    {
-        QTest::addColumn<bool>("throughBringToFront");
-        QTest::newRow("bringToFront") << true;
-        QTest::newRow("plain setCurrentWidget, for comparison") << false;
-    }
-
-    void newViewIsPaintedOnce()
-    {
-        QFETCH(bool, throughBringToFront);
-        struct PaintCounter : QObject
-        {
-            int paints = 0;
-            bool eventFilter(QObject *, QEvent *event) override
-            {
-                paints += event->type() == QEvent::Paint;
-                return false;
-            }
-        };
-        QWidget window;
-        auto *stack = new QStackedLayout(&window);
-        stack->addWidget(new QLabel(QStringLiteral("Loading")));
-        window.resize(400, 300);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCoreApplication::processEvents();
-        // As PanelFrame does: the view is made, handed its data, then brought to the front.
-        PdPlugin::PanelContext context;
-        context.kind = QStringLiteral("TimeSeriesChart");
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
-        const std::vector<std::int64_t> times{0, 60'000, 120'000};
-        const std::vector<double> values{1, 3, 2};
-        PdPlugin::PanelData data;
-        data.toMs = 120'000;
-        data.queries.emplace_back().series.push_back({QStringLiteral("up"), {}, times, values, {}});
-        stack->addWidget(view->widget());
-        view->setData(data);
-        PaintCounter counter;
-        auto *chart = view->widget()->findChild<QGraphicsView *>();
-        QVERIFY(chart);
-        chart->viewport()->installEventFilter(&counter);
-        if (throughBringToFront)
-            Pd::Gui::bringToFront(*stack, *view->widget());
-        else
-            stack->setCurrentWidget(view->widget());
-        for (int i = 0; i < 3; ++i) {
-            QCoreApplication::sendPostedEvents();
-            QCoreApplication::processEvents();
-        }
-        QCOMPARE(counter.paints, throughBringToFront ? 1 : 2);
-    }
-
-    // Dense lines decimated with M4 look as if every point were drawn: at most 0.5 % of the
-    // plot's pixels differ by more than a quarter of full scale (issue 11's fidelity bound).
-    // M4 keeps the pixels only when its columns are the plot's pixel columns.
-    void denseLinesKeepTheirPixels()
-    {
-        DenseChart chart;
-        QVERIFY(chart.plot);
-        const QImage decimated = chart.view->widget()->grab().toImage();
-        chart.plot->setDrawEveryPoint(true);
-        const QImage every = chart.view->widget()->grab().toImage();
-        const QRect area = chart.plotRect();
-        QVERIFY2(area.width() > 1000 && area.height() > 500, "the plot is missing or small");
-        QVERIFY(inkedPixels(decimated, area) > 50000);
-        const double fraction =
-            double(differingPixels(decimated, every, area, 64)) / (area.width() * area.height());
-        QVERIFY2(
-            fraction <= 0.005,
-            qPrintable(QStringLiteral("%1 % of the plot's pixels differ").arg(fraction * 100)));
-    }
-
-    // A dense chart is decimated and stroked on two threads; the picture is the one a single
-    // thread paints, at one device pixel a pixel and at two (where one thread strokes all).
-    void twoThreadsStrokeTheSamePicture_data()
-    {
-        QTest::addColumn<qreal>("ratio");
-        QTest::newRow("1x") << qreal(1);
-        QTest::newRow("2x") << qreal(2);
-    }
-
-    void twoThreadsStrokeTheSamePicture()
-    {
-        QFETCH(qreal, ratio);
-        DenseChart chart;
-        QVERIFY(chart.plot);
-        const auto picture = [&] {
-            QImage image(chart.view->widget()->size() * ratio, QImage::Format_ARGB32_Premultiplied);
-            image.setDevicePixelRatio(ratio);
-            image.fill(Qt::white);
-            chart.view->widget()->render(&image);
-            return image;
-        };
-        const QImage twoThreads = picture();
-        chart.plot->setPaintOnTwoThreads(false);
-        const QImage oneThread = picture();
-        const QRect area(chart.plotRect().topLeft() * ratio, chart.plotRect().size() * ratio);
-        QVERIFY(inkedPixels(oneThread, area) > 50000 * ratio);
-        // Compositing rounds: some pixels are off by up to 3 %, none by more.
-        QCOMPARE(differingPixels(twoThreads, oneThread, area, 8), 0);
-    }
-
     // Pie labels beside the pie fit whole: in a narrower panel the pie gets smaller rather
     // than the labels cut to "HTTP 500: ...", in a narrow one it goes without them; with room
     // to spare it keeps the size the spec asks.
@@ -640,7 +448,7 @@ private slots:
         context.spec = QJsonObject{{QStringLiteral("showLabels"), true},
                                    {QStringLiteral("radius"), 50},
                                    {QStringLiteral("calculation"), QStringLiteral("last")}};
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const PieSlices slices;
         const PdPlugin::PanelData data = slices.data(QStringLiteral("responses"));
         auto *chart = qobject_cast<QChartView *>(view->widget());
@@ -681,7 +489,7 @@ private slots:
             QJsonObject{{QStringLiteral("calculation"), QStringLiteral("last")},
                         {QStringLiteral("legend"),
                          QJsonObject{{QStringLiteral("position"), QStringLiteral("right")}}}};
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const PieSlices slices;
         const PdPlugin::PanelData data = slices.data(QStringLiteral("responses of the API"));
         auto *chart = qobject_cast<QChartView *>(view->widget());
@@ -704,7 +512,7 @@ private slots:
         PdPlugin::PanelContext context;
         context.kind = QStringLiteral("StatusHistoryChart");
         context.seriesPalette = {QColor(0, 200, 0)};
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
         const std::vector<std::int64_t> times = {0, 500'000};
         const std::vector<double> values = {1, 1};
         PdPlugin::PanelData data;
@@ -807,33 +615,6 @@ private slots:
         auto *values = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
         QVERIFY(values);
         QVERIFY(values->categoriesLabels().contains(QStringLiteral("30°C"))); // the data's scale
-    }
-
-    // The value axis fits the samples inside the time range only: a spike before it, or one
-    // in a hidden series, does not stretch the scale.
-    void valueScaleFitsTheShownRange()
-    {
-        PdPlugin::PanelContext context;
-        context.kind = QStringLiteral("TimeSeriesChart");
-        std::unique_ptr<PdPlugin::PanelView> view = createView(context);
-        const std::vector<std::int64_t> times{0, 60'000, 120'000, 180'000, 240'000};
-        const std::vector<double> values{1000, 1, 3, 2, 1000};
-        PdPlugin::PanelData data;
-        data.fromMs = 60'000; // the first and last samples lie outside
-        data.toMs = 180'000;
-        data.queries.emplace_back().series.push_back({QStringLiteral("up"), {}, times, values, {}});
-        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
-        view->widget()->resize(400, 300);
-        view->widget()->show();
-        view->setData(data);
-        QCoreApplication::processEvents();
-        auto *chart = view->widget()->findChild<QChartView *>();
-        QVERIFY(chart);
-        auto *axis = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
-        QVERIFY(axis);
-        QVERIFY(!axis->categoriesLabels().isEmpty());
-        const double top = axis->endValue(axis->categoriesLabels().constLast());
-        QVERIFY2(top >= 3 && top < 10, qPrintable(QString::number(top)));
     }
 
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
