@@ -4,12 +4,8 @@
 
 #include "chartstyle.h"
 #include "timeticks.h"
-#include "zoomablechartview.h"
 
 #include <QBoxLayout>
-#include <QCategoryAxis>
-#include <QChart>
-#include <QGraphicsLayout>
 #include <QJsonArray>
 #include <QToolTip>
 
@@ -53,22 +49,13 @@ struct TimeSeriesChartView::QueryStyle
 TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
     : m_context(context)
     , m_root(new QWidget)
-    , m_chart(new QChart)
+    , m_canvas(new TimeSeriesCanvas)
+    , m_plot(&m_canvas->plot())
 {
     const QJsonObject yAxis = context.spec.value(QStringLiteral("yAxis")).toObject();
     m_format = unitFormat(yAxis.value(QStringLiteral("format")));
-    m_chart->legend()->hide();
-    m_chart->setBackgroundVisible(false);
-    m_chart->setMargins(QMargins(2, 10, 12, 2));
-    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_timeAxis = makeLabelAxis(m_root->palette());
-    m_valueAxis = makeLabelAxis(m_root->palette());
-    m_valueAxis->setLabelsVisible(yAxis.value(QStringLiteral("show")).toBool(true));
-    m_valueAxis->setTitleText(yAxis.value(QStringLiteral("label")).toString());
-    m_valueAxis->setTitleBrush(m_root->palette().color(QPalette::WindowText));
-    m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
-    m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    m_plot = new TimeSeriesPlot(m_chart);
+    m_canvas->setValueLabelsShown(yAxis.value(QStringLiteral("show")).toBool(true));
+    m_canvas->setValueTitle(yAxis.value(QStringLiteral("label")).toString());
     m_plot->setSeries(&m_series);
     m_plot->setAnnotations(&m_annotations);
     m_root->setProperty(PdPlugin::drawsAnnotationsProperty, true);
@@ -82,14 +69,13 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
     style.connectNulls = visual.value(QStringLiteral("connectNulls")).toBool(false);
     m_plot->setStyle(style);
 
-    m_view = new ZoomableChartView(m_chart);
     const QJsonObject legend = context.spec.value(QStringLiteral("legend")).toObject();
     const bool onRight = legend.value(QStringLiteral("position")).toString() == u"right";
     auto *layout =
         new QBoxLayout(onRight ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom, m_root);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
-    layout->addWidget(m_view, 1);
+    layout->addWidget(m_canvas, 1);
     if (!legend.isEmpty()) {
         for (const QJsonValue &value : legend.value(QStringLiteral("values")).toArray()) {
             if (auto parsed = Pd::parseCalculation(value.toString().toStdString()))
@@ -100,7 +86,7 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
         layout->addWidget(m_legend);
         connect(m_legend, &ChartLegend::entryClicked, this, &TimeSeriesChartView::isolate);
     }
-    connect(m_chart, &QChart::plotAreaChanged, this, [this] {
+    connect(m_canvas, &TimeSeriesCanvas::plotAreaChanged, this, [this] {
         m_plot->invalidate();
         updateTimeAxis();
         // Tick density follows the plot's height; only a changed count relabels the axis
@@ -108,15 +94,15 @@ TimeSeriesChartView::TimeSeriesChartView(const PdPlugin::PanelContext &context)
         if (tickCount() != m_tickCount)
             updateScale();
     });
-    connect(m_view, &ZoomableChartView::hovered, this, &TimeSeriesChartView::showTooltip);
-    connect(m_view, &ZoomableChartView::left, this, [this] {
+    connect(m_canvas, &TimeSeriesCanvas::hovered, this, &TimeSeriesChartView::showTooltip);
+    connect(m_canvas, &TimeSeriesCanvas::left, this, [this] {
         m_plot->setHoverTime(std::nullopt);
         QToolTip::hideText();
     });
-    connect(m_view, &ZoomableChartView::dragging, this, [this](double from, double to) {
+    connect(m_canvas, &TimeSeriesCanvas::dragging, this, [this](double from, double to) {
         m_plot->setSelection(std::pair{m_plot->timeAt(from), m_plot->timeAt(to)});
     });
-    connect(m_view, &ZoomableChartView::dragFinished, this, [this](double from, double to) {
+    connect(m_canvas, &TimeSeriesCanvas::dragFinished, this, [this](double from, double to) {
         m_plot->setSelection(std::nullopt);
         if (std::abs(to - from) < 5 || !m_context.requestTimeRange)
             return;
@@ -258,7 +244,10 @@ void TimeSeriesChartView::updateScale()
         ValueScale::fit(low, high, number(yAxis, QStringLiteral("min")),
                         number(yAxis, QStringLiteral("max")), logBase, m_tickCount);
     m_plot->setScale(scale);
-    setScaleLabels(m_valueAxis, scale, m_format);
+    std::vector<TimeSeriesCanvas::AxisLabel> labels;
+    for (double tick : scale.ticks())
+        labels.push_back({unitText(tick, m_format), scale.fraction(tick)});
+    m_canvas->setValueLabels(std::move(labels));
 
     std::vector<PlotThreshold> thresholds;
     const Thresholds steps = Thresholds::read(m_context.spec.value(QStringLiteral("thresholds")));
@@ -269,19 +258,18 @@ void TimeSeriesChartView::updateScale()
 
 int TimeSeriesChartView::tickCount() const
 {
-    const double height = m_chart->plotArea().height();
-    return std::max(2, int(height > 1 ? height : m_view->height()) / 50);
+    const double height = m_canvas->plotArea().height();
+    return std::max(2, int(height > 1 ? height : m_canvas->height()) / 50);
 }
 
 void TimeSeriesChartView::updateTimeAxis()
 {
-    std::vector<std::pair<QString, double>> labels;
+    std::vector<TimeSeriesCanvas::AxisLabel> labels;
+    const double span = double(m_toMs - m_fromMs);
     for (const TimeTick &tick :
-         timeTicks(m_fromMs, m_toMs, int(m_chart->plotArea().width()), m_context.timeZone))
-        labels.emplace_back(tick.label, double(tick.ms - m_fromMs));
-    setAxisLabels(m_timeAxis, labels);
-    // Offsets from the range start keep the axis' doubles exact.
-    m_timeAxis->setRange(0, double(m_toMs - m_fromMs));
+         timeTicks(m_fromMs, m_toMs, int(m_canvas->plotArea().width()), m_context.timeZone))
+        labels.push_back({tick.label, double(tick.ms - m_fromMs) / span});
+    m_canvas->setTimeLabels(std::move(labels));
 }
 
 void TimeSeriesChartView::updateLegend()
@@ -323,7 +311,7 @@ bool TimeSeriesChartView::showAnnotationTooltip(QPointF scenePos, QPoint globalP
                                                          .toString(
                                                              QStringLiteral("yyyy-MM-dd HH:mm:ss"));
                                                  }),
-                       m_view);
+                       m_canvas);
     return true;
 }
 
@@ -366,7 +354,7 @@ void TimeSeriesChartView::showTooltip(QPointF scenePos, QPoint globalPos)
     if (rows.size() > maxRows)
         html += QStringLiteral("<tr><td>") + tr("%n more", nullptr, int(rows.size() - maxRows)) +
                 QStringLiteral("</td></tr>");
-    QToolTip::showText(globalPos, html + QStringLiteral("</table>"), m_view);
+    QToolTip::showText(globalPos, html + QStringLiteral("</table>"), m_canvas);
 }
 
 void TimeSeriesChartView::isolate(int index, bool toggleOnly)

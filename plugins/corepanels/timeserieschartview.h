@@ -5,7 +5,7 @@
 #include "chartlegend.h"
 #include "panelstyle.h"
 #include "plotannotations.h"
-#include "timeseriesplot.h"
+#include "timeseriescanvas.h"
 
 #include <QObject>
 #include <QPointer>
@@ -14,15 +14,10 @@
 #include <perses-desktop/panelplugin.h>
 #include <utility>
 
-class QCategoryAxis;
-class QChart;
-
 namespace PdPanels {
 
-class ZoomableChartView;
-
-// TimeSeriesChart (§11.1): Qt Charts draws the axes, grid and titles; the series are painted
-// by TimeSeriesPlot from their M4 decimation. Hover shows every series at the hovered time,
+// TimeSeriesChart (§11.1): TimeSeriesCanvas draws the axes, grid and titles; the series are
+// painted by TimeSeriesPlot from their M4 decimation. Hover shows every series at the hovered time,
 // a drag zooms the dashboard, the legend isolates series.
 class TimeSeriesChartView : public QObject, public PdPlugin::PanelView
 {
@@ -54,11 +49,8 @@ private:
     Pd::UnitFormat m_format;
     std::vector<Pd::Calculation> m_legendValues;
     QPointer<QWidget> m_root;
-    QChart *m_chart;
-    ZoomableChartView *m_view;
+    TimeSeriesCanvas *m_canvas;
     TimeSeriesPlot *m_plot;
-    QCategoryAxis *m_timeAxis;
-    QCategoryAxis *m_valueAxis;
     ChartLegend *m_legend = nullptr;
     std::vector<PlotSeries> m_series;
     PlotAnnotations m_annotations;

@@ -2,12 +2,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "timeseriesplot.h"
 
-#include <QChart>
 #include <QImage>
 #include <QPaintEngine>
 #include <QPainter>
 #include <QPainterPath>
 #include <QThreadPool>
+#include <QWidget>
 
 #include <cmath>
 #include <future>
@@ -50,11 +50,19 @@ std::size_t splitByPoints(const std::vector<std::size_t> &points, std::size_t mi
 
 } // namespace
 
-TimeSeriesPlot::TimeSeriesPlot(QChart *chart)
-    : QGraphicsItem(chart)
-    , m_chart(chart)
+TimeSeriesPlot::TimeSeriesPlot(QWidget *canvas)
+    : m_canvas(canvas)
+{}
+
+void TimeSeriesPlot::update()
 {
-    setZValue(10); // above the grid and the axes' lines
+    m_canvas->update(m_area.adjusted(-4, -4, 4, 4).toAlignedRect());
+}
+
+void TimeSeriesPlot::setPlotArea(const QRectF &area)
+{
+    m_area = area;
+    m_canvas->update();
 }
 
 void TimeSeriesPlot::setSeries(const std::vector<PlotSeries> *series)
@@ -97,7 +105,6 @@ void TimeSeriesPlot::setSelection(std::optional<std::pair<qint64, qint64>> range
 void TimeSeriesPlot::invalidate()
 {
     m_decimatedColumns = -1;
-    prepareGeometryChange();
     update();
 }
 
@@ -105,17 +112,6 @@ void TimeSeriesPlot::setDrawEveryPoint(bool every)
 {
     m_everyPoint = every;
     invalidate();
-}
-
-QRectF TimeSeriesPlot::plotArea() const
-{
-    // QChart::plotArea() asks the chart's presenter each time; a paint maps every point.
-    return m_paintArea ? *m_paintArea : m_chart->plotArea();
-}
-
-QRectF TimeSeriesPlot::boundingRect() const
-{
-    return plotArea().adjusted(-4, -4, 4, 4);
 }
 
 qint64 TimeSeriesPlot::timeAt(double x) const
@@ -188,12 +184,11 @@ void TimeSeriesPlot::decimateIfNeeded(const QRectF &area)
     m_decimatedColumns = columns;
 }
 
-void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+void TimeSeriesPlot::paint(QPainter *painter)
 {
-    const QRectF area = m_chart->plotArea();
+    const QRectF area = m_area;
     if (!m_series || area.width() < 2 || area.height() < 2)
         return;
-    m_paintArea = area;
     decimateIfNeeded(area);
     painter->save();
     painter->setClipRect(area.adjusted(-1, -1, 1, 1));
@@ -212,7 +207,6 @@ void TimeSeriesPlot::paint(QPainter *painter, const QStyleOptionGraphicsItem *, 
         m_annotations->paintMarkers(painter, area, x);
     paintOverlays(painter);
     painter->restore();
-    m_paintArea.reset();
 }
 
 void TimeSeriesPlot::paintLines(QPainter *painter) const
@@ -234,7 +228,7 @@ void TimeSeriesPlot::paintLines(QPainter *painter) const
     // then the image goes on top. The picture is the same up to 8-bit rounding (laying A over
     // B, then C over both, equals laying B, then C, over A).
     const QTransform world = painter->worldTransform();
-    const QRectF clip = m_paintArea->adjusted(-1, -1, 1, 1);
+    const QRectF clip = m_area.adjusted(-1, -1, 1, 1);
     const QRect target = world.mapRect(clip).toAlignedRect();
     std::promise<void> strokedLater;
     std::future<void> later = strokedLater.get_future();
@@ -428,8 +422,7 @@ void TimeSeriesPlot::paintOverlays(QPainter *painter) const
         painter->setPen(QPen(threshold.color, 1.5, Qt::DashLine));
         painter->drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
     }
-    const QColor text =
-        m_chart->axes().isEmpty() ? QColor(Qt::gray) : m_chart->axes().front()->labelsColor();
+    const QColor text = m_canvas->palette().color(QPalette::WindowText);
     if (m_hoverMs) {
         painter->setPen(QPen(text, 1, Qt::DotLine));
         const double x = xOf(*m_hoverMs);

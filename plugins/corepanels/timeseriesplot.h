@@ -7,8 +7,8 @@
 #include "valuescale.h"
 
 #include <QColor>
-#include <QGraphicsItem>
 #include <QImage>
+#include <QRectF>
 #include <QString>
 
 #include <cmath>
@@ -16,7 +16,8 @@
 #include <span>
 #include <vector>
 
-class QChart;
+class QPainter;
+class QWidget;
 
 namespace PdPanels {
 
@@ -54,17 +55,19 @@ struct PlotThreshold
     QColor color;
 };
 
-// The series of a TimeSeriesChart painted with QPainter inside the Qt Charts scene, over the
-// chart's axes and grid. Each series is drawn from its M4 decimation at the plot's width,
-// so a million points cost what a few thousand do; decimations are kept until the data,
-// the range or the width change.
-class TimeSeriesPlot : public QGraphicsItem
+// The series of a TimeSeriesChart painted with QPainter over its canvas' axes and grid, in
+// the plot area the canvas gives it. Each series is drawn from its M4 decimation at the
+// plot's width, so a million points cost what a few thousand do; decimations are kept until
+// the data, the range or the width change.
+class TimeSeriesPlot
 {
 public:
-    explicit TimeSeriesPlot(QChart *chart);
+    // Changes repaint `canvas`, which paints this.
+    explicit TimeSeriesPlot(QWidget *canvas);
 
     void setSeries(const std::vector<PlotSeries> *series);
     void setScale(const ValueScale &scale);
+    const ValueScale &scale() const { return m_scale; }
     void setTimeRange(qint64 fromMs, qint64 toMs);
     void setStyle(const PlotStyle &style) { m_style = style; }
     void setThresholds(std::vector<PlotThreshold> thresholds);
@@ -83,10 +86,10 @@ public:
         invalidate();
     }
 
-    QRectF boundingRect() const override;
-    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+    void setPlotArea(const QRectF &area);
+    void paint(QPainter *painter);
 
-    QRectF plotArea() const;
+    QRectF plotArea() const { return m_area; }
     qint64 timeAt(double x) const;
     double xOf(qint64 timeMs) const { return pixelMap().x(timeMs); }
     double yOf(double value) const { return pixelMap().y(value); }
@@ -131,7 +134,10 @@ private:
                    const std::vector<Pd::M4Decimator::Point> &points) const;
     void paintOverlays(QPainter *painter) const;
 
-    QChart *m_chart;
+    void update();
+
+    QWidget *m_canvas;
+    QRectF m_area;
     const std::vector<PlotSeries> *m_series = nullptr;
     ValueScale m_scale;
     qint64 m_fromMs = 0;
@@ -146,8 +152,7 @@ private:
     int m_decimatedColumns = -1;
     bool m_everyPoint = false;
     bool m_twoThreads = true;
-    std::optional<QRectF> m_paintArea; // the plot area, held while a paint maps the points
-    mutable QImage m_laterStrokes;     // the series stroked on the other thread (paintLines)
+    mutable QImage m_laterStrokes; // the series stroked on the other thread (paintLines)
 };
 
 } // namespace PdPanels

@@ -96,20 +96,23 @@ std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64
             plot.left() + double(nextMs - fromMs) / span * plot.width()};
 }
 
+void paintTickLabel(QPainter &painter, double x, double top, const QString &label)
+{
+    // A label at either end stays whole: centred on its tick, moved inside the device.
+    const double right = painter.device() ? double(painter.device()->width()) : x;
+    const double width = painter.fontMetrics().horizontalAdvance(label) + 2;
+    const double left = std::clamp(x - width / 2, 0.0, std::max(0.0, right - width));
+    painter.drawText(QRectF(left, top, width, 16), Qt::AlignHCenter | Qt::AlignTop, label);
+}
+
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
                    const QString &zone, const QColor &color)
 {
     painter.setPen(color);
     const double span = double(std::max<qint64>(1, toMs - fromMs));
-    // A label at either end stays whole: centred on its tick, moved inside the widget.
-    const double right = painter.device() ? double(painter.device()->width()) : plot.right();
-    for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()), zone)) {
-        const double x = plot.left() + double(tick.ms - fromMs) / span * plot.width();
-        const double width = painter.fontMetrics().horizontalAdvance(tick.label) + 2;
-        const double left = std::clamp(x - width / 2, 0.0, std::max(0.0, right - width));
-        painter.drawText(QRectF(left, plot.bottom() + 2, width, 16),
-                         Qt::AlignHCenter | Qt::AlignTop, tick.label);
-    }
+    for (const TimeTick &tick : timeTicks(fromMs, toMs, int(plot.width()), zone))
+        paintTickLabel(painter, plot.left() + double(tick.ms - fromMs) / span * plot.width(),
+                       plot.bottom() + 2, tick.label);
 }
 
 } // namespace PdPanels

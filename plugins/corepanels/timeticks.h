@@ -38,6 +38,10 @@ std::int64_t sampleEnd(std::int64_t timeMs, std::optional<std::int64_t> nextMs,
 std::pair<double, double> sampleExtent(const QRectF &plot, qint64 fromMs, qint64 toMs,
                                        std::int64_t timeMs, std::int64_t nextMs);
 
+// A tick's label with its top at `top`, centred on `x`, moved inside the painted device at
+// either end so that it stays whole.
+void paintTickLabel(QPainter &painter, double x, double top, const QString &label);
+
 // Tick labels under `plot`, for panels painted without Qt Charts' axes.
 void paintTimeAxis(QPainter &painter, const QRectF &plot, qint64 fromMs, qint64 toMs,
                    const QString &zone, const QColor &color);

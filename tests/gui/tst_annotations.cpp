@@ -9,11 +9,10 @@
 #include "prometheustestserver.h"
 #include "resourcefile.h"
 #include "theme.h"
+#include "timeseriescanvas.h"
 #include "yamlreader.h"
 
 #include <QApplication>
-#include <QChart>
-#include <QChartView>
 #include <QImage>
 #include <QTest>
 #include <QToolButton>
@@ -112,12 +111,12 @@ private:
     QImage chartImage(Pd::Gui::DashboardPage &page, QRect *plot)
     {
         Pd::Gui::PanelFrame *frame = chartFrame(page);
-        auto *view = frame->findChild<QChartView *>();
-        if (!view)
+        auto *canvas = frame->findChild<PdPanels::TimeSeriesCanvas *>();
+        if (!canvas)
             return {};
         QApplication::processEvents();
-        const QRect inView = view->mapFromScene(view->chart()->plotArea()).boundingRect();
-        *plot = inView.translated(view->viewport()->mapTo(frame, QPoint(0, 0)));
+        const QRect inCanvas = canvas->plotArea().toAlignedRect();
+        *plot = inCanvas.translated(canvas->mapTo(frame, QPoint(0, 0)));
         return frame->grab().toImage();
     }
 
@@ -226,7 +225,8 @@ private slots:
         QVERIFY(toggles[2]->styleSheet().contains(QStringLiteral("#d9534f")));
 
         // Drawn: a magenta marker at each moment, nothing green while Warm is off.
-        QTRY_VERIFY_WITH_TIMEOUT(chartFrame(page)->findChild<QChartView *>(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(chartFrame(page)->findChild<PdPanels::TimeSeriesCanvas *>(),
+                                 60000);
         QRect plot;
         QImage image;
         QTRY_VERIFY_WITH_TIMEOUT(
@@ -242,10 +242,10 @@ private slots:
         QCOMPARE(markerPixels(image, plot, green), 0);
 
         // Hovering a marker names its event.
-        auto *chart = chartFrame(page)->findChild<QChartView *>();
-        const QPoint marker = chart->viewport()->mapFrom(
-            chartFrame(page), QPoint(xAt(plot, expected[2]), plot.bottom() - 3));
-        QTest::mouseMove(chart->viewport(), marker);
+        auto *chart = chartFrame(page)->findChild<PdPanels::TimeSeriesCanvas *>();
+        const QPoint marker =
+            chart->mapFrom(chartFrame(page), QPoint(xAt(plot, expected[2]), plot.bottom() - 3));
+        QTest::mouseMove(chart, marker);
         QTRY_VERIFY(QToolTip::isVisible());
         QVERIFY2(QToolTip::text().contains(QStringLiteral("hot host-a")),
                  qPrintable(QToolTip::text()));

@@ -11,10 +11,10 @@
 #include "pluginregistry.h"
 #include "prometheustestserver.h"
 #include "theme.h"
+#include "timeseriescanvas.h"
 #include "variablesbar.h"
 
 #include <QApplication>
-#include <QCategoryAxis>
 #include <QChartView>
 #include <QDir>
 #include <QImage>
@@ -288,20 +288,18 @@ private slots:
         view->widget()->show();
         view->setData(data);
         QVERIFY(view->hasContent());
-        auto *chart = view->widget()->findChild<QChartView *>();
+        auto *chart = view->widget()->findChild<PdPanels::TimeSeriesCanvas *>();
         QVERIFY(chart);
-        QTRY_VERIFY(chart->chart()->plotArea().width() > 100);
-        const QRectF plot = chart->chart()->plotArea();
+        QTRY_VERIFY(chart->plotArea().width() > 100);
+        const QRectF plot = chart->plotArea();
         const QPoint start =
-            chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.25, plot.center().y()));
-        const QPoint end =
-            chart->mapFromScene(QPointF(plot.left() + plot.width() * 0.75, plot.center().y()));
-        QTest::mousePress(chart->viewport(), Qt::LeftButton, {}, start);
-        QMouseEvent move(QEvent::MouseMove, QPointF(end),
-                         chart->viewport()->mapToGlobal(QPointF(end)), Qt::NoButton, Qt::LeftButton,
-                         Qt::NoModifier);
-        QApplication::sendEvent(chart->viewport(), &move);
-        QTest::mouseRelease(chart->viewport(), Qt::LeftButton, {}, end);
+            QPointF(plot.left() + plot.width() * 0.25, plot.center().y()).toPoint();
+        const QPoint end = QPointF(plot.left() + plot.width() * 0.75, plot.center().y()).toPoint();
+        QTest::mousePress(chart, Qt::LeftButton, {}, start);
+        QMouseEvent move(QEvent::MouseMove, QPointF(end), chart->mapToGlobal(QPointF(end)),
+                         Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(chart, &move);
+        QTest::mouseRelease(chart, Qt::LeftButton, {}, end);
         QVERIFY(requested);
         QVERIFY2(std::abs(requested->first - 250'000) < 5'000,
                  qPrintable(QString::number(requested->first)));
@@ -393,13 +391,11 @@ private slots:
         view->widget()->resize(800, 300);
         view->widget()->show();
         view->setData(data);
-        auto *chart = view->widget()->findChild<QChartView *>();
+        auto *chart = view->widget()->findChild<PdPanels::TimeSeriesCanvas *>();
         QVERIFY(chart);
-        auto *axis = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Horizontal).value(0));
-        QVERIFY(axis);
-        QTRY_VERIFY(!axis->categoriesLabels().isEmpty());
-        QVERIFY2(axis->categoriesLabels().front().startsWith(firstHour),
-                 qPrintable(axis->categoriesLabels().join(u',')));
+        QTRY_VERIFY(!chart->timeLabels().empty());
+        QVERIFY2(chart->timeLabels().front().text.startsWith(firstHour),
+                 qPrintable(chart->timeLabels().front().text));
     }
 
     // Native histograms reach the heat map through the plugin interface: one row per bucket,
@@ -601,20 +597,23 @@ private slots:
         view.resize(1200, 600);
         view.show();
         Pd::Gui::PanelFrame *frame = view.frame("timeseries");
-        QTRY_VERIFY(frame->findChild<QChartView *>());
+        QTRY_VERIFY(frame->findChild<PdPanels::TimeSeriesCanvas *>());
         QTRY_VERIFY(!frame->isLoading());
         Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Dark);
         view.restyle();
-        auto *chart = frame->findChild<QChartView *>();
+        auto *chart = frame->findChild<PdPanels::TimeSeriesCanvas *>();
         QVERIFY(chart);
-        const QColor labels = chart->chart()->axes(Qt::Vertical).value(0)->labelsColor();
+        // The canvas paints its labels in its palette's text colour, which follows the
+        // application's once the change has reached it.
+        QTRY_VERIFY2(chart->palette().color(QPalette::WindowText).lightnessF() > 0.6,
+                     qPrintable(chart->palette().color(QPalette::WindowText).name()));
         Pd::Gui::Theme::apply(Pd::Gui::Theme::Mode::Light);
-        QVERIFY2(labels.lightnessF() > 0.6, qPrintable(labels.name()));
         QCOMPARE(view.engine().requestsInFlight(), 0);
         QVERIFY(!frame->isLoading());
-        auto *values = qobject_cast<QCategoryAxis *>(chart->chart()->axes(Qt::Vertical).value(0));
-        QVERIFY(values);
-        QVERIFY(values->categoriesLabels().contains(QStringLiteral("30°C"))); // the data's scale
+        const auto values = chart->shownValueLabels();
+        QVERIFY(std::ranges::find(values, QStringLiteral("30°C"),
+                                  &PdPanels::TimeSeriesCanvas::AxisLabel::text) !=
+                values.end()); // the data's scale
     }
 
     // The grid as Perses draws it at a known width: 24 columns of (1200 - 10) / 24 px with
