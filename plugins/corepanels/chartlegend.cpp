@@ -47,7 +47,9 @@ ChartLegend::ChartLegend(bool table, bool onRight, QWidget *parent)
     m_table->verticalHeader()->setDefaultSectionSize(20);
     m_table->horizontalHeader()->setVisible(table);
     m_table->setFocusPolicy(Qt::NoFocus);
-    m_table->setStyleSheet(QStringLiteral("QTableWidget { background: transparent; }"));
+    // On the panel's background: the viewport does not fill its own (a style sheet would
+    // cost every legend a style of its own to make and paint with).
+    m_table->viewport()->setAutoFillBackground(false);
     m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
         emit entryClicked(row, QApplication::keyboardModifiers() & Qt::ControlModifier);

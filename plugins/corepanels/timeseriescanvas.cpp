@@ -106,25 +106,25 @@ void TimeSeriesCanvas::paintEvent(QPaintEvent *)
 }
 
 // The grid at every labelled tick, and the axes' lines along the left and the bottom: one
-// pixel wide and on whole pixels, so they stay crisp.
+// pixel wide and on whole pixels, so they stay crisp. Filled as rectangles: QPainter's line
+// drawing in a translucent colour costs many times as much.
 void TimeSeriesCanvas::paintGrid(QPainter &painter, const QRectF &area) const
 {
     QColor grid = palette().color(QPalette::WindowText);
     grid.setAlphaF(0.12f);
-    painter.setPen(QPen(grid, 0));
     const QRect pixels = area.toRect();
-    QList<QLine> lines;
     for (const AxisLabel &label : m_timeLabels) {
         const int x = pixels.left() + int(std::lround(label.position * area.width()));
-        lines.append(QLine(x, pixels.top(), x, pixels.bottom()));
+        if (x != pixels.left())
+            painter.fillRect(QRect(x, pixels.top(), 1, pixels.height() - 1), grid);
     }
     for (const AxisLabel &label : m_valueLabels) {
         const int y = pixels.bottom() - int(std::lround(label.position * area.height()));
-        lines.append(QLine(pixels.left(), y, pixels.right(), y));
+        if (y != pixels.bottom())
+            painter.fillRect(QRect(pixels.left() + 1, y, pixels.width() - 1, 1), grid);
     }
-    lines.append(QLine(pixels.left(), pixels.top(), pixels.left(), pixels.bottom()));
-    lines.append(QLine(pixels.left(), pixels.bottom(), pixels.right(), pixels.bottom()));
-    painter.drawLines(lines);
+    painter.fillRect(QRect(pixels.left(), pixels.top(), 1, pixels.height()), grid);
+    painter.fillRect(QRect(pixels.left() + 1, pixels.bottom(), pixels.width() - 1, 1), grid);
 }
 
 void TimeSeriesCanvas::paintLabels(QPainter &painter, const QRectF &area) const

@@ -582,9 +582,7 @@ private slots:
         Pd::Gui::PanelFrame *frame = nullptr;
         QTRY_VERIFY((frame = window->findChild<Pd::Gui::PanelFrame *>()) && !frame->isLoading());
         QApplication::clipboard()->clear();
-        QMenu *panelMenu = nullptr;
-        for (QToolButton *candidate : frame->findChildren<QToolButton *>())
-            panelMenu = candidate->menu() ? candidate->menu() : panelMenu;
+        auto *panelMenu = frame->findChild<QMenu *>(); // the "⋮" button's
         QVERIFY(panelMenu);
         action(panelMenu, QStringLiteral("Copy as image"))->trigger();
         const QImage copied = QApplication::clipboard()->image();
