@@ -4,6 +4,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QHash>
 #include <QHeaderView>
 #include <QPainter>
 #include <QTableWidget>
@@ -13,7 +14,7 @@ namespace PdPanels {
 
 namespace {
 
-QIcon swatch(const QColor &color, bool visible)
+QIcon makeSwatch(const QColor &color, bool visible)
 {
     QPixmap pixmap(12, 12);
     pixmap.fill(Qt::transparent);
@@ -26,6 +27,17 @@ QIcon swatch(const QColor &color, bool visible)
     painter.setBrush(fill);
     painter.drawRoundedRect(QRectF(1, 4, 10, 4), 2, 2);
     return QIcon(pixmap);
+}
+
+// Legends repeat the palette's few colours: each swatch is painted once.
+QIcon swatch(const QColor &color, bool visible)
+{
+    static QHash<std::pair<QRgb, bool>, QIcon> made;
+    const auto key = std::pair(color.rgba(), visible);
+    auto it = made.find(key);
+    if (it == made.end())
+        it = made.insert(key, makeSwatch(color, visible));
+    return *it;
 }
 
 } // namespace
@@ -82,8 +94,21 @@ void ChartLegend::setEntries(const QStringList &valueHeaders, const std::vector<
     }
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int column = 1; column < int(headers.size()); ++column)
-        header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    // Value columns as wide as their widest text, measured once here: ResizeToContents asks
+    // every row for its size again at each layout of the table.
+    // The paddings QStyledItemDelegate and QHeaderView add to a text.
+    const QFontMetrics cellMetrics(m_table->font());
+    const int padding = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
+    const int headerPadding =
+        2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
+    for (int column = 1; column < int(headers.size()); ++column) {
+        int widest = header->fontMetrics().horizontalAdvance(headers[column]) + headerPadding;
+        for (const Entry &entry : entries)
+            widest = std::max(
+                widest, cellMetrics.horizontalAdvance(entry.values.value(column - 1)) + padding);
+        header->setSectionResizeMode(column, QHeaderView::Fixed);
+        header->resizeSection(column, widest);
+    }
     const int rows = std::min<int>(int(entries.size()), m_onRight ? 1000 : 4);
     const int headerHeight = m_tableMode ? header->sizeHint().height() : 0;
     if (!m_onRight)
