@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <algorithm>
+#include <set>
 
 namespace Pd::Gui {
 
@@ -299,12 +300,23 @@ void DashboardView::relayout()
     for (QToolButton *header : m_headers)
         delete header;
     m_headers.clear();
-    for (auto &[id, frame] : m_frames)
-        frame->hide();
-    if (m_maximised && m_frames.contains(frameIdFor(*m_maximised))) {
-        PanelFrame *frame = m_frames.at(frameIdFor(*m_maximised));
-        frame->setGeometry(0, 0, width, viewport()->height());
+    // A frame that stays where it was is left alone: hiding and showing it again would paint
+    // it again, and variables resolving lay out every dashboard once more.
+    std::set<PanelFrame *> placed;
+    const auto place = [&placed](PanelFrame *frame, const QRect &geometry) {
+        frame->setGeometry(geometry);
         frame->show();
+        placed.insert(frame);
+    };
+    const auto hideUnplaced = [&] {
+        for (auto &[id, frame] : m_frames) {
+            if (!placed.contains(frame))
+                frame->hide();
+        }
+    };
+    if (m_maximised && m_frames.contains(frameIdFor(*m_maximised))) {
+        place(m_frames.at(frameIdFor(*m_maximised)), QRect(0, 0, width, viewport()->height()));
+        hideUnplaced();
         m_canvas->resize(width, viewport()->height());
         scheduleRun();
         return;
@@ -342,11 +354,11 @@ void DashboardView::relayout()
             const auto it = m_frames.find(panel.panelId);
             if (it == m_frames.end())
                 continue;
-            it->second->setGeometry(panel.rect.x, panel.rect.y, panel.rect.width,
-                                    panel.rect.height);
-            it->second->show();
+            place(it->second,
+                  QRect(panel.rect.x, panel.rect.y, panel.rect.width, panel.rect.height));
         }
     }
+    hideUnplaced();
     m_canvas->resize(width, DashboardLayout::height(sections));
     scheduleRun();
 }

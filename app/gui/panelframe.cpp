@@ -55,8 +55,6 @@ PanelFrame::PanelFrame(const Model::Panel &panel, const PdPlugin::PanelContext &
     m_body = new QStackedLayout;
     m_message = new QLabel(this);
     m_message->setAlignment(Qt::AlignCenter);
-    m_message->setWordWrap(true);
-    m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_body->addWidget(m_message);
     m_plugin = PluginRegistry::instance().panelPlugin(context.kind);
     if (!m_plugin)
@@ -338,9 +336,12 @@ std::optional<QString> PanelFrame::bodyMessage() const
 {
     if (!m_plugin)
         return m_message->text(); // the missing plugin, named when the frame was made
-    const bool waiting = m_loading && !m_result && m_takesQueries;
+    // Until its first answer a panel with queries says "Loading…", also before its run starts
+    // (it starts when the panel comes into view): the first frame already shows what the
+    // next ones will, and a hundred panels are not painted twice for it.
+    const bool waiting = !m_result && m_takesQueries;
     if (!m_view || waiting)
-        return m_loading ? tr("Loading…") : QString();
+        return m_loading || waiting ? tr("Loading…") : QString();
     if (m_view->hasContent() || !m_takesQueries)
         return std::nullopt;
     if (!m_result)
@@ -350,22 +351,44 @@ std::optional<QString> PanelFrame::bodyMessage() const
     return tr("No data");
 }
 
+namespace {
+
+// Red for an error, else the palette's text colour: through the palette, as a style sheet
+// would give the label a style of its own to make and paint with.
+void showAsError(QLabel &label, bool error)
+{
+    QPalette palette;
+    if (error) {
+        // On the frame's Base background a label's text takes the Text role.
+        palette.setColor(QPalette::Text, QColor(0xd9, 0x53, 0x4f));
+        palette.setColor(QPalette::WindowText, QColor(0xd9, 0x53, 0x4f));
+    }
+    label.setPalette(palette); // a role not set is inherited
+}
+
+} // namespace
+
 void PanelFrame::showBody()
 {
     const bool failed = !m_errors.isEmpty();
     const bool warned = !m_status->toolTip().isEmpty();
-    const QString red = failed ? QStringLiteral("color: #d9534f") : QString();
     m_status->setText(m_loading            ? QStringLiteral("⟳")
                       : (failed || warned) ? QStringLiteral("⚠")
                                            : QString());
-    m_status->setStyleSheet(red);
+    showAsError(*m_status, failed);
     const std::optional<QString> message = bodyMessage();
     if (!message) {
         bringToFront(*m_body, *m_view->widget());
         return;
     }
+    // An error or a missing plugin is wrapped and can be selected and copied; "Loading…" and
+    // "No data" are plain, which QLabel paints without a text document of its own.
+    const bool explains = failed || !m_plugin;
+    m_message->setWordWrap(explains);
+    m_message->setTextInteractionFlags(explains ? Qt::TextSelectableByMouse
+                                                : Qt::NoTextInteraction);
     m_message->setText(*message);
-    m_message->setStyleSheet(red);
+    showAsError(*m_message, failed);
     bringToFront(*m_body, *m_message);
 }
 
