@@ -2,121 +2,195 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "chartlegend.h"
 
-#include <QApplication>
-#include <QEvent>
-#include <QHash>
-#include <QHeaderView>
+#include <QHelpEvent>
+#include <QMouseEvent>
 #include <QPainter>
-#include <QTableWidget>
-#include <QVBoxLayout>
+#include <QScrollBar>
+#include <QToolTip>
+
+#include <algorithm>
+#include <numeric>
 
 namespace PdPanels {
 
 namespace {
 
-QIcon makeSwatch(const QColor &color, bool visible)
-{
-    QPixmap pixmap(12, 12);
-    pixmap.fill(Qt::transparent);
-    QPainter painter(&pixmap);
-    painter.setRenderHint(QPainter::Antialiasing);
-    QColor fill = color;
-    if (!visible)
-        fill.setAlphaF(0.25f);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(fill);
-    painter.drawRoundedRect(QRectF(1, 4, 10, 4), 2, 2);
-    return QIcon(pixmap);
-}
-
-// Legends repeat the palette's few colours: each swatch is painted once.
-QIcon swatch(const QColor &color, bool visible)
-{
-    static QHash<std::pair<QRgb, bool>, QIcon> made;
-    const auto key = std::pair(color.rgba(), visible);
-    auto it = made.find(key);
-    if (it == made.end())
-        it = made.insert(key, makeSwatch(color, visible));
-    return *it;
-}
+constexpr int padding = 6;      // around a cell's text
+constexpr int swatchWidth = 10; // the series' colour before its name
+constexpr int nameIndent = 2 * padding + swatchWidth;
 
 } // namespace
 
 ChartLegend::ChartLegend(bool table, bool onRight, QWidget *parent)
-    : QWidget(parent)
-    , m_table(new QTableWidget(this))
+    : QAbstractScrollArea(parent)
     , m_tableMode(table)
     , m_onRight(onRight)
 {
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_table);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setSelectionMode(QAbstractItemView::NoSelection);
-    m_table->setShowGrid(false);
-    m_table->setFrameShape(QFrame::NoFrame);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(20);
-    m_table->horizontalHeader()->setVisible(table);
-    m_table->setFocusPolicy(Qt::NoFocus);
-    // On the panel's background: the viewport does not fill its own (a style sheet would
-    // cost every legend a style of its own to make and paint with).
-    m_table->viewport()->setAutoFillBackground(false);
-    m_table->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
-    connect(m_table, &QTableWidget::cellClicked, this, [this](int row, int) {
-        emit entryClicked(row, QApplication::keyboardModifiers() & Qt::ControlModifier);
-    });
+    setFrameShape(QFrame::NoFrame);
+    setFocusPolicy(Qt::NoFocus);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // On the panel's background.
+    viewport()->setAutoFillBackground(false);
+    viewport()->setMouseTracking(true);
+    verticalScrollBar()->setSingleStep(rowHeight);
 }
 
 void ChartLegend::setEntries(const QStringList &valueHeaders, const std::vector<Entry> &entries)
 {
-    const QStringList headers =
-        m_tableMode ? QStringList{tr("Name")} + valueHeaders : QStringList{tr("Name")};
-    m_table->setColumnCount(int(headers.size()));
-    m_table->setHorizontalHeaderLabels(headers);
-    m_table->setRowCount(int(entries.size()));
-    const QColor text = palette().color(QPalette::WindowText);
-    for (int row = 0; row < int(entries.size()); ++row) {
-        const Entry &entry = entries[std::size_t(row)];
-        QColor color = text;
-        if (!entry.visible)
-            color.setAlphaF(0.45f);
-        auto *name = new QTableWidgetItem(swatch(entry.color, entry.visible), entry.name);
-        name->setForeground(color);
-        name->setToolTip(entry.name);
-        m_table->setItem(row, 0, name);
-        for (int column = 1; column < int(headers.size()); ++column) {
-            auto *value = new QTableWidgetItem(entry.values.value(column - 1));
-            value->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-            value->setForeground(color);
-            m_table->setItem(row, column, value);
-        }
-    }
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setSectionResizeMode(0, QHeaderView::Stretch);
-    // Value columns as wide as their widest text, measured once here: ResizeToContents asks
-    // every row for its size again at each layout of the table.
-    // The paddings QStyledItemDelegate and QHeaderView add to a text.
-    const QFontMetrics cellMetrics(m_table->font());
-    const int padding = 2 * (m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin) + 1);
-    const int headerPadding =
-        2 * header->style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, header);
-    for (int column = 1; column < int(headers.size()); ++column) {
-        int widest = header->fontMetrics().horizontalAdvance(headers[column]) + headerPadding;
-        for (const Entry &entry : entries)
-            widest = std::max(
-                widest, cellMetrics.horizontalAdvance(entry.values.value(column - 1)) + padding);
-        header->setSectionResizeMode(column, QHeaderView::Fixed);
-        header->resizeSection(column, widest);
-    }
+    m_valueHeaders = m_tableMode ? valueHeaders : QStringList();
+    m_entries = entries;
+    measureColumns();
     const int rows = std::min<int>(int(entries.size()), m_onRight ? 1000 : 4);
-    const int headerHeight = m_tableMode ? header->sizeHint().height() : 0;
-    if (!m_onRight)
-        setFixedHeight(headerHeight + rows * 20 + 4);
-    else {
-        m_wantedWidth = m_tableMode ? 120 + 80 * int(valueHeaders.size()) : 180;
+    if (!m_onRight) {
+        setFixedHeight(headerHeight() + rows * rowHeight + 4);
+    } else {
+        m_wantedWidth = m_tableMode ? 120 + 80 * int(m_valueHeaders.size()) : 180;
         fitWidth();
     }
+    updateScrollRange();
+    viewport()->update();
+}
+
+int ChartLegend::headerHeight() const
+{
+    return m_tableMode ? rowHeight : 0;
+}
+
+void ChartLegend::measureColumns()
+{
+    const QFontMetrics metrics = fontMetrics();
+    m_columnWidths.clear();
+    for (qsizetype column = 0; column < m_valueHeaders.size(); ++column) {
+        int widest = metrics.horizontalAdvance(m_valueHeaders[column]);
+        for (const Entry &entry : m_entries)
+            widest = std::max(widest, metrics.horizontalAdvance(entry.values.value(column)));
+        m_columnWidths.push_back(widest + 2 * padding);
+    }
+}
+
+void ChartLegend::updateScrollRange()
+{
+    const int rowsHeight = int(m_entries.size()) * rowHeight;
+    const int shown = viewport()->height() - headerHeight();
+    verticalScrollBar()->setRange(0, std::max(0, rowsHeight - shown));
+    verticalScrollBar()->setPageStep(std::max(rowHeight, shown));
+}
+
+QRect ChartLegend::rowRect(int index) const
+{
+    if (index < 0 || index >= int(m_entries.size()))
+        return {};
+    const int top = headerHeight() + index * rowHeight - verticalScrollBar()->value();
+    return QRect(0, top, viewport()->width(), rowHeight);
+}
+
+int ChartLegend::rowAt(QPoint position) const
+{
+    if (position.y() < headerHeight())
+        return -1;
+    const int row = (position.y() - headerHeight() + verticalScrollBar()->value()) / rowHeight;
+    return row < int(m_entries.size()) ? row : -1;
+}
+
+void ChartLegend::paintEvent(QPaintEvent *)
+{
+    QPainter painter(viewport());
+    const int width = viewport()->width();
+    painter.setClipRect(QRect(0, headerHeight(), width, viewport()->height() - headerHeight()));
+    const int first = verticalScrollBar()->value() / rowHeight;
+    for (int index = first; index < int(m_entries.size()); ++index) {
+        const int top = headerHeight() + index * rowHeight - verticalScrollBar()->value();
+        if (top >= viewport()->height())
+            break;
+        paintRow(painter, index, top, width);
+    }
+    painter.setClipping(false);
+    if (m_tableMode)
+        paintHeader(painter, width);
+}
+
+// Names at the left, the calculations' titles over their right-aligned values, a line under.
+void ChartLegend::paintHeader(QPainter &painter, int width) const
+{
+    const QColor text = palette().color(QPalette::Text);
+    painter.setPen(text);
+    const int baseline = (rowHeight + fontMetrics().ascent() - fontMetrics().descent()) / 2;
+    painter.drawText(QPoint(nameIndent, baseline), tr("Name"));
+    int right = width;
+    for (qsizetype column = m_valueHeaders.size() - 1; column >= 0; --column) {
+        const int columnWidth = m_columnWidths[std::size_t(column)];
+        const QString &title = m_valueHeaders[column];
+        painter.drawText(QPoint(right - padding - fontMetrics().horizontalAdvance(title), baseline),
+                         title);
+        right -= columnWidth;
+    }
+    QColor line = text;
+    line.setAlphaF(0.2f);
+    painter.fillRect(QRect(0, rowHeight - 1, width, 1), line);
+}
+
+void ChartLegend::paintRow(QPainter &painter, int index, int top, int width) const
+{
+    const Entry &entry = m_entries[std::size_t(index)];
+    QColor text = palette().color(QPalette::Text);
+    QColor swatch = entry.color;
+    if (!entry.visible) {
+        text.setAlphaF(0.45f);
+        swatch.setAlphaF(0.25f);
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(swatch);
+    painter.drawRoundedRect(QRectF(padding, top + rowHeight / 2.0 - 2, swatchWidth, 4), 2, 2);
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(text);
+    const QFontMetrics metrics = fontMetrics();
+    const int baseline = top + (rowHeight + metrics.ascent() - metrics.descent()) / 2;
+    const int values = std::accumulate(m_columnWidths.begin(), m_columnWidths.end(), 0);
+    const int nameWidth = std::max(0, width - values - nameIndent - padding);
+    painter.drawText(QPoint(nameIndent, baseline),
+                     metrics.elidedText(entry.name, Qt::ElideRight, nameWidth));
+    int right = width;
+    for (qsizetype column = m_valueHeaders.size() - 1; column >= 0; --column) {
+        const QString value = entry.values.value(column);
+        painter.drawText(QPoint(right - padding - metrics.horizontalAdvance(value), baseline),
+                         value);
+        right -= m_columnWidths[std::size_t(column)];
+    }
+}
+
+void ChartLegend::resizeEvent(QResizeEvent *event)
+{
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollRange();
+}
+
+void ChartLegend::scrollContentsBy(int, int)
+{
+    viewport()->update();
+}
+
+void ChartLegend::mousePressEvent(QMouseEvent *event)
+{
+    const int row = rowAt(event->position().toPoint());
+    if (event->button() == Qt::LeftButton && row >= 0)
+        emit entryClicked(row, event->modifiers() & Qt::ControlModifier);
+    event->accept();
+}
+
+bool ChartLegend::viewportEvent(QEvent *event)
+{
+    // The whole name of a row, which a narrow legend elides.
+    if (event->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(event);
+        const int row = rowAt(help->pos());
+        if (row >= 0)
+            QToolTip::showText(help->globalPos(), m_entries[std::size_t(row)].name, viewport());
+        else
+            QToolTip::hideText();
+        return true;
+    }
+    return QAbstractScrollArea::viewportEvent(event);
 }
 
 void ChartLegend::fitWidth()
@@ -132,14 +206,18 @@ bool ChartLegend::event(QEvent *event)
     // The panel's width decides ours: watched from whichever widget holds us.
     if (event->type() == QEvent::ParentChange && parentWidget())
         parentWidget()->installEventFilter(this);
-    return QWidget::event(event);
+    if (event->type() == QEvent::FontChange) {
+        measureColumns();
+        viewport()->update();
+    }
+    return QAbstractScrollArea::event(event);
 }
 
 bool ChartLegend::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == parentWidget() && event->type() == QEvent::Resize)
         fitWidth();
-    return QWidget::eventFilter(watched, event);
+    return QAbstractScrollArea::eventFilter(watched, event);
 }
 
 } // namespace PdPanels

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Perses Desktop Authors
 // SPDX-License-Identifier: Apache-2.0
 #include "builtinplugins.h"
+#include "chartlegend.h"
 #include "dashboardbundle.h"
 #include "dashboardrenderer.h"
 #include "dashboardview.h"
@@ -28,7 +29,6 @@
 #include <QPainter>
 #include <QPieSeries>
 #include <QScrollBar>
-#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -306,17 +306,16 @@ private slots:
         QVERIFY2(std::abs(requested->second - 750'000) < 5'000,
                  qPrintable(QString::number(requested->second)));
 
-        auto *legend = view->widget()->findChild<QTableWidget *>();
+        auto *legend = view->widget()->findChild<PdPanels::ChartLegend *>();
         QVERIFY(legend);
-        QCOMPARE(legend->rowCount(), 2);
-        QCOMPARE(legend->item(1, 0)->text(), QStringLiteral("b"));
-        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
-                          legend->visualItemRect(legend->item(1, 0)).center());
-        QVERIFY(legend->item(0, 0)->foreground().color().alphaF() < 0.5f); // a is hidden
-        QCOMPARE(legend->item(1, 0)->foreground().color().alphaF(), 1.0f);
-        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {},
-                          legend->visualItemRect(legend->item(1, 0)).center());
-        QCOMPARE(legend->item(0, 0)->foreground().color().alphaF(), 1.0f); // all shown again
+        QCOMPARE(legend->entries().size(), 2u);
+        QCOMPARE(legend->entries()[1].name, QStringLiteral("b"));
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->rowRect(1).center());
+        QVERIFY(!legend->entries()[0].visible); // a is hidden
+        QVERIFY(legend->entries()[1].visible);
+        QTest::mouseClick(legend->viewport(), Qt::LeftButton, {}, legend->rowRect(1).center());
+        QVERIFY(legend->entries()[0].visible); // all shown again
+        QVERIFY(legend->entries()[1].visible);
     }
 
     // A multi-value variable: the search hides what does not match, "All" and single values
