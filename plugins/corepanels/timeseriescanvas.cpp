@@ -106,12 +106,19 @@ void TimeSeriesCanvas::paintEvent(QPaintEvent *)
 }
 
 // The grid at every labelled tick, and the axes' lines along the left and the bottom: one
-// pixel wide and on whole pixels, so they stay crisp. Filled as rectangles: QPainter's line
-// drawing in a translucent colour costs many times as much.
+// pixel wide and on whole pixels, so they stay crisp. Filled as rectangles in an opaque
+// colour, the text colour laid at 12 % over the background they are drawn on (the series
+// come after): QPainter blends a translucent colour span by span, and a vertical line is a
+// span per pixel.
 void TimeSeriesCanvas::paintGrid(QPainter &painter, const QRectF &area) const
 {
-    QColor grid = palette().color(QPalette::WindowText);
-    grid.setAlphaF(0.12f);
+    const QColor text = palette().color(QPalette::WindowText);
+    const QColor background = palette().color(backgroundRole());
+    const auto mix = [](int over, int under) {
+        return int(std::lround(0.12 * over + 0.88 * under));
+    };
+    const QColor grid(mix(text.red(), background.red()), mix(text.green(), background.green()),
+                      mix(text.blue(), background.blue()));
     const QRect pixels = area.toRect();
     for (const AxisLabel &label : m_timeLabels) {
         const int x = pixels.left() + int(std::lround(label.position * area.width()));
