@@ -141,22 +141,43 @@ PanelFrame::~PanelFrame()
 
 // The panel's links at the end of its menu, each opening its URL with the variables' and the
 // range's current values when it asks for them (renderVariables), as Perses does.
-void PanelFrame::addLinks(QMenu *menu, const std::vector<Model::Link> &links)
+void PanelFrame::addLinks(const std::vector<Model::Link> &links)
 {
     if (links.empty())
         return;
-    menu->addSeparator();
+    auto *separator = new QAction(this);
+    separator->setSeparator(true);
+    m_menuActions.append(separator);
     for (const Model::Link &link : links) {
         const QString url = QString::fromStdString(link.url);
-        QAction *action = menu->addAction(
-            link.name.empty() ? url : QString::fromStdString(link.name), this,
+        QAction *action = addMenuAction(
+            link.name.empty() ? url : QString::fromStdString(link.name),
             [this, url, render = link.renderVariables] {
                 emit linkActivated(QUrl(render && m_interpolate ? m_interpolate(url) : url));
             });
         action->setToolTip(QString::fromStdString(link.tooltip));
         action->setObjectName(QStringLiteral("link"));
     }
+}
+
+QAction *PanelFrame::addMenuAction(const QString &text, const std::function<void()> &triggered)
+{
+    auto *action = new QAction(text, this);
+    connect(action, &QAction::triggered, this, triggered);
+    m_menuActions.append(action);
+    return action;
+}
+
+// The menu is made when the "⋮" is clicked, from actions the frame keeps: a hundred panels
+// do not each make a popup window they may never show. Not through setMenu(), which would
+// draw a menu arrow beside the "⋮" (hiding it took a style sheet per panel).
+void PanelFrame::popUpMenu()
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
     menu->setToolTipsVisible(true);
+    menu->addActions(m_menuActions);
+    menu->popup(m_menu->mapToGlobal(QPoint(0, m_menu->height())));
 }
 
 void PanelFrame::buildHeader(const Model::Panel &panel)
@@ -181,30 +202,26 @@ void PanelFrame::buildHeader(const Model::Panel &panel)
     m_menu = new QToolButton(this);
     m_menu->setText(QStringLiteral("⋮"));
     m_menu->setAutoRaise(true);
-    // The menu pops up on a click rather than through setMenu(), which would draw a menu
-    // arrow beside the "⋮": hiding that took a style sheet per panel, and a style sheet costs
-    // a dashboard of a hundred panels tens of milliseconds to make and to paint.
-    auto *menu = new QMenu(m_menu);
-    connect(m_menu, &QToolButton::clicked, menu,
-            [this, menu] { menu->popup(m_menu->mapToGlobal(QPoint(0, m_menu->height()))); });
-    menu->addAction(tr("Maximise"), this, [this] { emit maximiseRequested(m_panelId); });
-    menu->addAction(tr("Copy as image"), this, &PanelFrame::copyImage);
-    menu->addAction(tr("Inspect…"), this, [this] { emit inspectRequested(m_panelId); })
-        ->setObjectName(QStringLiteral("inspect"));
+    connect(m_menu, &QToolButton::clicked, this, &PanelFrame::popUpMenu);
+    addMenuAction(tr("Maximise"), [this] { emit maximiseRequested(m_panelId); });
+    addMenuAction(tr("Copy as image"), [this] { copyImage(); });
+    addMenuAction(tr("Inspect…"), [this] {
+        emit inspectRequested(m_panelId);
+    })->setObjectName(QStringLiteral("inspect"));
     if (m_takesQueries)
-        menu->addAction(tr("Explore"), this, [this] { emit exploreRequested(m_panelId); })
-            ->setObjectName(QStringLiteral("explore"));
-    m_history = menu->addAction(tr("History…"), this, [this] { emit historyRequested(m_panelId); });
+        addMenuAction(tr("Explore"), [this] {
+            emit exploreRequested(m_panelId);
+        })->setObjectName(QStringLiteral("explore"));
+    m_history = addMenuAction(tr("History…"), [this] { emit historyRequested(m_panelId); });
     m_history->setVisible(false);
-    m_edit = menu->addAction(tr("Edit Panel…"), this, [this] { emit editRequested(m_panelId); });
+    m_edit = addMenuAction(tr("Edit Panel…"), [this] { emit editRequested(m_panelId); });
     m_edit->setVisible(false);
-    m_duplicate = menu->addAction(tr("Duplicate Panel"), this,
-                                  [this] { emit duplicateRequested(m_panelId); });
+    m_duplicate =
+        addMenuAction(tr("Duplicate Panel"), [this] { emit duplicateRequested(m_panelId); });
     m_duplicate->setVisible(false);
-    m_delete =
-        menu->addAction(tr("Delete Panel"), this, [this] { emit deleteRequested(m_panelId); });
+    m_delete = addMenuAction(tr("Delete Panel"), [this] { emit deleteRequested(m_panelId); });
     m_delete->setVisible(false);
-    addLinks(menu, panel.links);
+    addLinks(panel.links);
     header->addWidget(m_menu);
     static_cast<QVBoxLayout *>(layout())->addLayout(header);
 }

@@ -9,15 +9,15 @@
 #include <QColor>
 #include <QFrame>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <perses-desktop/panelplugin.h>
 
+class QAction;
 class QLabel;
 class QToolButton;
 class QStackedLayout;
-
-class QMenu;
 class QUrl;
 
 namespace Pd::Gui {
@@ -84,7 +84,9 @@ protected:
 private:
     PdPlugin::PanelView *ensureView();
     void buildHeader(const Model::Panel &panel);
-    void addLinks(QMenu *menu, const std::vector<Model::Link> &links);
+    void addLinks(const std::vector<Model::Link> &links);
+    QAction *addMenuAction(const QString &text, const std::function<void()> &triggered);
+    void popUpMenu();
     void showBody();
     std::optional<QString> bodyMessage() const;
     void copyImage();
@@ -111,6 +113,7 @@ private:
     ElidedLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QToolButton *m_menu = nullptr;
+    QList<QAction *> m_menuActions; // the menu's, in order; the frame owns them
     QAction *m_history = nullptr;
     QAction *m_delete = nullptr;
     QAction *m_duplicate = nullptr;

@@ -582,9 +582,19 @@ private slots:
         Pd::Gui::PanelFrame *frame = nullptr;
         QTRY_VERIFY((frame = window->findChild<Pd::Gui::PanelFrame *>()) && !frame->isLoading());
         QApplication::clipboard()->clear();
-        auto *panelMenu = frame->findChild<QMenu *>(); // the "⋮" button's
-        QVERIFY(panelMenu);
-        action(panelMenu, QStringLiteral("Copy as image"))->trigger();
+        // The "⋮" button pops up the panel's menu, made for the click.
+        QToolButton *more = nullptr;
+        for (QToolButton *candidate : frame->findChildren<QToolButton *>())
+            more = candidate->text() == QStringLiteral("⋮") ? candidate : more;
+        QVERIFY(more);
+        more->click();
+        QMenu *popup = nullptr;
+        QTRY_VERIFY((popup = qobject_cast<QMenu *>(QApplication::activePopupWidget())));
+        QAction *copy = action(popup, QStringLiteral("Copy as image"));
+        QVERIFY(copy);
+        QVERIFY(action(popup, QStringLiteral("Inspect…")));
+        popup->close();
+        copy->trigger();
         const QImage copied = QApplication::clipboard()->image();
         QCOMPARE(copied.size(), frame->size());
         QCOMPARE(copied.pixelColor(frame->width() / 2, frame->height() - 4),
