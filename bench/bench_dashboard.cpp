@@ -14,7 +14,7 @@
 // The engine's own overhead is the engine alone against the same requests made by calling the
 // Prometheus client directly (one transport, the same waves, every answer parsed): what the
 // plugin dispatch, the datasource lookup, the interpolation and the bookkeeping add.
-// usage: bench_dashboard PROMETHEUS_URL
+// usage: [PD_BENCH_END_MS=MS] bench_dashboard PROMETHEUS_URL
 #include "benchharness.h"
 #include "builtinplugins.h"
 #include "dashboardbundle.h"
@@ -394,7 +394,11 @@ int main(int argc, char **argv)
     in.dashboard = bundle.dashboards.front();
     // The dashboard's panels select the datasource "PrometheusDemo".
     in.overrides.addFromArgument(std::string("PrometheusDemo=") + argv[1]);
-    const std::int64_t now = Pd::currentTimeMs();
+    // PD_BENCH_END_MS fixes the range's end, so that builds measured one after another against
+    // the same Prometheus draw the same data (an hour of history ages out of "the last hour").
+    const std::int64_t now = qEnvironmentVariableIsSet("PD_BENCH_END_MS")
+                                 ? qgetenv("PD_BENCH_END_MS").toLongLong()
+                                 : Pd::currentTimeMs();
     in.settings.range = Pd::TimeRange::last(3'600'000, now);
     in.settings.timezoneOffsetSeconds = Pd::localTimezoneOffsetSeconds(now);
 
