@@ -125,6 +125,8 @@ private:
     void paintSeries(QPainter *painter, std::size_t index) const;
     void paintSeries(QPainter *painter, const PlotSeries &series,
                      const std::vector<Pd::M4Decimator::Point> &points) const;
+    void paintDots(QPainter *painter, const std::vector<QPointF> &centres, const QColor &colour,
+                   double radius) const;
     void paintArea(QPainter *painter, const PlotSeries &series,
                    const std::vector<Pd::M4Decimator::Point> &top,
                    const std::vector<Pd::M4Decimator::Point> &base) const;

@@ -4,6 +4,7 @@
 // against one thread's, a new view painted once, and the value axis' range.
 #include "bringtofront.h"
 #include "builtinplugins.h"
+#include "imagecomparison.h"
 #include "panelviews.h"
 #include "theme.h"
 #include "timeseriescanvas.h"
@@ -12,6 +13,7 @@
 #include <QApplication>
 #include <QImage>
 #include <QLabel>
+#include <QPainter>
 #include <QStackedLayout>
 #include <QTest>
 
@@ -228,6 +230,56 @@ private slots:
         QVERIFY(inkedPixels(oneThread, area) > 50000 * ratio);
         // Compositing rounds: some pixels are off by up to 3 %, none by more.
         QCOMPARE(differingPixels(twoThreads, oneThread, area, 8), 0);
+    }
+
+    // Sparse series are drawn with a dot at each point. At one device pixel a pixel the dots
+    // are stamped from images made at quarter-pixel offsets; under any scaling they are
+    // filled as ellipses. Both pictures agree but for antialiasing, and a missing dot or
+    // one in another colour would show.
+    void stampedDotsMatchEllipses()
+    {
+        PdPlugin::PanelContext context;
+        context.kind = QStringLiteral("TimeSeriesChart");
+        context.seriesPalette = Pd::Gui::Theme::seriesPalette();
+        std::unique_ptr<PdPlugin::PanelView> view = PdTest::createPanelView(context);
+        std::vector<std::int64_t> times;
+        std::vector<double> a, b;
+        for (int i = 0; i < 60; ++i) {
+            times.push_back(std::int64_t(i) * 60'000);
+            a.push_back(10 + 5 * std::sin(i / 5.0));
+            b.push_back(20 + 3 * std::cos(i / 7.0));
+        }
+        PdPlugin::PanelData data;
+        data.toMs = times.back();
+        PdPlugin::QueryView query;
+        query.series.push_back({QStringLiteral("a"), {}, times, a, {}});
+        query.series.push_back({QStringLiteral("b"), {}, times, b, {}});
+        data.queries.push_back(query);
+        view->widget()->setAttribute(Qt::WA_DontShowOnScreen);
+        view->widget()->resize(900, 300); // 60 points in ~850 px: sparse, dots drawn
+        view->widget()->show();
+        view->setData(data);
+        QCoreApplication::processEvents();
+        const auto picture = [&](bool scaled) {
+            QImage image(view->widget()->size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            QPainter painter(&image);
+            if (scaled) // a scale that moves nothing by a pixel, but is not a translation
+                painter.scale(1 + 1e-9, 1 + 1e-9);
+            view->widget()->render(&painter);
+            return image;
+        };
+        const QImage stamped = picture(false);
+        const QImage ellipses = picture(true);
+        const auto comparison = PdTest::ImageComparison::compare(stamped, ellipses);
+        QVERIFY2(comparison.matches(), qPrintable(comparison.summary()));
+        // And the dots are there: a series' colour around its first point.
+        auto *canvas = view->widget()->findChild<PdPanels::TimeSeriesCanvas *>();
+        QVERIFY(canvas);
+        const QPoint first = canvas->mapTo(
+            view->widget(),
+            QPointF(canvas->plot().xOf(times[30]), canvas->plot().yOf(a[30])).toPoint());
+        QCOMPARE(stamped.pixelColor(first).name(), Pd::Gui::Theme::seriesPalette().front().name());
     }
 
     // The value axis fits the samples inside the time range only: spikes before and after
