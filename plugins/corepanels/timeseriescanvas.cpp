@@ -19,8 +19,9 @@ namespace {
 constexpr double topMargin = 10;
 constexpr double rightMargin = 12;
 constexpr double edgeMargin = 2;
-constexpr double labelGap = 6; // between a value label and the plot
-constexpr double timeLabelGap = 4;
+constexpr double labelGap = 6;     // between a value label and the plot
+constexpr double timeLabelGap = 4; // between the plot and the time labels
+constexpr double titleGap = 4;     // between the y title and the value labels
 
 } // namespace
 
@@ -28,8 +29,7 @@ TimeSeriesCanvas::TimeSeriesCanvas(QWidget *parent)
     : QWidget(parent)
     , m_plot(this)
 {
-    setMouseTracking(true);
-    setAttribute(Qt::WA_OpaquePaintEvent, false);
+    setMouseTracking(true); // hover: the tooltip and the crosshair
 }
 
 QFont TimeSeriesCanvas::labelFont() const
@@ -82,7 +82,7 @@ void TimeSeriesCanvas::relayout()
     }
     double left = edgeMargin;
     if (!m_valueTitle.isEmpty())
-        left += metrics.height() + timeLabelGap;
+        left += metrics.height() + titleGap;
     if (m_valueLabelsShown && !m_valueLabels.empty())
         left += std::ceil(widest) + labelGap;
     const double bottom = edgeMargin + timeLabelGap + std::ceil(metrics.height());
