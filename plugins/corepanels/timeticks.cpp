@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace PdPanels {
 
@@ -50,7 +51,10 @@ std::vector<TimeTick> timeTicks(qint64 fromMs, qint64 toMs, int widthPx, const Q
     if (toMs <= fromMs || widthPx <= 0)
         return ticks;
     const qint64 range = toMs - fromMs;
-    const qint64 wanted = range / std::max<qint64>(1, widthPx / std::max(1, pixelsPerTick));
+    // Fractional: a 290 px plot holds 2.6 ticks of 110 px, not 2, which took the interval a
+    // step coarser than it fits and often left a narrow panel a single label.
+    const double fit = std::max(1.0, double(widthPx) / std::max(1, pixelsPerTick));
+    const auto wanted = qint64(std::ceil(double(range) / fit));
     qint64 interval = intervals.back();
     for (qint64 candidate : intervals) {
         if (candidate >= wanted) {

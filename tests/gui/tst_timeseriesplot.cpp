@@ -8,6 +8,7 @@
 #include "panelviews.h"
 #include "theme.h"
 #include "timeseriescanvas.h"
+#include "timeticks.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>
@@ -280,6 +281,25 @@ private slots:
             view->widget(),
             QPointF(canvas->plot().xOf(times[30]), canvas->plot().yOf(a[30])).toPoint());
         QCOMPARE(stamped.pixelColor(first).name(), Pd::Gui::Theme::seriesPalette().front().name());
+    }
+
+    // Time labels as dense as the plot's width allows, about one per 110 px: a narrow panel
+    // over 73 minutes gets a label every half hour, not a single one.
+    void timeTicksFitTheWidth()
+    {
+        // 2026-12-03 03:36:48 to 04:49:24 UTC
+        const qint64 from = 1796269008000;
+        const qint64 to = from + 72 * 60'000 + 36'000;
+        QStringList labels;
+        for (const PdPanels::TimeTick &tick :
+             PdPanels::timeTicks(from, to, 290, QStringLiteral("UTC")))
+            labels.append(tick.label);
+        QCOMPARE(labels, (QStringList{QStringLiteral("04:00"), QStringLiteral("04:30")}));
+        labels.clear();
+        for (const PdPanels::TimeTick &tick :
+             PdPanels::timeTicks(from, to, 110, QStringLiteral("UTC")))
+            labels.append(tick.label);
+        QCOMPARE(labels, QStringList{QStringLiteral("04:00")});
     }
 
     // The value axis fits the samples inside the time range only: spikes before and after
