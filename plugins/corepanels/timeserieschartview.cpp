@@ -292,15 +292,15 @@ void TimeSeriesChartView::updateLegend()
 }
 
 // Over the marker row along the time axis, the tooltip names the annotations there.
-bool TimeSeriesChartView::showAnnotationTooltip(QPointF scenePos, QPoint globalPos)
+bool TimeSeriesChartView::showAnnotationTooltip(QPointF position, QPoint globalPos)
 {
     const QRectF area = m_plot->plotArea();
-    if (m_annotations.isEmpty() || scenePos.y() < area.bottom() - 2 * PlotAnnotations::markerSize ||
-        scenePos.y() > area.bottom() + 2 || scenePos.x() < area.left() - 4 ||
-        scenePos.x() > area.right() + 4)
+    if (m_annotations.isEmpty() || position.y() < area.bottom() - 2 * PlotAnnotations::markerSize ||
+        position.y() > area.bottom() + 2 || position.x() < area.left() - 4 ||
+        position.x() > area.right() + 4)
         return false;
     const auto events =
-        m_annotations.eventsAt(scenePos.x(), [this](qint64 ms) { return m_plot->xOf(ms); });
+        m_annotations.eventsAt(position.x(), [this](qint64 ms) { return m_plot->xOf(ms); });
     if (events.empty())
         return false;
     m_plot->setHoverTime(std::nullopt);
@@ -315,16 +315,16 @@ bool TimeSeriesChartView::showAnnotationTooltip(QPointF scenePos, QPoint globalP
     return true;
 }
 
-void TimeSeriesChartView::showTooltip(QPointF scenePos, QPoint globalPos)
+void TimeSeriesChartView::showTooltip(QPointF position, QPoint globalPos)
 {
-    if (showAnnotationTooltip(scenePos, globalPos))
+    if (showAnnotationTooltip(position, globalPos))
         return;
-    if (!m_plot->plotArea().contains(scenePos) || m_series.empty()) {
+    if (!m_plot->plotArea().contains(position) || m_series.empty()) {
         m_plot->setHoverTime(std::nullopt);
         QToolTip::hideText();
         return;
     }
-    const qint64 hovered = m_plot->timeAt(scenePos.x());
+    const qint64 hovered = m_plot->timeAt(position.x());
     struct Row
     {
         const PlotSeries *series;

@@ -41,8 +41,8 @@ private:
     int tickCount() const;
     void updateTimeAxis();
     void updateLegend();
-    void showTooltip(QPointF scenePos, QPoint globalPos);
-    bool showAnnotationTooltip(QPointF scenePos, QPoint globalPos);
+    void showTooltip(QPointF position, QPoint globalPos);
+    bool showAnnotationTooltip(QPointF position, QPoint globalPos);
     void isolate(int index, bool toggleOnly);
 
     PdPlugin::PanelContext m_context;
