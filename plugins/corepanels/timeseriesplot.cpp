@@ -49,6 +49,16 @@ std::size_t splitByPoints(const std::vector<std::size_t> &points, std::size_t mi
     return points.size();
 }
 
+// Whether the painter puts a logical pixel on a device pixel, only moved (a widget painted at
+// its place in a window, or into an image): what the two threads' image and the stamped dots
+// need. Not on a high-density device or under a scale, where they would not come out alike.
+// The engine's device is the one painted, also when a widget is rendered into an image.
+bool paintsOneToOne(const QPainter &painter)
+{
+    return painter.paintEngine()->paintDevice()->devicePixelRatio() == 1 &&
+           painter.deviceTransform().type() <= QTransform::TxTranslate;
+}
+
 } // namespace
 
 TimeSeriesPlot::TimeSeriesPlot(QWidget *canvas)
@@ -213,12 +223,9 @@ void TimeSeriesPlot::paint(QPainter *painter)
 void TimeSeriesPlot::paintLines(QPainter *painter) const
 {
     const std::size_t count = m_series->size();
-    // On a high-density screen (device pixel ratio above 1) cosmetic strokes in an image do
-    // not come out as on the screen, so one thread strokes all there.
-    // The engine's device is the one painted, also when a widget is rendered into an image.
-    const bool oneToOne = painter->paintEngine()->paintDevice()->devicePixelRatio() == 1 &&
-                          painter->deviceTransform() == painter->worldTransform();
-    const std::size_t split = oneToOne ? laterHalf() : count;
+    // Cosmetic strokes in an image come out as on the device only one to one.
+    const std::size_t split = paintsOneToOne(*painter) ? laterHalf() : count;
+    m_strokedOnTwoThreads = split < count;
     if (split == count) {
         for (std::size_t i = 0; i < count; ++i)
             paintSeries(painter, i);
@@ -350,8 +357,7 @@ void TimeSeriesPlot::paintDots(QPainter *painter, const std::vector<QPointF> &ce
                                const QColor &colour, double radius) const
 {
     const QTransform device = painter->deviceTransform();
-    const bool stamped = centres.size() > 32 && device.type() <= QTransform::TxTranslate &&
-                         painter->paintEngine()->paintDevice()->devicePixelRatio() == 1;
+    const bool stamped = centres.size() > 32 && paintsOneToOne(*painter);
     painter->setPen(Qt::NoPen);
     painter->setBrush(colour);
     if (!stamped) {

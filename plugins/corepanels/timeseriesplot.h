@@ -85,6 +85,8 @@ public:
         m_twoThreads = two;
         invalidate();
     }
+    // Whether the last paint stroked on two threads: for tests.
+    bool strokedOnTwoThreads() const { return m_strokedOnTwoThreads; }
 
     void setPlotArea(const QRectF &area);
     void paint(QPainter *painter);
@@ -155,6 +157,7 @@ private:
     bool m_everyPoint = false;
     bool m_twoThreads = true;
     mutable QImage m_laterStrokes; // the series stroked on the other thread (paintLines)
+    mutable bool m_strokedOnTwoThreads = false;
 };
 
 } // namespace PdPanels

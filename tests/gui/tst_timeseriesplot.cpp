@@ -17,6 +17,7 @@
 #include <QPainter>
 #include <QStackedLayout>
 #include <QTest>
+#include <QVBoxLayout>
 
 #include <cmath>
 #include <perses-desktop/panelplugin.h>
@@ -300,6 +301,36 @@ private slots:
              PdPanels::timeTicks(from, to, 110, QStringLiteral("UTC")))
             labels.append(tick.label);
         QCOMPARE(labels, QStringList{QStringLiteral("04:00")});
+    }
+
+    // In a window a panel's chart is painted at its place, an offset from the window's corner:
+    // the two threads stroke it there too, into the same picture.
+    void twoThreadsStrokeAChartAwayFromTheCorner()
+    {
+        DenseChart chart;
+        QVERIFY(chart.plot);
+        QWidget window;
+        window.setAttribute(Qt::WA_DontShowOnScreen);
+        auto *layout = new QVBoxLayout(&window);
+        layout->setContentsMargins(40, 30, 0, 0);
+        layout->addWidget(chart.view->widget());
+        window.resize(1240, 630);
+        window.show();
+        QCoreApplication::processEvents();
+        const auto picture = [&] {
+            QImage image(window.size(), QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            window.render(&image);
+            return image;
+        };
+        const QImage twoThreads = picture();
+        QVERIFY(chart.plot->strokedOnTwoThreads());
+        chart.plot->setPaintOnTwoThreads(false);
+        const QImage oneThread = picture();
+        QVERIFY(!chart.plot->strokedOnTwoThreads());
+        const QRect area = chart.plotRect().translated(40, 30);
+        QVERIFY(inkedPixels(oneThread, area) > 50000);
+        QCOMPARE(differingPixels(twoThreads, oneThread, area, 8), 0);
     }
 
     // The value axis fits the samples inside the time range only: spikes before and after
