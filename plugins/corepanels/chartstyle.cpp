@@ -9,21 +9,38 @@
 #include <QChartView>
 
 #include <algorithm>
+#include <cmath>
 
 namespace PdPanels {
+
+QColor gridColor(const QPalette &palette, QPalette::ColorRole background)
+{
+    const QColor text = palette.color(QPalette::WindowText);
+    const QColor under = palette.color(background);
+    const auto mix = [](int over, int below) {
+        return int(std::lround(gridOpacity * over + (1 - gridOpacity) * below));
+    };
+    return QColor(mix(text.red(), under.red()), mix(text.green(), under.green()),
+                  mix(text.blue(), under.blue()));
+}
+
+QFont axisLabelFont(QFont font)
+{
+    font.setPointSizeF(font.pointSizeF() * 0.85);
+    return font;
+}
 
 QCategoryAxis *makeLabelAxis(const QPalette &palette)
 {
     auto *axis = new QCategoryAxis;
     axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
     axis->setLabelsColor(palette.color(QPalette::WindowText));
+    // Translucent: Qt Charts draws its grid and axis lines its own way, with few of them.
     QColor grid = palette.color(QPalette::WindowText);
-    grid.setAlphaF(0.12f);
+    grid.setAlphaF(float(gridOpacity));
     axis->setGridLineColor(grid);
     axis->setLinePen(QPen(grid));
-    QFont font = axis->labelsFont();
-    font.setPointSizeF(font.pointSizeF() * 0.85);
-    axis->setLabelsFont(font);
+    axis->setLabelsFont(axisLabelFont(axis->labelsFont()));
     return axis;
 }
 

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include <QColor>
+#include <QFont>
 #include <QPalette>
 #include <QString>
 
@@ -18,6 +20,15 @@ class QChartView;
 namespace PdPanels {
 
 class ValueScale;
+
+// Grid lines are the text colour at this opacity.
+constexpr double gridOpacity = 0.12;
+// That colour laid over `background`, opaque: for grids drawn before the series, on that
+// background. QPainter fills an opaque colour much faster than it blends a translucent one,
+// and a vertical line is a span per pixel.
+QColor gridColor(const QPalette &palette, QPalette::ColorRole background);
+// Axis labels: smaller than the text beside the chart.
+QFont axisLabelFont(QFont font);
 
 // Qt Charts' value axes print numbers with a printf format; Perses units need our formatter,
 // so charts use category axes with a label at each tick, styled from the palette.

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "timeseriescanvas.h"
 
+#include "chartstyle.h"
 #include "timeticks.h"
 
 #include <QMouseEvent>
@@ -34,9 +35,7 @@ TimeSeriesCanvas::TimeSeriesCanvas(QWidget *parent)
 
 QFont TimeSeriesCanvas::labelFont() const
 {
-    QFont small = font();
-    small.setPointSizeF(small.pointSizeF() * 0.85);
-    return small;
+    return axisLabelFont(font());
 }
 
 void TimeSeriesCanvas::setTimeLabels(std::vector<AxisLabel> labels)
@@ -106,19 +105,10 @@ void TimeSeriesCanvas::paintEvent(QPaintEvent *)
 }
 
 // The grid at every labelled tick, and the axes' lines along the left and the bottom: one
-// pixel wide and on whole pixels, so they stay crisp. Filled as rectangles in an opaque
-// colour, the text colour laid at 12 % over the background they are drawn on (the series
-// come after): QPainter blends a translucent colour span by span, and a vertical line is a
-// span per pixel.
+// pixel wide and on whole pixels, so they stay crisp.
 void TimeSeriesCanvas::paintGrid(QPainter &painter, const QRectF &area) const
 {
-    const QColor text = palette().color(QPalette::WindowText);
-    const QColor background = palette().color(backgroundRole());
-    const auto mix = [](int over, int under) {
-        return int(std::lround(0.12 * over + 0.88 * under));
-    };
-    const QColor grid(mix(text.red(), background.red()), mix(text.green(), background.green()),
-                      mix(text.blue(), background.blue()));
+    const QColor grid = gridColor(palette(), backgroundRole());
     const QRect pixels = area.toRect();
     for (const AxisLabel &label : m_timeLabels) {
         const int x = pixels.left() + int(std::lround(label.position * area.width()));
