@@ -281,7 +281,11 @@ public:
         new QStackedLayout(&m_window);
         m_window.resize(size);
         m_window.show();
-        spin([] { return true; });
+        // Its first, empty frame (and backing store) now, not in the first open timed.
+        for (int i = 0; i < 3; ++i) {
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+        }
     }
     QWidget &window() { return m_window; }
     void take(QWidget &view)
