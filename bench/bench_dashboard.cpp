@@ -359,6 +359,8 @@ ViewTimes openAndPaint(const Inputs &in, HostWindow &host, bool allPanels, Waves
         if (frame->isLoading())
             fail(QStringLiteral("panel %1 is still loading").arg(frame->panelId()));
         const auto answer = answers.find(frame->panelId());
+        if (frame->takesQueries() && answer == answers.end())
+            fail(QStringLiteral("panel %1 never had its answer").arg(frame->panelId()));
         if (answer != answers.end() && app->paintedAt(frame) < answer->second)
             fail(QStringLiteral("panel %1 was not painted after its answer").arg(frame->panelId()));
         inScope.push_back(frame);
